@@ -1,0 +1,115 @@
+// Flat ESLint config. The import boundaries are the architecture (docs/architecture.md):
+// src/ is runtime-neutral, renderer/ never reaches main/ or electron, scenes never import Vue.
+import pluginVue from 'eslint-plugin-vue'
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
+import { importX } from 'eslint-plugin-import-x'
+import vitest from '@vitest/eslint-plugin'
+import eslintConfigPrettier from 'eslint-config-prettier'
+import globals from 'globals'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+
+const runtimeModules = ['electron', 'vue', 'pinia', 'three', 'three/*', 'howler', 'vue-i18n', 'node:*']
+
+export default defineConfigWithVueTs(
+  {
+    ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**', 'docs/schema/**'],
+  },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.core.json', 'tsconfig.main.json', 'tsconfig.renderer.json', 'tsconfig.tests.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: {
+      curly: ['error', 'multi-line'],
+      eqeqeq: 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'vue/multi-word-component-names': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src', from: ['./main', './renderer', './tests'], message: 'src/ is the runtime-neutral core.' },
+            { target: './renderer', from: './main', message: 'Reach the services through renderer/bridge (src/contract).' },
+            { target: './main', from: './renderer', message: 'main/ never imports the renderer.' },
+            {
+              target: './main/preload',
+              from: './main',
+              except: ['./preload', './electron/ipcChannels.ts'],
+              message: 'The preload runs in the renderer process; it may only share the IPC channel names.',
+            },
+            {
+              target: './renderer/scenes',
+              from: ['./renderer/stores', './renderer/views', './renderer/components', './renderer/bridge'],
+              message: 'Scenes are Three.js only: no stores, views or bridge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'navigator', 'Buffer'],
+      'no-restricted-imports': ['error', { patterns: [...runtimeModules, 'fs', 'path', 'os', 'crypto'] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,vue}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'fs', 'path', 'os', 'child_process'] }],
+    },
+  },
+  {
+    files: ['renderer/scenes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:*', 'vue', 'pinia', 'vue-i18n', '*.vue'] },
+      ],
+    },
+  },
+  {
+    files: ['main/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', importNames: ['ipcMain', 'BrowserWindow', 'app', 'shell', 'protocol', 'session'], message: 'The preload only uses contextBridge and ipcRenderer.' }],
+          patterns: ['node:*'],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'bin/**/*.mjs', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['main/services/**/*.ts', 'main/web/**/*.ts', 'main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services and the browser shell run without Electron.' }] }],
+    },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    plugins: { vitest },
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      'vitest/no-focused-tests': 'error',
+      'vitest/no-disabled-tests': 'error',
+    },
+  },
+  eslintConfigPrettier,
+)

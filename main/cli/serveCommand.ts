@@ -1,0 +1,31 @@
+import type { Command } from 'commander'
+import { findAppRoot } from '../services/appPaths'
+import { resolveDataDir } from '../services/dataDir'
+import { createConsoleLogger } from '../services/logger'
+import { startBrowserShell } from '../web/browserShell'
+import { parsePort } from './cliOptions'
+
+/** `songyun serve`: the browser shell on a local port. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the kiosk to a browser on this machine (preview, tests, Chromium kiosks)')
+    .option('--port <port>', 'TCP port (0 picks a free one)', parsePort, 5170)
+    .option('--host <host>', 'address to bind; loopback unless you mean to share it', '127.0.0.1')
+    .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
+    .action(async (options: { port: number; host: string; dataDir?: string }) => {
+      const shell = await startBrowserShell({
+        appRoot: findAppRoot(),
+        dataDir: resolveDataDir(options.dataDir),
+        host: options.host,
+        port: options.port,
+        logger: createConsoleLogger(),
+      })
+      process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
+      const stop = () => {
+        void shell.close().then(() => process.exit(0))
+      }
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+}

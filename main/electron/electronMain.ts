@@ -1,0 +1,65 @@
+/**
+ * The Electron shell's composition root: a checklist of small hardening modules, then the
+ * services and the kiosk window. Everything else lives in main/services and is shared with the
+ * browser shell.
+ */
+import path from 'node:path'
+import { app, type BrowserWindow } from 'electron'
+import { builtinPackSourceDir, findAppRoot, rendererDistDir } from '../services/appPaths'
+import { readAppVersion } from '../services/appVersion'
+import { resolveDataDir } from '../services/dataDir'
+import { KioskServices } from '../services/kioskServices'
+import { createConsoleLogger } from '../services/logger'
+import { appEntryUrl } from './appSchemes'
+import { bindContractToIpc } from './bindContractToIpc'
+import { createKioskWindow, isDevtoolsAllowed } from './createKioskWindow'
+import { denyPermissions } from './denyPermissions'
+import { disallowSecondInstance } from './disallowSecondInstance'
+import { keepDisplayAwake } from './keepDisplayAwake'
+import { lockNavigation } from './lockNavigation'
+import { registerPrivilegedSchemes } from './registerPrivilegedSchemes'
+import { relaunchCrashedRenderer } from './relaunchCrashedRenderer'
+import { removeApplicationMenu } from './removeApplicationMenu'
+import { serveAppProtocols } from './serveAppProtocols'
+
+/** Starts the kiosk in Electron. Exported for the wiring test; run at the end of this file. */
+export async function startElectronShell(argv: readonly string[] = process.argv): Promise<void> {
+  const logger = createConsoleLogger()
+  // Set once the window exists; the second-instance and IPC hooks are registered before that.
+  const kioskWindow: { current?: BrowserWindow } = {}
+  if (!disallowSecondInstance(() => kioskWindow.current?.focus())) return
+  registerPrivilegedSchemes()
+  lockNavigation()
+  await app.whenReady()
+  removeApplicationMenu()
+  denyPermissions()
+  keepDisplayAwake()
+
+  const appRoot = findAppRoot()
+  const dataDirArg = argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length)
+  const services = await KioskServices.start({
+    dataDir: resolveDataDir(dataDirArg),
+    appVersion: readAppVersion(appRoot),
+    shell: 'electron',
+    logger,
+    builtinPackDir: builtinPackSourceDir(appRoot),
+  })
+  serveAppProtocols(rendererDistDir(appRoot), services)
+  bindContractToIpc(services, () => kioskWindow.current)
+
+  const window = createKioskWindow(
+    path.join(appRoot, 'out', 'preload', 'preload.cjs'),
+    isDevtoolsAllowed(argv, process.env),
+  )
+  kioskWindow.current = window
+  relaunchCrashedRenderer(window, logger)
+  await window.loadURL(appEntryUrl)
+  app.on('window-all-closed', () => app.quit())
+}
+
+if (process.versions.electron) {
+  startElectronShell().catch((error: unknown) => {
+    process.stderr.write(`songyun: the kiosk could not start: ${(error as Error).stack ?? String(error)}\n`)
+    app.exit(1)
+  })
+}

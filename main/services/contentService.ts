@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { ActivePackSummary, KioskContent } from '../../src/contract/areas/content'
+import { requiredLanguages, type LanguageTag } from '../../src/i18n/languages'
+import { createManifestSchema, type PackManifest } from '../../src/pack/manifestSchema'
+import { RequestError } from '../../src/contract/requestError'
+import { resolveInsideRoot } from './safePath'
+
+/** An active pack: its manifest and the folder its files live in. */
+export interface ActivePack {
+  readonly manifest: PackManifest
+  readonly rootDir: string
+}
+
+/** Where the content service finds the active packs (the pack store, or a plain folder). */
+export interface ActivePackSource {
+  listActivePacks(): Promise<readonly ActivePack[]>
+}
+
+/**
+ * A source that serves one pack folder as it is, for preview of a pack being written.
+ * Its manifest is validated against the schema; its `files` table is not required to be filled.
+ */
+export class FolderPackSource implements ActivePackSource {
+  constructor(private readonly folder: string) {}
+
+  async listActivePacks(): Promise<readonly ActivePack[]> {
+    const manifestPath = path.join(this.folder, 'manifest.json')
+    const raw = JSON.parse(await readFile(manifestPath, 'utf8')) as { languages?: unknown }
+    const languages = Array.isArray(raw.languages) ? (raw.languages as string[]) : [...requiredLanguages]
+    const parsed = createManifestSchema(languages).safeParse(raw)
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => ({
+        path: `${manifestPath}#/${issue.path.join('/')}`,
+        message: issue.message,
+      }))
+      throw new RequestError('rejected', `The pack at ${this.folder} is not valid`, problems)
+    }
+    return [{ manifest: parsed.data as PackManifest, rootDir: this.folder }]
+  }
+}
+
+/** Joins the active packs into what visitors see, and finds their media files. */
+export class ContentService {
+  #cache: readonly ActivePack[] | undefined
+
+  constructor(private readonly source: ActivePackSource) {}
+
+  /** Forgets the cached packs (after an install or rollback). */
+  invalidate(): void {
+    this.#cache = undefined
+  }
+
+  async activePacks(): Promise<readonly ActivePack[]> {
+    this.#cache ??= await this.source.listActivePacks()
+    return this.#cache
+  }
+
+  async getContent(): Promise<KioskContent> {
+    const packs = await this.activePacks()
+    const languages: LanguageTag[] = [...requiredLanguages]
+    for (const { manifest } of packs) {
+      for (const tag of manifest.languages) if (!languages.includes(tag)) languages.push(tag)
+    }
+    return {
+      packs: packs.map(({ manifest }) => summarize(manifest)),
+      exhibits: packs.flatMap(({ manifest }) =>
+        manifest.exhibits.map((exhibit) => ({ packId: manifest.id, exhibit })),
+      ),
+      languages,
+    }
+  }
+
+  /** The file on disk for a media path of an active pack, or `undefined` if there is none. */
+  async resolveMediaFile(packId: string, relativePath: string): Promise<string | undefined> {
+    const pack = (await this.activePacks()).find((p) => p.manifest.id === packId)
+    if (!pack) return undefined
+    return resolveInsideRoot(pack.rootDir, relativePath)
+  }
+}
+
+export function summarize(manifest: PackManifest): ActivePackSummary {
+  return {
+    id: manifest.id,
+    version: manifest.version,
+    title: manifest.title,
+    languages: manifest.languages,
+  }
+}

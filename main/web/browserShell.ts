@@ -1,0 +1,43 @@
+import { builtinPackSourceDir, rendererDistDir } from '../services/appPaths'
+import { readAppVersion } from '../services/appVersion'
+import { KioskServices } from '../services/kioskServices'
+import type { Logger } from '../services/logger'
+import { startWebHost, type WebHost } from './webHost'
+
+export interface BrowserShellOptions {
+  readonly appRoot: string
+  readonly dataDir: string
+  readonly host: string
+  readonly port: number
+  readonly logger: Logger
+}
+
+/** A running browser shell: the services and the host in front of them. */
+export interface BrowserShell {
+  readonly services: KioskServices
+  readonly webHost: WebHost
+  close(): Promise<void>
+}
+
+/** Starts the services and the local host that serves them to a browser. */
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
+  const services = await KioskServices.start({
+    dataDir: options.dataDir,
+    appVersion: readAppVersion(options.appRoot),
+    shell: 'browser',
+    logger: options.logger,
+    builtinPackDir: builtinPackSourceDir(options.appRoot),
+    isDevelopment: process.env.SONGYUN_DEV === '1',
+  })
+  const webHost = await startWebHost({
+    services,
+    rendererDir: rendererDistDir(options.appRoot),
+    host: options.host,
+    port: options.port,
+  })
+  return {
+    services,
+    webHost,
+    close: () => webHost.close(),
+  }
+}

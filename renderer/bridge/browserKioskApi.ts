@@ -1,0 +1,60 @@
+import type { EventName, KioskApi, RequestChannel } from '../../src/contract/contract'
+import { RequestError, isRequestErrorData } from '../../src/contract/requestError'
+
+/** The header the browser shell's host reads the staff session token from (main/web/webHost.ts). */
+const staffSessionHeader = 'x-songyun-staff-session'
+
+/**
+ * The contract over the browser shell's local host: requests as JSON POSTs, events from one
+ * shared server-sent stream (EventSource reconnects by itself after a host restart).
+ */
+export function createBrowserKioskApi(baseUrl = ''): KioskApi {
+  let source: EventSource | undefined
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+
+  async function request(channel: string, args: unknown, token?: string): Promise<unknown> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+    if (token) headers[staffSessionHeader] = token
+    let response: Response
+    try {
+      response = await fetch(`${baseUrl}/api/request/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ args }),
+      })
+    } catch (error) {
+      throw new RequestError('internal', `The kiosk services cannot be reached: ${(error as Error).message}`)
+    }
+    const body = (await response.json().catch(() => undefined)) as
+      | { ok: true; result: unknown }
+      | { ok: false; error: unknown }
+      | undefined
+    if (body?.ok === true) return body.result
+    if (body && isRequestErrorData(body.error)) throw RequestError.fromData(body.error)
+    throw new RequestError('internal', `"${channel}" failed with HTTP ${response.status}`)
+  }
+
+  function ensureSource(): EventSource {
+    source ??= new EventSource(`${baseUrl}/api/events`)
+    return source
+  }
+
+  return {
+    invoke: ((channel: RequestChannel, args?: unknown) => request(channel, args)) as KioskApi['invoke'],
+    invokeAsStaff: ((token: string, channel: RequestChannel, args?: unknown) =>
+      request(channel, args, token)) as KioskApi['invokeAsStaff'],
+    on: ((event: EventName, listener: (payload: unknown) => void) => {
+      const stream = ensureSource()
+      let set = listeners.get(event)
+      if (!set) {
+        listeners.set(event, (set = new Set()))
+        stream.addEventListener(event, (message) => {
+          const payload: unknown = JSON.parse((message as MessageEvent<string>).data)
+          for (const fn of listeners.get(event) ?? []) fn(payload)
+        })
+      }
+      set.add(listener)
+      return () => set.delete(listener)
+    }) as KioskApi['on'],
+  }
+}

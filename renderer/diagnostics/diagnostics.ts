@@ -1,0 +1,74 @@
+/**
+ * `window.songyun.diagnostics()` of kiosk.md: what tests outside the project read. Owners of
+ * live resources (the scene host, the audio owner) register probes here; this file imports
+ * neither three nor howler, so the attract screen stays lean.
+ */
+
+/** What the live Three.js renderer reports (`renderer.info`). */
+export interface WebglCounts {
+  readonly geometries: number
+  readonly textures: number
+  readonly programs: number
+  readonly calls: number
+}
+
+/** The live Howl instances. */
+export interface AudioCounts {
+  readonly loaded: number
+  readonly playing: number
+}
+
+export interface Diagnostics {
+  readonly screen: string
+  readonly language: string
+  readonly mode: string
+  readonly exhibit: string | null
+  readonly webgl: WebglCounts | null
+  readonly audio: AudioCounts
+}
+
+interface Probes {
+  state: () => Pick<Diagnostics, 'screen' | 'language' | 'mode' | 'exhibit'>
+  webgl: (() => WebglCounts | null) | undefined
+  audio: (() => AudioCounts) | undefined
+}
+
+const probes: Probes = {
+  state: () => ({ screen: 'attract', language: 'zh-CN', mode: 'open', exhibit: null }),
+  webgl: undefined,
+  audio: undefined,
+}
+
+/** The app state probe (screen, language, mode, exhibit). */
+export function registerStateProbe(probe: Probes['state']): void {
+  probes.state = probe
+}
+
+/** The scene host registers its renderer's counts; `undefined` when it is gone. */
+export function registerWebglProbe(probe: Probes['webgl']): void {
+  probes.webgl = probe
+}
+
+/** The audio owner registers its Howl counts. */
+export function registerAudioProbe(probe: Probes['audio']): void {
+  probes.audio = probe
+}
+
+export function readDiagnostics(): Diagnostics {
+  return {
+    ...probes.state(),
+    webgl: probes.webgl?.() ?? null,
+    audio: probes.audio?.() ?? { loaded: 0, playing: 0 },
+  }
+}
+
+declare global {
+  interface Window {
+    songyun?: { diagnostics: () => Diagnostics }
+  }
+}
+
+/** Installs `window.songyun.diagnostics`. */
+export function installDiagnostics(): void {
+  window.songyun = { ...window.songyun, diagnostics: readDiagnostics }
+}

@@ -1,0 +1,39 @@
+import { defineStore } from 'pinia'
+import { computed, shallowRef } from 'vue'
+import type { KioskContent } from '../../src/contract/areas/content'
+import { kioskApi } from '../bridge/kioskBridge'
+
+/** The exhibits of all active packs, reloaded when the services announce `packs:changed`. */
+export const useContentStore = defineStore('content', () => {
+  const content = shallowRef<KioskContent | undefined>()
+  const loadError = shallowRef<string | undefined>()
+  const isLoading = shallowRef(false)
+  let stopListening: (() => void) | undefined
+
+  async function load(): Promise<void> {
+    isLoading.value = true
+    try {
+      content.value = await kioskApi().invoke('content:get')
+      loadError.value = undefined
+    } catch (error) {
+      loadError.value = (error as Error).message
+    } finally {
+      isLoading.value = false
+    }
+  }
+
+  /** Loads once and follows pack changes from then on. */
+  async function start(): Promise<void> {
+    stopListening ??= kioskApi().on('packs:changed', () => void load())
+    await load()
+  }
+
+  const exhibits = computed(() => content.value?.exhibits ?? [])
+  const languages = computed(() => content.value?.languages ?? ['zh-CN', 'en'])
+
+  function findExhibit(exhibitId: string) {
+    return exhibits.value.find((entry) => entry.exhibit.id === exhibitId)
+  }
+
+  return { content, loadError, isLoading, exhibits, languages, load, start, findExhibit }
+})

@@ -1,0 +1,26 @@
+// Bundles the Node side: the CLI (ESM), the Electron main process (ESM) and the preload
+// (one CommonJS file, as a sandboxed preload must be). Dependencies stay external.
+import { build } from 'esbuild'
+
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' }
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { songyun: 'main/cli/songyun.ts', electron: 'main/electron/electronMain.ts' },
+    outdir: 'out/main',
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    packages: 'external',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: 'main/preload/preload.ts' },
+    outdir: 'out/preload',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    external: ['electron'],
+    platform: 'node',
+  }),
+])

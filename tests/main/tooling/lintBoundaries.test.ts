@@ -1,0 +1,76 @@
+import { ESLint } from 'eslint'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const appRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** Lints a snippet as if it lived at `filePath` and returns the rule ids that fired. */
+async function rulesFiredFor(eslint: ESLint, filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${appRoot}${filePath}` })
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message)
+}
+
+describe('lint enforces the layering', () => {
+  let eslint: ESLint
+  beforeAll(() => {
+    // Probe files do not exist on disk, so type-aware parsing is switched off for them; the
+    // boundary rules do not need types.
+    eslint = new ESLint({
+      cwd: appRoot,
+      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+    })
+  })
+
+  it('refuses Node, Electron, Vue and three in src/', async () => {
+    for (const module of ['node:fs', 'electron', 'vue', 'three', 'howler']) {
+      const fired = await rulesFiredFor(eslint, 'src/probe.ts', `import '${module}'\nexport const probe = 1\n`)
+      expect(fired, module).toContain('no-restricted-imports')
+    }
+  })
+
+  it('refuses DOM and Node globals in src/', async () => {
+    const fired = await rulesFiredFor(eslint, 'src/probe.ts', 'export const width = window.innerWidth\n')
+    expect(fired).toContain('no-restricted-globals')
+  })
+
+  it('refuses src/ importing main/ or renderer/', async () => {
+    const fired = await rulesFiredFor(
+      eslint,
+      'src/probe.ts',
+      "import { silentLogger } from '../main/services/logger'\nexport const probe = silentLogger\n",
+    )
+    expect(fired).toContain('import-x/no-restricted-paths')
+  })
+
+  it('refuses the renderer importing main/ or electron', async () => {
+    const fromMain = await rulesFiredFor(
+      eslint,
+      'renderer/probe.ts',
+      "import { silentLogger } from '../main/services/logger'\nexport const probe = silentLogger\n",
+    )
+    expect(fromMain).toContain('import-x/no-restricted-paths')
+    const fromElectron = await rulesFiredFor(eslint, 'renderer/probe.ts', "import 'electron'\n")
+    expect(fromElectron).toContain('no-restricted-imports')
+  })
+
+  it('refuses scenes importing Vue or Pinia', async () => {
+    for (const module of ['vue', 'pinia']) {
+      const fired = await rulesFiredFor(eslint, 'renderer/scenes/probe.ts', `import '${module}'\n`)
+      expect(fired, module).toContain('no-restricted-imports')
+    }
+  })
+
+  it('refuses services importing electron', async () => {
+    const fired = await rulesFiredFor(eslint, 'main/services/probe.ts', "import 'electron'\n")
+    expect(fired).toContain('no-restricted-imports')
+  })
+
+  it('accepts a file that keeps to its layer', async () => {
+    const fired = await rulesFiredFor(
+      eslint,
+      'src/probe.ts',
+      "import { pickText } from './i18n/localizedText'\nexport const probe = pickText\n",
+    )
+    expect(fired).toEqual([])
+  })
+})

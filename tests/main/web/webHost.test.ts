@@ -1,0 +1,147 @@
+import { request as httpRequest } from 'node:http'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { KioskServices } from '../../../main/services/kioskServices'
+import { startWebHost, type WebHost } from '../../../main/web/webHost'
+import { recordingLogger, useTempDirs } from '../support/tempDataDir'
+import { fileURLToPath } from 'node:url'
+
+const builtinPackDir = fileURLToPath(new URL('../../../assets/packs/songyun.core', import.meta.url))
+
+/** A raw HTTP request, so paths reach the server exactly as written (no client normalisation). */
+function rawGet(
+  url: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  const { hostname, port } = new URL(url)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path: rawPath, method, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    if (body) req.write(body)
+    req.end()
+  })
+}
+
+describe('browser shell host', () => {
+  const tempDir = useTempDirs()
+  let host: WebHost | undefined
+
+  afterEach(async () => {
+    await host?.close()
+    host = undefined
+  })
+
+  async function startHost() {
+    const root = await tempDir()
+    const rendererDir = path.join(root, 'renderer')
+    await mkdir(path.join(rendererDir, 'assets'), { recursive: true })
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>')
+    await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+    await writeFile(path.join(root, 'secret.txt'), 'outside the root')
+    const services = await KioskServices.start({
+      dataDir: path.join(root, 'data'),
+      appVersion: '9.9.9',
+      shell: 'browser',
+      logger: recordingLogger(),
+      builtinPackDir,
+    })
+    host = await startWebHost({ services, rendererDir, host: '127.0.0.1', port: 0 })
+    return { host, services }
+  }
+
+  it('serves the renderer with the right MIME types and a CSP on the page', async () => {
+    const { host } = await startHost()
+    const page = await rawGet(host.url, '/')
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'")
+    const script = await rawGet(host.url, '/assets/app.js')
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8')
+  })
+
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    '/..\\secret.txt',
+    '/assets/..%5c..%5csecret.txt',
+    '/%00index.html',
+    '/pack/songyun.core/../../secret.txt',
+    '/pack/songyun.core/%2e%2e/%2e%2e/secret.txt',
+  ])('never lets %s escape its root', async (rawPath) => {
+    const { host } = await startHost()
+    const response = await rawGet(host.url, rawPath)
+    expect(response.status).toBe(404)
+    expect(response.body.toString()).not.toContain('outside the root')
+  })
+
+  it('answers byte ranges for media so audio can seek', async () => {
+    const { host } = await startHost()
+    const whole = await rawGet(host.url, '/pack/songyun.core/manifest.json')
+    expect(whole.status).toBe(200)
+    expect(whole.headers['accept-ranges']).toBe('bytes')
+    const part = await rawGet(host.url, '/pack/songyun.core/manifest.json', { Range: 'bytes=10-19' })
+    expect(part.status).toBe(206)
+    expect(part.headers['content-range']).toBe(`bytes 10-19/${whole.body.length}`)
+    expect(part.body).toEqual(whole.body.subarray(10, 20))
+    const tail = await rawGet(host.url, '/pack/songyun.core/manifest.json', { Range: 'bytes=-5' })
+    expect(tail.body).toEqual(whole.body.subarray(whole.body.length - 5))
+    const beyond = await rawGet(host.url, '/pack/songyun.core/manifest.json', { Range: `bytes=${whole.body.length}-` })
+    expect(beyond.status).toBe(416)
+  })
+
+  it('answers contract requests, refuses bad arguments and staff requests without a session', async () => {
+    const { host } = await startHost()
+    const post = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
+      rawGet(host.url, `/api/request/${channel}`, { 'Content-Type': 'application/json', ...headers }, 'POST', JSON.stringify(body))
+    const info = await post('app:info', {})
+    expect(info.status).toBe(200)
+    expect(JSON.parse(info.body.toString())).toMatchObject({ ok: true, result: { appVersion: '9.9.9', shell: 'browser' } })
+    const bad = await post('analytics:record', { args: { type: 'visit-start' } })
+    expect(bad.status).toBe(400)
+    expect(JSON.parse(bad.body.toString()).error.problems[0].path).toBe('language')
+    const staff = await post('settings:update', { args: { volume: 0.1 } }, { 'x-songyun-staff-session': 'guess' })
+    expect(staff.status).toBe(403)
+    const unknown = await post('nothing:here', {})
+    expect(unknown.status).toBe(404)
+    const crossSite = await post('app:info', {}, { Origin: 'http://evil.example' })
+    expect(crossSite.status).toBe(403)
+  })
+
+  it('refuses a foreign Host header on loopback (DNS rebinding)', async () => {
+    const { host } = await startHost()
+    const response = await rawGet(host.url, '/', { Host: 'evil.example' })
+    expect(response.status).toBe(421)
+  })
+
+  it('streams service events to the browser as server-sent events', async () => {
+    const { host, services } = await startHost()
+    const { hostname, port } = new URL(host.url)
+    const received = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ hostname, port, path: '/api/events' }, (res) => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString()
+          if (text.includes(': connected')) services.events.emit('packs:changed', { packs: [] })
+          if (text.includes('event: packs:changed')) {
+            req.destroy()
+            resolve(text)
+          }
+        })
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(received).toContain('data: {"packs":[]}')
+  })
+})
