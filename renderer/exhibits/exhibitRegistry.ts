@@ -1,0 +1,11 @@
+import type { ExhibitComponentRegistry } from './exhibitComponent'
+
+/**
+ * Every exhibit kind's component, as a lazy chunk. Adding a kind to the manifest schema without
+ * a component here fails to compile.
+ */
+export const exhibitComponents: ExhibitComponentRegistry = {
+  'woodblock-printing': () => import('./comingSoon/ComingSoonExhibit.vue').then((m) => m.default),
+  'tea-whisking': () => import('./comingSoon/ComingSoonExhibit.vue').then((m) => m.default),
+  'folk-music': () => import('./comingSoon/ComingSoonExhibit.vue').then((m) => m.default),
+}

@@ -1,0 +1,29 @@
+import type { PerspectiveCamera, OrthographicCamera, Scene, WebGLRenderer } from 'three'
+import type { Disposable } from '../../src/lifecycle/disposable'
+
+/** What a scene factory is given; it must not touch the DOM or start anything before `connect`. */
+export interface SceneContext {
+  /** The one WebGL renderer of the app (owned by the scene host; never dispose it). */
+  readonly renderer: WebGLRenderer
+  /** Aborted when a newer scene supersedes this one while it loads. */
+  readonly signal: AbortSignal
+  /** Reduced motion is on (OS setting or the visitor's toggle): no camera swoops, calm effects. */
+  readonly isReducedMotion: boolean
+}
+
+/**
+ * An exhibit's Three.js scene. Created by a side-effect-free factory, then `connect(canvas)`,
+ * `update`, `resize`, and `dispose()`, which frees every geometry, material, texture, render
+ * target and listener it made (all owned by one `DisposableStore`).
+ */
+export interface ExhibitScene extends Disposable {
+  readonly scene: Scene
+  readonly camera: PerspectiveCamera | OrthographicCamera
+  /** Starts listening to input on the canvas; listeners are removed by `dispose()`. */
+  connect(canvas: HTMLCanvasElement): void
+  update(deltaSeconds: number, elapsedSeconds: number): void
+  resize(widthCssPx: number, heightCssPx: number): void
+}
+
+/** Builds a scene; async so it can make textures (fonts, canvases) before the first frame. */
+export type ExhibitSceneFactory<S extends ExhibitScene = ExhibitScene> = (context: SceneContext) => Promise<S>
