@@ -4,8 +4,8 @@ import path from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 // The real module downloads a binary: every Electron API the shell touches is faked here.
-const electron = vi.hoisted(() => {
-  const { EventEmitter } = require('node:events') as typeof import('node:events')
+const electron = await vi.hoisted(async () => {
+  const { EventEmitter } = await import('node:events')
   const app = Object.assign(new EventEmitter(), {
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
