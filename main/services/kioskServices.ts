@@ -9,6 +9,7 @@ import type { Logger } from './logger'
 import { dispatchRequest, type DispatchOutcome } from './requestDispatcher'
 import { SettingsService } from './settingsService'
 import type { RequestContext } from '../../src/contract/contract'
+import { RequestError } from '../../src/contract/requestError'
 
 /** What the composition root needs to build the services. */
 export interface KioskServicesOptions {
@@ -40,7 +41,9 @@ export class KioskServices {
     this.clock = options.clock ?? systemClock
     this.startedAtMs = this.clock.nowMs()
     this.settings = new SettingsService(options.dataDir, this.events, options.logger, this.clock)
-    this.content = new ContentService(options.packSource ?? new FolderPackSource(options.builtinPackDir))
+    this.content = new ContentService(
+      options.packSource ?? new FolderPackSource(options.builtinPackDir),
+    )
     this.analytics = new AnalyticsService(options.dataDir, this.clock)
     this.handlers = this.#createHandlers()
   }
@@ -85,6 +88,11 @@ export class KioskServices {
       'settings:update': (patch) => this.settings.update(patch),
       'content:get': () => this.content.getContent(),
       'analytics:record': (event) => this.analytics.record(event),
+      // The pack store lands right after its contract (issue 3).
+      'packs:list': () => Promise.reject(new RequestError('internal', 'not yet')),
+      'packs:install': () => Promise.reject(new RequestError('internal', 'not yet')),
+      'packs:rollback': () => Promise.reject(new RequestError('internal', 'not yet')),
+      'packs:sources': () => Promise.reject(new RequestError('internal', 'not yet')),
     }
   }
 }

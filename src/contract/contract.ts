@@ -23,12 +23,17 @@ import {
   type AnalyticsEvents,
   type AnalyticsRequests,
 } from './areas/analytics'
+import { packsChannels, packsEvents, type PacksEvents, type PacksRequests } from './areas/packs'
 
 /** Every request: `area:verb` → `{ args, result }`. */
-export type RequestMap = AppRequests & SettingsRequests & ContentRequests & AnalyticsRequests
+export type RequestMap = AppRequests &
+  SettingsRequests &
+  ContentRequests &
+  AnalyticsRequests &
+  PacksRequests
 
 /** Every event the services push to the renderer: name → payload. */
-export type EventMap = AppEvents & SettingsEvents & ContentEvents & AnalyticsEvents
+export type EventMap = AppEvents & SettingsEvents & ContentEvents & AnalyticsEvents & PacksEvents
 
 export type RequestChannel = keyof RequestMap & string
 export type EventName = keyof EventMap & string
@@ -41,6 +46,7 @@ export const requestChannels = {
   ...settingsChannels,
   ...contentChannels,
   ...analyticsChannels,
+  ...packsChannels,
 } as const satisfies ChannelSpecs<RequestMap>
 
 /** The runtime event list. */
@@ -49,6 +55,7 @@ export const eventNames = Object.keys({
   ...settingsEvents,
   ...contentEvents,
   ...analyticsEvents,
+  ...packsEvents,
 } as const satisfies EventSpecs<EventMap>) as EventName[]
 
 /** Whether a string names a request channel of the contract. */
