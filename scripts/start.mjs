@@ -21,6 +21,8 @@ function newestMtimeMs(dir) {
 }
 
 function buildIfStale() {
+  // Set by tests that have just built the app.
+  if (process.env.SONGYUN_SKIP_BUILD === '1') return
   const builtAt = existsSync(stampFile) ? statSync(stampFile).mtimeMs : 0
   const changedAt = Math.max(...sourceDirs.map((d) => newestMtimeMs(path.join(appRoot, d))))
   if (changedAt <= builtAt) return
@@ -53,7 +55,7 @@ if (electron) {
   const child = spawn(electron, [appRoot, ...extraArgs], { stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
-  console.log('Electron is not installed here (its binary cannot be downloaded); running the browser shell instead.')
+  process.stdout.write('Electron is not installed here (its binary cannot be downloaded); running the browser shell instead.\n')
   const server = spawn(process.execPath, [path.join(appRoot, 'bin', 'songyun.mjs'), 'serve', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
