@@ -41,6 +41,7 @@ const table = results.flatMap((r) =>
         ok: row.isWithinTarget === undefined ? '' : row.isWithinTarget ? 'yes' : 'NO',
       })),
 )
+// eslint-disable-next-line no-console -- the table is what `npm run bench` prints
 console.table(table)
 await mkdir(path.join(appRoot, 'bench', 'results'), { recursive: true })
 await writeFile(

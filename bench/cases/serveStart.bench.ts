@@ -1,0 +1,124 @@
+import { performance } from 'node:perf_hooks'
+import type { Page } from '@playwright/test'
+import type { BenchCase, BenchRow } from '../benchCase'
+import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
+import { startBareStaticServer, startKioskServer } from '../support/kioskServer'
+import { percentile } from '../support/pageProbes'
+
+/** Cold starts per side; the median is reported so one slow start on a shared machine does not decide. */
+const startRuns = 5
+const startTargetMs = 1500
+const startTargetRatio = 2
+
+interface ExhibitFrameProbe {
+  __songyunExhibitFrameMs?: number
+  __songyunTapMs?: number
+}
+
+/** Waits until the attract screen is on screen and its page has finished loading. */
+async function waitForAttractInteractive(page: Page): Promise<void> {
+  await page.locator('[data-screen="attract"]').waitFor({ state: 'visible' })
+  await page.waitForFunction(() => document.readyState === 'complete')
+}
+
+/**
+ * Arms an in-page watch: the time of the first touch, and of the first animation frame after
+ * `[data-screen="exhibit"]` is in the document. Both in the page's clock, so no IPC is timed.
+ */
+async function armExhibitFrameProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as ExhibitFrameProbe & typeof globalThis
+    delete g.__songyunExhibitFrameMs
+    delete g.__songyunTapMs
+    g.addEventListener('pointerdown', () => (g.__songyunTapMs ??= performance.now()), { capture: true, once: true })
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('[data-screen="exhibit"]')) return
+      observer.disconnect()
+      requestAnimationFrame(() => (g.__songyunExhibitFrameMs = performance.now()))
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+  })
+}
+
+const serveStart: BenchCase = {
+  name: 'serve-start',
+  description: '`songyun serve` process start → attract interactive (vs a bare page), and tap → first exhibit frame',
+  async run({ log }) {
+    const kioskBrowser = await launchKioskBrowser()
+    try {
+      const kioskStartsMs: number[] = []
+      const bareStartsMs: number[] = []
+      for (let run = 0; run < startRuns; run++) {
+        const bareStartedAt = performance.now()
+        const bare = await startBareStaticServer()
+        const barePage = await kioskBrowser.newColdPage()
+        await barePage.goto(bare.url)
+        await barePage.locator('[data-screen="bare"]').waitFor({ state: 'visible' })
+        await barePage.waitForFunction(() => document.readyState === 'complete')
+        bareStartsMs.push(performance.now() - bareStartedAt)
+        await barePage.context().close()
+        await bare.stop()
+
+        const kioskStartedAt = performance.now()
+        const server = await startKioskServer()
+        const page = await kioskBrowser.newColdPage()
+        await page.goto(server.url)
+        await waitForAttractInteractive(page)
+        kioskStartsMs.push(performance.now() - kioskStartedAt)
+        await page.context().close()
+        await server.stop()
+        log(`run ${run + 1}: kiosk ${kioskStartsMs.at(-1)!.toFixed(0)} ms, bare ${bareStartsMs.at(-1)!.toFixed(0)} ms`)
+      }
+      const kioskStartMs = percentile(kioskStartsMs, 0.5)
+      const bareStartMs = percentile(bareStartsMs, 0.5)
+      const startRatio = kioskStartMs / bareStartMs
+      const rows: BenchRow[] = [
+        {
+          metric: 'serve start → attract interactive (median)',
+          value: kioskStartMs,
+          unit: 'ms',
+          baseline: bareStartMs,
+          ratio: startRatio,
+          target: `≤ ${startTargetMs / 1000} s, ≤ ${startTargetRatio}×`,
+          isWithinTarget: kioskStartMs <= startTargetMs && startRatio <= startTargetRatio,
+        },
+      ]
+
+      // Tap → first exhibit frame, for every exhibit tile of the built-in content, warm page.
+      const server = await startKioskServer()
+      try {
+        const page = await kioskBrowser.newColdPage()
+        await page.goto(server.url)
+        await waitForAttractInteractive(page)
+        await tapElement(page, '[data-screen="attract"]')
+        await page.locator('[data-screen="menu"] [data-exhibit-id]').first().waitFor({ state: 'visible' })
+        const exhibitIds = await page
+          .locator('[data-screen="menu"] [data-exhibit-id]')
+          .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-exhibit-id') ?? ''))
+        for (const exhibitId of exhibitIds) {
+          await armExhibitFrameProbe(page)
+          await tapElement(page, `[data-screen="menu"] [data-exhibit-id="${exhibitId}"]`)
+          const handle = await page.waitForFunction(() => {
+            const g = globalThis as unknown as ExhibitFrameProbe
+            return g.__songyunExhibitFrameMs !== undefined && g.__songyunTapMs !== undefined
+              ? g.__songyunExhibitFrameMs - g.__songyunTapMs
+              : undefined
+          })
+          const tapToFrameMs = (await handle.jsonValue()) as number
+          rows.push({ metric: `tap → first ${exhibitId} frame`, value: tapToFrameMs, unit: 'ms' })
+          await tapElement(page, '[data-action="home"]')
+          await page.locator('[data-screen="attract"], [data-screen="menu"]').first().waitFor({ state: 'visible' })
+          if (await page.locator('[data-screen="attract"]').isVisible()) await tapElement(page, '[data-screen="attract"]')
+          await page.locator('[data-screen="menu"]').waitFor({ state: 'visible' })
+        }
+      } finally {
+        await server.stop()
+      }
+      return rows
+    } finally {
+      await kioskBrowser.close()
+    }
+  },
+}
+
+export default serveStart

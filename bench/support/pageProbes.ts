@@ -1,0 +1,145 @@
+// In-page probes for benches and the soak. bench/ compiles without the DOM library (it is Node
+// code), so the page globals the probes touch are typed here by hand; the callbacks passed to
+// page.evaluate run in the browser and may not refer to anything outside themselves.
+import type { Page } from '@playwright/test'
+
+/** What `window.songyun.diagnostics()` reports (kiosk.md; renderer/diagnostics/diagnostics.ts). */
+export interface KioskDiagnostics {
+  readonly screen: string
+  readonly language: string
+  readonly mode: string
+  readonly exhibit: string | null
+  readonly webgl: {
+    readonly geometries: number
+    readonly textures: number
+    readonly programs: number
+    readonly calls: number
+    readonly triangles?: number
+  } | null
+  readonly audio: { readonly loaded: number; readonly playing: number }
+}
+
+/** Frame-time figures from requestAnimationFrame deltas. */
+export interface FrameTimeStats {
+  readonly frameCount: number
+  readonly p50Ms: number
+  readonly p95Ms: number
+  readonly p99Ms: number
+  readonly maxMs: number
+}
+
+/** One long task (≥ 50 ms on the main thread) as PerformanceObserver reported it. */
+export interface LongTask {
+  readonly startMs: number
+  readonly durationMs: number
+}
+
+interface PageGlobals {
+  songyun?: { diagnostics: () => KioskDiagnostics }
+  requestAnimationFrame: (callback: (timeMs: number) => void) => number
+  PerformanceObserver: new (callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => {
+    observe(options: { type: string; buffered: boolean }): void
+  }
+  __songyunLongTasks?: LongTask[]
+}
+
+/** Reads `window.songyun.diagnostics()`; fails clearly when the app has not installed it. */
+export async function readKioskDiagnostics(page: Page): Promise<KioskDiagnostics> {
+  return page.evaluate(() => {
+    const songyun = (globalThis as unknown as PageGlobals).songyun
+    if (!songyun) throw new Error('window.songyun.diagnostics is not installed on this page')
+    return songyun.diagnostics()
+  })
+}
+
+/** The value at `fraction` (0..1) of the sorted samples, nearest-rank; NaN when there are none. */
+export function percentile(samples: readonly number[], fraction: number): number {
+  if (samples.length === 0) return Number.NaN
+  const sorted = [...samples].sort((a, b) => a - b)
+  const rank = Math.ceil(fraction * sorted.length) - 1
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!
+}
+
+/** Summarises frame intervals (ms) into percentiles. */
+export function summariseFrameTimes(frameIntervalsMs: readonly number[]): FrameTimeStats {
+  return {
+    frameCount: frameIntervalsMs.length,
+    p50Ms: percentile(frameIntervalsMs, 0.5),
+    p95Ms: percentile(frameIntervalsMs, 0.95),
+    p99Ms: percentile(frameIntervalsMs, 0.99),
+    maxMs: frameIntervalsMs.length === 0 ? Number.NaN : Math.max(...frameIntervalsMs),
+  }
+}
+
+/** Records requestAnimationFrame intervals for `durationMs` and returns them raw (ms). */
+export async function recordFrameIntervals(page: Page, durationMs: number): Promise<number[]> {
+  return page.evaluate(
+    (windowMs) =>
+      new Promise<number[]>((resolve) => {
+        const g = globalThis as unknown as PageGlobals
+        const intervals: number[] = []
+        let firstMs: number | undefined
+        let previousMs: number | undefined
+        const onFrame = (nowMs: number) => {
+          if (previousMs !== undefined) intervals.push(nowMs - previousMs)
+          firstMs ??= nowMs
+          previousMs = nowMs
+          if (nowMs - firstMs >= windowMs) resolve(intervals)
+          else g.requestAnimationFrame(onFrame)
+        }
+        g.requestAnimationFrame(onFrame)
+      }),
+    durationMs,
+  )
+}
+
+/** Frame-time percentiles over `durationMs` of whatever the page is showing. */
+export async function measureFrameTimes(page: Page, durationMs: number): Promise<FrameTimeStats> {
+  return summariseFrameTimes(await recordFrameIntervals(page, durationMs))
+}
+
+/**
+ * Starts collecting long tasks from the first script of every document this page loads (call
+ * before `page.goto`). Read them with {@link readLongTasks}.
+ */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as PageGlobals
+    g.__songyunLongTasks = []
+    new g.PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        g.__songyunLongTasks?.push({ startMs: entry.startTime, durationMs: entry.duration })
+      }
+    }).observe({ type: 'longtask', buffered: true })
+  })
+}
+
+/** The long tasks of the current document since it loaded (empty when none were recorded). */
+export async function readLongTasks(page: Page): Promise<LongTask[]> {
+  return page.evaluate(() => [...((globalThis as unknown as PageGlobals).__songyunLongTasks ?? [])])
+}
+
+/** Heap and DOM figures from the Chrome DevTools Protocol (Performance.getMetrics). */
+export interface PageMemoryMetrics {
+  readonly jsHeapUsedBytes: number
+  readonly domNodeCount: number
+  readonly jsEventListenerCount: number
+}
+
+/** Reads heap and DOM counts through CDP after asking for a garbage collection first. */
+export async function readPageMemoryMetrics(page: Page): Promise<PageMemoryMetrics> {
+  const session = await page.context().newCDPSession(page)
+  try {
+    await session.send('HeapProfiler.collectGarbage')
+    await session.send('Performance.enable')
+    const { metrics } = await session.send('Performance.getMetrics')
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN
+    return {
+      jsHeapUsedBytes: metric('JSHeapUsedSize'),
+      domNodeCount: metric('Nodes'),
+      jsEventListenerCount: metric('JSEventListeners'),
+    }
+  } finally {
+    await session.detach()
+  }
+}
