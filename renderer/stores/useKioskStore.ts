@@ -4,6 +4,9 @@ import { ref } from 'vue'
 /** The screens of kiosk.md's testability contract (`data-screen`). */
 export type ScreenName = 'attract' | 'menu' | 'exhibit' | 'closed' | 'staff-pin' | 'admin'
 
+/** The screens a visit happens on; the idle countdown runs only there. */
+export const visitorScreens: readonly ScreenName[] = ['attract', 'menu', 'exhibit']
+
 /** Where the visitor is: which screen, and which exhibit is open. Ids only, never scene objects. */
 export const useKioskStore = defineStore('kiosk', () => {
   const screen = ref<ScreenName>('attract')
@@ -24,5 +27,14 @@ export const useKioskStore = defineStore('kiosk', () => {
     screen.value = 'exhibit'
   }
 
-  return { screen, exhibitId, showAttract, showMenu, openExhibit }
+  /**
+   * Where an idle reset lands. In open mode that is the attract loop; the modes extend this one
+   * function (single-exhibit: that exhibit's start; closed: the closed screen). Leaving the
+   * exhibit screen unmounts the exhibit, which stops its audio and disposes its scene.
+   */
+  function returnToStart(): void {
+    showAttract()
+  }
+
+  return { screen, exhibitId, showAttract, showMenu, openExhibit, returnToStart }
 })

@@ -31,6 +31,14 @@ export const useLanguageStore = defineStore('language', () => {
     return { from, to }
   }
 
+  /**
+   * The language a visit starts in: the venue's default when a pack offers it, else the first
+   * language offered.
+   */
+  function startIn(defaultTag: LanguageTag): void {
+    setLanguage(offered.value.includes(defaultTag) ? defaultTag : offered.value[0]!)
+  }
+
   function setOffered(tags: readonly LanguageTag[]): void {
     offered.value = tags.length > 0 ? tags : ['zh-CN', 'en']
     if (!offered.value.includes(language.value)) setLanguage(offered.value[0]!)
@@ -43,5 +51,15 @@ export const useLanguageStore = defineStore('language', () => {
 
   const nextLanguageName = computed(() => autonymOf(nextLanguage.value))
 
-  return { language, offered, nextLanguage, nextLanguageName, setLanguage, cycle, setOffered, text }
+  return {
+    language,
+    offered,
+    nextLanguage,
+    nextLanguageName,
+    setLanguage,
+    startIn,
+    cycle,
+    setOffered,
+    text,
+  }
 })

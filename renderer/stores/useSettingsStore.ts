@@ -1,0 +1,31 @@
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import { defaultSettings, type Settings } from '../../src/settings/settingsSchema'
+import { kioskApi } from '../bridge/kioskBridge'
+
+/**
+ * The settings in force (settings.json through `settings:get`), kept current by the
+ * `settings:changed` event. Until the first answer arrives the defaults apply.
+ */
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = shallowRef<Settings>(defaultSettings())
+  const isLoaded = shallowRef(false)
+  let stopListening: (() => void) | undefined
+
+  function apply(next: Settings): void {
+    settings.value = next
+    isLoaded.value = true
+  }
+
+  /** Loads once and follows changes from then on. */
+  async function start(): Promise<void> {
+    stopListening ??= kioskApi().on('settings:changed', (snapshot) => apply(snapshot.settings))
+    try {
+      apply((await kioskApi().invoke('settings:get')).settings)
+    } catch (error) {
+      console.warn(`settings: using the defaults, the services did not answer: ${(error as Error).message}`)
+    }
+  }
+
+  return { settings, isLoaded, start, apply }
+})
