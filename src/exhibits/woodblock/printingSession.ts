@@ -1,0 +1,185 @@
+import type { Bitmap, CellRect } from './bitmap'
+import { CoverageField, type BlockPoint } from './coverageField'
+import { computePrint, type PrintResult } from './printImpression'
+
+/** The stations of the exhibit, in order, by their manifest ids. */
+export const printingStationIds = ['write-sample', 'transfer', 'ink', 'lay-paper', 'rub', 'lift'] as const
+export type PrintingStationId = (typeof printingStationIds)[number]
+/** Where a session is: at a station, or finished with a print. */
+export type PrintingPhase = PrintingStationId | 'printed'
+
+/** Stations done by folding a sheet over the block's edge, and which way the finger drags. */
+export const foldDirections = { transfer: 'left', 'lay-paper': 'right', lift: 'left' } as const
+export type FoldStationId = keyof typeof foldDirections
+
+/** Whether the station is done by a fold drag. */
+export function isFoldStation(id: PrintingPhase): id is FoldStationId {
+  return id in foldDirections
+}
+
+/**
+ * How far (0–1) a drag of `deltaXPx` folds a sheet that must travel `spanPx` to lie flat the
+ * other way. Dragging against the direction folds nothing.
+ */
+export function foldProgressFromDrag(deltaXPx: number, direction: 'left' | 'right', spanPx: number): number {
+  if (spanPx <= 0) return 0
+  const along = direction === 'left' ? -deltaXPx : deltaXPx
+  return Math.max(0, Math.min(1, along / spanPx))
+}
+
+/** Callbacks the session makes as the visitor moves through it. */
+export interface PrintingSessionListener {
+  stationActive?(id: PrintingStationId): void
+  stationComplete?(id: PrintingStationId): void
+  printed?(result: PrintResult): void
+}
+
+/** The brush sizes and amounts; defaults suit a block a visitor inks in a few passes. */
+export interface PrintingSessionTuning {
+  /** Ink brush radius as a fraction of the block width. */
+  readonly inkBrushRadius: number
+  /** Ink a single pass leaves at the brush centre (1 = well inked, 2 = the most a spot holds). */
+  readonly inkPerPass: number
+  readonly rubBrushRadius: number
+  /** Rubbing a pass at full pressure gives (transfer saturates around 1). */
+  readonly rubPerPass: number
+  /** Share of the raised surface inked (or rubbed) before the visitor may move on. */
+  readonly minCoverageToMoveOn: number
+  /** A fold released beyond this completes; short of it the sheet falls back. */
+  readonly foldCompletesAt: number
+}
+
+export const defaultTuning: PrintingSessionTuning = {
+  inkBrushRadius: 0.08,
+  inkPerPass: 0.6,
+  rubBrushRadius: 0.1,
+  rubPerPass: 0.35,
+  minCoverageToMoveOn: 0.3,
+  foldCompletesAt: 0.6,
+}
+
+/**
+ * One visitor's pass through the workshop: which station is active, what the gestures have done
+ * to the block and the paper, and the print that results. Pure state: the scene feeds it touch
+ * gestures in block coordinates and draws what it holds.
+ */
+export class PrintingSession {
+  readonly ink: CoverageField
+  readonly rub: CoverageField
+  readonly tuning: PrintingSessionTuning
+  #phase: PrintingPhase = 'write-sample'
+  #foldProgress = 0
+  #print: PrintResult | undefined
+  #isStarted = false
+
+  /** `relief` is the carved block in block space (the sample's mirror image). */
+  constructor(
+    readonly relief: Bitmap,
+    private readonly listener: PrintingSessionListener = {},
+    tuning: Partial<PrintingSessionTuning> = {},
+  ) {
+    this.tuning = { ...defaultTuning, ...tuning }
+    this.ink = new CoverageField(relief.width, relief.height, 2)
+    this.rub = new CoverageField(relief.width, relief.height, 3)
+  }
+
+  get phase(): PrintingPhase {
+    return this.#phase
+  }
+
+  /** How far the current fold station's sheet is turned, 0–1. */
+  get foldProgress(): number {
+    return this.#foldProgress
+  }
+
+  get print(): PrintResult | undefined {
+    return this.#print
+  }
+
+  /** Share of the raised surface with ink on it. */
+  get inkCoverage(): number {
+    return this.ink.coveredFraction(this.relief, 0.5)
+  }
+
+  /** Share of the raised surface whose paper has been rubbed enough to take most ink. */
+  get rubCoverage(): number {
+    return this.rub.coveredFraction(this.relief, 0.3)
+  }
+
+  /** Whether the visitor may finish the current station by choice (ink and rub need some work first). */
+  get canMoveOn(): boolean {
+    switch (this.#phase) {
+      case 'write-sample':
+        return true
+      case 'ink':
+        return this.inkCoverage >= this.tuning.minCoverageToMoveOn
+      case 'rub':
+        return this.rubCoverage >= this.tuning.minCoverageToMoveOn
+      default:
+        return false
+    }
+  }
+
+  /** Announces the first station. Separate from the constructor so building one has no effects. */
+  start(): void {
+    if (this.#isStarted) return
+    this.#isStarted = true
+    this.listener.stationActive?.(this.#phase as PrintingStationId)
+  }
+
+  /** Finishes the sample, ink or rub station when {@link canMoveOn}; false if it may not yet. */
+  moveOn(): boolean {
+    if (!this.canMoveOn) return false
+    this.#completeStation()
+    return true
+  }
+
+  /** Turns the current fold station's sheet to `progress` (0–1); ignored at other stations. */
+  foldTo(progress: number): void {
+    if (!isFoldStation(this.#phase)) return
+    this.#foldProgress = Math.max(0, Math.min(1, progress))
+  }
+
+  /** The finger lifted: a fold far enough completes the station, else the sheet falls back. */
+  releaseFold(): boolean {
+    if (!isFoldStation(this.#phase)) return false
+    if (this.#foldProgress >= this.tuning.foldCompletesAt) {
+      this.#foldProgress = 1
+      this.#completeStation()
+      return true
+    }
+    this.#foldProgress = 0
+    return false
+  }
+
+  /** A drag of the ink brush over the block (only while inking). Returns the cells inked. */
+  inkStroke(from: BlockPoint, to: BlockPoint): CellRect | undefined {
+    if (this.#phase !== 'ink') return undefined
+    return this.ink.stroke(from, to, this.tuning.inkBrushRadius, this.tuning.inkPerPass)
+  }
+
+  /** A drag of the palm brush over the paper's back at `pressure` 0–1 (only while rubbing). */
+  rubStroke(from: BlockPoint, to: BlockPoint, pressure: number): CellRect | undefined {
+    if (this.#phase !== 'rub') return undefined
+    const amount = this.tuning.rubPerPass * Math.max(0, Math.min(1, pressure))
+    return this.rub.stroke(from, to, this.tuning.rubBrushRadius, amount)
+  }
+
+  #completeStation(): void {
+    const finished = this.#phase
+    if (finished === 'printed') return
+    this.listener.stationComplete?.(finished)
+    const next = printingStationIds[printingStationIds.indexOf(finished) + 1]
+    // A fold station starts with its sheet where the previous fold left it: flat, unturned.
+    this.#foldProgress = 0
+    if (next) {
+      this.#phase = next
+      this.listener.stationActive?.(next)
+      return
+    }
+    this.#phase = 'printed'
+    this.#foldProgress = 1
+    this.#print = computePrint({ relief: this.relief, ink: this.ink.bitmap, rub: this.rub.bitmap })
+    this.listener.printed?.(this.#print)
+  }
+}
