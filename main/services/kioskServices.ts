@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
 import type { RequestHandlers } from '../../src/contract/contract'
 import type { ShellKind } from '../../src/contract/areas/app'
 import { systemClock, type Clock } from '../../src/time/clock'
@@ -8,6 +9,11 @@ import { EventBus } from './eventBus'
 import type { Logger } from './logger'
 import { dispatchRequest, type DispatchOutcome } from './requestDispatcher'
 import { SettingsService } from './settingsService'
+import { StaffAccessService } from './staff/staffAccessService'
+import { ModeService, systemTimeZone } from './mode/modeService'
+import { exportAnalyticsCsv, summarizeAnalyticsFolder } from './analytics/analyticsLog'
+import { listRemovableVolumes, defaultRemovableMediaRoots } from './removableMedia'
+import { collectServiceDiagnostics } from './diagnosticsReport'
 import type { RequestContext } from '../../src/contract/contract'
 import { RequestError } from '../../src/contract/requestError'
 
@@ -22,6 +28,10 @@ export interface KioskServicesOptions {
   readonly packSource?: ActivePackSource
   readonly builtinPackDir: string
   readonly isDevelopment?: boolean
+  /** The IANA zone the opening and quiet hours are read in; by default the machine's. */
+  readonly timeZone?: string
+  /** Where USB sticks are mounted; by default the usual mount folders. */
+  readonly removableMediaRoots?: readonly string[]
 }
 
 /**
@@ -34,6 +44,8 @@ export class KioskServices {
   readonly settings: SettingsService
   readonly content: ContentService
   readonly analytics: AnalyticsService
+  readonly staff: StaffAccessService
+  readonly mode: ModeService
   readonly startedAtMs: number
   readonly handlers: RequestHandlers
 
@@ -45,6 +57,16 @@ export class KioskServices {
       options.packSource ?? new FolderPackSource(options.builtinPackDir),
     )
     this.analytics = new AnalyticsService(options.dataDir, this.clock)
+    this.staff = new StaffAccessService(options.dataDir, this.clock, this.events, options.logger)
+    this.mode = new ModeService(
+      this.settings,
+      this.events,
+      this.clock,
+      options.logger,
+      async (exhibitId) =>
+        (await this.content.getContent()).exhibits.some(({ exhibit }) => exhibit.id === exhibitId),
+      options.timeZone ?? systemTimeZone(),
+    )
     this.handlers = this.#createHandlers()
   }
 
@@ -53,12 +75,23 @@ export class KioskServices {
     await mkdir(options.dataDir, { recursive: true })
     const services = new KioskServices(options)
     await services.settings.load()
+    services.mode.start()
     return services
   }
 
-  /** Until staff access exists, no staff session is ever valid: staff requests are refused. */
-  isStaffSessionValid(_token: string | undefined): boolean {
-    return false
+  /** Whether a token names a live staff session (and keeps it alive); checked on every staff request. */
+  isStaffSessionValid(token: string | undefined): boolean {
+    return this.staff.isSessionValid(token)
+  }
+
+  /** Stops the services' timers (schedule tick, staff session expiry). */
+  dispose(): void {
+    this.mode.dispose()
+    this.staff.dispose()
+  }
+
+  #removableVolumes() {
+    return listRemovableVolumes(this.options.removableMediaRoots ?? defaultRemovableMediaRoots)
   }
 
   dispatch(channel: string, rawArgs: unknown, context: RequestContext): Promise<DispatchOutcome> {
@@ -88,6 +121,47 @@ export class KioskServices {
       'settings:update': (patch) => this.settings.update(patch),
       'content:get': () => this.content.getContent(),
       'analytics:record': (event) => this.analytics.record(event),
+      'analytics:summary': ({ fromDay, toDay }) =>
+        summarizeAnalyticsFolder(this.analytics.folder, fromDay, toDay, this.mode.timeZone),
+      'analytics:export-targets': () => this.#removableVolumes(),
+      'analytics:export': async ({ fromDay, toDay, volumePath }) => {
+        const volume = (await this.#removableVolumes()).find((v) => v.path === volumePath)
+        if (!volume) {
+          throw new RequestError('not-found', `"${volumePath}" is not a mounted USB stick`)
+        }
+        const filePath = path.join(volume.path, `songyun-analytics-${fromDay}-${toDay}.csv`)
+        const written = await exportAnalyticsCsv(
+          this.analytics.folder,
+          fromDay,
+          toDay,
+          this.mode.timeZone,
+          filePath,
+        )
+        logger.info(`analytics: exported ${written.rowCount} events to ${filePath}`)
+        return { filePath, ...written }
+      },
+      'staff:status': () => this.staff.status(),
+      'staff:create-pin': ({ pin }) => this.staff.createPin(pin),
+      'staff:unlock': ({ pin }) => this.staff.unlock(pin),
+      'staff:change-pin': ({ pin }) => this.staff.changePin(pin),
+      // The dispatcher's session check has already refreshed the session's idle time.
+      'staff:keep-alive': async () => undefined,
+      'staff:lock': async (_args, context) => this.staff.lock(context.staffSessionToken),
+      'mode:get': async () => this.mode.state(),
+      'mode:set': (args) => this.mode.setMode(args),
+      'mode:report-visit': async ({ isVisitInProgress }) =>
+        this.mode.reportVisit(isVisitInProgress),
+      'diagnostics:get': async () =>
+        collectServiceDiagnostics({
+          appVersion: this.options.appVersion,
+          shell: this.options.shell,
+          startedAtMs: this.startedAtMs,
+          nowMs: this.clock.nowMs(),
+          dataDir: this.options.dataDir,
+          timeZone: this.mode.timeZone,
+          logger,
+          packs: (await this.content.getContent()).packs,
+        }),
       // The pack store lands right after its contract (issue 3).
       'packs:list': () => Promise.reject(new RequestError('internal', 'not yet')),
       'packs:install': () => Promise.reject(new RequestError('internal', 'not yet')),

@@ -24,16 +24,34 @@ import {
   type AnalyticsRequests,
 } from './areas/analytics'
 import { packsChannels, packsEvents, type PacksEvents, type PacksRequests } from './areas/packs'
+import { staffChannels, staffEvents, type StaffEvents, type StaffRequests } from './areas/staff'
+import { modeChannels, modeEvents, type ModeEvents, type ModeRequests } from './areas/mode'
+import {
+  diagnosticsChannels,
+  diagnosticsEvents,
+  type DiagnosticsEvents,
+  type DiagnosticsRequests,
+} from './areas/diagnostics'
 
 /** Every request: `area:verb` → `{ args, result }`. */
 export type RequestMap = AppRequests &
   SettingsRequests &
   ContentRequests &
   AnalyticsRequests &
-  PacksRequests
+  PacksRequests &
+  StaffRequests &
+  ModeRequests &
+  DiagnosticsRequests
 
 /** Every event the services push to the renderer: name → payload. */
-export type EventMap = AppEvents & SettingsEvents & ContentEvents & AnalyticsEvents & PacksEvents
+export type EventMap = AppEvents &
+  SettingsEvents &
+  ContentEvents &
+  AnalyticsEvents &
+  PacksEvents &
+  StaffEvents &
+  ModeEvents &
+  DiagnosticsEvents
 
 export type RequestChannel = keyof RequestMap & string
 export type EventName = keyof EventMap & string
@@ -47,6 +65,9 @@ export const requestChannels = {
   ...contentChannels,
   ...analyticsChannels,
   ...packsChannels,
+  ...staffChannels,
+  ...modeChannels,
+  ...diagnosticsChannels,
 } as const satisfies ChannelSpecs<RequestMap>
 
 /** The runtime event list. */
@@ -56,6 +77,9 @@ export const eventNames = Object.keys({
   ...contentEvents,
   ...analyticsEvents,
   ...packsEvents,
+  ...staffEvents,
+  ...modeEvents,
+  ...diagnosticsEvents,
 } as const satisfies EventSpecs<EventMap>) as EventName[]
 
 /** Whether a string names a request channel of the contract. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
+import type { AnalyticsSummary } from '../../analytics/analyticsSummary'
 
 /**
  * A visitor event, with no personal data: only what happened, where and when.
@@ -7,7 +8,11 @@ import type { ChannelSpecs, EventSpecs } from '../channel'
  */
 export const analyticsEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('visit-start'), language: z.string() }),
-  z.object({ type: z.literal('visit-end'), durationMs: z.number().min(0), reason: z.enum(['idle', 'mode']) }),
+  z.object({
+    type: z.literal('visit-end'),
+    durationMs: z.number().min(0),
+    reason: z.enum(['idle', 'mode']),
+  }),
   z.object({ type: z.literal('exhibit-enter'), exhibitId: z.string() }),
   z.object({ type: z.literal('exhibit-leave'), exhibitId: z.string(), dwellMs: z.number().min(0) }),
   z.object({ type: z.literal('language-switch'), from: z.string(), to: z.string() }),
@@ -17,12 +22,53 @@ export const analyticsEventSchema = z.discriminatedUnion('type', [
 ])
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>
 
+/** A local calendar day `YYYY-MM-DD`. */
+export const analyticsDaySchema = z.iso.date()
+
+/** A range of local days, both included, at most a year and a bit. */
+export const analyticsRangeSchema = z
+  .object({ fromDay: analyticsDaySchema, toDay: analyticsDaySchema })
+  .refine((range) => range.fromDay <= range.toDay, {
+    message: '"fromDay" must not be after "toDay"',
+    path: ['toDay'],
+  })
+  .refine((range) => Date.parse(range.toDay) - Date.parse(range.fromDay) <= 400 * 86_400_000, {
+    message: 'a range is at most 400 days',
+    path: ['toDay'],
+  })
+export type AnalyticsRange = z.infer<typeof analyticsRangeSchema>
+
+export const analyticsExportArgsSchema = z.object({
+  fromDay: analyticsDaySchema,
+  toDay: analyticsDaySchema,
+  /** The mount folder of a removable volume, as `analytics:export-targets` lists it. */
+  volumePath: z.string().min(1).max(4096),
+})
+export type AnalyticsExportArgs = z.infer<typeof analyticsExportArgsSchema>
+
+/** Where a CSV export can go: a mounted USB stick. */
+export interface AnalyticsExportTarget {
+  readonly path: string
+  readonly label: string
+}
+
 export interface AnalyticsRequests {
   'analytics:record': { args: AnalyticsEvent; result: void }
+  /** The admin screen's figures; `skippedLines` counts unreadable lines (a torn last line). */
+  'analytics:summary': { args: AnalyticsRange; result: AnalyticsSummary & { skippedLines: number } }
+  'analytics:export-targets': { args: undefined; result: readonly AnalyticsExportTarget[] }
+  /** Writes `songyun-analytics-<from>-<to>.csv` onto the volume. */
+  'analytics:export': {
+    args: AnalyticsExportArgs
+    result: { filePath: string; rowCount: number; skippedLines: number }
+  }
 }
 
 export const analyticsChannels = {
   'analytics:record': { args: analyticsEventSchema, access: 'visitor' },
+  'analytics:summary': { args: analyticsRangeSchema, access: 'staff' },
+  'analytics:export-targets': { args: z.undefined(), access: 'staff' },
+  'analytics:export': { args: analyticsExportArgsSchema, access: 'staff' },
 } as const satisfies ChannelSpecs<AnalyticsRequests>
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no analytics events yet

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import type { ChannelSpecs, EventSpecs } from '../channel'
+
+/** What the services can tell staff about the running kiosk (the renderer adds frame rate and WebGL). */
+export interface ServiceDiagnostics {
+  readonly appVersion: string
+  readonly shell: 'electron' | 'browser'
+  readonly startedAtMs: number
+  readonly uptimeMs: number
+  readonly platform: string
+  readonly runtimeVersions: Readonly<Record<string, string>>
+  readonly memory: { readonly residentBytes: number; readonly heapUsedBytes: number }
+  readonly packs: readonly { readonly id: string; readonly version: string }[]
+  readonly dataDir: string
+  readonly timeZone: string
+  /** The last lines of the services' log, oldest first. */
+  readonly logLines: readonly string[]
+}
+
+export interface DiagnosticsRequests {
+  'diagnostics:get': { args: undefined; result: ServiceDiagnostics }
+}
+
+export const diagnosticsChannels = {
+  'diagnostics:get': { args: z.undefined(), access: 'staff' },
+} as const satisfies ChannelSpecs<DiagnosticsRequests>
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no diagnostics events
+export interface DiagnosticsEvents {}
+export const diagnosticsEvents = {} as const satisfies EventSpecs<DiagnosticsEvents>
