@@ -1,0 +1,87 @@
+import type { LocalizedText } from '../../i18n/localizedText'
+import type { ContestOutcome, FoamColourGrade, TeaFault, TeaVerdict } from './teaVerdict'
+
+const colourText: Record<FoamColourGrade, LocalizedText> = {
+  'pure-white': {
+    'zh-CN': '沫色纯白，为上真。',
+    en: 'The foam is pure white, the colour judges prize most.',
+  },
+  'bluish-white': {
+    'zh-CN': '沫色青白，仅次纯白。',
+    en: 'The foam is bluish-white, just below pure white.',
+  },
+  'greyish-white': {
+    'zh-CN': '沫色灰白，尚可再白。',
+    en: 'The foam is greyish-white; it can grow whiter.',
+  },
+  'yellowish-white': {
+    'zh-CN': '沫色黄白，茶汤还露在外。',
+    en: 'The surface is yellowish; the tea still shows through.',
+  },
+}
+
+const biteText: Record<'holds' | 'slips', LocalizedText> = {
+  holds: {
+    'zh-CN': '乳沫紧贴盏壁，是为“咬盏”。',
+    en: 'The foam clings to the bowl: it "bites the bowl" (咬盏).',
+  },
+  slips: { 'zh-CN': '乳沫还未咬住盏壁。', en: 'The foam does not yet hold the bowl\u2019s wall.' },
+}
+
+const outcomeText: Record<ContestOutcome, (seconds: number) => LocalizedText> = {
+  wins: (s) => ({
+    'zh-CN': `水痕约 ${s} 秒方现，斗茶可胜。`,
+    en: `The water line would hold off about ${s} s: this bowl could win a contest.`,
+  }),
+  even: (s) => ({
+    'zh-CN': `水痕约 ${s} 秒出现，可与人一较高下。`,
+    en: `The water line would show after about ${s} s: a fair match for a rival.`,
+  }),
+  loses: (s) => ({
+    'zh-CN': `水痕约 ${s} 秒便现。斗茶以水痕先现者为负。`,
+    en: `The water line would show after only ${s} s. In a contest, the first water line loses.`,
+  }),
+}
+
+const tipText: Record<TeaFault, LocalizedText> = {
+  'pour-and-whisk-at-once': {
+    'zh-CN': '此为“一发点”：边注边击，沫起而无根。下次先注汤，再击拂。',
+    en: 'This was the "all-at-once pour": foam without a root. Pour first, then whisk.',
+  },
+  'still-surface': {
+    'zh-CN': '此为“静面点”：手重筅轻，茶不立。少注汤，击拂要有力。',
+    en: 'This was the "still-surface pour": heavy hand, light whisk. Pour less, whisk harder.',
+  },
+  'cold-bowl': {
+    'zh-CN': '盏冷则茶不浮。下次先熁盏。',
+    en: 'In a cold bowl the tea will not float. Warm the bowl first next time.',
+  },
+  'first-pour-on-tea': {
+    'zh-CN': '第一汤宜环注盏畔，勿冲茶膏。',
+    en: 'Ring the first pour round the bowl\u2019s edge, not onto the paste.',
+  },
+  'too-much-water': {
+    'zh-CN': '注汤约至盏之四分即止，过多则茶薄。',
+    en: 'Stop pouring at about four-tenths of the bowl; more makes the tea thin.',
+  },
+}
+
+const headline = (score: number): LocalizedText =>
+  score >= 80
+    ? { 'zh-CN': '好一盏点茶！', en: 'A fine bowl of whisked tea!' }
+    : score >= 55
+      ? { 'zh-CN': '点得不错。', en: 'Nicely whisked.' }
+      : { 'zh-CN': '茶艺需练，再点一盏吧。', en: 'Tea takes practice. Try another bowl.' }
+
+/** The verdict as short, kind lines, each in every language. */
+export function verdictLines(verdict: TeaVerdict): LocalizedText[] {
+  const lines = [
+    headline(verdict.score),
+    colourText[verdict.colour],
+    biteText[verdict.isBitingBowl ? 'holds' : 'slips'],
+    outcomeText[verdict.outcome](verdict.waterLineSeconds),
+  ]
+  const fault = verdict.faults[0]
+  if (fault) lines.push(tipText[fault])
+  return lines
+}

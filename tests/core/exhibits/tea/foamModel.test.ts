@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { FoamModel } from '../../../../src/exhibits/tea/foamModel'
+import { judgeTea, waterLineSecondsFor } from '../../../../src/exhibits/tea/teaVerdict'
+import { verdictLines } from '../../../../src/exhibits/tea/teaVerdictText'
+import { allAtOnceBowl, pourRing, prescribedBowl, stillSurfaceBowl, whiskFor } from './teaScripts'
+
+describe('the foam model judged as a Song tea contest', () => {
+  it('rewards the seven prescribed pours with white, bowl-biting foam that wins', () => {
+    const verdict = judgeTea(prescribedBowl())
+    expect(verdict.colour).toBe('pure-white')
+    expect(verdict.isBitingBowl).toBe(true)
+    expect(verdict.outcome).toBe('wins')
+    expect(verdict.faults).toEqual([])
+  })
+
+  it('judges 静面点 (heavy hand, light whisk) worse: no foam stands, the water line comes first', () => {
+    const good = judgeTea(prescribedBowl())
+    const stillModel = stillSurfaceBowl()
+    const still = judgeTea(stillModel)
+    expect(stillModel.state.foamHeight).toBeLessThan(0.2)
+    expect(still.score).toBeLessThan(good.score - 30)
+    expect(still.waterLineSeconds).toBeLessThan(good.waterLineSeconds)
+    expect(still.outcome).toBe('loses')
+    expect(still.faults[0]).toBe('still-surface')
+  })
+
+  it('judges 一发点 (pour and whisk at once) worse: foam without body, an early water line', () => {
+    const goodModel = prescribedBowl()
+    const good = judgeTea(goodModel)
+    const hastyModel = allAtOnceBowl()
+    const hasty = judgeTea(hastyModel)
+    // Foam does appear …
+    expect(hastyModel.state.foamHeight).toBeGreaterThan(0.5)
+    // … but it has no root and coarse bubbles, and breaks early.
+    expect(hastyModel.state.root).toBeLessThan(0.2)
+    expect(hastyModel.state.bubbleSizeMm).toBeGreaterThan(goodModel.state.bubbleSizeMm * 2)
+    expect(hasty.waterLineSeconds).toBeLessThan(good.waterLineSeconds / 2)
+    expect(hasty.score).toBeLessThan(good.score - 20)
+    expect(hasty.faults[0]).toBe('pour-and-whisk-at-once')
+  })
+
+  it('lowers the result in a cold bowl, and in one left to cool', () => {
+    const warm = judgeTea(prescribedBowl())
+    const cold = judgeTea(prescribedBowl({ isBowlWarmed: false }))
+    const cooled = judgeTea(prescribedBowl({ waitAfterWarmingSeconds: 600 }))
+    expect(cold.score).toBeLessThan(warm.score)
+    expect(cold.waterLineSeconds).toBeLessThan(warm.waterLineSeconds)
+    expect(cold.faults).toContain('cold-bowl')
+    expect(cooled.score).toBeLessThan(warm.score)
+    expect(cooled.score).toBeGreaterThan(cold.score)
+  })
+
+  it('times the water line by foam quality: a better-rooted, finer foam holds longer', () => {
+    const models = [0.3, 0.5, 0.7, 1].map((whiskScale) =>
+      prescribedBowl({ whiskScale, whiskSeconds: 3 }),
+    )
+    const stabilities = models.map((m) => m.state.stability)
+    const waterLines = models.map((m) => judgeTea(m).waterLineSeconds)
+    for (let i = 1; i < models.length; i++) {
+      expect(stabilities[i]).toBeGreaterThan(stabilities[i - 1]!)
+      expect(waterLines[i]).toBeGreaterThan(waterLines[i - 1]!)
+    }
+    expect(waterLineSecondsFor(0)).toBeLessThan(waterLineSecondsFor(0.5))
+    expect(waterLineSecondsFor(0.5)).toBeLessThan(waterLineSecondsFor(1))
+  })
+
+  it('flags a first pour that strikes the paste instead of ringing the edge', () => {
+    const model = new FoamModel()
+    model.warmBowl()
+    model.addPowder()
+    model.addPasteWater()
+    whiskFor(model, 3, 4, 1)
+    pourRing(model, 1, 0.06, 0.1)
+    whiskFor(model, 5, 7)
+    const ringed = prescribedBowl()
+    expect(model.state.root).toBeLessThan(ringed.state.root)
+    expect(judgeTea(model).faults).toContain('first-pour-on-tea')
+  })
+
+  it('makes the foam rise, whiten and refine pour by pour', () => {
+    const model = new FoamModel()
+    model.warmBowl()
+    model.addPowder()
+    model.addPasteWater()
+    whiskFor(model, 3, 4, 1)
+    const heights: number[] = []
+    const whiteness: number[] = []
+    const bubbles: number[] = []
+    for (const [index, volume] of [0.06, 0.06, 0.08, 0.04, 0.06].entries()) {
+      pourRing(model, index + 1, volume, index === 0 ? 0.95 : 0.5)
+      whiskFor(model, 5, 7 * [1, 0.9, 0.7, 0.5, 0.45][index]!)
+      heights.push(model.state.foamHeight)
+      whiteness.push(model.state.whiteness)
+      bubbles.push(model.state.bubbleSizeMm)
+    }
+    expect(heights.at(-1)!).toBeGreaterThan(heights[0]! * 2)
+    expect(whiteness.at(-1)!).toBeGreaterThan(whiteness[0]!)
+    expect(bubbles.at(-1)!).toBeLessThan(bubbles[0]!)
+  })
+
+  it('refuses pours out of order and water without an open pour, naming what is wrong', () => {
+    const model = new FoamModel()
+    model.addPowder()
+    expect(() => model.startPour(2)).toThrow(/next pour is 1/)
+    expect(() => model.pourWater(0.1, 0.5, 0)).toThrow(/no pour is running/)
+    expect(() => model.startPour(8)).toThrow(/pours are 1–7/)
+  })
+
+  it('writes every verdict line in both languages', () => {
+    for (const model of [prescribedBowl(), stillSurfaceBowl(), allAtOnceBowl()]) {
+      const lines = verdictLines(judgeTea(model))
+      expect(lines.length).toBeGreaterThanOrEqual(4)
+      for (const line of lines) {
+        expect(line['zh-CN']).toMatch(/[\u4e00-\u9fff]/)
+        expect(line.en).toMatch(/[a-z]/)
+      }
+    }
+  })
+})

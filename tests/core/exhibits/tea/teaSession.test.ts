@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { TeaSession, whiskPathPerPourRadii } from '../../../../src/exhibits/tea/teaSession'
+import { teaStationIds, type TeaStationId } from '../../../../src/exhibits/tea/teaStations'
+import type { TeaVerdict } from '../../../../src/exhibits/tea/teaVerdict'
+
+function recordingSession() {
+  const active: TeaStationId[] = []
+  const complete: TeaStationId[] = []
+  const verdicts: TeaVerdict[] = []
+  const session = new TeaSession({
+    stationActive: (id) => active.push(id),
+    stationComplete: (id) => complete.push(id),
+    verdict: (v) => verdicts.push(v),
+  })
+  return { session, active, complete, verdicts }
+}
+
+function whisk(session: TeaSession, pathRadii: number, speed = 6) {
+  const step = 0.05
+  for (let path = 0; path < pathRadii; path += speed * step) {
+    session.whisk({
+      durationSeconds: step,
+      speedRadiiPerSecond: speed,
+      pressure: 0.5,
+      reversalsPerSecond: 2,
+    })
+  }
+}
+
+function pour(session: TeaSession, volume: number, radius: number) {
+  expect(session.beginPour()).toBe(true)
+  for (let i = 0; i < 10; i++) session.pourWater(volume / 10, radius, (i / 10) * 2 * Math.PI)
+  session.endPour()
+}
+
+describe('a visitor’s bowl, station by station', () => {
+  it('walks warm-bowl → add-powder → make-paste → seven pours → verdict → draw, in order', () => {
+    const { session, active, complete, verdicts } = recordingSession()
+    session.start()
+    expect(session.tapBowl()).toBe(true)
+    expect(session.tapPowder()).toBe(true)
+    whisk(session, 12, 4)
+    for (let n = 1; n <= 7; n++) {
+      expect(session.station).toBe(`pour-${n}`)
+      // Whisking before the pour does not finish the station.
+      whisk(session, whiskPathPerPourRadii * 2)
+      expect(session.station).toBe(`pour-${n}`)
+      pour(session, n === 3 ? 0.08 : 0.06, n === 1 ? 0.95 : 0.5)
+      expect(session.pourPhase).toBe('whisk')
+      whisk(session, whiskPathPerPourRadii + 1)
+    }
+    expect(verdicts).toHaveLength(1)
+    expect(session.station).toBe('draw')
+    expect(session.draw(2)).toBe(true)
+    session.endDrawing()
+    expect(session.station).toBe('finished')
+    expect(active).toEqual(teaStationIds)
+    expect(complete).toEqual(teaStationIds)
+  })
+
+  it('ignores gestures that belong to another station', () => {
+    const { session, active } = recordingSession()
+    session.start()
+    expect(session.beginPour()).toBe(false)
+    expect(session.draw(3)).toBe(false)
+    whisk(session, 30)
+    expect(active).toEqual(['warm-bowl'])
+  })
+
+  it('lets a visitor skip warming the bowl, and the cold bowl then counts against the tea', () => {
+    const { session, complete } = recordingSession()
+    session.start()
+    expect(session.tapPowder()).toBe(true)
+    expect(complete).not.toContain('warm-bowl')
+    expect(session.foam.state.bowlHeat).toBe(0)
+  })
+
+  it('treats a touch on the ewer that pours almost nothing as a tap, not a pour', () => {
+    const { session } = recordingSession()
+    session.start()
+    session.tapBowl()
+    session.tapPowder()
+    whisk(session, 12, 4)
+    expect(session.beginPour()).toBe(true)
+    session.pourWater(0.001, 0.9, 0)
+    session.endPour()
+    expect(session.pourPhase).toBe('pour')
+  })
+})
