@@ -28,7 +28,7 @@ class HowlClip implements AudioClip {
 
   play(): void {
     if (this.#isUnloaded) return
-    const id = this.#howl.play(this.#soundId as number)
+    const id = this.#soundId === undefined ? this.#howl.play() : this.#howl.play(this.#soundId)
     // Howler answers null when it cannot play at all; keep the voice we had.
     if (typeof id === 'number') this.#soundId = id
   }
@@ -76,7 +76,8 @@ class HowlClip implements AudioClip {
   }
 
   on(event: AudioClipEvent, listener: (message?: string) => void) {
-    const handler = (_id: number, detail?: unknown) => listener(detail === undefined ? undefined : String(detail))
+    const handler = (_id: number, detail?: unknown) =>
+      listener(detail === undefined ? undefined : String(detail))
     this.#howl.on(event, handler)
     return toDisposable(() => this.#howl.off(event, handler))
   }

@@ -240,7 +240,12 @@ export class TrackPlayer implements Disposable {
     const existing = this.#voices.get(track.id)
     if (existing) return existing
     const listeners = new DisposableStore()
-    const voice: Voice = { track, clip: this.#createClip(track.url), listeners, pendingStop: undefined }
+    const voice: Voice = {
+      track,
+      clip: this.#createClip(track.url),
+      listeners,
+      pendingStop: undefined,
+    }
     const isCurrent = () => this.#current === voice
     listeners.add(
       voice.clip.on('play', () => {

@@ -7,5 +7,5 @@ import type { ExhibitComponentRegistry } from './exhibitComponent'
 export const exhibitComponents: ExhibitComponentRegistry = {
   'woodblock-printing': () => import('./comingSoon/ComingSoonExhibit.vue').then((m) => m.default),
   'tea-whisking': () => import('./comingSoon/ComingSoonExhibit.vue').then((m) => m.default),
-  'folk-music': () => import('./comingSoon/ComingSoonExhibit.vue').then((m) => m.default),
+  'folk-music': () => import('./folkMusic/FolkMusicExhibit.vue').then((m) => m.default),
 }

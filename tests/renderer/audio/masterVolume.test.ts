@@ -61,12 +61,18 @@ describe('MasterVolume: settings.volume capped by quiet hours', () => {
   it('follows changed settings at once (settings:changed)', () => {
     const { applied, volume } = setup({ volume: 0.8 })
     volume.update({ ...defaultSettings(), volume: 0.4 })
-    volume.update({ ...defaultSettings(), volume: 0.4, quietHours: [{ from: '11:00', to: '12:30', maxVolume: 0.1 }] })
+    volume.update({
+      ...defaultSettings(),
+      volume: 0.4,
+      quietHours: [{ from: '11:00', to: '12:30', maxVolume: 0.1 }],
+    })
     expect(applied).toEqual([0.8, 0.4, 0.1])
   })
 
   it('dispose cancels the pending re-check', () => {
-    const { volume, scheduler } = setup({ quietHours: [{ from: '12:00', to: '13:00', maxVolume: 0.3 }] })
+    const { volume, scheduler } = setup({
+      quietHours: [{ from: '12:00', to: '13:00', maxVolume: 0.3 }],
+    })
     expect(scheduler.pendingCount()).toBe(1)
     volume.dispose()
     expect(scheduler.pendingCount()).toBe(0)

@@ -69,7 +69,9 @@ describe('TrackPlayer queue and preloading', () => {
     player.setQueue(pipa)
     expect(factory.live().map((c) => c.url)).toEqual([pipa[0]!.url])
     expect(player.liveClipCount).toBe(1)
-    expect(factory.clips.filter((c) => c.isUnloaded).every((c) => c.listenerCount() === 0)).toBe(true)
+    expect(factory.clips.filter((c) => c.isUnloaded).every((c) => c.listenerCount() === 0)).toBe(
+      true,
+    )
   })
 })
 

@@ -1,0 +1,96 @@
+import type { Disposable } from '../../../../src/lifecycle/disposable'
+import { rippleLifeSeconds, type InkRippleField } from './inkRippleField'
+
+/** Colours of the visual language (tokens.css), as the canvas needs them. */
+export interface InkPalette {
+  readonly ink: string
+  readonly celadon: string
+  readonly celadonDeep: string
+}
+
+/**
+ * Draws an {@link InkRippleField} on a 2D canvas: a celadon mountain ridge breathing with the
+ * music over empty paper, and thin ink rings spreading where notes begin. No WebGL, so the stage
+ * leaves the shared scene host alone.
+ */
+export class InkStageCanvas implements Disposable {
+  #context: CanvasRenderingContext2D | undefined
+  #canvas: HTMLCanvasElement | undefined
+  #widthCssPx = 0
+  #heightCssPx = 0
+
+  constructor(
+    private readonly field: InkRippleField,
+    private readonly palette: InkPalette,
+  ) {}
+
+  connect(canvas: HTMLCanvasElement): void {
+    this.#canvas = canvas
+    this.#context = canvas.getContext('2d') ?? undefined
+  }
+
+  resize(widthCssPx: number, heightCssPx: number, pixelRatio: number): void {
+    if (!this.#canvas) return
+    this.#widthCssPx = widthCssPx
+    this.#heightCssPx = heightCssPx
+    this.#canvas.width = Math.max(1, Math.round(widthCssPx * pixelRatio))
+    this.#canvas.height = Math.max(1, Math.round(heightCssPx * pixelRatio))
+    this.#context?.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0)
+  }
+
+  draw(): void {
+    const context = this.#context
+    const width = this.#widthCssPx
+    const height = this.#heightCssPx
+    if (!context || width === 0 || height === 0) return
+    context.clearRect(0, 0, width, height)
+    this.#drawRidge(context, width, height, 0.18, this.palette.celadon, 1)
+    this.#drawRidge(context, width, height, 0.32, this.palette.celadonDeep, 0.6)
+    for (const ripple of this.field.ripples) {
+      const progress = ripple.ageSeconds / rippleLifeSeconds
+      const radius = (0.03 + progress * 0.22 * (0.5 + ripple.strength)) * Math.min(width, height)
+      context.globalAlpha = (1 - progress) ** 2 * (0.25 + 0.5 * ripple.strength)
+      context.strokeStyle = this.palette.ink
+      context.lineWidth = 1 + 3 * (1 - progress)
+      context.beginPath()
+      context.ellipse(ripple.x * width, ripple.y * height, radius, radius * 0.45, 0, 0, Math.PI * 2)
+      context.stroke()
+    }
+    context.globalAlpha = 1
+  }
+
+  dispose(): void {
+    this.#context = undefined
+    this.#canvas = undefined
+  }
+
+  /** A soft ridge across the lower part; `lift` scales how high the music raises it. */
+  #drawRidge(
+    context: CanvasRenderingContext2D,
+    width: number,
+    height: number,
+    lift: number,
+    colour: string,
+    alpha: number,
+  ): void {
+    const ridge = this.field.ridge
+    const baseY = height * 0.92
+    const points = ridge.length
+    context.globalAlpha = alpha * 0.55
+    context.fillStyle = colour
+    context.beginPath()
+    context.moveTo(0, height)
+    context.lineTo(0, baseY)
+    for (let i = 0; i < points; i += 1) {
+      const x = ((i + 0.5) / points) * width
+      const y = baseY - (0.05 + ridge[i]! * lift * 2) * height
+      const previousX = (i / points) * width
+      context.quadraticCurveTo(previousX, y, x, y)
+    }
+    context.lineTo(width, baseY)
+    context.lineTo(width, height)
+    context.closePath()
+    context.fill()
+    context.globalAlpha = 1
+  }
+}

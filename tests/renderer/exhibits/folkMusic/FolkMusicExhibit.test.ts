@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import type { KioskApi } from '../../../../src/contract/contract'
+import type { ContentExhibit } from '../../../../src/contract/areas/content'
+import { defaultSettings } from '../../../../src/settings/settingsSchema'
+import { setKioskApiForTesting } from '../../../../renderer/bridge/kioskBridge'
+import { fakeClipFactory } from '../../audio/fakeAudioClip'
+
+const clips = vi.hoisted(() => ({
+  factory: undefined as ReturnType<typeof fakeClipFactory> | undefined,
+}))
+vi.mock('../../../../renderer/audio/howlClip', () => ({
+  createHowlClip: (url: string) => clips.factory!.create(url),
+}))
+
+const { default: FolkMusicExhibit } =
+  await import('../../../../renderer/exhibits/folkMusic/FolkMusicExhibit.vue')
+
+const text = (zh: string, en: string) => ({ 'zh-CN': zh, en })
+const track = (id: string, audio: string) => ({
+  id,
+  title: text(`曲 ${id}`, `Piece ${id}`),
+  performer: text('合成演示', 'Synthesised demo'),
+  durationSeconds: 42,
+  audio,
+  captions: [
+    { startSeconds: 0, endSeconds: 5, text: text('泛音开篇', 'Harmonics open the piece') },
+  ],
+  credits: text('本项目合成的演示音频', 'Synthesised demo audio made by the project'),
+})
+
+const entry: ContentExhibit = {
+  packId: 'songyun.core',
+  exhibit: {
+    kind: 'folk-music',
+    id: 'folk-music',
+    title: text('民乐雅集', 'Folk-music stage'),
+    teaser: text('听', 'Listen'),
+    stations: [
+      { id: 'choose-instrument', title: text('选', 'Choose'), hint: text('选', 'Choose') },
+      { id: 'listen', title: text('听', 'Listen'), hint: text('听', 'Listen') },
+      { id: 'play-along', title: text('奏', 'Play'), hint: text('奏', 'Play') },
+    ],
+    cards: [],
+    glossary: [],
+    instruments: [
+      {
+        id: 'guqin',
+        instrument: 'guqin',
+        name: text('古琴', 'Guqin'),
+        intro: text('七弦琴', 'Seven strings'),
+        cardId: 'guqin-heritage',
+        tonicHz: 174.61,
+        tracks: [track('flowing', 'audio/guqin 1.ogg'), track('plum', 'audio/guqin-2.ogg')],
+      },
+      {
+        id: 'pipa',
+        instrument: 'pipa',
+        name: text('琵琶', 'Pipa'),
+        intro: text('四弦', 'Four strings'),
+        tonicHz: 146.83,
+        tracks: [track('ambush', 'audio/pipa-1.ogg')],
+      },
+    ],
+  },
+}
+
+function fakeApi() {
+  const recorded: unknown[] = []
+  const api = {
+    invoke: vi.fn(async (channel: string, args?: unknown) => {
+      if (channel === 'settings:get') return { settings: defaultSettings(), problems: [] }
+      if (channel === 'analytics:record') recorded.push(args)
+      return undefined
+    }),
+    invokeAsStaff: vi.fn(),
+    on: vi.fn(() => () => {}),
+  }
+  return { api: api as unknown as KioskApi, recorded }
+}
+
+describe('FolkMusicExhibit', () => {
+  let recorded: unknown[]
+
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    clips.factory = fakeClipFactory()
+    const fake = fakeApi()
+    recorded = fake.recorded
+    setKioskApiForTesting(fake.api)
+  })
+  afterEach(() => setKioskApiForTesting(undefined))
+
+  function mountStage(language = 'zh-CN') {
+    return mount(FolkMusicExhibit, {
+      props: { entry, language, isReducedMotion: false, isCaptionsOn: true },
+    })
+  }
+
+  it("shows every instrument, preloads the first one's tracks from the pack, and starts at choose-instrument", () => {
+    const wrapper = mountStage()
+    expect(wrapper.findAll('[data-instrument]').map((b) => b.text())).toEqual(['古琴', '琵琶'])
+    expect(clips.factory!.clips.map((c) => c.url)).toEqual([
+      '/pack/songyun.core/audio/guqin%201.ogg',
+      '/pack/songyun.core/audio/guqin-2.ogg',
+    ])
+    expect(wrapper.emitted('station-active')?.[0]).toEqual(['choose-instrument'])
+    wrapper.unmount()
+  })
+
+  it('a tap on a track plays it, records track-play and shows its captions and credits', async () => {
+    const wrapper = mountStage('en')
+    await wrapper.find('[data-track="plum"]').trigger('click')
+    const clip = clips.factory!.clipFor('/pack/songyun.core/audio/guqin-2.ogg')
+    expect(clip.isPlaying()).toBe(true)
+    clip.emit('play')
+    await flushPromises()
+    expect(wrapper.find('[data-folk-stage]').attributes('data-playback-state')).toBe('playing')
+    expect(recorded).toEqual([{ type: 'track-play', exhibitId: 'folk-music', trackId: 'plum' }])
+    expect(wrapper.find('[data-folk-caption]').text()).toBe('Harmonics open the piece')
+    expect(wrapper.text()).toContain('Synthesised demo audio made by the project')
+    wrapper.unmount()
+  })
+
+  it('hides captions when captions are off', async () => {
+    const wrapper = mountStage('en')
+    await wrapper.find('[data-track="plum"]').trigger('click')
+    await wrapper.setProps({ isCaptionsOn: false })
+    expect(wrapper.find('[data-folk-caption]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('choosing another instrument completes choose-instrument and swaps the preloaded recordings', async () => {
+    const wrapper = mountStage()
+    await wrapper.find('[data-instrument="pipa"]').trigger('click')
+    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument']])
+    expect(wrapper.emitted('station-active')?.at(-1)).toEqual(['listen'])
+    expect(clips.factory!.live().map((c) => c.url)).toEqual(['/pack/songyun.core/audio/pipa-1.ogg'])
+    wrapper.unmount()
+  })
+
+  it("opens the instrument's knowledge card", async () => {
+    const wrapper = mountStage()
+    await wrapper.find('[data-action="open-card"]').trigger('click')
+    expect(wrapper.emitted('open-card')).toEqual([['guqin-heritage']])
+    wrapper.unmount()
+  })
+
+  it('unmounting (leaving, idle reset) stops and unloads every recording', async () => {
+    const wrapper = mountStage()
+    await wrapper.find('[data-track="flowing"]').trigger('click')
+    await wrapper.find('[data-transport="next"]').trigger('click')
+    expect(clips.factory!.clips.some((c) => c.isPlaying())).toBe(true)
+    wrapper.unmount()
+    expect(clips.factory!.live()).toEqual([])
+    expect(clips.factory!.clips.some((c) => c.isPlaying())).toBe(false)
+  })
+
+  it('the play-along tab shows the five pads 宫商角徵羽 and activates its station', async () => {
+    const wrapper = mountStage()
+    await wrapper.find('[data-folk-mode="play-along"]').trigger('click')
+    expect(wrapper.findAll('[data-pad]').map((p) => p.attributes('data-pad'))).toEqual([
+      'gong',
+      'shang',
+      'jue',
+      'zhi',
+      'yu',
+    ])
+    expect(
+      wrapper
+        .findAll('.folk__pad-name')
+        .map((p) => p.text())
+        .join(''),
+    ).toBe('宫商角徵羽')
+    expect(wrapper.emitted('station-active')?.at(-1)).toEqual(['play-along'])
+    wrapper.unmount()
+  })
+})
