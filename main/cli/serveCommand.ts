@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { findAppRoot } from '../services/appPaths'
 import { resolveDataDir } from '../services/dataDir'
 import { createConsoleLogger } from '../services/logger'
+import { openRotatingLogFile } from '../services/rotatingLogFile'
 import { startBrowserShell } from '../web/browserShell'
 import { parsePort } from './cliOptions'
 
@@ -14,16 +15,21 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to bind; loopback unless you mean to share it', '127.0.0.1')
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
     .action(async (options: { port: number; host: string; dataDir?: string }) => {
+      const dataDir = resolveDataDir(options.dataDir)
+      const logFile = openRotatingLogFile(dataDir)
       const shell = await startBrowserShell({
         appRoot: findAppRoot(),
-        dataDir: resolveDataDir(options.dataDir),
+        dataDir,
         host: options.host,
         port: options.port,
-        logger: createConsoleLogger(),
+        logger: createConsoleLogger(200, (line) => logFile.writeLine(line)),
       })
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = () => {
-        void shell.close().then(() => process.exit(0))
+        void shell
+          .close()
+          .then(() => logFile.close())
+          .then(() => process.exit(0))
       }
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)

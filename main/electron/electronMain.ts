@@ -5,26 +5,33 @@
  */
 import path from 'node:path'
 import { app, type BrowserWindow } from 'electron'
-import { builtinPackSourceDir, findAppRoot, rendererDistDir } from '../services/appPaths'
+import { rendererDistDir } from '../services/appPaths'
 import { readAppVersion } from '../services/appVersion'
 import { resolveDataDir } from '../services/dataDir'
 import { KioskServices } from '../services/kioskServices'
 import { createConsoleLogger } from '../services/logger'
+import { openRotatingLogFile } from '../services/rotatingLogFile'
 import { appEntryUrl } from './appSchemes'
 import { bindContractToIpc } from './bindContractToIpc'
 import { createKioskWindow, isDevtoolsAllowed } from './createKioskWindow'
 import { denyPermissions } from './denyPermissions'
 import { disallowSecondInstance } from './disallowSecondInstance'
 import { keepDisplayAwake } from './keepDisplayAwake'
+import { locatePackagedApp } from './locatePackagedApp'
 import { lockNavigation } from './lockNavigation'
 import { registerPrivilegedSchemes } from './registerPrivilegedSchemes'
+import { recoverLostChildProcess } from './recoverLostChildProcess'
+import { recycleRendererInAttract } from './recycleRendererInAttract'
 import { relaunchCrashedRenderer } from './relaunchCrashedRenderer'
 import { removeApplicationMenu } from './removeApplicationMenu'
 import { serveAppProtocols } from './serveAppProtocols'
 
 /** Starts the kiosk in Electron. Exported for the wiring test; run at the end of this file. */
 export async function startElectronShell(argv: readonly string[] = process.argv): Promise<void> {
-  const logger = createConsoleLogger()
+  const dataDirArg = argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length)
+  const dataDir = resolveDataDir(dataDirArg)
+  const logFile = openRotatingLogFile(dataDir)
+  const logger = createConsoleLogger(200, (line) => logFile.writeLine(line))
   // Set once the window exists; the second-instance and IPC hooks are registered before that.
   const kioskWindow: { current?: BrowserWindow } = {}
   if (!disallowSecondInstance(() => kioskWindow.current?.focus())) return
@@ -35,14 +42,17 @@ export async function startElectronShell(argv: readonly string[] = process.argv)
   denyPermissions()
   keepDisplayAwake()
 
-  const appRoot = findAppRoot()
-  const dataDirArg = argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length)
+  const { appRoot, builtinPackDir } = locatePackagedApp({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+  })
   const services = await KioskServices.start({
-    dataDir: resolveDataDir(dataDirArg),
+    dataDir,
     appVersion: readAppVersion(appRoot),
     shell: 'electron',
     logger,
-    builtinPackDir: builtinPackSourceDir(appRoot),
+    builtinPackDir,
   })
   serveAppProtocols(rendererDistDir(appRoot), services)
   bindContractToIpc(services, () => kioskWindow.current)
@@ -53,8 +63,10 @@ export async function startElectronShell(argv: readonly string[] = process.argv)
   )
   kioskWindow.current = window
   relaunchCrashedRenderer(window, logger)
+  recoverLostChildProcess(logger, recycleRendererInAttract(window, logger))
   await window.loadURL(appEntryUrl)
   app.on('window-all-closed', () => app.quit())
+  app.once('will-quit', () => void logFile.close())
 }
 
 if (process.versions.electron) {

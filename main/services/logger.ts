@@ -5,14 +5,21 @@ export interface Logger {
   error(message: string): void
 }
 
-/** A logger that writes to stderr with a timestamp and keeps the last lines for diagnostics. */
-export function createConsoleLogger(keepLines = 200): Logger & { recentLines(): string[] } {
+/**
+ * A logger that writes to stderr with a timestamp and keeps the last lines for diagnostics;
+ * `alsoWriteLine` receives every line too (the shells pass the rotating log file's writer).
+ */
+export function createConsoleLogger(
+  keepLines = 200,
+  alsoWriteLine?: (line: string) => void,
+): Logger & { recentLines(): string[] } {
   const lines: string[] = []
   const write = (level: string, message: string) => {
     const line = `${new Date().toISOString()} ${level} ${message}`
     lines.push(line)
     if (lines.length > keepLines) lines.shift()
     process.stderr.write(`${line}\n`)
+    alsoWriteLine?.(line)
   }
   return {
     info: (m) => write('INFO', m),
