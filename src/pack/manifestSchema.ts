@@ -119,6 +119,8 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
       /** A described version for visitors who cannot hear the recording. */
       description: text.optional(),
       credits: text,
+      /** A drone or slow track meant to be played along over with the pentatonic pads. */
+      isPlayAlongBed: z.boolean().default(false),
     })
     .refine((t) => t.captions.length > 0 || t.description !== undefined, {
       message: 'a track needs captions or a description',
