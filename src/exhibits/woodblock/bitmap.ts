@@ -42,6 +42,22 @@ export function valueAt(bitmap: Bitmap, x: number, y: number): number {
   return bitmap.data[y * bitmap.width + x]!
 }
 
+/** Bilinear sample of a bitmap at fractional cell coordinates (clamped to its edges). */
+export function sampleBilinear(bitmap: Bitmap, x: number, y: number): number {
+  const { width, height, data } = bitmap
+  const cx = Math.min(width - 1, Math.max(0, x))
+  const cy = Math.min(height - 1, Math.max(0, y))
+  const x0 = Math.floor(cx)
+  const y0 = Math.floor(cy)
+  const x1 = Math.min(width - 1, x0 + 1)
+  const y1 = Math.min(height - 1, y0 + 1)
+  const fx = cx - x0
+  const fy = cy - y0
+  const top = data[y0 * width + x0]! * (1 - fx) + data[y0 * width + x1]! * fx
+  const bottom = data[y1 * width + x0]! * (1 - fx) + data[y1 * width + x1]! * fx
+  return top * (1 - fy) + bottom * fy
+}
+
 /** The left–right mirror image: what a contact transfer (sample → block, block → sheet) makes. */
 export function mirrorHorizontally(bitmap: Bitmap): Bitmap {
   const { width, height } = bitmap
