@@ -3,6 +3,7 @@ import { findAppRoot } from '../services/appPaths'
 import { readAppVersion } from '../services/appVersion'
 import { exitCodes } from './cliOptions'
 import { registerServeCommand } from './serveCommand'
+import { registerPackCommand } from './packCommand'
 
 /** Builds the `songyun` program; each area registers its own commands. */
 export function createProgram(): Command {
@@ -12,6 +13,7 @@ export function createProgram(): Command {
     .showHelpAfterError()
     .exitOverride()
   registerServeCommand(program)
+  registerPackCommand(program)
   return program
 }
 

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { RequestHandlers } from '../../src/contract/contract'
 import type { ShellKind } from '../../src/contract/areas/app'
 import { systemClock, type Clock } from '../../src/time/clock'
 import { AnalyticsService } from './analyticsService'
-import { ContentService, FolderPackSource, type ActivePackSource } from './contentService'
+import { ContentService, type ActivePackSource } from './contentService'
 import { EventBus } from './eventBus'
 import type { Logger } from './logger'
 import { dispatchRequest, type DispatchOutcome } from './requestDispatcher'
@@ -16,6 +17,14 @@ import { listRemovableVolumes, defaultRemovableMediaRoots } from './removableMed
 import { collectServiceDiagnostics } from './diagnosticsReport'
 import type { RequestContext } from '../../src/contract/contract'
 import { RequestError } from '../../src/contract/requestError'
+import type { PackInstallPhase } from '../../src/contract/areas/packs'
+import { PackStore } from './packs/packStore'
+import {
+  builtinPackBesideSources,
+  ensureBuiltinPack,
+  type BuiltinPackLocation,
+} from './packs/builtinPack'
+import { findPackSources, windowsDriveRoots } from './packs/packSources'
 
 /** What the composition root needs to build the services. */
 export interface KioskServicesOptions {
@@ -24,9 +33,12 @@ export interface KioskServicesOptions {
   readonly shell: ShellKind
   readonly logger: Logger
   readonly clock?: Clock
-  /** Where active packs come from; by default the built-in pack's source folder. */
+  /** Where active packs come from; by default the pack store of the data folder. */
   readonly packSource?: ActivePackSource
+  /** The built-in pack's source folder (installed from when no built archive is given). */
   readonly builtinPackDir: string
+  /** The built-in pack's signed archive and key (`builtinPackLocation(appRoot)`). */
+  readonly builtinPack?: BuiltinPackLocation
   readonly isDevelopment?: boolean
   /** The IANA zone the opening and quiet hours are read in; by default the machine's. */
   readonly timeZone?: string
@@ -43,6 +55,8 @@ export class KioskServices {
   readonly clock: Clock
   readonly settings: SettingsService
   readonly content: ContentService
+  /** The installed packs of the data folder (content-pack.md). */
+  readonly packs: PackStore
   readonly analytics: AnalyticsService
   readonly staff: StaffAccessService
   readonly mode: ModeService
@@ -53,9 +67,13 @@ export class KioskServices {
     this.clock = options.clock ?? systemClock
     this.startedAtMs = this.clock.nowMs()
     this.settings = new SettingsService(options.dataDir, this.events, options.logger, this.clock)
-    this.content = new ContentService(
-      options.packSource ?? new FolderPackSource(options.builtinPackDir),
-    )
+    this.packs = new PackStore({
+      dataDir: options.dataDir,
+      appVersion: options.appVersion,
+      clock: this.clock,
+      logger: options.logger,
+    })
+    this.content = new ContentService(options.packSource ?? this.packs)
     this.analytics = new AnalyticsService(options.dataDir, this.clock)
     this.staff = new StaffAccessService(options.dataDir, this.clock, this.events, options.logger)
     this.mode = new ModeService(
@@ -75,6 +93,7 @@ export class KioskServices {
     await mkdir(options.dataDir, { recursive: true })
     const services = new KioskServices(options)
     await services.settings.load()
+    await services.#preparePacks()
     services.mode.start()
     return services
   }
@@ -88,6 +107,46 @@ export class KioskServices {
   dispose(): void {
     this.mode.dispose()
     this.staff.dispose()
+  }
+
+  /** Cleans what a killed install left and installs the built-in pack into a fresh data folder. */
+  async #preparePacks(): Promise<void> {
+    const { logger } = this.options
+    if (this.options.packSource) return
+    try {
+      await this.packs.cleanLeftovers()
+      await ensureBuiltinPack(
+        this.packs,
+        this.options.builtinPack ?? builtinPackBesideSources(this.options.builtinPackDir),
+        logger,
+      )
+    } catch (error) {
+      const problems = (error as RequestError).problems ?? []
+      logger.error(
+        `packs: the built-in pack could not be installed: ${(error as Error).message}` +
+          problems.map((p) => `\n  ${p.path}: ${p.message}`).join(''),
+      )
+    }
+  }
+
+  /** Tells the renderer the active packs changed, after the content cache is dropped. */
+  async #announcePacksChanged(): Promise<void> {
+    this.content.invalidate()
+    const { packs } = await this.content.getContent()
+    this.events.emit('packs:changed', { packs })
+  }
+
+  /** Reports install progress as events, at most every 100 ms but every change of phase. */
+  #progressReporter(installId: string) {
+    let lastPhase: PackInstallPhase | undefined
+    let lastAtMs = 0
+    return (phase: PackInstallPhase, bytesDone: number, bytesTotal: number) => {
+      const nowMs = this.clock.nowMs()
+      if (phase === lastPhase && nowMs - lastAtMs < 100 && bytesDone < bytesTotal) return
+      lastPhase = phase
+      lastAtMs = nowMs
+      this.events.emit('packs:progress', { installId, phase, bytesDone, bytesTotal })
+    }
   }
 
   #removableVolumes() {
@@ -162,11 +221,34 @@ export class KioskServices {
           logger,
           packs: (await this.content.getContent()).packs,
         }),
-      // The pack store lands right after its contract (issue 3).
-      'packs:list': () => Promise.reject(new RequestError('internal', 'not yet')),
-      'packs:install': () => Promise.reject(new RequestError('internal', 'not yet')),
-      'packs:rollback': () => Promise.reject(new RequestError('internal', 'not yet')),
-      'packs:sources': () => Promise.reject(new RequestError('internal', 'not yet')),
+      'packs:list': () => this.packs.list(),
+      'packs:install': async ({ path: sourcePath, installId }) => {
+        const id = installId ?? randomUUID()
+        const result = await this.packs.install(sourcePath, {
+          installId: id,
+          requireSigned: this.settings.snapshot().settings.requireSignedPacks,
+          onProgress: this.#progressReporter(id),
+        })
+        await this.#announcePacksChanged()
+        return result
+      },
+      'packs:rollback': async ({ packId }) => {
+        const result = await this.packs.rollback(packId)
+        await this.#announcePacksChanged()
+        return result
+      },
+      'packs:sources': async () => {
+        const volumes =
+          process.platform === 'win32'
+            ? windowsDriveRoots()
+            : (
+                await listRemovableVolumes(
+                  this.options.removableMediaRoots ?? defaultRemovableMediaRoots,
+                  this.options.removableMediaRoots === undefined,
+                )
+              ).map((volume) => volume.path)
+        return { sources: await findPackSources(this.options.dataDir, volumes) }
+      },
     }
   }
 }

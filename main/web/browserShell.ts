@@ -1,6 +1,7 @@
 import { builtinPackSourceDir, rendererDistDir } from '../services/appPaths'
 import { readAppVersion } from '../services/appVersion'
 import { KioskServices } from '../services/kioskServices'
+import { builtinPackLocation } from '../services/packs/builtinPack'
 import type { Logger } from '../services/logger'
 import { startWebHost, type WebHost } from './webHost'
 
@@ -27,6 +28,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     shell: 'browser',
     logger: options.logger,
     builtinPackDir: builtinPackSourceDir(options.appRoot),
+    builtinPack: builtinPackLocation(options.appRoot),
     isDevelopment: process.env.SONGYUN_DEV === '1',
   })
   const webHost = await startWebHost({

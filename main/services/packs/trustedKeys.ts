@@ -1,0 +1,74 @@
+import type { KeyObject } from 'node:crypto'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Problem } from '../../../src/contract/requestError'
+import { keyFingerprint, parsePublicKey } from './packSigningKeys'
+
+/** The data folder's trusted public keys (content-pack.md "Signature"). */
+export function trustedKeysDir(dataDir: string): string {
+  return path.join(dataDir, 'trusted-keys')
+}
+
+/** A trusted key and the file it came from. */
+export interface TrustedKey {
+  readonly fileName: string
+  readonly key: KeyObject
+  readonly fingerprint: string
+}
+
+/**
+ * Loads every `*.pub` or `*.pem` file of `trusted-keys/`; a file that is not an Ed25519 public
+ * key is reported and skipped, so one bad file does not lock out the others.
+ */
+export async function loadTrustedKeys(
+  dataDir: string,
+): Promise<{ keys: TrustedKey[]; problems: Problem[] }> {
+  const dir = trustedKeysDir(dataDir)
+  const keys: TrustedKey[] = []
+  const problems: Problem[] = []
+  let names: string[]
+  try {
+    names = (await readdir(dir)).filter((n) => /\.(pub|pem)$/i.test(n)).sort()
+  } catch {
+    return { keys, problems }
+  }
+  for (const fileName of names) {
+    try {
+      const key = parsePublicKey(await readFile(path.join(dir, fileName), 'utf8'))
+      keys.push({ fileName, key, fingerprint: keyFingerprint(key) })
+    } catch (error) {
+      problems.push({
+        path: path.join(dir, fileName),
+        message: `not a usable key: ${(error as Error).message}`,
+      })
+    }
+  }
+  return { keys, problems }
+}
+
+/**
+ * Copies a public key into `trusted-keys/` under its own file name. Trusting the same key twice
+ * does nothing; a different key under a name already taken is refused (nothing is overwritten).
+ */
+export async function trustPublicKey(
+  dataDir: string,
+  publicKeyFile: string,
+): Promise<{ fileName: string; fingerprint: string; isNew: boolean }> {
+  const text = await readFile(publicKeyFile, 'utf8')
+  const key = parsePublicKey(text)
+  const fingerprint = keyFingerprint(key)
+  const baseName = path.basename(publicKeyFile).replace(/\.(pub|pem)$/i, '')
+  const fileName = `${baseName.replace(/[^A-Za-z0-9._-]/g, '_') || fingerprint}.pub`
+  const dir = trustedKeysDir(dataDir)
+  await mkdir(dir, { recursive: true })
+  const { keys } = await loadTrustedKeys(dataDir)
+  const same = keys.find((k) => k.fingerprint === fingerprint)
+  if (same) return { fileName: same.fileName, fingerprint, isNew: false }
+  if (keys.some((k) => k.fileName === fileName)) {
+    throw new Error(`trusted-keys/${fileName} already holds a different key; rename the new one`)
+  }
+  await writeFile(path.join(dir, fileName), text.endsWith('\n') ? text : `${text}\n`, {
+    flag: 'wx',
+  })
+  return { fileName, fingerprint, isNew: true }
+}
