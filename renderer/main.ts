@@ -6,10 +6,15 @@ import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { installDiagnostics } from './diagnostics/diagnostics'
+import { logSceneContextChanges } from './health/logSceneContextChanges'
 import { i18n } from './i18n/i18n'
+import { dismissStartingScreenWhenReady } from './startup/dismissStartingScreen'
 
 installDiagnostics()
 // A touch kiosk has no context menu, anywhere.
 window.addEventListener('contextmenu', (event) => event.preventDefault())
 
-createApp(App).use(createPinia()).use(i18n).mount('#app')
+const pinia = createPinia()
+createApp(App).use(pinia).use(i18n).mount('#app')
+dismissStartingScreenWhenReady(pinia)
+logSceneContextChanges()

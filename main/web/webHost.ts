@@ -142,8 +142,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       stopForwarding()
       for (const stream of eventStreams) stream.end()
       eventStreams.clear()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // close() waits for every open connection; end the kept-alive and in-flight ones now.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
+      await closed
     },
   }
 }

@@ -2,6 +2,7 @@ import { WebGLRenderer, SRGBColorSpace, ACESFilmicToneMapping } from 'three'
 import type { Disposable } from '../../src/lifecycle/disposable'
 import { registerWebglProbe } from '../diagnostics/diagnostics'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
+import { announceSceneContextChange } from './sceneContextEvent'
 
 /**
  * Owns the app's one WebGL renderer and canvas for the life of the page (Chromium caps live
@@ -16,6 +17,10 @@ export class SceneHost implements Disposable {
   #lastTimeMs: number | undefined
   #resizeObserver: ResizeObserver
   #frameListeners = new Set<(deltaSeconds: number) => void>()
+  /** What `show` was last asked for, so a lost WebGL context can be followed by a rebuild. */
+  #lastShown: { factory: ExhibitSceneFactory; isReducedMotion: boolean } | undefined
+  #contextLossCount = 0
+  #rebuildListeners = new Set<(scene: ExhibitScene) => void>()
 
   constructor() {
     this.canvas = document.createElement('canvas')
@@ -27,6 +32,8 @@ export class SceneHost implements Disposable {
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2))
     this.#resizeObserver = new ResizeObserver(() => this.#resize())
     this.#resizeObserver.observe(this.canvas)
+    this.canvas.addEventListener('webglcontextlost', this.#onContextLost)
+    this.canvas.addEventListener('webglcontextrestored', this.#onContextRestored)
     registerWebglProbe(() => ({
       geometries: this.renderer.info.memory.geometries,
       textures: this.renderer.info.memory.textures,
@@ -44,6 +51,7 @@ export class SceneHost implements Disposable {
   /** Shows a scene. A newer call wins; a load it supersedes is disposed as soon as it resolves. */
   async show<S extends ExhibitScene>(factory: ExhibitSceneFactory<S>, isReducedMotion: boolean): Promise<S | undefined> {
     this.#loading?.abort()
+    this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
     const next = await factory({ renderer: this.renderer, signal: loading.signal, isReducedMotion })
     if (loading.signal.aborted) {
@@ -61,6 +69,7 @@ export class SceneHost implements Disposable {
 
   /** Disposes the current scene, stops the loop and detaches the canvas (leaving an exhibit). */
   clear(): void {
+    this.#lastShown = undefined
     this.#loading?.abort()
     this.#loading = undefined
     this.#disposeCurrent()
@@ -75,12 +84,43 @@ export class SceneHost implements Disposable {
     return { dispose: () => this.#frameListeners.delete(listener) }
   }
 
+  /**
+   * Called with the new scene after a lost WebGL context forced a rebuild: a component that keeps
+   * the scene `show` returned swaps to this one (the old one is disposed).
+   */
+  onSceneRebuilt(listener: (scene: ExhibitScene) => void): Disposable {
+    this.#rebuildListeners.add(listener)
+    return { dispose: () => this.#rebuildListeners.delete(listener) }
+  }
+
   dispose(): void {
     this.clear()
     this.#resizeObserver.disconnect()
+    this.canvas.removeEventListener('webglcontextlost', this.#onContextLost)
+    this.canvas.removeEventListener('webglcontextrestored', this.#onContextRestored)
     registerWebglProbe(undefined)
     this.renderer.dispose()
     this.renderer.forceContextLoss()
+  }
+
+  // A lost context (GPU process crash, driver reset) takes every GPU object with it. Three keeps
+  // the renderer usable once the browser restores the context; the scene is then built afresh
+  // from its factory, as its textures and buffers belonged to the dead context.
+  #onContextLost = (event: Event) => {
+    event.preventDefault() // without this the browser never restores the context
+    this.#contextLossCount++
+    this.renderer.setAnimationLoop(null)
+    announceSceneContextChange({ state: 'lost', lossCount: this.#contextLossCount })
+  }
+
+  #onContextRestored = () => {
+    const shown = this.#lastShown
+    this.#disposeCurrent()
+    announceSceneContextChange({ state: 'restored', lossCount: this.#contextLossCount })
+    if (!shown) return
+    void this.show(shown.factory, shown.isReducedMotion).then((scene) => {
+      if (scene) for (const listener of this.#rebuildListeners) listener(scene)
+    })
   }
 
   #disposeCurrent(): void {
