@@ -14,10 +14,14 @@ export function manifestPointer(path: readonly PropertyKey[]): string {
   return path.length === 0 ? 'manifest.json' : `manifest.json#/${path.map(String).join('/')}`
 }
 
-/** The manifest read from its bytes, or every problem found in it. */
-export type ManifestCheck =
-  | { readonly manifest: PackManifest; readonly problems: readonly [] }
-  | { readonly manifest: undefined; readonly problems: readonly Problem[] }
+/**
+ * The manifest read from its bytes and every problem found in it. `manifest` is set whenever the
+ * schema holds (even with a dangling reference), so the files can still be checked against it.
+ */
+export interface ManifestCheck {
+  readonly manifest: PackManifest | undefined
+  readonly problems: readonly Problem[]
+}
 
 /**
  * Reads `manifest.json` against the schema of the app: JSON, format, a newer `formatVersion`
@@ -87,7 +91,7 @@ export function checkManifestBytes(bytes: Buffer, appVersion: string): ManifestC
       })
     }
   }
-  return problems.length > 0 ? fail(problems) : { manifest, problems: [] }
+  return { manifest, problems }
 }
 
 function fail(problems: readonly Problem[]): ManifestCheck {

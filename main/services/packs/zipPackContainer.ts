@@ -18,9 +18,10 @@ interface ZipPackEntry extends PackEntry {
 }
 
 /**
- * Opens a ZIP pack with yauzl, which bounds every entry by its central-directory sizes while it
- * inflates (so headers cannot lie about how much comes out) and never writes anything itself.
- * Names are decoded here (UTF-8 or GBK) and checked before any byte is read.
+ * Opens a ZIP pack with yauzl, which reads the central directory without trusting it and never
+ * writes anything itself. Names are decoded here (UTF-8 or GBK) and checked, with entry kinds,
+ * sizes and compression ratios, before any byte is read; the bytes that really come out are
+ * counted while streaming (stagePack), so a header cannot lie about them.
  */
 export async function openZipPackContainer(
   archivePath: string,
@@ -32,7 +33,9 @@ export async function openZipPackContainer(
       lazyEntries: true,
       autoClose: false,
       decodeStrings: false,
-      validateEntrySizes: true,
+      // Sizes are checked here per entry (naming it) and while streaming, not by yauzl, whose
+      // check would abort the listing of the whole archive at the first bad entry.
+      validateEntrySizes: false,
       strictFileNames: false,
     })
   } catch (error) {
@@ -122,6 +125,13 @@ function listZipEntry(
     problems.push({
       path: name,
       message: `refused: compression method ${entry.compressionMethod} (only store and deflate are read)`,
+    })
+    return undefined
+  }
+  if (entry.compressionMethod === storedMethod && entry.compressedSize !== entry.uncompressedSize) {
+    problems.push({
+      path: name,
+      message: `refused: a stored entry whose header claims ${entry.uncompressedSize} bytes but holds ${entry.compressedSize}`,
     })
     return undefined
   }
