@@ -129,7 +129,9 @@ describe('built-in pack songyun.core', () => {
       expect(ids.length, exhibit.id).toBeLessThanOrEqual(8)
       expect(new Set(ids).size, `${exhibit.id} card ids are unique`).toBe(ids.length)
       for (const card of exhibit.cards) {
-        expect(card.source['en'].length, `${exhibit.id}/${card.id} source`).toBeGreaterThan(10)
+        expect(card.source['en']?.length ?? 0, `${exhibit.id}/${card.id} source`).toBeGreaterThan(
+          10,
+        )
       }
     }
   })
