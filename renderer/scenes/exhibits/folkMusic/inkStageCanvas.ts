@@ -83,7 +83,8 @@ export class InkStageCanvas implements Disposable {
     context.lineTo(0, baseY)
     for (let i = 0; i < points; i += 1) {
       const x = ((i + 0.5) / points) * width
-      const y = baseY - (0.05 + ridge[i]! * lift * 2) * height
+      // The ridge stays a far, low range whatever the stage's shape (tall in portrait).
+      const y = baseY - (0.05 + ridge[i]! * lift * 2) * Math.min(height, width * 0.35)
       const previousX = (i / points) * width
       context.quadraticCurveTo(previousX, y, x, y)
     }

@@ -18,7 +18,7 @@ const { default: FolkMusicExhibit } =
   await import('../../../../renderer/exhibits/folkMusic/FolkMusicExhibit.vue')
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en })
-const track = (id: string, audio: string) => ({
+const track = (id: string, audio: string, isPlayAlongBed = false) => ({
   id,
   title: text(`曲 ${id}`, `Piece ${id}`),
   performer: text('合成演示', 'Synthesised demo'),
@@ -28,6 +28,7 @@ const track = (id: string, audio: string) => ({
     { startSeconds: 0, endSeconds: 5, text: text('泛音开篇', 'Harmonics open the piece') },
   ],
   credits: text('本项目合成的演示音频', 'Synthesised demo audio made by the project'),
+  isPlayAlongBed,
 })
 
 const entry: ContentExhibit = {
@@ -175,5 +176,34 @@ describe('FolkMusicExhibit', () => {
     ).toBe('宫商角徵羽')
     expect(wrapper.emitted('station-active')?.at(-1)).toEqual(['play-along'])
     wrapper.unmount()
+  })
+})
+
+describe('FolkMusicExhibit play-along beds', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    clips.factory = fakeClipFactory()
+    setKioskApiForTesting(fakeApi().api)
+  })
+  afterEach(() => setKioskApiForTesting(undefined))
+
+  it('offers drone tracks under Play along, not among the performances, and plays them', async () => {
+    const withBed: ContentExhibit = structuredClone(entry)
+    const stage = withBed.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
+    stage.instruments[0]!.tracks.push(track('drone', 'audio/guqin-drone.ogg', true))
+    const wrapper = mount(FolkMusicExhibit, {
+      props: { entry: withBed, language: 'en', isReducedMotion: false, isCaptionsOn: true },
+    })
+    expect(wrapper.findAll('.folk__track').map((t) => t.attributes('data-track'))).toEqual([
+      'flowing',
+      'plum',
+    ])
+    await wrapper.find('[data-folk-mode="play-along"]').trigger('click')
+    await wrapper.find('[data-track="drone"]').trigger('click')
+    expect(clips.factory!.clipFor('/pack/songyun.core/audio/guqin-drone.ogg').isPlaying()).toBe(
+      true,
+    )
+    wrapper.unmount()
+    expect(clips.factory!.live()).toEqual([])
   })
 })

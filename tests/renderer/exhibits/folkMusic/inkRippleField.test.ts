@@ -74,6 +74,7 @@ describe('captions', () => {
     durationSeconds: 30,
     audio: 'a.ogg',
     credits: text('c'),
+    isPlayAlongBed: false,
     captions: [
       { startSeconds: 0, endSeconds: 4, text: text('one') },
       { startSeconds: 6, endSeconds: 9, text: text('two') },

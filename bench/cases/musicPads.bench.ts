@@ -1,0 +1,124 @@
+import type { Page } from '@playwright/test'
+import type { BenchCase, BenchRow } from '../benchCase'
+import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
+import { startKioskServer } from '../support/kioskServer'
+import { percentile } from '../support/pageProbes'
+
+const padSelectors = ['gong', 'shang', 'jue', 'zhi', 'yu'].map((id) => `[data-pad="${id}"]`)
+const tapsPerRun = 40
+const targetMs = 50
+
+/** What the in-page probe keeps, in the page's clock (performance.now / event.timeStamp). */
+interface PadProbe {
+  __padTaps: { touchedAtMs: number; deliveredAtMs: number; firstStartAtMs?: number }[]
+  /** What the AudioContext adds after the start call before the note is heard. */
+  __audioLatencyMs?: number
+}
+
+/**
+ * Arms the probe: a capture listener that notes when each touch was made (event.timeStamp) and
+ * when page code first saw it, and a wrapper on OscillatorNode.start that notes when the first
+ * oscillator of that tap was started. Nothing in the app is changed for the measurement.
+ */
+async function armPadProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as PadProbe & typeof globalThis
+    g.__padTaps = []
+    g.addEventListener(
+      'pointerdown',
+      (event) =>
+        g.__padTaps.push({ touchedAtMs: event.timeStamp, deliveredAtMs: performance.now() }),
+      { capture: true },
+    )
+    const originalStart = OscillatorNode.prototype.start
+    OscillatorNode.prototype.start = function (...args: Parameters<typeof originalStart>) {
+      const last = g.__padTaps.at(-1)
+      if (last && last.firstStartAtMs === undefined) last.firstStartAtMs = performance.now()
+      const context = this.context as AudioContext
+      g.__audioLatencyMs = (context.baseLatency + (context.outputLatency || 0)) * 1000
+      return originalStart.apply(this, args)
+    }
+  })
+}
+
+const musicPads: BenchCase = {
+  name: 'music-pads',
+  description:
+    'folk-music play-along: touch on a pad → its oscillator started (target < 50 ms), vs touch → page code',
+  async run({ log }) {
+    const server = await startKioskServer()
+    const kioskBrowser = await launchKioskBrowser()
+    try {
+      const { page } = kioskBrowser
+      await page.goto(server.url)
+      await tapElement(page, '[data-screen="attract"]')
+      await tapElement(page, '[data-exhibit-id="folk-music"]')
+      await page.locator('[data-folk-stage]').waitFor({ state: 'visible', timeout: 30_000 })
+      await tapElement(page, '[data-folk-mode="play-along"]')
+      await page.locator('[data-pad="gong"]:not([disabled])').waitFor({ state: 'visible' })
+      await armPadProbe(page)
+      for (let tap = 0; tap < tapsPerRun; tap++) {
+        await tapElement(page, padSelectors[tap % padSelectors.length]!)
+        await page.waitForTimeout(60) // a brisk player's pace
+      }
+      const taps = await page.evaluate(() => (globalThis as unknown as PadProbe).__padTaps)
+      const audioLatencyMs = await page.evaluate(
+        () => (globalThis as unknown as PadProbe).__audioLatencyMs ?? Number.NaN,
+      )
+      const started = taps.filter((t) => t.firstStartAtMs !== undefined)
+      if (started.length < tapsPerRun)
+        log(`only ${started.length} of ${taps.length} taps started a note`)
+      const tapToStartMs = started.map((t) => t.firstStartAtMs! - t.touchedAtMs)
+      const tapToPageMs = taps.map((t) => t.deliveredAtMs - t.touchedAtMs)
+      // The app's own share: from the moment page code first sees the touch to the note's start.
+      const pageToStartMs = started.map((t) => t.firstStartAtMs! - t.deliveredAtMs)
+      const p50 = percentile(tapToStartMs, 0.5)
+      const p95 = percentile(tapToStartMs, 0.95)
+      const baselineP50 = percentile(tapToPageMs, 0.5)
+      const rows: BenchRow[] = [
+        { metric: 'taps that started a note', value: started.length, unit: `of ${taps.length}` },
+        {
+          metric: 'pad touch → oscillator start p50',
+          value: p50,
+          unit: 'ms',
+          baseline: baselineP50,
+          ratio: baselineP50 > 0 ? p50 / baselineP50 : undefined,
+          target: `< ${targetMs} ms`,
+          isWithinTarget: p50 < targetMs,
+        },
+        {
+          metric: 'pad touch → oscillator start p95',
+          value: p95,
+          unit: 'ms',
+          target: `< ${targetMs} ms`,
+          isWithinTarget: p95 < targetMs && started.length === taps.length,
+        },
+        {
+          metric: 'pad touch → oscillator start max',
+          value: Math.max(...tapToStartMs),
+          unit: 'ms',
+        },
+        { metric: 'touch → page code p50 (baseline)', value: baselineP50, unit: 'ms' },
+        { metric: 'touch → page code p95', value: percentile(tapToPageMs, 0.95), unit: 'ms' },
+        {
+          metric: 'page code → oscillator start p95 (the app)',
+          value: percentile(pageToStartMs, 0.95),
+          unit: 'ms',
+        },
+      ]
+      if (Number.isFinite(audioLatencyMs)) {
+        rows.push({
+          metric: 'AudioContext base + output latency',
+          value: audioLatencyMs,
+          unit: 'ms',
+        })
+      }
+      return rows
+    } finally {
+      await kioskBrowser.close()
+      await server.stop()
+    }
+  },
+}
+
+export default musicPads

@@ -1,0 +1,181 @@
+import type { Page } from '@playwright/test'
+import type { KioskContent } from '../../src/contract/areas/content'
+import type { FolkMusicExhibit } from '../../src/pack/manifestSchema'
+import { toneWav } from '../fixtures/toneWav'
+import { diagnostics, expect, tap, test } from './support/kioskTest'
+
+const fixtureAudioPath = 'test-fixture/tone.wav'
+const fixtureTrackIds = ['fixture-tone-a', 'fixture-tone-b']
+
+/**
+ * Gives the guqin two stand-in recordings (a generated tone served by the test) in front of
+ * whatever the built-in pack has, so the stage's playback is tested whatever content exists.
+ */
+async function serveFixtureRecordings(page: Page): Promise<void> {
+  const tone = toneWav({ frequencyHz: 220, seconds: 30 })
+  await page.route(`**/pack/*/${fixtureAudioPath}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'audio/wav', body: tone }),
+  )
+  await page.route('**/api/request/content%3Aget', async (route) => {
+    const response = await route.fetch()
+    const body = (await response.json()) as { ok: true; result: KioskContent }
+    for (const { exhibit } of body.result.exhibits) {
+      if (exhibit.kind !== 'folk-music') continue
+      const guqin = (exhibit as FolkMusicExhibit).instruments[0]!
+      const text = (value: string) => ({ 'zh-CN': value, en: value })
+      guqin.tracks = [
+        ...fixtureTrackIds.map((id) => ({
+          id,
+          title: text(id),
+          performer: text('test'),
+          durationSeconds: 30,
+          audio: fixtureAudioPath,
+          captions: [{ startSeconds: 0, endSeconds: 30, text: text(`caption of ${id}`) }],
+          credits: text('generated test tone'),
+          isPlayAlongBed: false,
+        })),
+        ...guqin.tracks,
+      ]
+    }
+    await route.fulfill({ response, json: body })
+  })
+}
+
+async function openFolkMusicStage(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="folk-music"]')
+  await expect(page.locator('[data-folk-stage]')).toBeVisible()
+}
+
+test.describe('folk-music stage', () => {
+  test('a tap on a track plays it through Howler; leaving stops it and unloads every Howl', async ({
+    page,
+    server,
+  }, testInfo) => {
+    await serveFixtureRecordings(page)
+    await openFolkMusicStage(page, server.url)
+    await expect(page.locator('[data-instrument]')).toHaveCount(6)
+    // The first instrument's recordings are preloaded before any tap.
+    await expect.poll(async () => (await diagnostics(page)).audio.loaded).toBeGreaterThan(0)
+    expect((await diagnostics(page)).audio.playing).toBe(0)
+
+    await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+    // 'playing' is set by Howler's play event, not by the tap.
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-playback-state',
+      'playing',
+    )
+    expect((await diagnostics(page)).audio.playing).toBe(1)
+    await expect(page.locator('[data-folk-caption]')).toHaveText(`caption of ${fixtureTrackIds[0]}`)
+    await page.screenshot({ path: testInfo.outputPath('folk-music-listen.png') })
+
+    // Next crossfades: for a moment both sound, then only the new one.
+    await tap(page, '[data-transport="next"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-current-track',
+      fixtureTrackIds[1]!,
+    )
+    await expect
+      .poll(async () => (await diagnostics(page)).audio.playing, { timeout: 5000 })
+      .toBe(1)
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-playback-state',
+      'playing',
+    )
+
+    await tap(page, '[data-action="home"]')
+    await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+    expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
+  })
+
+  test('pause and resume the recording; play-along pads sound in Chromium', async ({
+    page,
+    server,
+    consoleErrors,
+  }, testInfo) => {
+    await serveFixtureRecordings(page)
+    await openFolkMusicStage(page, server.url)
+    await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-playback-state',
+      'playing',
+    )
+    await tap(page, '[data-transport="toggle"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute('data-playback-state', 'paused')
+    expect((await diagnostics(page)).audio.playing).toBe(0)
+    await tap(page, '[data-transport="toggle"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-playback-state',
+      'playing',
+    )
+
+    await tap(page, '[data-folk-mode="play-along"]')
+    const pads = page.locator('[data-pad]')
+    await expect(pads).toHaveCount(5)
+    for (const box of await Promise.all((await pads.all()).map((pad) => pad.boundingBox()))) {
+      expect(box!.height).toBeGreaterThanOrEqual(64)
+      expect(box!.width).toBeGreaterThanOrEqual(64)
+    }
+    await page.evaluate(() => {
+      const started: number[] = []
+      ;(window as unknown as { oscillatorStarts: number[] }).oscillatorStarts = started
+      const original = OscillatorNode.prototype.start
+      OscillatorNode.prototype.start = function (...args: Parameters<typeof original>) {
+        started.push(performance.now())
+        return original.apply(this, args)
+      }
+    })
+    await tap(page, '[data-pad="zhi"]')
+    await expect(page.locator('[data-pad="zhi"]')).toHaveClass(/is-last/)
+    const starts = await page.evaluate(
+      () => (window as unknown as { oscillatorStarts: number[] }).oscillatorStarts.length,
+    )
+    expect(starts).toBeGreaterThan(0)
+    await tap(page, '[data-action="drone"]')
+    await expect(page.locator('[data-action="drone"]')).toHaveAttribute('aria-pressed', 'true')
+    await page.screenshot({ path: testInfo.outputPath('folk-music-play-along.png') })
+    expect(consoleErrors).toEqual([])
+  })
+
+  test.describe('idle', () => {
+    test.use({ kioskSettings: { idleTimeoutSeconds: 5, idleWarningSeconds: 3 } })
+
+    test('an idle reset stops the recording and unloads every Howl', async ({ page, server }) => {
+      await serveFixtureRecordings(page)
+      await openFolkMusicStage(page, server.url)
+      await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+        'data-playback-state',
+        'playing',
+      )
+      expect((await diagnostics(page)).audio.playing).toBe(1)
+      await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 20_000 })
+      expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
+    })
+  })
+
+  test('recordings in the pack answer byte ranges with 206, so seeking works', async ({
+    request,
+    server,
+  }) => {
+    const answer = await request.post(new URL('api/request/content%3Aget', server.url).href, {
+      data: {},
+    })
+    const content = (await answer.json()) as { result: KioskContent }
+    const stage = content.result.exhibits.find((entry) => entry.exhibit.kind === 'folk-music')!
+    const audioPaths = (stage.exhibit as FolkMusicExhibit).instruments.flatMap((i) =>
+      i.tracks.map((t) => t.audio),
+    )
+    expect(audioPaths.length, 'the built-in pack has recordings').toBeGreaterThan(0)
+    for (const audioPath of audioPaths) {
+      const encodedPath = audioPath.split('/').map(encodeURIComponent).join('/')
+      const url = new URL(`pack/${stage.packId}/${encodedPath}`, server.url).href
+      const part = await request.get(url, { headers: { Range: 'bytes=100-1099' } })
+      expect(part.status(), audioPath).toBe(206)
+      expect(part.headers()['content-range']).toMatch(/^bytes 100-1099\/\d+$/)
+      expect(part.headers()['content-type']).toMatch(/^audio\//)
+      expect((await part.body()).length).toBe(1000)
+    }
+  })
+})
