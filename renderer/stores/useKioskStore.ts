@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
+import { useModeStore } from './useModeStore'
 
 /** The screens of kiosk.md's testability contract (`data-screen`). */
 export type ScreenName = 'attract' | 'menu' | 'exhibit' | 'closed' | 'staff-pin' | 'admin'
@@ -33,8 +34,18 @@ export const useKioskStore = defineStore('kiosk', () => {
    * exhibit screen unmounts the exhibit, which stops its audio and disposes its scene.
    */
   function returnToStart(): void {
-    showAttract()
+    // The mode (open, single-exhibit, closed) decides where a visit starts.
+    const { mode, singleExhibit } = useModeStore()
+    if (mode === 'closed') showOnly('closed')
+    else if (mode === 'single-exhibit' && singleExhibit !== undefined) openExhibit(singleExhibit)
+    else showAttract()
   }
 
-  return { screen, exhibitId, showAttract, showMenu, openExhibit, returnToStart }
+  /** A screen without an exhibit: the closed screen, or a staff screen (PIN pad, admin). */
+  function showOnly(name: 'closed' | 'staff-pin' | 'admin'): void {
+    screen.value = name
+    exhibitId.value = undefined
+  }
+
+  return { screen, exhibitId, showAttract, showMenu, openExhibit, returnToStart, showOnly }
 })

@@ -1,0 +1,169 @@
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { InvokeArgs, RequestChannel, ResultOf } from '../../src/contract/contract'
+import type { StaffStatus, StaffUnlockResult } from '../../src/contract/areas/staff'
+import { RequestError } from '../../src/contract/requestError'
+import { kioskApi } from '../bridge/kioskBridge'
+import { useKioskStore } from './useKioskStore'
+
+/** What the PIN pad is asking for. */
+export type PinStage = 'enter' | 'new' | 'confirm'
+
+/** Why the PIN pad shows a message. */
+export type PinNotice = 'wrong' | 'locked' | 'mismatch' | 'too-short' | 'failed' | undefined
+
+/** Staff activity is reported at most this often, to keep the session alive without chatter. */
+const keepAliveIntervalMs = 30_000
+
+/**
+ * Staff access on the renderer side: the PIN pad's flow (first PIN asked twice, then unlocking),
+ * the session token (in memory only, gone on reload) and staff requests made with it. The
+ * services decide everything; this store only follows what they answer.
+ */
+export const useStaffStore = defineStore('staff', () => {
+  const kiosk = useKioskStore()
+  const status = shallowRef<StaffStatus | undefined>()
+  const stage = ref<PinStage>('enter')
+  const notice = ref<PinNotice>()
+  const remainingAttempts = ref<number | undefined>()
+  const isBusy = ref(false)
+  let sessionToken: string | undefined
+  let firstNewPin: string | undefined
+  let lastKeepAliveMs = 0
+  let stopListening: (() => void) | undefined
+
+  /** The hidden gesture finished: show the PIN pad, asking for a new PIN on a fresh kiosk. */
+  async function openPinPad(): Promise<void> {
+    notice.value = undefined
+    firstNewPin = undefined
+    kiosk.showOnly('staff-pin')
+    await refreshStatus()
+    stage.value = status.value?.hasPin === false ? 'new' : 'enter'
+    if (status.value?.lockedUntilMs !== undefined) notice.value = 'locked'
+  }
+
+  async function refreshStatus(): Promise<void> {
+    try {
+      status.value = await kioskApi().invoke('staff:status')
+      remainingAttempts.value = status.value.remainingAttempts
+    } catch (error) {
+      notice.value = 'failed'
+      console.warn(`staff: no status from the services: ${(error as Error).message}`)
+    }
+  }
+
+  /** One PIN submitted from the pad, whatever the stage. */
+  async function submitPin(pin: string): Promise<void> {
+    if (isBusy.value) return
+    if (pin.length < 4) {
+      notice.value = 'too-short'
+      return
+    }
+    if (stage.value === 'new') {
+      firstNewPin = pin
+      stage.value = 'confirm'
+      notice.value = undefined
+      return
+    }
+    isBusy.value = true
+    try {
+      if (stage.value === 'confirm') {
+        if (pin !== firstNewPin) {
+          firstNewPin = undefined
+          stage.value = 'new'
+          notice.value = 'mismatch'
+          return
+        }
+        onUnlockResult(await kioskApi().invoke('staff:create-pin', { pin }))
+      } else {
+        onUnlockResult(await kioskApi().invoke('staff:unlock', { pin }))
+      }
+    } catch (error) {
+      // A PIN created meanwhile from the terminal: ask for it instead.
+      if (error instanceof RequestError && error.code === 'conflict') stage.value = 'enter'
+      notice.value = 'failed'
+      console.warn(`staff: ${(error as Error).message}`)
+    } finally {
+      isBusy.value = false
+    }
+  }
+
+  function onUnlockResult(result: StaffUnlockResult): void {
+    if (result.outcome === 'unlocked') {
+      sessionToken = result.sessionToken
+      lastKeepAliveMs = Date.now()
+      notice.value = undefined
+      stopListening ??= kioskApi().on('staff:session-ended', () => void checkSession())
+      kiosk.showOnly('admin')
+      return
+    }
+    status.value = result.status
+    remainingAttempts.value = result.status.remainingAttempts
+    notice.value = result.outcome === 'locked' ? 'locked' : 'wrong'
+  }
+
+  /** A request made with the staff session; an ended session closes the admin screen. */
+  async function invoke<C extends RequestChannel>(
+    channel: C,
+    ...args: InvokeArgs<C>
+  ): Promise<ResultOf<C>> {
+    if (sessionToken === undefined) {
+      leave()
+      throw new RequestError('forbidden', 'The staff session has ended')
+    }
+    try {
+      const result = await kioskApi().invokeAsStaff(sessionToken, channel, ...args)
+      lastKeepAliveMs = Date.now()
+      return result
+    } catch (error) {
+      if (error instanceof RequestError && error.code === 'forbidden') leave()
+      throw error
+    }
+  }
+
+  /** A touch on a staff screen: keeps the session alive, at most every 30 s. */
+  function noteActivity(): void {
+    if (sessionToken === undefined || Date.now() - lastKeepAliveMs < keepAliveIntervalMs) return
+    lastKeepAliveMs = Date.now()
+    void invoke('staff:keep-alive').catch(() => undefined)
+  }
+
+  /** Some session ended: if it was ours, the admin screen closes. */
+  async function checkSession(): Promise<void> {
+    if (sessionToken === undefined) return
+    await invoke('staff:keep-alive').catch(() => undefined)
+  }
+
+  /** Ends the session (the "exit" control) and returns to the visitor start. */
+  async function exit(): Promise<void> {
+    const token = sessionToken
+    leave()
+    if (token !== undefined) {
+      await kioskApi()
+        .invokeAsStaff(token, 'staff:lock')
+        .catch(() => undefined)
+    }
+  }
+
+  /** Leaves the staff screens without a session (cancel on the PIN pad, or a session ended). */
+  function leave(): void {
+    sessionToken = undefined
+    firstNewPin = undefined
+    notice.value = undefined
+    if (kiosk.screen === 'staff-pin' || kiosk.screen === 'admin') kiosk.returnToStart()
+  }
+
+  return {
+    status,
+    stage,
+    notice,
+    remainingAttempts,
+    isBusy,
+    openPinPad,
+    submitPin,
+    invoke,
+    noteActivity,
+    exit,
+    leave,
+  }
+})

@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test'
+import { diagnostics, expect, tap, test } from './support/kioskTest'
+
+/** Presses and holds a point with a real touch (CDP), for `holdMs`, then lifts the finger. */
+async function touchAndHold(page: Page, x: number, y: number, holdMs: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
+  // The gesture is defined by its duration, so this wait is what is being tested.
+  await page.waitForTimeout(holdMs)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+}
+
+/** The hidden staff gesture: the top-left corner held for a little over 3 s. */
+async function holdStaffCorner(page: Page): Promise<void> {
+  // The gesture works on every visitor screen, once the app is up.
+  await expect(page.locator('[data-screen="attract"], [data-screen="closed"]')).toBeVisible()
+  await touchAndHold(page, 20, 20, 3300)
+  await expect(page.locator('[data-screen="staff-pin"]')).toBeVisible()
+}
+
+async function submitPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await tap(page, `[data-pin-key="${digit}"]`)
+  await tap(page, '[data-action="pin-submit"]')
+}
+
+/** On a fresh data folder: the gesture, then the new PIN twice, lands on the admin screen. */
+async function createFirstPin(page: Page, pin: string): Promise<void> {
+  await holdStaffCorner(page)
+  await expect(page.locator('[data-screen="staff-pin"]')).toContainText('设置新的员工密码')
+  await submitPin(page, pin)
+  await expect(page.locator('[data-screen="staff-pin"]')).toContainText('再次输入新密码')
+  await submitPin(page, pin)
+  await expect(page.locator('[data-screen="admin"]')).toBeVisible()
+}
+
+test('a short touch in the corner does nothing; holding it 3 s opens the PIN pad', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url)
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+  await touchAndHold(page, 20, 20, 1000)
+  await page.waitForTimeout(2500)
+  await expect(page.locator('[data-screen="staff-pin"]')).toHaveCount(0)
+  await holdStaffCorner(page)
+  expect((await diagnostics(page)).screen).toBe('staff-pin')
+})
+
+test('first PIN set twice; five wrong PINs lock staff access, and a restart keeps the lock', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
+  await page.goto(server.url)
+  await createFirstPin(page, '2468')
+  await page.screenshot({ path: testInfo.outputPath('admin.png') })
+  await tap(page, '[data-action="staff-exit"]')
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+
+  // Now the PIN exists: the gesture asks for it, never for a new one.
+  await holdStaffCorner(page)
+  await expect(page.locator('[data-screen="staff-pin"]')).toContainText('输入员工密码')
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await submitPin(page, '1111')
+    await expect(page.locator('[data-staff-notice]')).toContainText(`还可尝试 ${5 - attempt} 次`)
+  }
+  await submitPin(page, '1111')
+  await expect(page.locator('[data-staff-notice]')).toContainText('已锁定')
+  await page.screenshot({ path: testInfo.outputPath('pin-locked.png') })
+
+  await server.restart()
+  await page.goto(server.url)
+  await holdStaffCorner(page)
+  await expect(page.locator('[data-staff-notice]')).toContainText('已锁定')
+  // Even the right PIN is refused while locked.
+  await submitPin(page, '2468')
+  await expect(page.locator('[data-staff-notice]')).toContainText('已锁定')
+  await expect(page.locator('[data-screen="admin"]')).toHaveCount(0)
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
+})
+
+test('the right PIN opens the admin screen; closed mode shows the closed screen across a restart', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
+  await page.goto(server.url)
+  await createFirstPin(page, '97531')
+  await tap(page, '[data-action="staff-exit"]')
+
+  await holdStaffCorner(page)
+  await submitPin(page, '97531')
+  await expect(page.locator('[data-screen="admin"]')).toBeVisible()
+  await tap(page, '[data-mode="closed"]')
+  await expect(page.locator('[data-mode="closed"]')).toHaveAttribute('aria-pressed', 'true')
+  await tap(page, '[data-action="staff-exit"]')
+  await expect(page.locator('[data-screen="closed"]')).toBeVisible()
+  expect(await diagnostics(page)).toMatchObject({ screen: 'closed', mode: 'closed' })
+  await page.screenshot({ path: testInfo.outputPath('closed.png') })
+
+  // Touches on the closed screen do nothing.
+  await tap(page, '[data-screen="closed"]')
+  await expect(page.locator('[data-screen="closed"]')).toBeVisible()
+
+  await server.restart()
+  await page.goto(server.url)
+  await expect(page.locator('[data-screen="closed"]')).toBeVisible()
+  expect((await diagnostics(page)).mode).toBe('closed')
+
+  // The gesture works on the closed screen too, and opening again returns to the attract loop.
+  await holdStaffCorner(page)
+  await submitPin(page, '97531')
+  await tap(page, '[data-mode="open"]')
+  await expect(page.locator('[data-mode="open"]')).toHaveAttribute('aria-pressed', 'true')
+  await tap(page, '[data-action="staff-exit"]')
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
+})
+
+test('the host refuses a staff request without a valid staff session (HTTP 403)', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url)
+  const statuses = await page.evaluate(async () => {
+    const post = (headers: Record<string, string>) =>
+      fetch('/api/request/mode:set', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ args: { mode: 'closed' } }),
+      }).then(async (response) => ({ status: response.status, body: await response.json() }))
+    return [await post({}), await post({ 'x-songyun-staff-session': 'made-up-token' })]
+  })
+  for (const { status, body } of statuses) {
+    expect(status).toBe(403)
+    expect(body.error.code).toBe('forbidden')
+  }
+  // Nothing changed.
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+  expect((await diagnostics(page)).mode).toBe('open')
+})
