@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { ContentService } from '../../../main/services/contentService'
+import { silentLogger } from '../../../main/services/logger'
+import { PackStore } from '../../../main/services/packs/packStore'
+import { manualClock, useTempDirs } from '../support/tempDataDir'
+import {
+  defaultPackFiles,
+  manifestFor,
+  packEntries,
+  testKeyPair,
+  writeYazlPack,
+} from './support/packFixtures'
+
+vi.mock('electron')
+
+const key = testKeyPair()
+
+describe('PackStore', () => {
+  const makeDir = useTempDirs()
+
+  async function setUp(keepPreviousVersions?: number) {
+    const root = await makeDir()
+    const dataDir = path.join(root, 'data')
+    await mkdir(path.join(dataDir, 'trusted-keys'), { recursive: true })
+    await writeFile(path.join(dataDir, 'trusted-keys', 'venue.pub'), key.publicKeyPem)
+    const clock = manualClock()
+    const store = new PackStore({
+      dataDir,
+      appVersion: '0.1.0',
+      clock,
+      logger: silentLogger,
+      keepPreviousVersions,
+    })
+    const archive = (id: string, version: string) => {
+      const files = defaultPackFiles(`${id}-${version}`)
+      return writeYazlPack(
+        path.join(root, `${id}-${version}.songpack`),
+        packEntries(manifestFor(files, { id, version }), files, key.privateKey),
+      )
+    }
+    const install = async (id: string, version: string) => {
+      clock.advance(1000)
+      return store.install(await archive(id, version), { requireSigned: true })
+    }
+    const versionFolders = async (id: string) =>
+      (await readdir(path.join(dataDir, 'packs', 'versions', id)))
+        .map((f) => f.split('~')[0])
+        .sort()
+    return { root, dataDir, store, install, versionFolders }
+  }
+
+  it('keeps the previous versions (2 by default) and removes older ones from disk', async () => {
+    const { store, install, versionFolders } = await setUp()
+    for (const version of ['1.0.0', '1.1.0', '1.2.0', '1.3.0']) await install('a.pack', version)
+    const [pack] = (await store.list()).packs
+    expect(pack!.versions.map((v) => [v.version, v.isActive])).toEqual([
+      ['1.3.0', true],
+      ['1.2.0', false],
+      ['1.1.0', false],
+    ])
+    expect(pack!.rollbackVersion).toBe('1.2.0')
+    expect(await versionFolders('a.pack')).toEqual(['1.1.0', '1.2.0', '1.3.0'])
+  })
+
+  it('honours another number of kept versions', async () => {
+    const { install, versionFolders } = await setUp(1)
+    for (const version of ['1.0.0', '1.1.0', '1.2.0']) await install('a.pack', version)
+    expect(await versionFolders('a.pack')).toEqual(['1.1.0', '1.2.0'])
+  })
+
+  it('rolls back one step at a time, discarding the version replaced, until none is left', async () => {
+    const { store, install, versionFolders } = await setUp()
+    for (const version of ['1.0.0', '1.1.0', '1.2.0']) await install('a.pack', version)
+    expect(await store.rollback('a.pack')).toEqual({
+      packId: 'a.pack',
+      version: '1.1.0',
+      replacedVersion: '1.2.0',
+    })
+    expect((await store.listActivePacks())[0]!.manifest.version).toBe('1.1.0')
+    expect(await versionFolders('a.pack')).toEqual(['1.0.0', '1.1.0'])
+    await store.rollback('a.pack')
+    expect((await store.list()).packs[0]!.activeVersion).toBe('1.0.0')
+    await expect(store.rollback('a.pack')).rejects.toMatchObject({ code: 'rejected' })
+    await expect(store.rollback('no.such')).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('does not roll back to a previous version that was damaged on disk', async () => {
+    const { store, install, dataDir } = await setUp()
+    await install('a.pack', '1.0.0')
+    await install('a.pack', '1.1.0')
+    const state = await store.readState()
+    const old = state.packs[0]!.previous[0]!
+    await writeFile(
+      path.join(dataDir, 'packs', 'versions', 'a.pack', old.folder, 'images', 'bowl.png'),
+      'damaged',
+    )
+    await expect(store.rollback('a.pack')).rejects.toMatchObject({
+      code: 'rejected',
+      problems: [expect.objectContaining({ path: expect.stringContaining('bowl.png') })],
+    })
+    expect((await store.list()).packs[0]!.activeVersion).toBe('1.1.0')
+  })
+
+  it('reinstalling the active version keeps one entry per version', async () => {
+    const { store, install } = await setUp()
+    await install('a.pack', '1.0.0')
+    await install('a.pack', '1.1.0')
+    await install('a.pack', '1.1.0')
+    expect((await store.list()).packs[0]!.versions.map((v) => v.version)).toEqual([
+      '1.1.0',
+      '1.0.0',
+    ])
+  })
+
+  it('keeps several packs side by side, each with its own active version, all shown', async () => {
+    const { store, install } = await setUp()
+    await install('core.pack', '1.0.0')
+    await install('season.pack', '2.0.0')
+    await install('core.pack', '1.1.0')
+    const content = await new ContentService(store).getContent()
+    expect(content.packs.map((p) => `${p.id} ${p.version}`)).toEqual([
+      'core.pack 1.1.0',
+      'season.pack 2.0.0',
+    ])
+    expect(content.exhibits.map((e) => e.packId)).toEqual(['core.pack', 'season.pack'])
+    const media = await new ContentService(store).resolveMediaFile('season.pack', 'images/bowl.png')
+    expect(await readFile(media!, 'utf8')).toContain('season.pack-2.0.0')
+  })
+
+  it('cleans what a killed install left: staging, unreferenced versions, a temp state file', async () => {
+    const { store, install, dataDir } = await setUp()
+    await install('a.pack', '1.0.0')
+    const packsDir = path.join(dataDir, 'packs')
+    const active = (await store.readState()).packs[0]!.active
+    await mkdir(path.join(packsDir, 'staging', 'killed-1234', 'images'), { recursive: true })
+    await writeFile(path.join(packsDir, 'staging', 'killed-1234', 'images', 'half.png'), 'half')
+    await mkdir(path.join(packsDir, 'versions', 'a.pack', '2.0.0~deadbeef'), { recursive: true })
+    await mkdir(path.join(packsDir, 'versions', 'ghost.pack', '1.0.0~deadbeef'), {
+      recursive: true,
+    })
+    await writeFile(path.join(packsDir, 'state.json.tmp'), '{"half": ')
+    await store.cleanLeftovers()
+    expect(existsSync(path.join(packsDir, 'staging'))).toBe(false)
+    expect(existsSync(path.join(packsDir, 'state.json.tmp'))).toBe(false)
+    expect(await readdir(path.join(packsDir, 'versions'))).toEqual(['a.pack'])
+    expect(await readdir(path.join(packsDir, 'versions', 'a.pack'))).toEqual([active.folder])
+    expect((await store.verify()).problems).toEqual([])
+  })
+
+  it('takes over the lock of a process that is gone, and refuses while a live one holds it', async () => {
+    const { store, install, dataDir } = await setUp()
+    const lockFile = path.join(dataDir, 'packs', 'lock')
+    await mkdir(path.dirname(lockFile), { recursive: true })
+    await writeFile(lockFile, '2147483646') // no such process
+    await install('a.pack', '1.0.0')
+    expect(existsSync(lockFile)).toBe(false)
+    await writeFile(lockFile, String(process.ppid)) // alive: the test runner's parent
+    await expect(store.rollback('a.pack')).rejects.toMatchObject({ code: 'conflict' })
+    await expect(install('a.pack', '1.1.0')).rejects.toMatchObject({ code: 'conflict' })
+    expect((await store.list()).packs[0]!.activeVersion).toBe('1.0.0')
+  })
+
+  it('verify names a damaged or missing file of an active pack', async () => {
+    const { store, install, dataDir } = await setUp()
+    await install('a.pack', '1.0.0')
+    const active = (await store.readState()).packs[0]!.active
+    const folder = path.join(dataDir, 'packs', 'versions', 'a.pack', active.folder)
+    expect(await store.verify()).toEqual({
+      packs: [{ id: 'a.pack', version: '1.0.0', isIntact: true }],
+      problems: [],
+    })
+    await writeFile(path.join(folder, 'images', 'bowl.png'), 'x')
+    const report = await store.verify()
+    expect(report.packs[0]!.isIntact).toBe(false)
+    expect(report.problems).toEqual([
+      expect.objectContaining({ path: path.join(folder, 'images', 'bowl.png') }),
+    ])
+  })
+})
