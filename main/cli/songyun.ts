@@ -4,6 +4,8 @@ import { readAppVersion } from '../services/appVersion'
 import { exitCodes } from './cliOptions'
 import { registerServeCommand } from './serveCommand'
 import { registerPackCommand } from './packCommand'
+import { registerStaffCommand } from './staffCommand'
+import { registerAnalyticsCommand } from './analyticsCommand'
 
 /** Builds the `songyun` program; each area registers its own commands. */
 export function createProgram(): Command {
@@ -14,6 +16,8 @@ export function createProgram(): Command {
     .exitOverride()
   registerServeCommand(program)
   registerPackCommand(program)
+  registerStaffCommand(program)
+  registerAnalyticsCommand(program)
   return program
 }
 

@@ -1,0 +1,62 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { analyticsRangeSchema } from '../../src/contract/areas/analytics'
+import { exportAnalyticsCsv } from '../services/analytics/analyticsLog'
+import { resolveDataDir } from '../services/dataDir'
+import { systemTimeZone } from '../services/mode/modeService'
+import { exitCodes } from './cliOptions'
+
+/** `songyun analytics export`: the visitor events of a range of days as CSV. */
+export function registerAnalyticsCommand(program: Command): void {
+  const analytics = program.command('analytics').description('visitor analytics of this kiosk')
+  analytics
+    .command('export')
+    .description('write the events of a range of local days (both included) to a CSV file')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .requiredOption('-o, --output <file>', 'the CSV file to write')
+    .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
+    .option('--time-zone <zone>', "IANA zone the days are read in (default: this machine's)")
+    .action(
+      async (options: {
+        from: string
+        to: string
+        output: string
+        dataDir?: string
+        timeZone?: string
+      }) => {
+        const range = analyticsRangeSchema.safeParse({ fromDay: options.from, toDay: options.to })
+        if (!range.success) {
+          const issue = range.error.issues[0]
+          process.stderr.write(
+            `songyun: --${issue?.path[0] === 'fromDay' ? 'from' : 'to'}: ${issue?.message}\n`,
+          )
+          process.exitCode = exitCodes.usage
+          return
+        }
+        const timeZone = options.timeZone ?? systemTimeZone()
+        try {
+          new Intl.DateTimeFormat('en', { timeZone })
+        } catch {
+          process.stderr.write(`songyun: --time-zone: "${timeZone}" is not a known time zone\n`)
+          process.exitCode = exitCodes.usage
+          return
+        }
+        const folder = path.join(resolveDataDir(options.dataDir), 'analytics')
+        const outputFile = path.resolve(options.output)
+        const { rowCount, skippedLines } = await exportAnalyticsCsv(
+          folder,
+          range.data.fromDay,
+          range.data.toDay,
+          timeZone,
+          outputFile,
+        )
+        process.stdout.write(`Wrote ${rowCount} events to ${outputFile}\n`)
+        if (skippedLines > 0) {
+          process.stderr.write(
+            `songyun: skipped ${skippedLines} unreadable lines (e.g. torn by a power cut)\n`,
+          )
+        }
+      },
+    )
+}
