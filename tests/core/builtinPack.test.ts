@@ -209,6 +209,28 @@ describe('built-in pack songyun.core', () => {
     }
   })
 
+  it('gives every exhibit a menu image and every instrument a picture', () => {
+    for (const exhibit of manifest.exhibits) expect(exhibit.image, exhibit.id).toBeDefined()
+    for (const instrument of exhibitOfKind('folk-music').instruments) {
+      expect(instrument.image, instrument.id).toBeDefined()
+    }
+  })
+
+  it('bundles images that fetch nothing: no external links, embedded images or web fonts', () => {
+    for (const { path, file } of mediaReferences(rawManifest)) {
+      if (!file.endsWith('.svg')) continue
+      const svg = readFileSync(join(packDir, file), 'utf8')
+      const withoutNamespace = svg.replace('xmlns="http://www.w3.org/2000/svg"', '')
+      expect(withoutNamespace, `${path} links out`).not.toMatch(
+        /https?:|\bhref=|@import|<image|<text/,
+      )
+      // Every url(...) points at something defined inside the same file.
+      for (const [, id] of svg.matchAll(/url\(#([\w-]+)\)/g)) {
+        expect(svg, `${path} defines #${id}`).toContain(`id="${id}"`)
+      }
+    }
+  })
+
   it('labels every track as synthesised, with captions or a description that fit its length', () => {
     const music = exhibitOfKind('folk-music')
     for (const instrument of music.instruments) {
