@@ -15,6 +15,7 @@ import { ModeService, systemTimeZone } from './mode/modeService'
 import { exportAnalyticsCsv, summarizeAnalyticsFolder } from './analytics/analyticsLog'
 import { listRemovableVolumes, defaultRemovableMediaRoots } from './removableMedia'
 import { collectServiceDiagnostics } from './diagnosticsReport'
+import { InboxService } from './inbox/inboxService'
 import type { RequestContext } from '../../src/contract/contract'
 import { RequestError } from '../../src/contract/requestError'
 import type { PackInstallPhase } from '../../src/contract/areas/packs'
@@ -60,6 +61,7 @@ export class KioskServices {
   readonly analytics: AnalyticsService
   readonly staff: StaffAccessService
   readonly mode: ModeService
+  readonly inbox: InboxService
   readonly startedAtMs: number
   readonly handlers: RequestHandlers
 
@@ -85,6 +87,22 @@ export class KioskServices {
         (await this.content.getContent()).exhibits.some(({ exhibit }) => exhibit.id === exhibitId),
       options.timeZone ?? systemTimeZone(),
     )
+    this.inbox = new InboxService(
+      options.dataDir,
+      async (archivePath) => {
+        const installId = `inbox-${randomUUID()}`
+        const result = await this.packs.install(archivePath, {
+          installId,
+          requireSigned: this.settings.snapshot().settings.requireSignedPacks,
+          onProgress: this.#progressReporter(installId),
+        })
+        await this.#announcePacksChanged()
+        return result
+      },
+      this.mode,
+      this.clock,
+      options.logger,
+    )
     this.handlers = this.#createHandlers()
   }
 
@@ -95,6 +113,8 @@ export class KioskServices {
     await services.settings.load()
     await services.#preparePacks()
     services.mode.start()
+    // The inbox installs into the data folder's pack store; a test's fixed pack source has none.
+    if (!options.packSource) await services.inbox.start()
     return services
   }
 
@@ -107,6 +127,7 @@ export class KioskServices {
   dispose(): void {
     this.mode.dispose()
     this.staff.dispose()
+    this.inbox.dispose()
   }
 
   /** Cleans what a killed install left and installs the built-in pack into a fresh data folder. */
