@@ -154,8 +154,15 @@ function tremolo(
 ): Float32Array {
   const strokeSeconds = 1 / 13
   const strokes = Math.max(1, Math.round(note.heldSeconds / strokeSeconds))
-  const stroke = { ...tone, dampAfterHeld: 1.6, dampedRingSeconds: 0.25 }
-  const lastStroke = renderPluckedString(frequencyHz, 0.6, note.velocity, tone, context)
+  // Quick strokes are lighter than a full pluck: softer, duller bursts, or the tremolo turns to hiss.
+  const stroke = {
+    ...tone,
+    pluckBrightness: tone.pluckBrightness * 0.45,
+    toneCutoffHz: Math.min(tone.toneCutoffHz, 4500),
+    dampAfterHeld: 1.6,
+    dampedRingSeconds: 0.25,
+  }
+  const lastStroke = renderPluckedString(frequencyHz, 0.6, note.velocity, stroke, context)
   const length = Math.ceil((strokes - 1) * strokeSeconds * context.sampleRate) + lastStroke.length
   const output = new Float32Array(length)
   for (let k = 0; k < strokes; k++) {
