@@ -9,6 +9,7 @@ import { buildPackArchive } from '../../main/services/packs/packBuilder'
 import { generateSigningKeyPair, parsePrivateKey } from '../../main/services/packs/packSigningKeys'
 import { PackStore } from '../../main/services/packs/packStore'
 import { systemClock } from '../../src/time/clock'
+import type { RequestError } from '../../src/contract/requestError'
 
 const mebibyte = 1024 * 1024
 const rounds = 2
@@ -102,7 +103,10 @@ const packInstall: BenchCase = {
         logger: silentLogger,
       })
       const startedInstall = performance.now()
-      await store.install(archive, { requireSigned: true })
+      await store.install(archive, { requireSigned: true }).catch((error: RequestError) => {
+        for (const problem of error.problems ?? []) log(`${problem.path}: ${problem.message}`)
+        throw error
+      })
       installMs = Math.min(installMs, performance.now() - startedInstall)
       await rm(dataDir, { recursive: true, force: true })
       log(

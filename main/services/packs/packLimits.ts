@@ -8,7 +8,8 @@ export interface PackLimits {
   readonly freeDiskMarginBytes: number
   /**
    * Uncompressed ÷ compressed size above which an entry is treated as a zip bomb. Deflate
-   * cannot exceed about 1032:1; real media and text stay far below 100:1.
+   * cannot exceed about 1032:1, which only long runs of one byte reach (what bombs are made of);
+   * real media and text stay far below, though silence or padding can pass 200:1.
    */
   readonly maxCompressionRatio: number
   /** Entries smaller than this are not judged by their ratio (a small file of spaces is fine). */
@@ -26,7 +27,7 @@ export const defaultPackLimits: PackLimits = {
   maxEntries: 20_000,
   maxTotalBytes: 4 * 1024 * mebibyte,
   freeDiskMarginBytes: 512 * mebibyte,
-  maxCompressionRatio: 200,
+  maxCompressionRatio: 1000,
   compressionRatioFloorBytes: mebibyte,
   maxManifestBytes: 16 * mebibyte,
   maxSignatureBytes: 4096,

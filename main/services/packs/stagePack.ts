@@ -91,10 +91,16 @@ export async function stagePack(
     totalBytes += listed.size
     const entry = container.entries.get(filePath)
     if (!entry) {
-      problems.push({
-        path: filePath,
-        message: 'missing from the pack, though manifest.json lists it in "files"',
-      })
+      // An entry refused by its name or kind was reported already; it is not "missing" as well.
+      const wasRefused = container.problems.some(
+        (p) => p.path === filePath || p.path.endsWith(`/${filePath}`),
+      )
+      if (!wasRefused) {
+        problems.push({
+          path: filePath,
+          message: 'missing from the pack, though manifest.json lists it in "files"',
+        })
+      }
     } else if (entry.declaredSize !== listed.size) {
       problems.push({
         path: entry.sourceName,
