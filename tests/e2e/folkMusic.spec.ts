@@ -155,6 +155,43 @@ test.describe('folk-music stage', () => {
     })
   })
 
+  test("the built-in pack's own recordings play, captioned, in English too", async ({
+    page,
+    server,
+    consoleErrors,
+  }, testInfo) => {
+    const failedUrls: string[] = []
+    page.on('response', (response) => {
+      if (response.status() >= 400) failedUrls.push(`${response.status()} ${response.url()}`)
+    })
+    await openFolkMusicStage(page, server.url)
+    await tap(page, '[data-action="language"]')
+    const firstPerformance = page.locator('.folk__track').first()
+    const trackId = await firstPerformance.getAttribute('data-track')
+    await tap(page, `[data-track="${trackId}"]`)
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-playback-state',
+      'playing',
+    )
+    await expect(page.locator('[data-folk-caption]')).toBeVisible()
+    expect((await diagnostics(page)).audio.playing).toBe(1)
+    await page.screenshot({ path: testInfo.outputPath('folk-music-pack-en.png') })
+    await tap(page, '[data-folk-mode="play-along"]')
+    const bed = page.locator('.folk__bed').first()
+    await tap(page, `[data-track="${await bed.getAttribute('data-track')}"]`)
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-current-track',
+      (await bed.getAttribute('data-track'))!,
+    )
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-playback-state',
+      'playing',
+    )
+    await page.screenshot({ path: testInfo.outputPath('folk-music-bed-en.png') })
+    expect(failedUrls).toEqual([])
+    expect(consoleErrors).toEqual([])
+  })
+
   test('recordings in the pack answer byte ranges with 206, so seeking works', async ({
     request,
     server,

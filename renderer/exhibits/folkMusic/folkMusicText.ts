@@ -21,10 +21,6 @@ export const folkMusicText = {
   performer: { 'zh-CN': '演奏', en: 'Performed by' },
   description: { 'zh-CN': '听觉描述', en: 'Described version' },
   credits: { 'zh-CN': '出处', en: 'Credits' },
-  padsHint: {
-    'zh-CN': '轻触五声音阶：宫、商、角、徵、羽。可开启持续音或播放录音，一同合奏。',
-    en: 'Tap the five notes gong, shang, jue, zhi and yu. Turn on the drone, or play a recording, and play along.',
-  },
   droneOn: { 'zh-CN': '持续音：开', en: 'Drone: on' },
   droneOff: { 'zh-CN': '持续音：关', en: 'Drone: off' },
   audioError: {
