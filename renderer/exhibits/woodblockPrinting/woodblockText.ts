@@ -8,13 +8,11 @@ export const woodblockText = {
     ink: { 'zh-CN': '墨已刷好', en: 'Done inking' },
     rub: { 'zh-CN': '刷印完毕', en: 'Done rubbing' },
   },
-  gesture: {
-    'write-sample': { 'zh-CN': '看书手写样，写完后轻触版面', en: 'Watch the sample being written, then tap' },
-    transfer: { 'zh-CN': '向左拖动，把写样反贴到木版上', en: 'Drag left to lay the sample face down on the block' },
-    ink: { 'zh-CN': '在版面上来回拖动刷墨', en: 'Drag the brush over the block to ink it' },
-    'lay-paper': { 'zh-CN': '向右拖动，把纸覆在版上', en: 'Drag right to lay the paper on the block' },
-    rub: { 'zh-CN': '用棕刷在纸背上来回刷', en: 'Rub the back of the paper with the palm brush' },
-    lift: { 'zh-CN': '向左拖动，揭起纸张', en: 'Drag left to peel the sheet off' },
+  /** Which way to drag at the fold stations (the frame shows each station's full hint). */
+  dragDirection: {
+    transfer: { 'zh-CN': '← 向左拖动样纸', en: '← Drag the sample to the left' },
+    'lay-paper': { 'zh-CN': '向右拖动纸张 →', en: 'Drag the paper to the right →' },
+    lift: { 'zh-CN': '← 向左拖动，揭起纸张', en: '← Drag left to peel the sheet' },
   },
   verdict: {
     crisp: { 'zh-CN': '墨色匀净，字口清晰：一张好印本。', en: 'Even, crisp ink: a fine impression.' },

@@ -6,6 +6,26 @@ export interface BlockPoint {
   readonly y: number
 }
 
+/** One straight piece of a drag, in block coordinates. */
+export interface StrokeSegment {
+  readonly from: BlockPoint
+  readonly to: BlockPoint
+}
+
+/** The brush's soft footprint: 1 on the segment, falling to 0 at `radius` cells from it. */
+function brushFalloff(px: number, py: number, ax: number, ay: number, bx: number, by: number, radius: number): number {
+  const dx = bx - ax
+  const dy = by - ay
+  const lengthSquared = dx * dx + dy * dy
+  const rx = px - ax
+  const ry = py - ay
+  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, (rx * dx + ry * dy) / lengthSquared))
+  const ex = rx - t * dx
+  const ey = ry - t * dy
+  const distance = Math.sqrt(ex * ex + ey * ey) / radius
+  return distance >= 1 ? 0 : 1 - distance * distance
+}
+
 /**
  * How much of something (ink on the block, rubbing on the paper's back) each cell has received.
  * A brush stroke stamps a soft disc along its path; passes add up to `maxAmount`, so going over
@@ -24,11 +44,13 @@ export class CoverageField {
 
   /**
    * Adds `amount` (at the brush centre, less towards its rim) along the segment `from`→`to`.
-   * `radius` is a fraction of the field's width. Each cell is credited at most once per stroke
-   * segment, so a slow drag and a fast one with the same path give the same deposit.
-   * Returns the cells that changed, or undefined when the stroke missed the field.
+   * `radius` is a fraction of the field's width. When the segment carries on a drag, pass the
+   * drag's `previous` segment: a cell then gains only what this segment adds beyond what the
+   * previous one already gave it, so the joint between segments is not inked twice and a slow
+   * drag (many short segments) leaves the same deposit as a quick one along the same path.
+   * Returns the cells that changed, or undefined when nothing did.
    */
-  stroke(from: BlockPoint, to: BlockPoint, radius: number, amount: number): CellRect | undefined {
+  stroke(from: BlockPoint, to: BlockPoint, radius: number, amount: number, previous?: StrokeSegment): CellRect | undefined {
     const { width, height, data } = this.bitmap
     const radiusCells = Math.max(1, radius * width)
     const ax = from.x * width
@@ -40,21 +62,18 @@ export class CoverageField {
     const x1 = Math.min(width, Math.ceil(Math.max(ax, bx) + radiusCells) + 1)
     const y1 = Math.min(height, Math.ceil(Math.max(ay, by) + radiusCells) + 1)
     if (x0 >= x1 || y0 >= y1) return undefined
-    const dx = bx - ax
-    const dy = by - ay
-    const lengthSquared = dx * dx + dy * dy
+    const before = previous
+      ? { ax: previous.from.x * width, ay: previous.from.y * height, bx: previous.to.x * width, by: previous.to.y * height }
+      : undefined
     let isChanged = false
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {
-        const px = x + 0.5 - ax
-        const py = y + 0.5 - ay
-        // Distance from the cell centre to the segment.
-        const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, (px * dx + py * dy) / lengthSquared))
-        const ex = px - t * dx
-        const ey = py - t * dy
-        const distance = Math.sqrt(ex * ex + ey * ey) / radiusCells
-        if (distance >= 1) continue
-        const falloff = 1 - distance * distance
+        const cx = x + 0.5
+        const cy = y + 0.5
+        let falloff = brushFalloff(cx, cy, ax, ay, bx, by, radiusCells)
+        if (falloff <= 0) continue
+        if (before) falloff -= brushFalloff(cx, cy, before.ax, before.ay, before.bx, before.by, radiusCells)
+        if (falloff <= 0) continue
         const index = y * width + x
         const next = Math.min(this.maxAmount, data[index]! + amount * falloff)
         if (next !== data[index]) {

@@ -10,7 +10,7 @@ export const excessInkLevel = 1.3
 /** How quickly rubbing transfers ink: transfer = 1 − e^(−k·rub). */
 const rubTransferRate = 3
 /** Spread of excess ink, in cells. */
-const smudgeRadiusCells = 2
+const smudgeRadiusCells = 3
 /** A cell of the sheet counts as printed above this density. */
 const printedDensity = 0.25
 
@@ -86,7 +86,7 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
   let smudgedBlank = 0
   for (let i = 0; i < cellCount; i++) {
     const reliefValue = relief.data[i]!
-    const density = Math.min(1, reliefValue * Math.min(1, ink.data[i]!) * transfer[i]! + spread[i]! * 0.9)
+    const density = Math.min(1, reliefValue * Math.min(1, ink.data[i]!) * transfer[i]! + spread[i]! * 0.7)
     blockSpace.data[i] = density
     if (reliefValue >= 0.5) {
       reliefCells++

@@ -1,5 +1,5 @@
 import type { Bitmap, CellRect } from './bitmap'
-import { CoverageField, type BlockPoint } from './coverageField'
+import { CoverageField, type BlockPoint, type StrokeSegment } from './coverageField'
 import { computePrint, type PrintResult } from './printImpression'
 
 /** The stations of the exhibit, in order, by their manifest ids. */
@@ -71,6 +71,8 @@ export class PrintingSession {
   #foldProgress = 0
   #print: PrintResult | undefined
   #isStarted = false
+  /** The last brush segment, so the next one in the same drag does not ink their joint twice. */
+  #previousSegment: StrokeSegment | undefined
 
   /** `relief` is the carved block in block space (the sample's mirror image). */
   constructor(
@@ -152,17 +154,24 @@ export class PrintingSession {
     return false
   }
 
-  /** A drag of the ink brush over the block (only while inking). Returns the cells inked. */
-  inkStroke(from: BlockPoint, to: BlockPoint): CellRect | undefined {
+  /**
+   * A segment of an ink-brush drag over the block (only while inking); `isContinuation` when it
+   * follows an earlier segment of the same drag. Returns the cells inked.
+   */
+  inkStroke(from: BlockPoint, to: BlockPoint, isContinuation = false): CellRect | undefined {
     if (this.#phase !== 'ink') return undefined
-    return this.ink.stroke(from, to, this.tuning.inkBrushRadius, this.tuning.inkPerPass)
+    const previous = isContinuation ? this.#previousSegment : undefined
+    this.#previousSegment = { from, to }
+    return this.ink.stroke(from, to, this.tuning.inkBrushRadius, this.tuning.inkPerPass, previous)
   }
 
-  /** A drag of the palm brush over the paper's back at `pressure` 0–1 (only while rubbing). */
-  rubStroke(from: BlockPoint, to: BlockPoint, pressure: number): CellRect | undefined {
+  /** A segment of a palm-brush drag over the paper's back at `pressure` 0–1 (only while rubbing). */
+  rubStroke(from: BlockPoint, to: BlockPoint, pressure: number, isContinuation = false): CellRect | undefined {
     if (this.#phase !== 'rub') return undefined
     const amount = this.tuning.rubPerPass * Math.max(0, Math.min(1, pressure))
-    return this.rub.stroke(from, to, this.tuning.rubBrushRadius, amount)
+    const previous = isContinuation ? this.#previousSegment : undefined
+    this.#previousSegment = { from, to }
+    return this.rub.stroke(from, to, this.tuning.rubBrushRadius, amount, previous)
   }
 
   #completeStation(): void {

@@ -10,7 +10,7 @@ import {
   Group,
   HemisphereLight,
   Mesh,
-  MeshStandardMaterial,
+  MeshLambertMaterial,
   PerspectiveCamera,
   Plane,
   PlaneGeometry,
@@ -73,7 +73,7 @@ interface WorkshopParts {
   readonly sampleSheet: SampleSheet
   readonly relief: Mesh
   readonly sampleHinge: Group
-  readonly sampleMaterial: MeshStandardMaterial
+  readonly sampleMaterial: MeshLambertMaterial
   readonly paperHinge: Group
   readonly inkBrush: Group
   readonly palmBrush: Group
@@ -140,7 +140,7 @@ async function buildWorkshop(
 
   const table = new Mesh(
     store.add(new PlaneGeometry(9, 7)),
-    store.add(new MeshStandardMaterial({ color: '#4e3b2c', roughness: 0.92 })),
+    store.add(new MeshLambertMaterial({ color: '#4e3b2c' })),
   )
   table.rotation.x = -Math.PI / 2
   table.position.y = -0.03
@@ -148,7 +148,7 @@ async function buildWorkshop(
 
   const body = new Mesh(
     store.add(new BoxGeometry(faceWidth + 0.06, 0.12, faceHeight + 0.06)),
-    store.add(new MeshStandardMaterial({ color: '#b98f62', roughness: 0.7 })),
+    store.add(new MeshLambertMaterial({ color: '#b98f62' })),
   )
   body.position.y = -0.0605
   scene.add(body)
@@ -158,7 +158,7 @@ async function buildWorkshop(
   const normalMap = store.add(normalMapFromHeight(reliefHighRes, 6))
   const relief = new Mesh(
     store.add(buildReliefGeometry(reliefHighRes, faceWidth, faceHeight, reliefDepth, reliefSegments)),
-    store.add(new MeshStandardMaterial({ map: blockSurface.texture, normalMap, roughness: 0.64 })),
+    store.add(new MeshLambertMaterial({ map: blockSurface.texture, normalMap })),
   )
   relief.rotation.x = -Math.PI / 2
   relief.position.y = 0.0005
@@ -170,7 +170,7 @@ async function buildWorkshop(
   const sampleSheet = store.add(new SampleSheet(sampleHighRes, marginCells * textureScale, layout.columns))
   const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
   const sampleMaterial = store.add(
-    new MeshStandardMaterial({ map: sampleSheet.texture, side: DoubleSide, roughness: 0.95 }),
+    new MeshLambertMaterial({ map: sampleSheet.texture, side: DoubleSide }),
   )
   const sampleMesh = new Mesh(sheetGeometry, sampleMaterial)
   sampleMesh.rotation.x = -Math.PI / 2
@@ -192,11 +192,11 @@ async function buildWorkshop(
   store.add(paperSurface.faceTexture)
   const paperBack = new Mesh(
     sheetGeometry,
-    store.add(new MeshStandardMaterial({ map: paperSurface.backTexture, side: FrontSide, roughness: 0.95 })),
+    store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })),
   )
   const paperFace = new Mesh(
     sheetGeometry,
-    store.add(new MeshStandardMaterial({ map: paperSurface.faceTexture, side: BackSide, roughness: 0.95 })),
+    store.add(new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide })),
   )
   for (const mesh of [paperBack, paperFace]) {
     mesh.rotation.x = -Math.PI / 2
@@ -208,11 +208,11 @@ async function buildWorkshop(
   paperHinge.rotation.z = Math.PI
   scene.add(paperHinge)
 
-  const handleWood = store.add(new MeshStandardMaterial({ color: '#7a5534', roughness: 0.6 }))
+  const handleWood = store.add(new MeshLambertMaterial({ color: '#7a5534' }))
   const inkBrush = new Group()
   const inkBristles = new Mesh(
     store.add(new BoxGeometry(0.2, 0.06, 0.1)),
-    store.add(new MeshStandardMaterial({ color: '#141210', roughness: 0.5 })),
+    store.add(new MeshLambertMaterial({ color: '#141210' })),
   )
   inkBristles.position.y = 0.03
   const inkHandle = new Mesh(store.add(new CylinderGeometry(0.022, 0.026, 0.32, 12)), handleWood)
@@ -225,7 +225,7 @@ async function buildWorkshop(
   const palmBrush = new Group()
   const palmFibre = new Mesh(
     store.add(new BoxGeometry(0.26, 0.05, 0.14)),
-    store.add(new MeshStandardMaterial({ color: '#6b4a2b', roughness: 1 })),
+    store.add(new MeshLambertMaterial({ color: '#6b4a2b' })),
   )
   palmFibre.position.y = 0.025
   const palmGrip = new Mesh(store.add(new BoxGeometry(0.24, 0.05, 0.09)), handleWood)
@@ -281,6 +281,8 @@ interface ActiveTouch {
   readonly startX: number
   readonly startY: number
   lastPoint: BlockPoint | undefined
+  /** A brush segment has been laid in this drag (later ones skip the cap they share). */
+  hasStroked: boolean
   lastX: number
   lastY: number
   lastTimeMs: number
@@ -497,6 +499,7 @@ export class WoodblockScene implements ExhibitScene {
       startX: event.clientX,
       startY: event.clientY,
       lastPoint: this.#blockPointAt(event.clientX, event.clientY, surfaceY),
+      hasStroked: false,
       lastX: event.clientX,
       lastY: event.clientY,
       lastTimeMs: event.timeStamp,
@@ -520,15 +523,16 @@ export class WoodblockScene implements ExhibitScene {
         const tool = phase === 'ink' ? inkBrush : palmBrush
         tool.position.set((point.x - 0.5) * faceWidth, surfaceY + 0.01, (point.y - 0.5) * faceHeight)
         if (phase === 'ink') {
-          const changed = session.inkStroke(from, point)
+          const changed = session.inkStroke(from, point, touch.hasStroked)
           if (changed) blockSurface.repaintCells(changed)
         } else {
           const elapsedMs = Math.max(1, event.timeStamp - touch.lastTimeMs)
           const speedPxPerMs = Math.hypot(event.clientX - touch.lastX, event.clientY - touch.lastY) / elapsedMs
           const pressure = estimateRubPressure({ pointerPressure: event.pressure, speedPxPerMs })
-          const changed = session.rubStroke(from, point, pressure)
+          const changed = session.rubStroke(from, point, pressure, touch.hasStroked)
           if (changed) paperSurface.repaintCells(changed)
         }
+        touch.hasStroked = true
       }
       touch.lastPoint = point
       this.#notifyIfMoveOnChanged(event.timeStamp)

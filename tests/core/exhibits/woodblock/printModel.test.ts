@@ -157,3 +157,34 @@ describe('rub pressure', () => {
     expect(fast).toBeGreaterThanOrEqual(0.2)
   })
 })
+
+describe('a drag made of several segments', () => {
+  it('inks the joint between segments no more than the middle of a segment', () => {
+    const field = new CoverageField(60, 20, 2)
+    field.stroke({ x: 0.1, y: 0.5 }, { x: 0.5, y: 0.5 }, 0.05, 0.5)
+    field.stroke({ x: 0.5, y: 0.5 }, { x: 0.9, y: 0.5 }, 0.05, 0.5, { from: { x: 0.1, y: 0.5 }, to: { x: 0.5, y: 0.5 } })
+    const joint = valueAt(field.bitmap, 30, 10)
+    const middle = valueAt(field.bitmap, 18, 10)
+    expect(joint).toBeCloseTo(middle, 5)
+
+    const doubled = new CoverageField(60, 20, 2)
+    doubled.stroke({ x: 0.1, y: 0.5 }, { x: 0.5, y: 0.5 }, 0.05, 0.5)
+    doubled.stroke({ x: 0.5, y: 0.5 }, { x: 0.9, y: 0.5 }, 0.05, 0.5)
+    expect(valueAt(doubled.bitmap, 30, 10)).toBeGreaterThan(joint * 1.5)
+  })
+
+  it('leaves the same deposit for one long segment and many short ones along the same line', () => {
+    const quick = new CoverageField(60, 20, 2)
+    quick.stroke({ x: 0.1, y: 0.5 }, { x: 0.9, y: 0.5 }, 0.05, 0.5)
+    const slow = new CoverageField(60, 20, 2)
+    let previous: { from: { x: number; y: number }; to: { x: number; y: number } } | undefined
+    for (let i = 0; i < 16; i++) {
+      const segment = { from: { x: 0.1 + i * 0.05, y: 0.5 }, to: { x: 0.15 + i * 0.05, y: 0.5 } }
+      slow.stroke(segment.from, segment.to, 0.05, 0.5, previous)
+      previous = segment
+    }
+    for (let i = 0; i < quick.bitmap.data.length; i++) {
+      expect(slow.bitmap.data[i]).toBeCloseTo(quick.bitmap.data[i]!, 4)
+    }
+  })
+})

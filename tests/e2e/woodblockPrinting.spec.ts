@@ -1,0 +1,178 @@
+import type { CDPSession, Page } from '@playwright/test'
+import { diagnostics, expect, tap, test } from './support/kioskTest'
+
+/** The scene area's box in CSS pixels. */
+async function sceneBox(page: Page) {
+  const box = await page.locator('[data-woodblock-scene]').boundingBox()
+  if (!box) throw new Error('The woodblock scene area is not on screen')
+  return box
+}
+
+/** One finger dragged along `points` with real touch events (pointerType 'touch'). */
+async function touchDrag(cdp: CDPSession, points: readonly { x: number; y: number }[], stepDelayMs = 8): Promise<void> {
+  const [first, ...rest] = points
+  if (!first) return
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: first.x, y: first.y, id: 1 }] })
+  for (const point of rest) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: point.x, y: point.y, id: 1 }] })
+    if (stepDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, stepDelayMs))
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+}
+
+/** A straight drag from `from` to `to` in `steps` moves. */
+function line(from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+  return Array.from({ length: steps + 1 }, (_, i) => ({
+    x: from.x + ((to.x - from.x) * i) / steps,
+    y: from.y + ((to.y - from.y) * i) / steps,
+  }))
+}
+
+/** A zig-zag over the middle of the scene, where the camera frames the block while inking and rubbing. */
+async function sweepBlock(page: Page, cdp: CDPSession, rows = 9): Promise<void> {
+  const box = await sceneBox(page)
+  const cx = box.x + box.width / 2
+  const cy = box.y + box.height / 2
+  const half = Math.min(box.width, box.height) * 0.24
+  const points: { x: number; y: number }[] = []
+  // Few events, long segments: the brush stamps along each segment, and every touch event
+  // costs a rendered frame in software WebGL.
+  for (let row = 0; row < rows; row++) {
+    const y = cy - half + (2 * half * row) / (rows - 1)
+    const [fromX, toX] = row % 2 === 0 ? [cx - half, cx + half] : [cx + half, cx - half]
+    points.push({ x: fromX, y }, { x: (fromX + toX) / 2, y }, { x: toX, y })
+  }
+  await touchDrag(cdp, points, 0)
+}
+
+/** A horizontal fold drag across 40 % of the scene, leftwards or rightwards. */
+async function foldDrag(page: Page, cdp: CDPSession, direction: 'left' | 'right'): Promise<void> {
+  const box = await sceneBox(page)
+  const y = box.y + box.height * 0.55
+  const span = box.width * 0.4
+  const startX = direction === 'left' ? box.x + box.width * 0.7 : box.x + box.width * 0.3
+  const endX = direction === 'left' ? startX - span : startX + span
+  await touchDrag(cdp, line({ x: startX, y }, { x: endX, y }, 5))
+}
+
+async function phase(page: Page): Promise<string | null> {
+  return page.locator('[data-woodblock-phase]').getAttribute('data-woodblock-phase')
+}
+
+async function openWoodblock(page: Page): Promise<void> {
+  await tap(page, '[data-exhibit-id="woodblock-printing"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({ timeout: 20_000 })
+}
+
+/** Shares of the scene canvas's sampled pixels that differ from its most common colour. */
+async function canvasVariety(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-woodblock-scene] canvas')
+    if (!canvas) return 0
+    const copy = document.createElement('canvas')
+    copy.width = 64
+    copy.height = 64
+    const context = copy.getContext('2d')!
+    context.drawImage(canvas, 0, 0, 64, 64)
+    const data = context.getImageData(0, 0, 64, 64).data
+    const counts = new Map<number, number>()
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const most = Math.max(...counts.values())
+    return 1 - most / (64 * 64)
+  })
+}
+
+test('woodblock: every station by touch yields a print, and leaving frees what entering made', async (
+  { page, server, consoleErrors },
+  testInfo,
+) => {
+  test.setTimeout(240_000)
+  const cdp = await page.context().newCDPSession(page)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+
+  // Enter once so the one renderer exists, leave, and take the menu's baseline.
+  await openWoodblock(page)
+  await tap(page, '[data-action="home"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  const baseline = (await diagnostics(page)).webgl
+  expect(baseline).not.toBeNull()
+
+  await openWoodblock(page)
+  expect((await diagnostics(page)).exhibit).toBe('woodblock-printing')
+  await page.waitForTimeout(500)
+  expect(await canvasVariety(page)).toBeGreaterThan(0.1)
+  const inScene = (await diagnostics(page)).webgl!
+  expect(inScene.textures).toBeGreaterThan(baseline!.textures)
+  expect(inScene.calls).toBeLessThanOrEqual(60)
+  await page.screenshot({ path: testInfo.outputPath('1-write-sample.png') })
+
+  // 写样: the sample is written, then a tap on it moves on.
+  await expect(page.locator('[data-can-move-on="true"]')).toBeVisible({ timeout: 10_000 })
+  const box = await sceneBox(page)
+  await page.touchscreen.tap(box.x + box.width * 0.7, box.y + box.height * 0.5)
+  await expect.poll(() => phase(page)).toBe('transfer')
+
+  // 上版: a drag to the left that stops short lets the sheet fall back; a full one lays it down.
+  await touchDrag(cdp, line({ x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 }, { x: box.x + box.width * 0.55, y: box.y + box.height * 0.5 }))
+  expect(await phase(page)).toBe('transfer')
+  await foldDrag(page, cdp, 'left')
+  await expect.poll(() => phase(page)).toBe('ink')
+  await page.waitForTimeout(1800)
+  await page.screenshot({ path: testInfo.outputPath('2-carved.png') })
+
+  // 刷墨: inking needs real coverage before the visitor may move on.
+  await expect(page.locator('[data-action="woodblock-next"]')).toHaveCount(0)
+  await sweepBlock(page, cdp)
+  await sweepBlock(page, cdp)
+  await page.screenshot({ path: testInfo.outputPath('3-inked.png') })
+  await tap(page, '[data-action="woodblock-next"]')
+  await expect.poll(() => phase(page)).toBe('lay-paper')
+
+  // 覆纸, 刷印, 揭纸.
+  await foldDrag(page, cdp, 'right')
+  await expect.poll(() => phase(page)).toBe('rub')
+  await sweepBlock(page, cdp)
+  await sweepBlock(page, cdp)
+  await page.screenshot({ path: testInfo.outputPath('4-rubbed.png') })
+  await tap(page, '[data-action="woodblock-next"]')
+  await expect.poll(() => phase(page)).toBe('lift')
+  await foldDrag(page, cdp, 'left')
+  await expect.poll(() => phase(page)).toBe('printed')
+
+  // The print is shown large, made from what was done, with a verdict and the seal.
+  const printCanvas = page.locator('[data-woodblock-print] canvas')
+  await expect(printCanvas).toBeVisible()
+  expect(await printCanvas.getAttribute('data-verdict')).toMatch(/^(crisp|faint|blotchy|smudged)$/)
+  const inkShare = await printCanvas.evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+    let inked = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) inked++
+    return inked / (data.length / 4)
+  })
+  expect(inkShare).toBeGreaterThan(0.03)
+  expect(inkShare).toBeLessThan(0.8)
+  await tap(page, '[data-action="woodblock-seal"]')
+  await expect(page.locator('[data-action="woodblock-seal"]')).toHaveCount(0)
+  await page.screenshot({ path: testInfo.outputPath('5-print.png') })
+
+  // Another block starts over from the sample.
+  await tap(page, '[data-action="woodblock-another"]')
+  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({ timeout: 20_000 })
+  await page.screenshot({ path: testInfo.outputPath('6-another.png') })
+
+  await tap(page, '[data-action="home"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  const after = (await diagnostics(page)).webgl!
+  expect({ geometries: after.geometries, textures: after.textures, programs: after.programs }).toEqual({
+    geometries: baseline!.geometries,
+    textures: baseline!.textures,
+    programs: baseline!.programs,
+  })
+  expect(consoleErrors).toEqual([])
+})
