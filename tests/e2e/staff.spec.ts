@@ -140,3 +140,52 @@ test('the host refuses a staff request without a valid staff session (HTTP 403)'
   await expect(page.locator('[data-screen="attract"]')).toBeVisible()
   expect((await diagnostics(page)).mode).toBe('open')
 })
+
+test.describe('outside opening hours', () => {
+  // Every weekday absent: closed all week, whatever the time of the test run.
+  test.use({ kioskSettings: { openingHours: {} } })
+
+  test('the kiosk shows the closed screen by itself and staff see why', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url)
+    await expect(page.locator('[data-screen="closed"]')).toBeVisible()
+    expect((await diagnostics(page)).mode).toBe('closed')
+    await createFirstPin(page, '2468')
+    await expect(page.locator('[data-closed-by-hours]')).toBeVisible()
+    await expect(page.locator('[data-mode="open"]')).toHaveAttribute('aria-pressed', 'true')
+    await tap(page, '[data-action="staff-exit"]')
+    await expect(page.locator('[data-screen="closed"]')).toBeVisible()
+  })
+})
+
+test('the admin code loads only for staff, and every admin section opens without errors', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  await page.goto(server.url)
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+  expect(scripts.filter((name) => /AdminView|analyticsCharts|chart/i.test(name))).toEqual([])
+
+  await createFirstPin(page, '2468')
+  for (const section of ['settings', 'packs', 'analytics', 'diagnostics', 'mode']) {
+    await tap(page, `[data-admin-section="${section}"]`)
+    await expect(page.locator(`[data-admin-section="${section}"]`)).toHaveAttribute(
+      'aria-current',
+      'page',
+    )
+    if (section === 'packs') await expect(page.locator('[data-pack-id]').first()).toBeVisible()
+    if (section === 'analytics') await expect(page.locator('[data-total-visits]')).toBeVisible()
+    if (section === 'diagnostics')
+      await expect(page.locator('[data-frame-rate]')).toContainText(/\d+ fps/)
+    await page.screenshot({ path: testInfo.outputPath(`admin-${section}.png`) })
+  }
+  expect(scripts.some((name) => /analyticsCharts/.test(name))).toBe(true)
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
+})
