@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import type { KioskContent } from '../../src/contract/areas/content'
 import type { FolkMusicExhibit } from '../../src/pack/manifestSchema'
 import { toneWav } from '../fixtures/toneWav'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 
+const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url))
 const fixtureAudioPath = 'test-fixture/tone.wav'
 const fixtureTrackIds = ['fixture-tone-a', 'fixture-tone-b']
 
@@ -39,6 +41,30 @@ async function serveFixtureRecordings(page: Page): Promise<void> {
     }
     await route.fulfill({ response, json: body })
   })
+}
+
+/** Serious and critical axe-core violations inside the stage (axe comes in as an init script). */
+async function seriousAxeViolationsInStage(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[]
+    }
+    const axe = (window as unknown as { axe: { run: (context: Element) => Promise<Result> } }).axe
+    const { violations } = await axe.run(document.querySelector('[data-folk-stage]')!)
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+}
+
+/** Every visible control of the stage smaller than 64 × 64 CSS px. */
+async function smallTargetsInStage(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-folk-stage] button, [data-folk-stage] input')]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 64 || box.height < 64))
+      .map(({ element, box }) => `${element.outerHTML.slice(0, 80)} ${box.width}×${box.height}`),
+  )
 }
 
 async function openFolkMusicStage(page: Page, url: string): Promise<void> {
@@ -160,6 +186,7 @@ test.describe('folk-music stage', () => {
     server,
     consoleErrors,
   }, testInfo) => {
+    await page.addInitScript({ path: axePath })
     const failedUrls: string[] = []
     page.on('response', (response) => {
       if (response.status() >= 400) failedUrls.push(`${response.status()} ${response.url()}`)
@@ -176,6 +203,8 @@ test.describe('folk-music stage', () => {
     await expect(page.locator('[data-folk-caption]')).toBeVisible()
     expect((await diagnostics(page)).audio.playing).toBe(1)
     await page.screenshot({ path: testInfo.outputPath('folk-music-pack-en.png') })
+    expect(await seriousAxeViolationsInStage(page)).toEqual([])
+    expect(await smallTargetsInStage(page)).toEqual([])
     await tap(page, '[data-folk-mode="play-along"]')
     const bed = page.locator('.folk__bed').first()
     await tap(page, `[data-track="${await bed.getAttribute('data-track')}"]`)
@@ -188,6 +217,8 @@ test.describe('folk-music stage', () => {
       'playing',
     )
     await page.screenshot({ path: testInfo.outputPath('folk-music-bed-en.png') })
+    expect(await seriousAxeViolationsInStage(page)).toEqual([])
+    expect(await smallTargetsInStage(page)).toEqual([])
     expect(failedUrls).toEqual([])
     expect(consoleErrors).toEqual([])
   })
