@@ -54,7 +54,9 @@ export class InkMistPainter {
     this.#context = canvas.getContext('2d') ?? undefined
     const onVisibility = () => this.#syncLoop()
     document.addEventListener('visibilitychange', onVisibility)
-    this.#disposables.add(toDisposable(() => document.removeEventListener('visibilitychange', onVisibility)))
+    this.#disposables.add(
+      toDisposable(() => document.removeEventListener('visibilitychange', onVisibility)),
+    )
     this.#disposables.add(
       toDisposable(() => {
         cancelAnimationFrame(this.#frameRequest)
@@ -113,7 +115,11 @@ export class InkMistPainter {
     this.#draw()
   }
 
-  #drawPuffs(context: CanvasRenderingContext2D, layers: InkLandscapeLayers, isInFront: boolean): void {
+  #drawPuffs(
+    context: CanvasRenderingContext2D,
+    layers: InkLandscapeLayers,
+    isInFront: boolean,
+  ): void {
     const { width, height } = context.canvas
     const unit = Math.max(width, height)
     for (const puff of this.#puffs) {

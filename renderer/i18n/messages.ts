@@ -4,7 +4,7 @@ export const messages = {
     app: {
       name: '宋韵',
       fullName: '宋韵展台',
-      subtitle: '南宋临安 · 雕版 · 点茶 · 民乐',
+      subtitle: '南宋临安 · 雕版印刷 · 宋式点茶 · 民乐雅集',
       tagline: 'The Song in Hangzhou',
     },
     attract: { touchToBegin: '轻触开始' },
@@ -65,7 +65,8 @@ export const messages = {
     exhibit: {
       home: 'All exhibits',
       comingSoon: 'The interactive part of this exhibit is coming soon',
-      comingSoonDetail: 'Its texts and knowledge cards are in the content pack; the hands-on scene is being made.',
+      comingSoonDetail:
+        'Its texts and knowledge cards are in the content pack; the hands-on scene is being made.',
       stations: 'Steps',
       stepDone: 'done',
       stepActive: 'current step',
@@ -97,7 +98,8 @@ export const messages = {
     },
     loading: 'Please wait…',
     error: {
-      contentUnavailable: 'The exhibition content cannot be loaded right now. Please ask a member of staff.',
+      contentUnavailable:
+        'The exhibition content cannot be loaded right now. Please ask a member of staff.',
     },
   },
 } as const

@@ -23,7 +23,9 @@ export const useSettingsStore = defineStore('settings', () => {
     try {
       apply((await kioskApi().invoke('settings:get')).settings)
     } catch (error) {
-      console.warn(`settings: using the defaults, the services did not answer: ${(error as Error).message}`)
+      console.warn(
+        `settings: using the defaults, the services did not answer: ${(error as Error).message}`,
+      )
     }
   }
 

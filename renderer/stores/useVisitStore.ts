@@ -122,11 +122,17 @@ export const useVisitStore = defineStore('visit', () => {
     (nextId, previousId) => {
       const nowMs = clock.nowMs()
       if (previousId !== undefined && exhibitEnteredAtMs !== undefined) {
-        recordVisitorEvent({ type: 'exhibit-leave', exhibitId: previousId, dwellMs: nowMs - exhibitEnteredAtMs })
+        recordVisitorEvent({
+          type: 'exhibit-leave',
+          exhibitId: previousId,
+          dwellMs: nowMs - exhibitEnteredAtMs,
+        })
       }
       exhibitEnteredAtMs = nextId === undefined ? undefined : nowMs
       if (nextId !== undefined) recordVisitorEvent({ type: 'exhibit-enter', exhibitId: nextId })
     },
+    // Synchronous, so a reset records the exhibit's leave before the visit's end.
+    { flush: 'sync' },
   )
 
   // A screen with no visitors (closed, staff) ends the visit without resetting what staff see.
@@ -138,7 +144,11 @@ export const useVisitStore = defineStore('visit', () => {
       machine.endVisit()
       visitStartedAtMs.value = undefined
       schedule()
-      recordVisitorEvent({ type: 'visit-end', durationMs: clock.nowMs() - startedAtMs, reason: 'mode' })
+      recordVisitorEvent({
+        type: 'visit-end',
+        durationMs: clock.nowMs() - startedAtMs,
+        reason: 'mode',
+      })
     },
   )
 

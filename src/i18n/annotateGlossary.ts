@@ -15,8 +15,13 @@ export interface AnnotatedSegment {
  * terms (`<ruby>`). The longest term wins where terms overlap (雕版印刷 before 雕版), and text
  * with no term comes back as one plain segment.
  */
-export function annotateGlossary(text: string, glossary: readonly TermReading[]): AnnotatedSegment[] {
-  const terms = glossary.filter((entry) => entry.term.length > 0).sort((a, b) => b.term.length - a.term.length)
+export function annotateGlossary(
+  text: string,
+  glossary: readonly TermReading[],
+): AnnotatedSegment[] {
+  const terms = glossary
+    .filter((entry) => entry.term.length > 0)
+    .sort((a, b) => b.term.length - a.term.length)
   if (terms.length === 0 || text.length === 0) return text.length === 0 ? [] : [{ text }]
   const segments: AnnotatedSegment[] = []
   let plainStart = 0

@@ -99,7 +99,8 @@ export class IdleMachine {
   /** Milliseconds until the next transition is due, or `undefined` when dormant. */
   msUntilDeadline(): number | undefined {
     const nowMs = this.clock.nowMs()
-    if (this.#phase === 'active') return Math.max(0, this.#lastTouchMs + this.#timing.timeoutMs - nowMs)
+    if (this.#phase === 'active')
+      return Math.max(0, this.#lastTouchMs + this.#timing.timeoutMs - nowMs)
     if (this.#phase === 'warning') {
       return Math.max(0, this.#warningStartedMs + this.#timing.warningMs - nowMs)
     }

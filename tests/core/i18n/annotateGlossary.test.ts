@@ -32,6 +32,10 @@ describe('annotateGlossary', () => {
 
   it('joins back to exactly the original text', () => {
     const text = '点茶点茶雕版x雕版印刷'
-    expect(annotateGlossary(text, glossary).map((s) => s.text).join('')).toBe(text)
+    expect(
+      annotateGlossary(text, glossary)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text)
   })
 })

@@ -1,0 +1,350 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Page } from '@playwright/test'
+import { diagnostics, expect, tap, test } from './support/kioskTest'
+
+const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url))
+const exhibitIds = ['woodblock-printing', 'tea-whisking', 'folk-music'] as const
+/** The corner the staff gesture owns (kiosk.md): no visitor control may reach into it. */
+const staffCornerPx = 120
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[] }[]
+}
+
+/**
+ * The kiosk's CSP forbids injected script tags, so axe-core comes in as an init script (added
+ * through the DevTools protocol, outside the page's CSP) before the page loads.
+ */
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript({ path: axePath })
+  page.on('response', (response) => {
+    if (response.status() >= 400) console.warn(`HTTP ${response.status()} ${response.url()}`)
+  })
+})
+
+/** Serious and critical axe-core violations on the page as it stands. */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: unknown[] }> }
+      }
+    ).axe
+    return (await axe.run(document)).violations
+  })
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    )
+}
+
+/** Every visible button smaller than 64 × 64 CSS px, or reaching into the staff corner. */
+async function badTargets(page: Page): Promise<string[]> {
+  return page.evaluate((corner) => {
+    const problems: string[] = []
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'button, [role="button"], a[href]',
+    )) {
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0) continue
+      if (element.closest('[data-staff-corner]')) continue
+      const name = `${element.tagName.toLowerCase()}[${element.dataset.action ?? element.textContent?.trim().slice(0, 20)}]`
+      if (box.width < 64 || box.height < 64)
+        problems.push(`${name} is ${Math.round(box.width)}×${Math.round(box.height)}`)
+      if (box.left < corner && box.top < corner)
+        problems.push(`${name} reaches into the staff corner`)
+    }
+    return problems
+  }, staffCornerPx)
+}
+
+/** Text boxes in the frame's chrome whose content does not fit (clipped CJK or English). */
+async function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const chrome = document.querySelectorAll<HTMLElement>(
+      '[data-screen] header *, [data-screen] nav *, [data-panel="cards"] *, [data-screen="menu"] [data-exhibit-id] *',
+    )
+    for (const element of chrome) {
+      const style = getComputedStyle(element)
+      if (style.overflowY === 'auto' || style.overflowY === 'scroll') continue
+      if (element.getClientRects().length === 0 || element.clientWidth === 0) continue
+      if (element.closest('.visually-hidden') || style.position === 'absolute') continue
+      if (
+        element.scrollWidth > element.clientWidth + 1 ||
+        element.scrollHeight > element.clientHeight + 1
+      ) {
+        if (style.overflow === 'visible' && style.overflowX === 'visible') continue
+        problems.push(
+          `${element.className || element.tagName}: "${element.textContent?.trim().slice(0, 30)}"`,
+        )
+      }
+    }
+    return problems
+  })
+}
+
+async function analyticsEvents(
+  dataDir: string,
+): Promise<{ type: string; [key: string]: unknown }[]> {
+  const folder = path.join(dataDir, 'analytics')
+  const files = await readdir(folder).catch(() => [] as string[])
+  const lines: string[] = []
+  for (const file of files)
+    lines.push(...(await readFile(path.join(folder, file), 'utf8')).split('\n').filter(Boolean))
+  return lines.map((line) => JSON.parse(line) as { type: string })
+}
+
+test('attract → menu → each exhibit → home, by touch, accessible on every screen', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  // Three exhibits (two of them WebGL on a software rasteriser) and axe on each screen.
+  test.setTimeout(180_000)
+  const scriptUrls: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scriptUrls.push(request.url())
+  })
+  await page.goto(server.url)
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+  await expect(page.locator('[data-screen="attract"]')).toContainText('轻触开始')
+  await expect(page.locator('[data-screen="attract"]')).toContainText('Touch to begin')
+  expect(await seriousAxeViolations(page)).toEqual([])
+  expect(await badTargets(page)).toEqual([])
+
+  await tap(page, '[data-screen="attract"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  await expect(page.locator('[data-exhibit-id]')).toHaveCount(exhibitIds.length)
+  expect(await seriousAxeViolations(page)).toEqual([])
+  expect(await badTargets(page)).toEqual([])
+  expect(await clippedText(page)).toEqual([])
+
+  // The attract loop and the menu carried no exhibit code and no three.js.
+  const leanScripts = [...scriptUrls]
+  for (const url of leanScripts) {
+    const body = await (await page.request.get(url)).text()
+    expect(body, `${url} is loaded by the attract screen or menu`).not.toContain('WebGLRenderer')
+    expect(url).not.toMatch(/Exhibit/)
+  }
+
+  const viewport = page.viewportSize()!
+  for (const exhibitId of exhibitIds) {
+    await tap(page, `[data-exhibit-id="${exhibitId}"]`)
+    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+    expect((await diagnostics(page)).exhibit).toBe(exhibitId)
+    await expect(page.locator('[data-station-id]').first()).toBeVisible()
+    await expect(page.locator('[data-station-state="active"]')).toHaveCount(1)
+
+    // The scene area handed to the exhibit is a real, large part of the screen.
+    const stage = (await page.locator('[data-exhibit-stage]').boundingBox())!
+    expect(stage.width * stage.height).toBeGreaterThan(0.4 * viewport.width * viewport.height)
+    expect(Math.min(stage.width, stage.height)).toBeGreaterThan(
+      0.45 * Math.min(viewport.width, viewport.height),
+    )
+
+    // Controls sit in the lower part of the screen.
+    for (const action of [
+      'home',
+      'language',
+      'text-size',
+      'captions',
+      'reduced-motion',
+      'reading-aid',
+      'cards',
+    ]) {
+      const box = (await page
+        .locator(`[data-screen="exhibit"] [data-action="${action}"]`)
+        .boundingBox())!
+      expect(box.y, `${action} is low on the screen`).toBeGreaterThan(viewport.height * 0.75)
+    }
+    expect(await seriousAxeViolations(page)).toEqual([])
+    expect(await badTargets(page)).toEqual([])
+    expect(await clippedText(page)).toEqual([])
+
+    await tap(page, '[data-action="home"]')
+    await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+    expect((await diagnostics(page)).exhibit).toBeNull()
+  }
+
+  await expect
+    .poll(async () => (await analyticsEvents(server.dataDir)).map((e) => e.type))
+    .toEqual(['visit-start', ...exhibitIds.flatMap(() => ['exhibit-enter', 'exhibit-leave'])])
+  const leaves = (await analyticsEvents(server.dataDir)).filter((e) => e.type === 'exhibit-leave')
+  expect(leaves.map((e) => e.exhibitId)).toEqual([...exhibitIds])
+  for (const leave of leaves) expect(leave.dwellMs).toBeGreaterThan(0)
+  expect(consoleErrors).toEqual([])
+})
+
+test('one tap switches the language everywhere, exhibit content and diagnostics included', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="tea-whisking"]')
+  const frame = page.locator('[data-screen="exhibit"]')
+  await expect(frame.locator('h1')).toHaveText('宋式点茶')
+  const zhBar = await frame.locator('nav').innerText()
+  expect((await diagnostics(page)).language).toBe('zh-CN')
+  await expect(page.locator('[data-action="language"]')).toHaveText(/English/)
+
+  await tap(page, '[data-action="language"]')
+  await expect(frame.locator('h1')).toHaveText('Song whisked tea')
+  expect((await diagnostics(page)).language).toBe('en')
+  expect(await page.locator('html').getAttribute('lang')).toBe('en')
+  expect(await frame.locator('nav').innerText()).not.toBe(zhBar)
+  await expect(page.locator('[data-action="language"]')).toHaveText(/中文/)
+  await expect(frame.locator('[data-station-state="active"]')).not.toContainText(/[\u4e00-\u9fff]/)
+  expect(await seriousAxeViolations(page)).toEqual([])
+
+  await tap(page, '[data-action="home"]')
+  await expect(page.locator('[data-exhibit-id="tea-whisking"]')).toContainText('Song whisked tea')
+
+  await tap(page, '[data-action="language"]')
+  await expect(page.locator('[data-exhibit-id="tea-whisking"]')).toContainText('宋式点茶')
+  expect((await diagnostics(page)).language).toBe('zh-CN')
+  await expect
+    .poll(async () =>
+      (await analyticsEvents(server.dataDir)).filter((e) => e.type === 'language-switch'),
+    )
+    .toEqual([
+      expect.objectContaining({ from: 'zh-CN', to: 'en' }),
+      expect.objectContaining({ from: 'en', to: 'zh-CN' }),
+    ])
+  expect(consoleErrors).toEqual([])
+})
+
+test('knowledge cards show their source, the reading aid puts pinyin over terms, larger text does not clip', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="woodblock-printing"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+
+  await tap(page, '[data-action="cards"]')
+  const drawer = page.locator('[data-panel="cards"]')
+  await expect(drawer).toBeVisible()
+  const firstCard = drawer.locator('[data-card-id]').first()
+  const cardId = await firstCard.getAttribute('data-card-id')
+  await tap(page, '[data-panel="cards"] [data-card-id]')
+  await expect(drawer.locator('[data-card-source]')).toBeVisible()
+  expect((await drawer.locator('[data-card-source]').innerText()).trim().length).toBeGreaterThan(4)
+  expect(await seriousAxeViolations(page)).toEqual([])
+  await expect
+    .poll(async () => (await analyticsEvents(server.dataDir)).filter((e) => e.type === 'card-open'))
+    .toEqual([expect.objectContaining({ exhibitId: 'woodblock-printing', cardId })])
+
+  // An English-language visitor turns on the reading aid: the Chinese title and terms get pinyin.
+  await tap(page, '[data-action="language"]')
+  await expect(page.locator('ruby')).toHaveCount(0)
+  await tap(page, '[data-action="reading-aid"]')
+  await expect(page.locator('[data-action="reading-aid"]')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.locator('[data-reading-aid="title"] rt')).toHaveText(/diāo/)
+  await expect(drawer.locator('[data-panel="key-terms"] rt').first()).toBeVisible()
+
+  // Larger text: everything grows and nothing in the chrome is clipped.
+  const normalSize = await page
+    .locator('[data-screen="exhibit"] h1')
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+  await tap(page, '[data-action="text-size"]')
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'larger')
+  const largerSize = await page
+    .locator('[data-screen="exhibit"] h1')
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+  expect(largerSize).toBeGreaterThan(normalSize)
+  const bodySize = await drawer
+    .locator('[data-open-card] p')
+    .first()
+    .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
+  expect(bodySize).toBeGreaterThanOrEqual(28)
+  expect(await clippedText(page)).toEqual([])
+  await tap(page, '[data-action="language"]')
+  expect(await clippedText(page)).toEqual([])
+
+  // Reduced motion from the toggle, and captions off, reach the exhibit's root element state.
+  await tap(page, '[data-action="reduced-motion"]')
+  await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true')
+  await tap(page, '[data-action="captions"]')
+  await expect(page.locator('[data-action="captions"]')).toHaveAttribute('aria-pressed', 'false')
+  expect(consoleErrors).toEqual([])
+})
+
+test('reduced motion follows the operating system', async ({ page, server }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.goto(server.url)
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true')
+})
+
+test.describe('idle', () => {
+  test.use({
+    kioskSettings: { idleTimeoutSeconds: 5, idleWarningSeconds: 3, defaultLanguage: 'zh-CN' },
+  })
+
+  test('a countdown warns, a touch dismisses it, and then a full reset returns to the attract loop', async ({
+    page,
+    server,
+    consoleErrors,
+  }) => {
+    await page.goto(server.url)
+    await tap(page, '[data-screen="attract"]')
+    await tap(page, '[data-exhibit-id="folk-music"]')
+    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+    await tap(page, '[data-action="language"]')
+    await tap(page, '[data-action="text-size"]')
+    await tap(page, '[data-action="reading-aid"]')
+    expect((await diagnostics(page)).language).toBe('en')
+
+    const warning = page.locator('[data-overlay="idle-warning"]')
+    await expect(warning).toBeVisible({ timeout: 8_000 })
+    await expect(warning).toContainText('Are you still there?')
+    await expect(warning).toContainText('还在参观吗')
+    expect(await seriousAxeViolations(page)).toEqual([])
+    // A touch anywhere dismisses it, and the visit carries on where it was.
+    await page.touchscreen.tap(page.viewportSize()!.width / 2, 40)
+    await expect(warning).toBeHidden()
+    expect((await diagnostics(page)).screen).toBe('exhibit')
+    expect((await diagnostics(page)).language).toBe('en')
+
+    await expect(warning).toBeVisible({ timeout: 8_000 })
+    await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 6_000 })
+    await expect(warning).toBeHidden()
+    const after = await diagnostics(page)
+    expect(after).toMatchObject({ screen: 'attract', language: 'zh-CN', exhibit: null })
+    expect(after.audio).toEqual({ loaded: 0, playing: 0 })
+    await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+
+    await expect
+      .poll(async () => (await analyticsEvents(server.dataDir)).map((e) => e.type))
+      .toEqual(['visit-start', 'exhibit-enter', 'language-switch', 'exhibit-leave', 'visit-end'])
+    const end = (await analyticsEvents(server.dataDir)).at(-1)!
+    expect(end).toMatchObject({ type: 'visit-end', reason: 'idle' })
+    expect(end.durationMs).toBeGreaterThan(8_000)
+
+    // The next visitor starts afresh, with the exhibit at its first station.
+    await tap(page, '[data-screen="attract"]')
+    await tap(page, '[data-exhibit-id="folk-music"]')
+    await expect(page.locator('[data-station-state="active"]')).toHaveAttribute(
+      'data-station-id',
+      (await page.locator('[data-station-id]').first().getAttribute('data-station-id'))!,
+    )
+    await expect(page.locator('[data-action="reading-aid"]')).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    )
+    expect(consoleErrors).toEqual([])
+  })
+})
