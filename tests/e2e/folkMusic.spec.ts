@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import type { KioskContent } from '../../src/contract/areas/content'
@@ -67,6 +69,19 @@ async function smallTargetsInStage(page: Page): Promise<string[]> {
   )
 }
 
+/** Every analytics event the services appended, from all day files of the data folder. */
+async function recordedAnalytics(dataDir: string): Promise<{ type: string; trackId?: string }[]> {
+  const folder = path.join(dataDir, 'analytics')
+  const files = await readdir(folder).catch(() => [] as string[])
+  const text = (await Promise.all(files.map((f) => readFile(path.join(folder, f), 'utf8')))).join(
+    '\n',
+  )
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { type: string; trackId?: string })
+}
+
 async function openFolkMusicStage(page: Page, url: string): Promise<void> {
   await page.goto(url)
   await tap(page, '[data-screen="attract"]')
@@ -94,6 +109,11 @@ test.describe('folk-music stage', () => {
     )
     expect((await diagnostics(page)).audio.playing).toBe(1)
     await expect(page.locator('[data-folk-caption]')).toHaveText(`caption of ${fixtureTrackIds[0]}`)
+    await expect
+      .poll(async () =>
+        (await recordedAnalytics(server.dataDir)).filter((e) => e.type === 'track-play'),
+      )
+      .toEqual([expect.objectContaining({ type: 'track-play', trackId: fixtureTrackIds[0] })])
     await page.screenshot({ path: testInfo.outputPath('folk-music-listen.png') })
 
     // Next crossfades: for a moment both sound, then only the new one.
@@ -135,6 +155,8 @@ test.describe('folk-music stage', () => {
       'data-playback-state',
       'playing',
     )
+    await page.locator('[data-transport="seek"]').fill('20')
+    await expect(page.locator('.folk__time')).toContainText(/^0:2\d \//)
 
     await tap(page, '[data-folk-mode="play-along"]')
     const pads = page.locator('[data-pad]')
