@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { ContentService } from '../../../main/services/contentService'
 import { silentLogger } from '../../../main/services/logger'
 import { PackStore } from '../../../main/services/packs/packStore'
+import { defaultPackLimits } from '../../../main/services/packs/packLimits'
 import { manualClock, useTempDirs } from '../support/tempDataDir'
 import {
   defaultPackFiles,
@@ -178,5 +179,32 @@ describe('PackStore', () => {
     expect(report.problems).toEqual([
       expect.objectContaining({ path: path.join(folder, 'images', 'bowl.png') }),
     ])
+  })
+
+  it('refuses a pack that would not leave the safety margin of free disk, writing nothing', async () => {
+    const { root, dataDir } = await setUp()
+    const files = defaultPackFiles('disk')
+    const archive = await writeYazlPack(
+      path.join(root, 'disk.songpack'),
+      packEntries(manifestFor(files), files, key.privateKey),
+    )
+    const store = new PackStore({
+      dataDir,
+      appVersion: '0.1.0',
+      clock: manualClock(),
+      logger: silentLogger,
+      // A margin larger than any disk: no pack fits.
+      limits: { ...defaultPackLimits, freeDiskMarginBytes: Number.MAX_SAFE_INTEGER },
+    })
+    await expect(store.install(archive, { requireSigned: true })).rejects.toMatchObject({
+      code: 'rejected',
+      problems: [
+        expect.objectContaining({
+          message: expect.stringContaining('are free beyond the safety margin'),
+        }),
+      ],
+    })
+    expect(existsSync(path.join(dataDir, 'packs', 'versions'))).toBe(false)
+    expect((await store.list()).packs).toEqual([])
   })
 })
