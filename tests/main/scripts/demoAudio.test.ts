@@ -221,6 +221,7 @@ describe('the committed demo scores and the pack manifest', () => {
       kind: string
       instruments?: {
         instrument: string
+        tonicHz: number
         tracks: { id: string; audio: string; title: unknown; isPlayAlongBed: boolean }[]
       }[]
     }[]
@@ -265,6 +266,19 @@ describe('the committed demo scores and the pack manifest', () => {
         instrument.tracks.some((t) => t.isPlayAlongBed),
         instrument.instrument,
       ).toBe(true)
+    }
+  })
+
+  it("tune each instrument's pads to the key of the drones it lists (octaves apart at most)", () => {
+    for (const { score } of scores.filter(({ score }) => score.isPlayAlongBed)) {
+      for (const use of score.usedBy) {
+        const instrument = instruments.find((i) => i.instrument === use.instrument)!
+        const octaves = Math.log2(instrument.tonicHz / score.tonicHz)
+        expect(
+          Math.abs(octaves - Math.round(octaves)) * 1200,
+          `${use.instrument} pads against ${score.id}, in cents`,
+        ).toBeLessThan(2)
+      }
     }
   })
 })
