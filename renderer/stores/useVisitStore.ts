@@ -33,6 +33,8 @@ export const useVisitStore = defineStore('visit', () => {
   const visitSerial = ref(0)
   const visitStartedAtMs = shallowRef<number | undefined>()
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** The exhibit whose dwell is being timed, and since when. */
+  let exhibitEnteredId: string | undefined
   let exhibitEnteredAtMs: number | undefined
 
   const isVisitInProgress = computed(() => visitStartedAtMs.value !== undefined)
@@ -68,6 +70,8 @@ export const useVisitStore = defineStore('visit', () => {
     visitStartedAtMs.value = clock.nowMs()
     machine.beginVisit()
     recordVisitorEvent({ type: 'visit-start', language: language.language })
+    if (kiosk.exhibitId !== undefined && exhibitEnteredId === undefined)
+      recordExhibitEnter(kiosk.exhibitId)
     schedule()
   }
 
@@ -99,6 +103,7 @@ export const useVisitStore = defineStore('visit', () => {
     machine.endVisit()
     visitStartedAtMs.value = undefined
     visitSerial.value += 1
+    recordExhibitLeave()
     kiosk.returnToStart()
     language.startIn(settingsStore.settings.defaultLanguage)
     preferences.reset()
@@ -116,20 +121,27 @@ export const useVisitStore = defineStore('visit', () => {
     },
   )
 
-  // Exhibit dwell: entering and leaving are read off the kiosk store, whoever moved it.
+  function recordExhibitEnter(exhibitId: string): void {
+    exhibitEnteredId = exhibitId
+    exhibitEnteredAtMs = clock.nowMs()
+    recordVisitorEvent({ type: 'exhibit-enter', exhibitId })
+  }
+
+  function recordExhibitLeave(): void {
+    if (exhibitEnteredId === undefined || exhibitEnteredAtMs === undefined) return
+    const dwellMs = clock.nowMs() - exhibitEnteredAtMs
+    recordVisitorEvent({ type: 'exhibit-leave', exhibitId: exhibitEnteredId, dwellMs })
+    exhibitEnteredId = undefined
+    exhibitEnteredAtMs = undefined
+  }
+
+  // Exhibit dwell: entering and leaving are read off the kiosk store, whoever moved it. An
+  // exhibit a reset lands on (single-exhibit mode) is entered when the next visit begins.
   watch(
     () => kiosk.exhibitId,
-    (nextId, previousId) => {
-      const nowMs = clock.nowMs()
-      if (previousId !== undefined && exhibitEnteredAtMs !== undefined) {
-        recordVisitorEvent({
-          type: 'exhibit-leave',
-          exhibitId: previousId,
-          dwellMs: nowMs - exhibitEnteredAtMs,
-        })
-      }
-      exhibitEnteredAtMs = nextId === undefined ? undefined : nowMs
-      if (nextId !== undefined) recordVisitorEvent({ type: 'exhibit-enter', exhibitId: nextId })
+    (nextId) => {
+      recordExhibitLeave()
+      if (nextId !== undefined && isVisitInProgress.value) recordExhibitEnter(nextId)
     },
     // Synchronous, so a reset records the exhibit's leave before the visit's end.
     { flush: 'sync' },
@@ -143,6 +155,7 @@ export const useVisitStore = defineStore('visit', () => {
       const startedAtMs = visitStartedAtMs.value!
       machine.endVisit()
       visitStartedAtMs.value = undefined
+      recordExhibitLeave()
       schedule()
       recordVisitorEvent({
         type: 'visit-end',
@@ -150,6 +163,7 @@ export const useVisitStore = defineStore('visit', () => {
         reason: 'mode',
       })
     },
+    { flush: 'sync' },
   )
 
   return {
