@@ -26,14 +26,15 @@ vi.mock('electron')
 
 const key = testKeyPair()
 const otherKey = testKeyPair()
-const hasSystemZip = (() => {
+function hasTool(command: string): boolean {
   try {
-    execFileSync('zip', ['-v'], { stdio: 'ignore' })
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
     return true
   } catch {
     return false
   }
-})()
+}
+const hasSystemZip = hasTool('zip')
 
 interface Venue {
   readonly root: string
@@ -634,6 +635,39 @@ describe('songyun pack install: archives from common tools install', () => {
       expect(run.stdout).toContain('Installed test.pack 1.4.0 (was 1.3.0')
     },
   )
+
+  it.runIf(hasTool('7z'))('7-Zip', async () => {
+    const venue = await venueWithInstalledPack(makeRoot)
+    const files = defaultPackFiles('7z')
+    const folder = await writePackFolder(
+      path.join(venue.root, 'src7z'),
+      packEntries(manifestFor(files, { version: '1.5.0' }), files, key.privateKey),
+    )
+    const archive = path.join(venue.inbox, 'seven.zip')
+    execFileSync('7z', ['a', '-tzip', '-bd', '-bso0', archive, '.'], { cwd: folder })
+    await expectInstalled(venue, archive, '1.5.0')
+  })
+
+  it.runIf(hasTool('python3'))("Python's zipfile", async () => {
+    const venue = await venueWithInstalledPack(makeRoot)
+    const files = defaultPackFiles('python')
+    const folder = await writePackFolder(
+      path.join(venue.root, 'srcpy'),
+      packEntries(manifestFor(files, { version: '1.6.0' }), files, key.privateKey),
+    )
+    const archive = path.join(venue.inbox, 'python.zip')
+    const script = [
+      'import os, sys, zipfile',
+      'src, out = sys.argv[1], sys.argv[2]',
+      'with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:',
+      '    for root, _, names in os.walk(src):',
+      '        for name in names:',
+      '            full = os.path.join(root, name)',
+      '            z.write(full, os.path.relpath(full, src))',
+    ].join('\n')
+    execFileSync('python3', ['-c', script, folder, archive])
+    await expectInstalled(venue, archive, '1.6.0')
+  })
 
   it('a plain pack folder, and an unsigned pack with --allow-unsigned', async () => {
     const venue = await venueWithInstalledPack(makeRoot)
