@@ -1,13 +1,19 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { SongyunServer } from '../../tests/e2e/support/songyunServer'
+import { SongyunServer, type SongyunServerOptions } from '../../tests/e2e/support/songyunServer'
 
 // The end-to-end tests' server is the one the benches start too, so both measure the same thing.
 export { SongyunServer }
 
-/** Starts a real `songyun serve` on a free port with a fresh data folder (optional settings.json). */
-export function startKioskServer(settings?: Record<string, unknown>): Promise<SongyunServer> {
-  return SongyunServer.start(settings)
+/**
+ * Starts a real `songyun serve` on a free port with a fresh data folder (optional settings.json),
+ * from this repository or from a snapshot of the built app (`options.appRoot`, see appSnapshot.ts).
+ */
+export function startKioskServer(
+  settings?: Record<string, unknown>,
+  options?: SongyunServerOptions,
+): Promise<SongyunServer> {
+  return SongyunServer.start(settings, options)
 }
 
 /** A running baseline server: one static page from a bare Node http server. */

@@ -36,7 +36,6 @@ export interface LongTask {
 
 interface PageGlobals {
   songyun?: { diagnostics: () => KioskDiagnostics }
-  requestAnimationFrame: (callback: (timeMs: number) => void) => number
   PerformanceObserver: new (callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => {
     observe(options: { type: string; buffered: boolean }): void
   }
@@ -71,26 +70,25 @@ export function summariseFrameTimes(frameIntervalsMs: readonly number[]): FrameT
   }
 }
 
+// In-page source as a string: tsx (esbuild keepNames) wraps named functions in a `__name` helper
+// that exists in Node but not in the page, so a named callback inside page.evaluate would throw.
+const frameIntervalRecorderSource = `(windowMs) => new Promise((resolve) => {
+  const intervals = []
+  let firstMs
+  let previousMs
+  const onFrame = (nowMs) => {
+    if (previousMs !== undefined) intervals.push(nowMs - previousMs)
+    if (firstMs === undefined) firstMs = nowMs
+    previousMs = nowMs
+    if (nowMs - firstMs >= windowMs) resolve(intervals)
+    else requestAnimationFrame(onFrame)
+  }
+  requestAnimationFrame(onFrame)
+})`
+
 /** Records requestAnimationFrame intervals for `durationMs` and returns them raw (ms). */
 export async function recordFrameIntervals(page: Page, durationMs: number): Promise<number[]> {
-  return page.evaluate(
-    (windowMs) =>
-      new Promise<number[]>((resolve) => {
-        const g = globalThis as unknown as PageGlobals
-        const intervals: number[] = []
-        let firstMs: number | undefined
-        let previousMs: number | undefined
-        const onFrame = (nowMs: number) => {
-          if (previousMs !== undefined) intervals.push(nowMs - previousMs)
-          firstMs ??= nowMs
-          previousMs = nowMs
-          if (nowMs - firstMs >= windowMs) resolve(intervals)
-          else g.requestAnimationFrame(onFrame)
-        }
-        g.requestAnimationFrame(onFrame)
-      }),
-    durationMs,
-  )
+  return (await page.evaluate(`(${frameIntervalRecorderSource})(${Number(durationMs)})`)) as number[]
 }
 
 /** Frame-time percentiles over `durationMs` of whatever the page is showing. */
@@ -119,14 +117,20 @@ export async function readLongTasks(page: Page): Promise<LongTask[]> {
   return page.evaluate(() => [...((globalThis as unknown as PageGlobals).__songyunLongTasks ?? [])])
 }
 
-/** Heap and DOM figures from the Chrome DevTools Protocol (Performance.getMetrics). */
+/** Heap and DOM figures of the page. */
 export interface PageMemoryMetrics {
   readonly jsHeapUsedBytes: number
-  readonly domNodeCount: number
+  /** Elements in the live document: what a leak of mounted components shows up in. */
+  readonly documentElementCount: number
+  /**
+   * Blink's count of DOM nodes (CDP Performance.getMetrics), detached ones included until Blink's
+   * own collector runs; noisy from one reading to the next, so it is recorded, not judged.
+   */
+  readonly blinkNodeCount: number
   readonly jsEventListenerCount: number
 }
 
-/** Reads heap and DOM counts through CDP after asking for a garbage collection first. */
+/** Reads heap and DOM counts (CDP and the document) after asking for a garbage collection first. */
 export async function readPageMemoryMetrics(page: Page): Promise<PageMemoryMetrics> {
   const session = await page.context().newCDPSession(page)
   try {
@@ -136,7 +140,8 @@ export async function readPageMemoryMetrics(page: Page): Promise<PageMemoryMetri
     const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN
     return {
       jsHeapUsedBytes: metric('JSHeapUsedSize'),
-      domNodeCount: metric('Nodes'),
+      documentElementCount: await page.evaluate(() => document.getElementsByTagName('*').length),
+      blinkNodeCount: metric('Nodes'),
       jsEventListenerCount: metric('JSEventListeners'),
     }
   } finally {

@@ -4,7 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const appRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** Where to run from: by default this repository (its bin/ and built out/). */
+export interface SongyunServerOptions {
+  /** A copy of the built app (bench/support/appSnapshot.ts), so a rebuild elsewhere cannot disturb a long run. */
+  readonly appRoot?: string
+}
 
 /** A real `songyun serve` process on a free port with its own data folder. */
 export class SongyunServer {
@@ -12,13 +18,16 @@ export class SongyunServer {
   #url = ''
   readonly logLines: string[] = []
 
-  private constructor(readonly dataDir: string) {}
+  private constructor(
+    readonly dataDir: string,
+    private readonly appRoot: string,
+  ) {}
 
   /** Makes a fresh data folder, optionally with a settings.json, and starts the server. */
-  static async start(settings?: Record<string, unknown>): Promise<SongyunServer> {
+  static async start(settings?: Record<string, unknown>, options: SongyunServerOptions = {}): Promise<SongyunServer> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'songyun-e2e-'))
     if (settings) await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings))
-    const server = new SongyunServer(dataDir)
+    const server = new SongyunServer(dataDir, options.appRoot ?? repositoryRoot)
     await server.startProcess()
     return server
   }
@@ -36,8 +45,8 @@ export class SongyunServer {
   private async startProcess(): Promise<void> {
     const child = spawn(
       process.execPath,
-      [path.join(appRoot, 'bin', 'songyun.mjs'), 'serve', '--port', '0', '--data-dir', this.dataDir],
-      { cwd: appRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SONGYUN_DEV: '1' } },
+      [path.join(this.appRoot, 'bin', 'songyun.mjs'), 'serve', '--port', '0', '--data-dir', this.dataDir],
+      { cwd: this.appRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SONGYUN_DEV: '1' } },
     )
     this.#process = child
     child.stderr?.on('data', (chunk: Buffer) => this.logLines.push(...chunk.toString().split('\n').filter(Boolean)))
