@@ -5,6 +5,8 @@ import type { KioskApi } from '../../../../src/contract/contract'
 import type { ContentExhibit } from '../../../../src/contract/areas/content'
 import { defaultSettings } from '../../../../src/settings/settingsSchema'
 import { setKioskApiForTesting } from '../../../../renderer/bridge/kioskBridge'
+import { useSettingsStore } from '../../../../renderer/stores/useSettingsStore'
+import type * as HowlerGraphModule from '../../../../renderer/audio/howlerGraph'
 import { fakeClipFactory } from '../../audio/fakeAudioClip'
 
 const clips = vi.hoisted(() => ({
@@ -12,6 +14,12 @@ const clips = vi.hoisted(() => ({
 }))
 vi.mock('../../../../renderer/audio/howlClip', () => ({
   createHowlClip: (url: string) => clips.factory!.create(url),
+}))
+
+const masterVolumes = vi.hoisted(() => [] as number[])
+vi.mock('../../../../renderer/audio/howlerGraph', async (importOriginal) => ({
+  ...(await importOriginal<typeof HowlerGraphModule>()),
+  setHowlerMasterVolume: (volume: number) => masterVolumes.push(volume),
 }))
 
 const { default: FolkMusicExhibit } =
@@ -205,5 +213,34 @@ describe('FolkMusicExhibit play-along beds', () => {
     )
     wrapper.unmount()
     expect(clips.factory!.live()).toEqual([])
+  })
+})
+
+describe('FolkMusicExhibit master volume', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    clips.factory = fakeClipFactory()
+    setKioskApiForTesting(fakeApi().api)
+    masterVolumes.length = 0
+  })
+  afterEach(() => setKioskApiForTesting(undefined))
+
+  it('plays at settings.volume and follows settings:changed, capped by quiet hours in force', async () => {
+    const wrapper = mount(FolkMusicExhibit, {
+      props: { entry, language: 'en', isReducedMotion: false, isCaptionsOn: true },
+    })
+    await flushPromises() // the stage asked for the settings (settings:get)
+    expect(masterVolumes.at(-1)).toBe(defaultSettings().volume)
+    useSettingsStore().apply({ ...defaultSettings(), volume: 0.6 })
+    await flushPromises()
+    expect(masterVolumes.at(-1)).toBe(0.6)
+    useSettingsStore().apply({
+      ...defaultSettings(),
+      volume: 0.6,
+      quietHours: [{ from: '00:00', to: '24:00', maxVolume: 0.25 }],
+    })
+    await flushPromises()
+    expect(masterVolumes.at(-1)).toBe(0.25)
+    wrapper.unmount()
   })
 })
