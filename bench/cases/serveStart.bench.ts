@@ -30,7 +30,10 @@ async function armExhibitFrameProbe(page: Page): Promise<void> {
     const g = globalThis as unknown as ExhibitFrameProbe & typeof globalThis
     delete g.__songyunExhibitFrameMs
     delete g.__songyunTapMs
-    g.addEventListener('pointerdown', () => (g.__songyunTapMs ??= performance.now()), { capture: true, once: true })
+    g.addEventListener('pointerdown', () => (g.__songyunTapMs ??= performance.now()), {
+      capture: true,
+      once: true,
+    })
     const observer = new MutationObserver(() => {
       if (!document.querySelector('[data-screen="exhibit"]')) return
       observer.disconnect()
@@ -42,7 +45,8 @@ async function armExhibitFrameProbe(page: Page): Promise<void> {
 
 const serveStart: BenchCase = {
   name: 'serve-start',
-  description: '`songyun serve` process start → attract interactive (vs a bare page), and tap → first exhibit frame',
+  description:
+    '`songyun serve` process start → attract interactive (vs a bare page), and tap → first exhibit frame',
   async run({ log }) {
     const kioskBrowser = await launchKioskBrowser()
     try {
@@ -67,7 +71,9 @@ const serveStart: BenchCase = {
         kioskStartsMs.push(performance.now() - kioskStartedAt)
         await page.context().close()
         await server.stop()
-        log(`run ${run + 1}: kiosk ${kioskStartsMs.at(-1)!.toFixed(0)} ms, bare ${bareStartsMs.at(-1)!.toFixed(0)} ms`)
+        log(
+          `run ${run + 1}: kiosk ${kioskStartsMs.at(-1)!.toFixed(0)} ms, bare ${bareStartsMs.at(-1)!.toFixed(0)} ms`,
+        )
       }
       const kioskStartMs = percentile(kioskStartsMs, 0.5)
       const bareStartMs = percentile(bareStartsMs, 0.5)
@@ -91,7 +97,10 @@ const serveStart: BenchCase = {
         await page.goto(server.url)
         await waitForAttractInteractive(page)
         await tapElement(page, '[data-screen="attract"]')
-        await page.locator('[data-screen="menu"] [data-exhibit-id]').first().waitFor({ state: 'visible' })
+        await page
+          .locator('[data-screen="menu"] [data-exhibit-id]')
+          .first()
+          .waitFor({ state: 'visible' })
         const exhibitIds = await page
           .locator('[data-screen="menu"] [data-exhibit-id]')
           .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-exhibit-id') ?? ''))
@@ -107,8 +116,12 @@ const serveStart: BenchCase = {
           const tapToFrameMs = (await handle.jsonValue()) as number
           rows.push({ metric: `tap → first ${exhibitId} frame`, value: tapToFrameMs, unit: 'ms' })
           await tapElement(page, '[data-action="home"]')
-          await page.locator('[data-screen="attract"], [data-screen="menu"]').first().waitFor({ state: 'visible' })
-          if (await page.locator('[data-screen="attract"]').isVisible()) await tapElement(page, '[data-screen="attract"]')
+          await page
+            .locator('[data-screen="attract"], [data-screen="menu"]')
+            .first()
+            .waitFor({ state: 'visible' })
+          if (await page.locator('[data-screen="attract"]').isVisible())
+            await tapElement(page, '[data-screen="attract"]')
           await page.locator('[data-screen="menu"]').waitFor({ state: 'visible' })
         }
       } finally {

@@ -15,7 +15,15 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Controls a visitor leaves alone: the way out, staff access and the display settings. */
-const untouchedActions = ['home', 'language', 'staff-exit', 'text-size', 'reduced-motion', 'reading-aid', 'idle-continue']
+const untouchedActions = [
+  'home',
+  'language',
+  'staff-exit',
+  'text-size',
+  'reduced-motion',
+  'reading-aid',
+  'idle-continue',
+]
 
 const isVisible = (page: Page, selector: string) => page.locator(selector).first().isVisible()
 
@@ -29,17 +37,27 @@ export class ScriptedVisitor {
   /** From wherever the app is (attract, menu, exhibit) to the exhibits menu. */
   async goToMenu(): Promise<void> {
     const { page } = this
-    if (await isVisible(page, '[data-screen="exhibit"]')) await tapElement(page, '[data-action="home"]')
-    await page.locator('[data-screen="attract"], [data-screen="menu"]').first().waitFor({ state: 'visible' })
-    if (await isVisible(page, '[data-screen="attract"]')) await tapElement(page, '[data-screen="attract"]')
-    await page.locator('[data-screen="menu"] [data-exhibit-id]').first().waitFor({ state: 'visible' })
+    if (await isVisible(page, '[data-screen="exhibit"]'))
+      await tapElement(page, '[data-action="home"]')
+    await page
+      .locator('[data-screen="attract"], [data-screen="menu"]')
+      .first()
+      .waitFor({ state: 'visible' })
+    if (await isVisible(page, '[data-screen="attract"]'))
+      await tapElement(page, '[data-screen="attract"]')
+    await page
+      .locator('[data-screen="menu"] [data-exhibit-id]')
+      .first()
+      .waitFor({ state: 'visible' })
   }
 
   /** The exhibit ids the menu offers now (a pack install can change them). */
   async menuExhibitIds(): Promise<string[]> {
     return this.page
       .locator('[data-screen="menu"] [data-exhibit-id]')
-      .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-exhibit-id') ?? '').filter(Boolean))
+      .evaluateAll((tiles) =>
+        tiles.map((tile) => tile.getAttribute('data-exhibit-id') ?? '').filter(Boolean),
+      )
   }
 
   /** Taps the language switch (on the menu). */
@@ -51,11 +69,17 @@ export class ScriptedVisitor {
    * Opens an exhibit from the menu and plays with it for `playMs`: taps its buttons and its stage
    * at random, about twice a second. Returns the frame intervals recorded meanwhile when asked.
    */
-  async playExhibit(exhibitId: string, playMs: number, shouldRecordFrames: boolean): Promise<number[]> {
+  async playExhibit(
+    exhibitId: string,
+    playMs: number,
+    shouldRecordFrames: boolean,
+  ): Promise<number[]> {
     const { page } = this
     await tapElement(page, `[data-screen="menu"] [data-exhibit-id="${exhibitId}"]`)
     await page.locator('[data-screen="exhibit"]').waitFor({ state: 'visible' })
-    const frames = shouldRecordFrames ? recordFrameIntervals(page, Math.min(playMs, 3_000)) : Promise.resolve([])
+    const frames = shouldRecordFrames
+      ? recordFrameIntervals(page, Math.min(playMs, 3_000))
+      : Promise.resolve([])
     const endAt = Date.now() + playMs
     while (Date.now() < endAt) {
       await this.#tapSomethingInExhibit()
@@ -88,6 +112,8 @@ export class ScriptedVisitor {
 
   /** Walks away: touches nothing until the idle reset has brought back the attract screen. */
   async walkAwayUntilIdleReset(idleResetMs: number): Promise<void> {
-    await this.page.locator('[data-screen="attract"]').waitFor({ state: 'visible', timeout: idleResetMs + 15_000 })
+    await this.page
+      .locator('[data-screen="attract"]')
+      .waitFor({ state: 'visible', timeout: idleResetMs + 15_000 })
   }
 }

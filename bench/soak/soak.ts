@@ -11,7 +11,11 @@ import { parseArgs, promisify } from 'node:util'
 import { snapshotBuiltApp } from '../support/appSnapshot'
 import { launchKioskBrowser } from '../support/kioskBrowser'
 import { startKioskServer } from '../support/kioskServer'
-import { readKioskDiagnostics, readPageMemoryMetrics, summariseFrameTimes } from '../support/pageProbes'
+import {
+  readKioskDiagnostics,
+  readPageMemoryMetrics,
+  summariseFrameTimes,
+} from '../support/pageProbes'
 import { ScriptedVisitor, seededRandom } from './scriptedVisitor'
 import { renderSoakSvg } from './soakPlot'
 import { judgeGrowth, type GrowthTolerance, type TrendPoint } from './soakTrend'
@@ -28,9 +32,19 @@ const { values: options } = parseArgs({
   },
 })
 const minutes = Number(options.minutes)
-if (!Number.isFinite(minutes) || minutes < 1) throw new Error(`--minutes must be a number ≥ 1, not "${options.minutes}"`)
+if (!Number.isFinite(minutes) || minutes < 1)
+  throw new Error(`--minutes must be a number ≥ 1, not "${options.minutes}"`)
 const packEveryMs = Number(options['pack-every-minutes']) * 60_000
-const outDir = path.resolve(options.out ?? path.join(repositoryRoot, 'bench', 'results', 'soak', new Date().toISOString().replace(/[:.]/g, '-')))
+const outDir = path.resolve(
+  options.out ??
+    path.join(
+      repositoryRoot,
+      'bench',
+      'results',
+      'soak',
+      new Date().toISOString().replace(/[:.]/g, '-'),
+    ),
+)
 
 /** Short idle settings so a soak minute holds several idle resets' worth of visits. */
 const idleTimeoutSeconds = 5
@@ -67,11 +81,24 @@ interface Sample {
   errors: number
 }
 const csvColumns: (keyof Sample)[] = [
-  'minute', 'jsHeapUsedMb', 'documentElements', 'blinkNodes', 'jsEventListeners', 'webglGeometries', 'webglTextures',
-  'webglPrograms', 'frameP50Ms', 'frameP95Ms', 'exhibitVisits', 'idleResets', 'packInstalls', 'errors',
+  'minute',
+  'jsHeapUsedMb',
+  'documentElements',
+  'blinkNodes',
+  'jsEventListeners',
+  'webglGeometries',
+  'webglTextures',
+  'webglPrograms',
+  'frameP50Ms',
+  'frameP95Ms',
+  'exhibitVisits',
+  'idleResets',
+  'packInstalls',
+  'errors',
 ]
 
-const log = (message: string) => process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
+const log = (message: string) =>
+  process.stderr.write(`[soak ${new Date().toISOString().slice(11, 19)}] ${message}\n`)
 
 await mkdir(outDir, { recursive: true })
 // The soak runs its own copy of the built app: a rebuild of out/ by someone else mid-run must not
@@ -98,7 +125,16 @@ async function installTestPack(dataDir: string): Promise<void> {
     await writeFile(manifestPath, JSON.stringify(manifest, null, 2))
     const archive = path.join(outDir, `soak-pack-${manifest.version}.songpack`)
     await run(process.execPath, [songyunCli, 'pack', 'build', packSourceDir, '-o', archive])
-    await run(process.execPath, [songyunCli, 'pack', 'install', archive, '--allow-unsigned', '--data-dir', dataDir, '--json'])
+    await run(process.execPath, [
+      songyunCli,
+      'pack',
+      'install',
+      archive,
+      '--allow-unsigned',
+      '--data-dir',
+      dataDir,
+      '--json',
+    ])
     packInstalls++
     log(`installed the test pack ${manifest.version} in ${Date.now() - startedAt} ms`)
   } catch (error) {
@@ -148,7 +184,12 @@ async function idleResetAndSample(): Promise<void> {
   samples.push(sample)
   await writeFile(
     path.join(outDir, 'soak.csv'),
-    [csvColumns.join(','), ...samples.map((s) => csvColumns.map((c) => (Number.isInteger(s[c]) ? s[c] : s[c].toFixed(3))).join(','))].join('\n') + '\n',
+    [
+      csvColumns.join(','),
+      ...samples.map((s) =>
+        csvColumns.map((c) => (Number.isInteger(s[c]) ? s[c] : s[c].toFixed(3))).join(','),
+      ),
+    ].join('\n') + '\n',
   )
   log(
     `minute ${sample.minute.toFixed(1)}: heap ${sample.jsHeapUsedMb.toFixed(1)} MB, ${sample.documentElements} elements (${sample.blinkNodes} Blink nodes), ` +
@@ -178,11 +219,19 @@ try {
         exhibitVisits++
       }
     } catch (error) {
-      const screen = await readKioskDiagnostics(page).then((d) => `${d.screen}/${d.exhibit ?? '-'}`, () => 'unknown')
-      errors.push(`a scripted visit failed on ${screen}: ${(error as Error).message.split('\n')[0]}`)
+      const screen = await readKioskDiagnostics(page).then(
+        (d) => `${d.screen}/${d.exhibit ?? '-'}`,
+        () => 'unknown',
+      )
+      errors.push(
+        `a scripted visit failed on ${screen}: ${(error as Error).message.split('\n')[0]}`,
+      )
       log(errors.at(-1)!)
-      await page.screenshot({ path: path.join(outDir, `failed-visit-${failedVisits + 1}.png`) }).catch(() => undefined)
-      if (++failedVisits >= maxFailedVisits) throw new Error(`${failedVisits} visits failed; giving up`, { cause: error })
+      await page
+        .screenshot({ path: path.join(outDir, `failed-visit-${failedVisits + 1}.png`) })
+        .catch(() => undefined)
+      if (++failedVisits >= maxFailedVisits)
+        throw new Error(`${failedVisits} visits failed; giving up`, { cause: error })
       await page.reload()
     }
     cycle++
@@ -209,31 +258,58 @@ try {
 }
 
 // Judge from the trend of all samples, relative to the first (warmed-up) one.
-const trendOf = (metric: keyof Sample): TrendPoint[] => samples.map((s) => ({ minute: s.minute, value: s[metric] }))
-const verdicts = Object.entries(tolerances).map(([metric, tolerance]) => judgeGrowth(metric, trendOf(metric as keyof Sample), tolerance))
+const trendOf = (metric: keyof Sample): TrendPoint[] =>
+  samples.map((s) => ({ minute: s.minute, value: s[metric] }))
+const verdicts = Object.entries(tolerances).map(([metric, tolerance]) =>
+  judgeGrowth(metric, trendOf(metric as keyof Sample), tolerance),
+)
 const svg = renderSoakSvg(
   `Songyun soak: ${minutes} min, ${exhibitVisits} exhibit visits, ${idleResets} idle resets, ${packInstalls} pack installs, ${errors.length} errors`,
   samples.map((s) => s.minute),
   [
     { title: 'JS heap used', unit: 'MB', values: samples.map((s) => s.jsHeapUsedMb) },
-    { title: 'Elements in the document', unit: 'count', values: samples.map((s) => s.documentElements) },
-    { title: 'Blink DOM nodes (incl. detached)', unit: 'count', values: samples.map((s) => s.blinkNodes) },
+    {
+      title: 'Elements in the document',
+      unit: 'count',
+      values: samples.map((s) => s.documentElements),
+    },
+    {
+      title: 'Blink DOM nodes (incl. detached)',
+      unit: 'count',
+      values: samples.map((s) => s.blinkNodes),
+    },
     { title: 'JS event listeners', unit: 'count', values: samples.map((s) => s.jsEventListeners) },
-    { title: 'WebGL geometries + textures', unit: 'count', values: samples.map((s) => s.webglGeometries + s.webglTextures) },
+    {
+      title: 'WebGL geometries + textures',
+      unit: 'count',
+      values: samples.map((s) => s.webglGeometries + s.webglTextures),
+    },
     { title: 'Frame time p95 in exhibits', unit: 'ms', values: samples.map((s) => s.frameP95Ms) },
     { title: 'Errors (cumulative)', unit: 'count', values: samples.map((s) => s.errors) },
   ],
 )
 await writeFile(path.join(outDir, 'soak.svg'), svg)
 await writeFile(path.join(outDir, 'errors.log'), errors.join('\n') + (errors.length ? '\n' : ''))
-const summary = { minutes, seed: Number(options.seed), samples: samples.length, exhibitVisits, idleResets, packInstalls, errors, verdicts }
+const summary = {
+  minutes,
+  seed: Number(options.seed),
+  samples: samples.length,
+  exhibitVisits,
+  idleResets,
+  packInstalls,
+  errors,
+  verdicts,
+}
 await writeFile(path.join(outDir, 'summary.json'), JSON.stringify(summary, null, 2))
 
 for (const v of verdicts) {
-  log(`${v.isGrowing ? 'GROWS' : 'flat '} ${v.metric}: fitted growth ${v.fittedGrowth.toFixed(2)} (allowed ${v.allowedGrowth.toFixed(2)}) from ${v.startValue.toFixed(2)}`)
+  log(
+    `${v.isGrowing ? 'GROWS' : 'flat '} ${v.metric}: fitted growth ${v.fittedGrowth.toFixed(2)} (allowed ${v.allowedGrowth.toFixed(2)}) from ${v.startValue.toFixed(2)}`,
+  )
 }
 const growing = verdicts.filter((v) => v.isGrowing)
-if (samples.length < 3) log(`only ${samples.length} samples: too few to judge a trend (run ≥ 3 minutes)`)
+if (samples.length < 3)
+  log(`only ${samples.length} samples: too few to judge a trend (run ≥ 3 minutes)`)
 if (errors.length > 0) log(`${errors.length} errors, first: ${errors[0]}`)
 log(`CSV, plot and summary in ${outDir}`)
 process.exitCode = growing.length > 0 || errors.length > 0 ? 1 : 0

@@ -14,10 +14,19 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 const formatValue = (value: number) =>
-  Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2)
+  Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 10
+      ? value.toFixed(1)
+      : value.toFixed(2)
 
 /** One small chart: the series as a line over the sample minutes, with its min and max marked. */
-function renderPanel(series: PlotSeries, minutes: readonly number[], x0: number, y0: number): string {
+function renderPanel(
+  series: PlotSeries,
+  minutes: readonly number[],
+  x0: number,
+  y0: number,
+): string {
   const plotWidth = panelWidth - margin.left - margin.right
   const plotHeight = panelHeight - margin.top - margin.bottom
   const finite = series.values.filter(Number.isFinite)
@@ -26,10 +35,15 @@ function renderPanel(series: PlotSeries, minutes: readonly number[], x0: number,
   const span = high - low || 1
   const firstMinute = minutes[0] ?? 0
   const minuteSpan = (minutes.at(-1) ?? 1) - firstMinute || 1
-  const px = (minute: number) => x0 + margin.left + ((minute - firstMinute) / minuteSpan) * plotWidth
+  const px = (minute: number) =>
+    x0 + margin.left + ((minute - firstMinute) / minuteSpan) * plotWidth
   const py = (value: number) => y0 + margin.top + plotHeight - ((value - low) / span) * plotHeight
   const points = series.values
-    .map((value, i) => (Number.isFinite(value) ? `${px(minutes[i] ?? i).toFixed(1)},${py(value).toFixed(1)}` : undefined))
+    .map((value, i) =>
+      Number.isFinite(value)
+        ? `${px(minutes[i] ?? i).toFixed(1)},${py(value).toFixed(1)}`
+        : undefined,
+    )
     .filter((p): p is string => p !== undefined)
   const left = x0 + margin.left
   const bottom = y0 + margin.top + plotHeight
@@ -52,11 +66,17 @@ function renderPanel(series: PlotSeries, minutes: readonly number[], x0: number,
 }
 
 /** Small multiples of every series against the sample minutes, as a standalone SVG document. */
-export function renderSoakSvg(title: string, minutes: readonly number[], series: readonly PlotSeries[]): string {
+export function renderSoakSvg(
+  title: string,
+  minutes: readonly number[],
+  series: readonly PlotSeries[],
+): string {
   const rows = Math.ceil(series.length / columns)
   const width = columns * panelWidth
   const height = rows * panelHeight + 40
-  const panels = series.map((s, i) => renderPanel(s, minutes, (i % columns) * panelWidth, 40 + Math.floor(i / columns) * panelHeight))
+  const panels = series.map((s, i) =>
+    renderPanel(s, minutes, (i % columns) * panelWidth, 40 + Math.floor(i / columns) * panelHeight),
+  )
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" fill="#1f1d1a">`,
     `<rect width="100%" height="100%" fill="#f3efe4"/>`,

@@ -31,7 +31,10 @@ export function fitLinearTrend(points: readonly TrendPoint[]): LinearTrend {
     }
   }
   const slopePerMinute = median(pairSlopes)
-  return { slopePerMinute, intercept: median(points.map((p) => p.value - slopePerMinute * p.minute)) }
+  return {
+    slopePerMinute,
+    intercept: median(points.map((p) => p.value - slopePerMinute * p.minute)),
+  }
 }
 
 /** How much growth a metric may show over the soak before it counts as a leak. */
@@ -57,12 +60,22 @@ export interface GrowthVerdict {
  * last sample, so one noisy reading (a GC that had not finished) neither hides nor fakes a leak.
  * Growth is allowed up to the larger of the absolute and the relative tolerance.
  */
-export function judgeGrowth(metric: string, points: readonly TrendPoint[], tolerance: GrowthTolerance): GrowthVerdict {
+export function judgeGrowth(
+  metric: string,
+  points: readonly TrendPoint[],
+  tolerance: GrowthTolerance,
+): GrowthVerdict {
   const trend = fitLinearTrend(points)
   const firstMinute = points[0]?.minute ?? 0
   const lastMinute = points.at(-1)?.minute ?? firstMinute
   const startValue = trend.intercept + trend.slopePerMinute * firstMinute
   const fittedGrowth = trend.slopePerMinute * (lastMinute - firstMinute)
   const allowedGrowth = Math.max(tolerance.absolute, Math.abs(startValue) * tolerance.relative)
-  return { metric, startValue, fittedGrowth, allowedGrowth, isGrowing: points.length >= 3 && fittedGrowth > allowedGrowth }
+  return {
+    metric,
+    startValue,
+    fittedGrowth,
+    allowedGrowth,
+    isGrowing: points.length >= 3 && fittedGrowth > allowedGrowth,
+  }
 }

@@ -15,6 +15,10 @@ export async function snapshotBuiltApp(targetDir: string): Promise<string> {
   for (const entry of ['package.json', 'bin', 'out', 'assets']) {
     await cp(path.join(repositoryRoot, entry), path.join(targetDir, entry), { recursive: true })
   }
-  await symlink(path.join(repositoryRoot, 'node_modules'), path.join(targetDir, 'node_modules'), 'dir')
+  await symlink(
+    path.join(repositoryRoot, 'node_modules'),
+    path.join(targetDir, 'node_modules'),
+    'dir',
+  )
   return targetDir
 }

@@ -12,6 +12,8 @@ const server = http.createServer((_request, response) => {
 })
 server.listen(0, '127.0.0.1', () => {
   const address = server.address()
-  process.stdout.write(`served at http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/\n`)
+  process.stdout.write(
+    `served at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/\n`,
+  )
 })
 process.on('SIGTERM', () => server.close(() => process.exit(0)))

@@ -24,7 +24,9 @@ export interface KioskBrowser {
  * Launches Debian Chromium with exactly the launch options of playwright.config.ts (so benches
  * and end-to-end tests see the same browser) and opens one page with touch emulation.
  */
-export async function launchKioskBrowser(viewport: KioskViewport = smallViewport): Promise<KioskBrowser> {
+export async function launchKioskBrowser(
+  viewport: KioskViewport = smallViewport,
+): Promise<KioskBrowser> {
   const launchOptions = playwrightConfig.use?.launchOptions ?? {}
   const browser = await chromium.launch({ ...launchOptions, headless: true })
   const newContext = () => browser.newContext({ viewport, hasTouch: true, isMobile: false })

@@ -26,7 +26,9 @@ const bareServerScript = fileURLToPath(new URL('./bareStaticServer.mjs', import.
 
 /** Starts the bare static page server the same way `songyun serve` is started (a Node process). */
 export function startBareStaticServer(): Promise<BareStaticServer> {
-  const child = spawn(process.execPath, [bareServerScript], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [bareServerScript], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise((resolve, reject) => {
     let buffered = ''
     child.stdout.on('data', (chunk: Buffer) => {

@@ -36,7 +36,9 @@ export interface LongTask {
 
 interface PageGlobals {
   songyun?: { diagnostics: () => KioskDiagnostics }
-  PerformanceObserver: new (callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => {
+  PerformanceObserver: new (
+    callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void,
+  ) => {
     observe(options: { type: string; buffered: boolean }): void
   }
   __songyunLongTasks?: LongTask[]
@@ -88,7 +90,9 @@ const frameIntervalRecorderSource = `(windowMs) => new Promise((resolve) => {
 
 /** Records requestAnimationFrame intervals for `durationMs` and returns them raw (ms). */
 export async function recordFrameIntervals(page: Page, durationMs: number): Promise<number[]> {
-  return (await page.evaluate(`(${frameIntervalRecorderSource})(${Number(durationMs)})`)) as number[]
+  return (await page.evaluate(
+    `(${frameIntervalRecorderSource})(${Number(durationMs)})`,
+  )) as number[]
 }
 
 /** Frame-time percentiles over `durationMs` of whatever the page is showing. */

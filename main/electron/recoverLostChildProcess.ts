@@ -8,14 +8,19 @@ import type { RendererRecycler } from './recycleRendererInAttract'
  * rebuilds the scene) or its audio output, so a renderer recycle is asked for at the next attract
  * screen, where it interrupts nobody.
  */
-export function recoverLostChildProcess(logger: Logger, recycler: Pick<RendererRecycler, 'requestRecycle'>): void {
+export function recoverLostChildProcess(
+  logger: Logger,
+  recycler: Pick<RendererRecycler, 'requestRecycle'>,
+): void {
   app.on('child-process-gone', (_event, details) => {
     const name = details.name ?? details.serviceName ?? details.type
     if (details.reason === 'clean-exit') {
       logger.info(`${details.type} process ${name} exited cleanly`)
       return
     }
-    logger.error(`${details.type} process ${name} gone (${details.reason}, exit ${details.exitCode}); recovering`)
+    logger.error(
+      `${details.type} process ${name} gone (${details.reason}, exit ${details.exitCode}); recovering`,
+    )
     recycler.requestRecycle(`the ${details.type} process ${name} was lost`)
   })
 }

@@ -45,7 +45,9 @@ export async function readRendererScreen(contents: WebContents): Promise<string 
     .then((screen: unknown) => (typeof screen === 'string' ? screen : undefined))
     .catch(() => undefined)
   let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), screenQueryTimeoutMs)))
+  const timeout = new Promise<undefined>(
+    (resolve) => (timer = setTimeout(() => resolve(undefined), screenQueryTimeoutMs)),
+  )
   try {
     return await Promise.race([query, timeout])
   } finally {

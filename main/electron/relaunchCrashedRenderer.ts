@@ -47,7 +47,10 @@ export function relaunchCrashedRenderer(
     const loopDepth = crashTimesMs.length - policy.crashLoopThreshold
     const delayMs = loopDepth < 0 ? 0 : Math.min(policy.maxReloadDelayMs, 1000 * 2 ** loopDepth)
     if (pendingReload !== undefined) return
-    if (delayMs > 0) logger.warn(`renderer crashed ${crashTimesMs.length} times in a minute; reloading in ${delayMs} ms`)
+    if (delayMs > 0)
+      logger.warn(
+        `renderer crashed ${crashTimesMs.length} times in a minute; reloading in ${delayMs} ms`,
+      )
     pendingReload = setTimeout(() => {
       pendingReload = undefined
       if (!window.isDestroyed()) contents.reload()

@@ -53,7 +53,9 @@ export function openRotatingLogFile(
     process.stderr.write(`songyun: cannot write the log in ${dir}: ${error.message}\n`)
   }
   stream.on('error', reportOnce)
-  stream.on('warning', (error: Error) => process.stderr.write(`songyun: log rotation: ${error.message}\n`))
+  stream.on('warning', (error: Error) =>
+    process.stderr.write(`songyun: log rotation: ${error.message}\n`),
+  )
   return {
     filePath: path.join(dir, 'songyun.log'),
     writeLine(line) {

@@ -13,5 +13,7 @@ export interface SceneContextChange {
 
 /** Dispatches a {@link SceneContextChange} on `window`. */
 export function announceSceneContextChange(change: SceneContextChange): void {
-  window.dispatchEvent(new CustomEvent<SceneContextChange>(sceneContextEventName, { detail: change }))
+  window.dispatchEvent(
+    new CustomEvent<SceneContextChange>(sceneContextEventName, { detail: change }),
+  )
 }

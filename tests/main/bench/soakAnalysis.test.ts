@@ -4,7 +4,8 @@ import { renderSoakSvg } from '../../../bench/soak/soakPlot'
 import { fitLinearTrend, judgeGrowth, type TrendPoint } from '../../../bench/soak/soakTrend'
 import { seededRandom } from '../../../bench/soak/scriptedVisitor'
 
-const series = (values: readonly number[]): TrendPoint[] => values.map((value, minute) => ({ minute, value }))
+const series = (values: readonly number[]): TrendPoint[] =>
+  values.map((value, minute) => ({ minute, value }))
 const heapTolerance = { absolute: 8, relative: 0.15 }
 
 describe('soak trend', () => {
@@ -17,24 +18,44 @@ describe('soak trend', () => {
   })
 
   it('calls a steady climb a leak', () => {
-    const leak = judgeGrowth('jsHeapUsedMb', series([40, 43, 46, 49, 52, 55, 58, 61, 64, 67]), heapTolerance)
+    const leak = judgeGrowth(
+      'jsHeapUsedMb',
+      series([40, 43, 46, 49, 52, 55, 58, 61, 64, 67]),
+      heapTolerance,
+    )
     expect(leak.isGrowing).toBe(true)
     expect(leak.fittedGrowth).toBeCloseTo(27)
   })
 
   it('lets noise and a sawtooth of garbage collection pass', () => {
-    const noisy = judgeGrowth('jsHeapUsedMb', series([40, 52, 41, 50, 39, 51, 42, 49, 40, 50]), heapTolerance)
+    const noisy = judgeGrowth(
+      'jsHeapUsedMb',
+      series([40, 52, 41, 50, 39, 51, 42, 49, 40, 50]),
+      heapTolerance,
+    )
     expect(noisy.isGrowing).toBe(false)
     // One late outlier moves the fitted line far less than a first-versus-last comparison would.
-    const spike = judgeGrowth('jsHeapUsedMb', series([40, 40, 41, 40, 39, 40, 41, 40, 40, 58]), heapTolerance)
+    const spike = judgeGrowth(
+      'jsHeapUsedMb',
+      series([40, 40, 41, 40, 39, 40, 41, 40, 40, 58]),
+      heapTolerance,
+    )
     expect(spike.fittedGrowth).toBeLessThan(58 - 40)
     expect(spike.isGrowing).toBe(false)
   })
 
   it('holds WebGL counts to a few objects, and judges nothing from fewer than three samples', () => {
-    expect(judgeGrowth('webglTextures', series([3, 3, 4, 5, 6, 7]), { absolute: 2, relative: 0 }).isGrowing).toBe(true)
-    expect(judgeGrowth('webglTextures', series([3, 3, 3, 4, 3, 3]), { absolute: 2, relative: 0 }).isGrowing).toBe(false)
-    expect(judgeGrowth('webglTextures', series([3, 30]), { absolute: 2, relative: 0 }).isGrowing).toBe(false)
+    expect(
+      judgeGrowth('webglTextures', series([3, 3, 4, 5, 6, 7]), { absolute: 2, relative: 0 })
+        .isGrowing,
+    ).toBe(true)
+    expect(
+      judgeGrowth('webglTextures', series([3, 3, 3, 4, 3, 3]), { absolute: 2, relative: 0 })
+        .isGrowing,
+    ).toBe(false)
+    expect(
+      judgeGrowth('webglTextures', series([3, 30]), { absolute: 2, relative: 0 }).isGrowing,
+    ).toBe(false)
   })
 })
 
@@ -50,10 +71,14 @@ describe('frame-time percentiles', () => {
 
 describe('soak plot', () => {
   it('draws one panel per series with a line through every finite sample', () => {
-    const svg = renderSoakSvg('Soak <test>', [0, 1, 2], [
-      { title: 'JS heap used', unit: 'MB', values: [40, 41, 42] },
-      { title: 'Frame time', unit: 'ms', values: [16, Number.NaN, 17] },
-    ])
+    const svg = renderSoakSvg(
+      'Soak <test>',
+      [0, 1, 2],
+      [
+        { title: 'JS heap used', unit: 'MB', values: [40, 41, 42] },
+        { title: 'Frame time', unit: 'ms', values: [16, Number.NaN, 17] },
+      ],
+    )
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     expect(svg).toContain('Soak &lt;test&gt;')
     expect(svg.match(/<polyline /g)).toHaveLength(2)

@@ -61,7 +61,10 @@ describe('relaunchCrashedRenderer (electron mocked)', () => {
     contents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 })
     vi.advanceTimersByTime(0)
     expect(contents.reload).toHaveBeenCalledTimes(1)
-    expect(logger.lines).toContainEqual({ level: 'error', message: 'renderer gone (crashed, exit 139); reloading' })
+    expect(logger.lines).toContainEqual({
+      level: 'error',
+      message: 'renderer gone (crashed, exit 139); reloading',
+    })
 
     contents.emit('render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 })
     vi.advanceTimersByTime(60_000)
@@ -139,7 +142,9 @@ describe('recycleRendererInAttract (electron mocked)', () => {
     screen = 'attract'
     await recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(1)
-    expect(logger.lines.at(-1)?.message).toMatch(/attract screen: renderer memory 900 MB is over the 800 MB watermark/)
+    expect(logger.lines.at(-1)?.message).toMatch(
+      /attract screen: renderer memory 900 MB is over the 800 MB watermark/,
+    )
     recycler.dispose()
   })
 
@@ -167,7 +172,12 @@ describe('recycleRendererInAttract (electron mocked)', () => {
 
   it('does nothing when the page does not say which screen it shows (hung or loading)', async () => {
     const { window, contents } = fakeWindow(() => undefined)
-    const recycler = recycleRendererInAttract(window, recordingLogger(), policy, manualClock().nowMs)
+    const recycler = recycleRendererInAttract(
+      window,
+      recordingLogger(),
+      policy,
+      manualClock().nowMs,
+    )
     recycler.requestRecycle('test')
     await recycler.checkNow()
     contents.executeJavaScript.mockImplementation(() => new Promise(() => {}))
@@ -188,19 +198,36 @@ describe('recoverLostChildProcess (electron mocked)', () => {
     recoverLostChildProcess(logger, recycler)
 
     electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 11 })
-    expect(logger.lines).toContainEqual({ level: 'error', message: 'GPU process GPU gone (crashed, exit 11); recovering' })
+    expect(logger.lines).toContainEqual({
+      level: 'error',
+      message: 'GPU process GPU gone (crashed, exit 11); recovering',
+    })
     await recycler.checkNow()
     expect(contents.reload).not.toHaveBeenCalled() // mid-visit: wait
     screen = 'attract'
     await recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(1)
 
-    electron.app.emit('child-process-gone', {}, { type: 'Utility', serviceName: 'audio.mojom.AudioService', name: 'Audio Service', reason: 'clean-exit', exitCode: 0 })
+    electron.app.emit(
+      'child-process-gone',
+      {},
+      {
+        type: 'Utility',
+        serviceName: 'audio.mojom.AudioService',
+        name: 'Audio Service',
+        reason: 'clean-exit',
+        exitCode: 0,
+      },
+    )
     await recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(1)
     expect(logger.lines.at(-1)?.message).toBe('Utility process Audio Service exited cleanly')
 
-    electron.app.emit('child-process-gone', {}, { type: 'Utility', name: 'Audio Service', reason: 'crashed', exitCode: 5 })
+    electron.app.emit(
+      'child-process-gone',
+      {},
+      { type: 'Utility', name: 'Audio Service', reason: 'crashed', exitCode: 5 },
+    )
     await recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(2)
     recycler.dispose()

@@ -36,7 +36,9 @@ interface BuilderConfig {
 
 const configText = readFileSync(fromRoot('electron-builder.yml'), 'utf8')
 const config = yaml.load(configText) as BuilderConfig
-const schema = JSON.parse(readFileSync(fromRoot('node_modules/app-builder-lib/scheme.json'), 'utf8')) as object
+const schema = JSON.parse(
+  readFileSync(fromRoot('node_modules/app-builder-lib/scheme.json'), 'utf8'),
+) as object
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema)
 const packageJson = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as {
   main: string
@@ -55,7 +57,9 @@ describe('electron-builder.yml', () => {
   })
 
   it('would be rejected by that schema if it were wrong (the check can fail)', () => {
-    expect(validate({ ...config, electronFuses: { ...config.electronFuses, runAsNode: 'no' } })).toBe(false)
+    expect(
+      validate({ ...config, electronFuses: { ...config.electronFuses, runAsNode: 'no' } }),
+    ).toBe(false)
     expect(validate({ ...config, linux: { ...config.linux, notAnOption: true } })).toBe(false)
   })
 
@@ -71,7 +75,9 @@ describe('electron-builder.yml', () => {
   })
 
   it('builds deb and AppImage for x64 and arm64, and an nsis installer for Windows', () => {
-    const linuxTargets = Object.fromEntries(config.linux.target.map((t) => [t.target, [...t.arch].sort()]))
+    const linuxTargets = Object.fromEntries(
+      config.linux.target.map((t) => [t.target, [...t.arch].sort()]),
+    )
     expect(linuxTargets).toEqual({ deb: ['arm64', 'x64'], AppImage: ['arm64', 'x64'] })
     expect(config.win.target.map((t) => t.target)).toEqual(['nsis'])
     expect([...config.win.target[0]!.arch].sort()).toEqual(['arm64', 'x64'])
@@ -100,8 +106,11 @@ describe('electron-builder.yml', () => {
   })
 
   it("puts the app's entry, preload and renderer inside app.asar", () => {
-    const folders = config.files.filter((f) => f.endsWith('/**/*')).map((f) => f.slice(0, -'**/*'.length))
-    const isPackaged = (file: string) => config.files.includes(file) || folders.some((dir) => file.startsWith(dir))
+    const folders = config.files
+      .filter((f) => f.endsWith('/**/*'))
+      .map((f) => f.slice(0, -'**/*'.length))
+    const isPackaged = (file: string) =>
+      config.files.includes(file) || folders.some((dir) => file.startsWith(dir))
     expect(isPackaged('package.json')).toBe(true)
     expect(isPackaged(packageJson.main)).toBe(true)
     expect(isPackaged('out/preload/preload.cjs')).toBe(true)
@@ -122,8 +131,13 @@ describe('deb install scripts and autostart files', () => {
     for (const script of scripts()) {
       expect(statSync(fromRoot(script)).mode & 0o111, script).not.toBe(0)
       expect(() => execFileSync('bash', ['-n', fromRoot(script)])).not.toThrow()
-      const macros = [...readFileSync(fromRoot(script), 'utf8').matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]!)
-      expect(macros.filter((name) => !debScriptMacros.has(name)), script).toEqual([])
+      const macros = [...readFileSync(fromRoot(script), 'utf8').matchAll(/\$\{([a-zA-Z]+)\}/g)].map(
+        (m) => m[1]!,
+      )
+      expect(
+        macros.filter((name) => !debScriptMacros.has(name)),
+        script,
+      ).toEqual([])
     }
   })
 
@@ -146,7 +160,10 @@ describe('deb install scripts and autostart files', () => {
     expect(unit).toMatch(/^StartLimitIntervalSec=0$/m)
     expect(unit).toContain(`ExecStart=${command}`)
     expect(unit).toMatch(/^WantedBy=graphical-session.target$/m)
-    const autostart = readFileSync(fromRoot(path.join(systemDir, 'songyun-kiosk-autostart.desktop')), 'utf8')
+    const autostart = readFileSync(
+      fromRoot(path.join(systemDir, 'songyun-kiosk-autostart.desktop')),
+      'utf8',
+    )
     expect(autostart).toContain(`Exec=${command}`)
     // systemd sessions use the unit (which restarts); the generator must not start a second copy.
     expect(autostart).toMatch(/^X-systemd-skip=true$/m)

@@ -25,7 +25,11 @@ describe('rotating log file in <data>/logs', () => {
 
   it('rotates by size and keeps only the newest rotated files', async () => {
     const dataDir = await tempDir()
-    const logFile = openRotatingLogFile(dataDir, { maxFileSize: '1K', interval: '1d', maxRotatedFiles: 2 })
+    const logFile = openRotatingLogFile(dataDir, {
+      maxFileSize: '1K',
+      interval: '1d',
+      maxRotatedFiles: 2,
+    })
     const line = 'x'.repeat(200)
     for (let i = 0; i < 40; i++) {
       logFile.writeLine(`${i} ${line}`)
@@ -46,7 +50,9 @@ describe('rotating log file in <data>/logs', () => {
   it('never throws when the folder cannot be written; it reports once', async () => {
     const dataDir = await tempDir()
     const blocked = path.join(dataDir, 'not-a-folder')
-    await import('node:fs/promises').then((fs) => fs.writeFile(blocked, 'a file where the data folder should be'))
+    await import('node:fs/promises').then((fs) =>
+      fs.writeFile(blocked, 'a file where the data folder should be'),
+    )
     const logFile = openRotatingLogFile(blocked)
     expect(() => logFile.writeLine('still running')).not.toThrow()
     await new Promise((resolve) => setTimeout(resolve, 50))

@@ -1,7 +1,10 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { dismissStartingScreenWhenReady, startingScreenId } from '../../../renderer/startup/dismissStartingScreen'
+import {
+  dismissStartingScreenWhenReady,
+  startingScreenId,
+} from '../../../renderer/startup/dismissStartingScreen'
 import { useContentStore } from '../../../renderer/stores/useContentStore'
 
 describe('starting screen', () => {
