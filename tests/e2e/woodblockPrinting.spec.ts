@@ -1,62 +1,33 @@
-import type { CDPSession, Page } from '@playwright/test'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
+import {
+  foldDrag,
+  linePoints,
+  sweepBlock,
+  touchDrag,
+  waitForSteadyBlock,
+  woodblockPhase as phase,
+  woodblockRenderCost,
+  woodblockSceneBox as sceneBox,
+} from './support/woodblockTouch'
 
-/** The scene area's box in CSS pixels. */
-async function sceneBox(page: Page) {
-  const box = await page.locator('[data-woodblock-scene]').boundingBox()
-  if (!box) throw new Error('The woodblock scene area is not on screen')
-  return box
-}
-
-/** One finger dragged along `points` with real touch events (pointerType 'touch'). */
-async function touchDrag(cdp: CDPSession, points: readonly { x: number; y: number }[], stepDelayMs = 8): Promise<void> {
-  const [first, ...rest] = points
-  if (!first) return
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: first.x, y: first.y, id: 1 }] })
-  for (const point of rest) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: point.x, y: point.y, id: 1 }] })
-    if (stepDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, stepDelayMs))
+/** The station ids the analytics log recorded as completed in the woodblock exhibit. */
+async function completedStations(dataDir: string): Promise<string[]> {
+  const folder = path.join(dataDir, 'analytics')
+  const files = await readdir(folder).catch(() => [] as string[])
+  const ids: string[] = []
+  for (const file of files.filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of (await readFile(path.join(folder, file), 'utf8')).split('\n')) {
+      if (!line.trim()) continue
+      const event = JSON.parse(line) as { type?: string; exhibitId?: string; stationId?: string }
+      if (event.type === 'station-complete' && event.exhibitId === 'woodblock-printing' && event.stationId) {
+        ids.push(event.stationId)
+      }
+    }
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-}
-
-/** A straight drag from `from` to `to` in `steps` moves. */
-function line(from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
-  return Array.from({ length: steps + 1 }, (_, i) => ({
-    x: from.x + ((to.x - from.x) * i) / steps,
-    y: from.y + ((to.y - from.y) * i) / steps,
-  }))
-}
-
-/** A zig-zag over the middle of the scene, where the camera frames the block while inking and rubbing. */
-async function sweepBlock(page: Page, cdp: CDPSession, rows = 9): Promise<void> {
-  const box = await sceneBox(page)
-  const cx = box.x + box.width / 2
-  const cy = box.y + box.height / 2
-  const half = Math.min(box.width, box.height) * 0.24
-  const points: { x: number; y: number }[] = []
-  // Few events, long segments: the brush stamps along each segment, and every touch event
-  // costs a rendered frame in software WebGL.
-  for (let row = 0; row < rows; row++) {
-    const y = cy - half + (2 * half * row) / (rows - 1)
-    const [fromX, toX] = row % 2 === 0 ? [cx - half, cx + half] : [cx + half, cx - half]
-    points.push({ x: fromX, y }, { x: (fromX + toX) / 2, y }, { x: toX, y })
-  }
-  await touchDrag(cdp, points, 0)
-}
-
-/** A horizontal fold drag across 40 % of the scene, leftwards or rightwards. */
-async function foldDrag(page: Page, cdp: CDPSession, direction: 'left' | 'right'): Promise<void> {
-  const box = await sceneBox(page)
-  const y = box.y + box.height * 0.55
-  const span = box.width * 0.4
-  const startX = direction === 'left' ? box.x + box.width * 0.7 : box.x + box.width * 0.3
-  const endX = direction === 'left' ? startX - span : startX + span
-  await touchDrag(cdp, line({ x: startX, y }, { x: endX, y }, 5))
-}
-
-async function phase(page: Page): Promise<string | null> {
-  return page.locator('[data-woodblock-phase]').getAttribute('data-woodblock-phase')
+  return ids
 }
 
 async function openWoodblock(page: Page): Promise<void> {
@@ -119,11 +90,12 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   await expect.poll(() => phase(page)).toBe('transfer')
 
   // 上版: a drag to the left that stops short lets the sheet fall back; a full one lays it down.
-  await touchDrag(cdp, line({ x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 }, { x: box.x + box.width * 0.55, y: box.y + box.height * 0.5 }))
+  await touchDrag(cdp, linePoints({ x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 }, { x: box.x + box.width * 0.55, y: box.y + box.height * 0.5 }, 3))
   expect(await phase(page)).toBe('transfer')
   await foldDrag(page, cdp, 'left')
   await expect.poll(() => phase(page)).toBe('ink')
   await page.waitForTimeout(1800)
+  await waitForSteadyBlock(page)
   await page.screenshot({ path: testInfo.outputPath('2-carved.png') })
 
   // 刷墨: inking needs real coverage before the visitor may move on.
@@ -131,12 +103,21 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   await sweepBlock(page, cdp)
   await sweepBlock(page, cdp)
   await page.screenshot({ path: testInfo.outputPath('3-inked.png') })
+  await page.waitForTimeout(600)
+  const cost = await woodblockRenderCost(page)
+  expect(cost.calls).toBeGreaterThan(0)
+  expect(cost.calls).toBeLessThanOrEqual(60)
+  expect(cost.triangles).toBeGreaterThan(10_000)
+  expect(cost.triangles).toBeLessThanOrEqual(200_000)
+  expect(cost.textureBytes).toBeGreaterThan(0)
+  expect(cost.textureBytes).toBeLessThanOrEqual(64 * 1024 * 1024)
   await tap(page, '[data-action="woodblock-next"]')
   await expect.poll(() => phase(page)).toBe('lay-paper')
 
   // 覆纸, 刷印, 揭纸.
   await foldDrag(page, cdp, 'right')
   await expect.poll(() => phase(page)).toBe('rub')
+  await waitForSteadyBlock(page)
   await sweepBlock(page, cdp)
   await sweepBlock(page, cdp)
   await page.screenshot({ path: testInfo.outputPath('4-rubbed.png') })
@@ -160,6 +141,10 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   await tap(page, '[data-action="woodblock-seal"]')
   await expect(page.locator('[data-action="woodblock-seal"]')).toHaveCount(0)
   await page.screenshot({ path: testInfo.outputPath('5-print.png') })
+  // Each station reported its completion to the frame, which logs it.
+  await expect
+    .poll(async () => [...new Set(await completedStations(server.dataDir))].sort())
+    .toEqual(['ink', 'lay-paper', 'lift', 'rub', 'transfer', 'write-sample'])
 
   // Another block starts over from the sample.
   await tap(page, '[data-action="woodblock-another"]')

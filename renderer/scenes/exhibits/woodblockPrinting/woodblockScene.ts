@@ -80,6 +80,16 @@ interface WorkshopParts {
   readonly faceWidth: number
   readonly faceHeight: number
   readonly paperWidth: number
+  /** Bytes of texture data the scene uploads (the budget is 64 MB). */
+  readonly textureBytes: number
+}
+
+/** The block face's box on the canvas in CSS pixels (for tests and benches to aim touches). */
+export interface ScreenRect {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
 }
 
 /**
@@ -249,6 +259,9 @@ async function buildWorkshop(
     faceWidth,
     faceHeight,
     paperWidth,
+    textureBytes: [blockSurface.texture, normalMap, paperSurface.backTexture, paperSurface.faceTexture, sampleSheet.texture]
+      .map((texture) => texture.image.width * texture.image.height * 4)
+      .reduce((sum, bytes) => sum + bytes, 0),
   }
 }
 
@@ -343,6 +356,28 @@ export class WoodblockScene implements ExhibitScene {
 
   get print(): PrintResult | undefined {
     return this.#parts.session.print
+  }
+
+  /** Bytes of texture data this scene made. */
+  get textureBytes(): number {
+    return this.#parts.textureBytes
+  }
+
+  /** Where the block face is on the canvas now (CSS pixels from the canvas's top left). */
+  blockScreenRect(): ScreenRect | undefined {
+    const canvas = this.#canvas
+    if (!canvas || canvas.clientWidth === 0) return undefined
+    const { faceWidth, faceHeight } = this.#parts
+    const xs: number[] = []
+    const ys: number[] = []
+    for (const [x, z] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
+      const corner = new Vector3((x * faceWidth) / 2, reliefDepth, (z * faceHeight) / 2).project(this.camera)
+      xs.push(((corner.x + 1) / 2) * canvas.clientWidth)
+      ys.push(((1 - corner.y) / 2) * canvas.clientHeight)
+    }
+    const left = Math.min(...xs)
+    const top = Math.min(...ys)
+    return { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top }
   }
 
   /** The “next” control: finishes the sample, inking or rubbing when enough has been done. */

@@ -1,0 +1,114 @@
+// Scripted touch for the woodblock exhibit, shared by its end-to-end test and its benchmark.
+// Touches go through CDP Input.dispatchTouchEvent, so the page sees pointerType 'touch'.
+import type { CDPSession, Page } from '@playwright/test'
+
+export interface ScreenPoint {
+  readonly x: number
+  readonly y: number
+}
+
+interface Box {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+/** The scene area's box in page CSS pixels. */
+export async function woodblockSceneBox(page: Page): Promise<Box> {
+  const box = await page.locator('[data-woodblock-scene]').boundingBox()
+  if (!box) throw new Error('The woodblock scene area is not on screen')
+  return box
+}
+
+/** Where the block face is on the page, as the scene reports it. */
+export async function woodblockBlockBox(page: Page): Promise<Box> {
+  const json = await page.locator('[data-woodblock-block-rect]').getAttribute('data-woodblock-block-rect')
+  if (!json) throw new Error('The woodblock scene has not reported where its block is')
+  const rect = JSON.parse(json) as Box
+  const scene = await woodblockSceneBox(page)
+  return { x: scene.x + rect.x, y: scene.y + rect.y, width: rect.width, height: rect.height }
+}
+
+/** Waits until the camera has settled: the block's box is the same twice, half a second apart. */
+export async function waitForSteadyBlock(page: Page, timeoutMs = 20_000): Promise<Box> {
+  const deadline = Date.now() + timeoutMs
+  let previous = ''
+  for (;;) {
+    const current = (await page.locator('[data-woodblock-block-rect]').getAttribute('data-woodblock-block-rect')) ?? ''
+    if (current !== '' && current === previous) return woodblockBlockBox(page)
+    if (Date.now() > deadline) throw new Error(`The woodblock camera did not settle (block at ${current})`)
+    previous = current
+    await page.waitForTimeout(500)
+  }
+}
+
+/** One finger along `points`; `stepDelayMs` between moves. */
+export async function touchDrag(cdp: CDPSession, points: readonly ScreenPoint[], stepDelayMs = 0): Promise<void> {
+  const [first, ...rest] = points
+  if (!first) return
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: first.x, y: first.y, id: 1 }] })
+  for (const point of rest) {
+    if (stepDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, stepDelayMs))
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: point.x, y: point.y, id: 1 }] })
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+}
+
+/** `steps` + 1 points on the straight line from `from` to `to`. */
+export function linePoints(from: ScreenPoint, to: ScreenPoint, steps: number): ScreenPoint[] {
+  return Array.from({ length: steps + 1 }, (_, i) => ({
+    x: from.x + ((to.x - from.x) * i) / steps,
+    y: from.y + ((to.y - from.y) * i) / steps,
+  }))
+}
+
+/**
+ * A zig-zag over the whole block face in one drag: `rows` passes, `pointsPerRow` touch events
+ * each (the brush stamps along every segment, so few events still cover the path).
+ */
+export async function sweepBlock(page: Page, cdp: CDPSession, rows = 9, pointsPerRow = 3, stepDelayMs = 0): Promise<void> {
+  const block = await woodblockBlockBox(page)
+  const inset = 0.06
+  const left = block.x + block.width * inset
+  const right = block.x + block.width * (1 - inset)
+  const top = block.y + block.height * inset
+  const bottom = block.y + block.height * (1 - inset)
+  const points: ScreenPoint[] = []
+  for (let row = 0; row < rows; row++) {
+    const y = top + ((bottom - top) * row) / (rows - 1)
+    const [fromX, toX] = row % 2 === 0 ? [left, right] : [right, left]
+    points.push(...linePoints({ x: fromX, y }, { x: toX, y }, pointsPerRow - 1))
+  }
+  await touchDrag(cdp, points, stepDelayMs)
+}
+
+/** A horizontal drag across 40 % of the scene, to turn a sheet over the block's edge. */
+export async function foldDrag(page: Page, cdp: CDPSession, direction: 'left' | 'right', share = 0.4): Promise<void> {
+  const box = await woodblockSceneBox(page)
+  const y = box.y + box.height * 0.55
+  const span = box.width * share
+  const startX = direction === 'left' ? box.x + box.width * 0.7 : box.x + box.width * 0.3
+  const endX = direction === 'left' ? startX - span : startX + span
+  await touchDrag(cdp, linePoints({ x: startX, y }, { x: endX, y }, 5))
+}
+
+/** The exhibit's phase: a station id, `printed`, or `loading`. */
+export async function woodblockPhase(page: Page): Promise<string | null> {
+  return page.locator('[data-woodblock-phase]').getAttribute('data-woodblock-phase')
+}
+
+/** Waits for the phase to become `phase`. */
+export async function waitForWoodblockPhase(page: Page, phase: string, timeoutMs = 20_000): Promise<void> {
+  await page.locator(`[data-woodblock-phase="${phase}"]`).waitFor({ state: 'attached', timeout: timeoutMs })
+}
+
+/** The draw calls, triangles and texture bytes the exhibit last reported. */
+export async function woodblockRenderCost(page: Page): Promise<{ calls: number; triangles: number; textureBytes: number }> {
+  const root = page.locator('[data-woodblock-phase]')
+  return {
+    calls: Number(await root.getAttribute('data-woodblock-draw-calls')),
+    triangles: Number(await root.getAttribute('data-woodblock-triangles')),
+    textureBytes: Number(await root.getAttribute('data-woodblock-texture-bytes')),
+  }
+}
