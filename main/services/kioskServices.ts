@@ -127,13 +127,24 @@ export class KioskServices {
   dispose(): void {
     this.mode.dispose()
     this.staff.dispose()
+    this.#stopWatchingPacks?.()
     this.inbox.dispose()
   }
 
-  /** Cleans what a killed install left and installs the built-in pack into a fresh data folder. */
+  #stopWatchingPacks: (() => void) | undefined
+
+  /**
+   * Cleans what a killed install left, installs the built-in pack into a fresh data folder, and
+   * follows installs made by `songyun pack` beside the running kiosk.
+   */
   async #preparePacks(): Promise<void> {
     const { logger } = this.options
     if (this.options.packSource) return
+    this.#stopWatchingPacks = this.packs.watchActivePacks(() => {
+      this.#announcePacksChanged().catch((error: unknown) =>
+        logger.error(`packs: cannot reload after a change: ${(error as Error).message}`),
+      )
+    })
     try {
       await this.packs.cleanLeftovers()
       await ensureBuiltinPack(

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, type KeyObject } from 'node:crypto'
+import { unwatchFile, watchFile, type Stats } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, rmdir, statfs } from 'node:fs/promises'
 import path from 'node:path'
 import type {
@@ -111,6 +112,19 @@ export class PackStore implements ActivePackSource {
       packs.push({ manifest: await readInstalledManifest(rootDir), rootDir })
     }
     return packs
+  }
+
+  /**
+   * Calls `onChange` when `state.json` is replaced by anyone (this process or a `songyun pack`
+   * command sharing the data folder), polling its stat every `intervalMs`. Returns the stop
+   * function. The poll does not keep the process alive.
+   */
+  watchActivePacks(onChange: () => void, intervalMs = 2000): () => void {
+    const listener = (current: Stats, previous: Stats) => {
+      if (current.mtimeMs !== previous.mtimeMs || current.ino !== previous.ino) onChange()
+    }
+    watchFile(this.stateFile, { interval: intervalMs, persistent: false }, listener)
+    return () => unwatchFile(this.stateFile, listener)
   }
 
   /** Installed packs, their versions, which is active and what a rollback would restore. */

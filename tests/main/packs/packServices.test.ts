@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { EventMap } from '../../../src/contract/contract'
 import { KioskServices } from '../../../main/services/kioskServices'
 import { buildPackArchive } from '../../../main/services/packs/packBuilder'
+import { PackStore } from '../../../main/services/packs/packStore'
 import type { BuiltinPackLocation } from '../../../main/services/packs/builtinPack'
 import { manualClock, recordingLogger, useTempDirs } from '../support/tempDataDir'
 import {
@@ -135,6 +136,35 @@ describe('KioskServices and the pack store', () => {
     expect(changed.at(-1)!.packs.map((p) => p.id)).toEqual(['songyun.core', 'season.pack'])
     const content = await services.handlers['content:get'](undefined, noStaff)
     expect(content.exhibits.map((e) => e.packId)).toContain('season.pack')
+    services.dispose()
+  })
+
+  it('follows an install made by a songyun pack command beside the running kiosk', async () => {
+    const root = await makeDir()
+    const services = await startServices(root)
+    const changed: EventMap['packs:changed'][] = []
+    services.events.on('packs:changed', (event) => changed.push(event))
+    const files = defaultPackFiles('beside')
+    const archive = await writeYazlPack(
+      path.join(root, 'beside.songpack'),
+      packEntries(manifestFor(files, { id: 'beside.pack' }), files),
+    )
+    // Another store on the same data folder stands for the CLI process.
+    const cliStore = new PackStore({
+      dataDir: path.join(root, 'data'),
+      appVersion: '0.1.0',
+      clock: manualClock(),
+      logger: recordingLogger(),
+    })
+    await cliStore.install(archive, { requireSigned: false })
+    await vi.waitFor(
+      () => expect(changed.at(-1)?.packs.map((p) => p.id)).toContain('beside.pack'),
+      { timeout: 8000, interval: 200 },
+    )
+    expect((await services.content.getContent()).packs.map((p) => p.id)).toEqual([
+      'songyun.core',
+      'beside.pack',
+    ])
     services.dispose()
   })
 
