@@ -244,3 +244,33 @@ describe('FolkMusicExhibit master volume', () => {
     wrapper.unmount()
   })
 })
+
+describe('FolkMusicExhibit after a pack update', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    clips.factory = fakeClipFactory()
+    setKioskApiForTesting(fakeApi().api)
+  })
+  afterEach(() => setKioskApiForTesting(undefined))
+
+  it('falls back to the first instrument when the chosen one is gone, and swaps the recordings', async () => {
+    const wrapper = mount(FolkMusicExhibit, {
+      props: { entry, language: 'en', isReducedMotion: false, isCaptionsOn: true },
+    })
+    await wrapper.find('[data-instrument="pipa"]').trigger('click')
+    await wrapper.find('[data-track="ambush"]').trigger('click')
+    const updated: ContentExhibit = structuredClone(entry)
+    const stage = updated.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
+    stage.instruments.splice(1, 1)
+    stage.instruments[0]!.tracks = [track('new-piece', 'audio/guqin-new.ogg')]
+    await wrapper.setProps({ entry: updated })
+    expect(wrapper.find('[data-instrument="guqin"]').attributes('aria-pressed')).toBe('true')
+    expect(wrapper.find('.folk__name').text()).toBe('Guqin')
+    expect(clips.factory!.clipFor('/pack/songyun.core/audio/pipa-1.ogg').isPlaying()).toBe(true) // fading out
+    expect(clips.factory!.live().map((c) => c.url)).toContain(
+      '/pack/songyun.core/audio/guqin-new.ogg',
+    )
+    wrapper.unmount()
+    expect(clips.factory!.live()).toEqual([])
+  })
+})
