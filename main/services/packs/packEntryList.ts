@@ -34,12 +34,14 @@ export function resolvePackEntries<Source>(
   const problems: Problem[] = []
   const kept: ListedEntry<Source>[] = []
   for (const entry of listed) {
+    // Junk is dropped before the name rules: it is never written, and macOS's "Icon\r" would
+    // otherwise be refused for its control character.
+    if (isOsJunk(entry.name)) continue
     const reason = unsafeEntryNameReason(entry.name)
     if (reason) {
       problems.push({ path: entry.name, message: `refused: ${reason}` })
       continue
     }
-    if (isOsJunk(entry.name)) continue
     kept.push(entry)
   }
 

@@ -14,6 +14,15 @@ export function unsafeEntryNameReason(name: string): string | undefined {
   if (segments.includes('.')) return 'the name holds a "." segment'
   if (segments.includes('')) return 'the name holds an empty segment ("//")'
   if (name.length > 512) return 'the name is longer than 512 characters'
+  // A pack must install the same on a Windows kiosk: there ":" opens an alternate data stream,
+  // device names (CON, NUL…) swallow what is written, and trailing dots or spaces are dropped.
+  if (/[<>:"|?*]/.test(name)) return 'the name holds a character Windows forbids (< > : " | ? *)'
+  for (const segment of segments) {
+    if (/^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i.test(segment)) {
+      return `"${segment}" is a Windows device name`
+    }
+    if (/[. ]$/.test(segment)) return 'a part of the name ends with a dot or a space'
+  }
   return undefined
 }
 
@@ -25,6 +34,7 @@ export function isOsJunk(name: string): boolean {
   const lowerBase = base.toLowerCase()
   return (
     base.startsWith('._') ||
+    base === 'Icon\r' ||
     base === '.DS_Store' ||
     lowerBase === 'thumbs.db' ||
     lowerBase === 'desktop.ini'

@@ -67,6 +67,12 @@ describe('entry name rules', () => {
     ['./a.png', '"."'],
     ['a\u0000.png', 'control'],
     ['', 'empty name'],
+    ['images/a.png:hidden', 'Windows forbids'],
+    ['images/what?.png', 'Windows forbids'],
+    ['NUL.png', 'device name'],
+    ['audio/com1', 'device name'],
+    ['images./a.png', 'ends with a dot'],
+    ['images/a.png ', 'space'],
   ])('refuses %j (%s)', (name, reason) => {
     expect(unsafeEntryNameReason(name)).toContain(reason)
   })
