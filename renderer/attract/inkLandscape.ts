@@ -12,6 +12,12 @@ export interface InkLandscapeLayers {
   readonly mist: HTMLCanvasElement
 }
 
+/** Layers being painted: draw them as they are; run `steps` a little at a time to finish them. */
+export interface InkLandscapeInProgress {
+  readonly layers: InkLandscapeLayers
+  readonly steps: Generator<void>
+}
+
 interface RidgeStyle {
   /** The ridge height (0–1 of the canvas height) along x (0–1 of the width). */
   readonly heightAt: (x: number) => number
@@ -31,8 +37,14 @@ function makeCanvas(width: number, height: number): HTMLCanvasElement {
   return canvas
 }
 
-/** Several translucent washes of one ridge, then short dry-brush strokes (皴) along its crest. */
-function paintRidge(canvas: HTMLCanvasElement, style: RidgeStyle, seed: number): void {
+/** Columns or strokes painted between two yields of a painting generator. */
+const workPerStep = 64
+
+/**
+ * Several translucent washes of one ridge, then short dry-brush strokes (皴) along its crest.
+ * A generator: it yields every few dozen columns, so its owner can spread the work over frames.
+ */
+function* paintRidge(canvas: HTMLCanvasElement, style: RidgeStyle, seed: number): Generator<void> {
   const context = canvas.getContext('2d')!
   const { width, height } = canvas
   const random = seededRandom(seed)
@@ -57,6 +69,7 @@ function paintRidge(canvas: HTMLCanvasElement, style: RidgeStyle, seed: number):
       gradient.addColorStop(1, `rgb(${style.inkRgb} / 0)`)
       context.fillStyle = gradient
       context.fillRect(px, y, 1, columnFadePx)
+      if (px % workPerStep === 0) yield
     }
   }
 
@@ -156,10 +169,23 @@ function peak(x: number, centre: number, halfWidth: number, height: number): num
 }
 
 /**
- * Draws the still layers for a canvas of `width` × `height` device pixels. The shapes are fixed
- * by a seed; in portrait the near cliffs rise higher so the corner still holds the composition.
+ * Starts the still layers for a canvas of `width` × `height` pixels: far to near, so the scene
+ * washes in like ink on paper. The shapes are fixed by a seed; in portrait the view spans the
+ * left part of the scene, so the corner still holds the composition.
  */
-export function paintInkLandscape(width: number, height: number): InkLandscapeLayers {
+export function beginInkLandscape(width: number, height: number): InkLandscapeInProgress {
+  const layers: InkLandscapeLayers = {
+    distant: makeCanvas(width, height),
+    far: makeCanvas(width, height),
+    near: makeCanvas(width, height),
+    mist: makeCanvas(Math.max(64, Math.round(Math.min(width, height) * 0.5)), 0),
+  }
+  layers.mist.height = layers.mist.width
+  return { layers, steps: paintLayers(layers, width, height) }
+}
+
+function* paintLayers(layers: InkLandscapeLayers, width: number, height: number): Generator<void> {
+  paintMist(layers.mist)
   const isPortrait = height > width
   const lift = isPortrait ? 0.72 : 1
   // A tall screen shows the left part of the scene, wider, so the cliffs keep their proportions.
@@ -178,30 +204,27 @@ export function paintInkLandscape(width: number, height: number): InkLandscapeLa
     )
   }
 
-  const near = makeCanvas(width, height)
-  paintRidge(
-    near,
+  const { near, far, distant } = layers
+  yield* paintRidge(
+    distant,
     {
-      heightAt: nearHeightAt,
-      inkRgb: '38 36 33',
-      topAlpha: 0.9,
-      fadeDepth: 0.32,
-      washes: 4,
-      textureStrokes: 520,
+      heightAt: (canvasX) => {
+        const x = 1 - (1 - canvasX) * span
+        return (
+          Math.max(peak(x, 0.76, 0.09, 0.24), peak(x, 0.86, 0.1, 0.19), peak(x, 0.68, 0.07, 0.16)) *
+          lift
+        )
+      },
+      inkRgb: '110 135 128',
+      topAlpha: 0.12,
+      fadeDepth: 0.16,
+      washes: 2,
+      textureStrokes: 0,
     },
-    11,
+    37,
   )
 
-  const pineX = 0.125 / span
-  paintPine(
-    near.getContext('2d')!,
-    pineX * width,
-    height * (1 - nearHeightAt(pineX)) + height * 0.015,
-    Math.min(width, height) / 540,
-  )
-
-  const far = makeCanvas(width, height)
-  paintRidge(
+  yield* paintRidge(
     far,
     {
       heightAt: (canvasX) => {
@@ -221,38 +244,38 @@ export function paintInkLandscape(width: number, height: number): InkLandscapeLa
     23,
   )
 
-  const distant = makeCanvas(width, height)
-  paintRidge(
-    distant,
+  yield* paintRidge(
+    near,
     {
-      heightAt: (canvasX) => {
-        const x = 1 - (1 - canvasX) * span
-        return (
-          Math.max(peak(x, 0.76, 0.09, 0.24), peak(x, 0.86, 0.1, 0.19), peak(x, 0.68, 0.07, 0.16)) *
-          lift
-        )
-      },
-      inkRgb: '110 135 128',
-      topAlpha: 0.12,
-      fadeDepth: 0.16,
-      washes: 2,
-      textureStrokes: 0,
+      heightAt: nearHeightAt,
+      inkRgb: '38 36 33',
+      topAlpha: 0.9,
+      fadeDepth: 0.32,
+      washes: 4,
+      textureStrokes: 520,
     },
-    37,
+    11,
   )
 
-  const mistSize = Math.max(64, Math.round(Math.min(width, height) * 0.5))
-  const mist = makeCanvas(mistSize, mistSize)
-  const mistContext = mist.getContext('2d')!
-  const radius = mistSize / 2
-  const glow = mistContext.createRadialGradient(radius, radius, 0, radius, radius, radius)
+  const pineX = 0.125 / span
+  paintPine(
+    near.getContext('2d')!,
+    pineX * width,
+    height * (1 - nearHeightAt(pineX)) + height * 0.015,
+    Math.min(width, height) / 540,
+  )
+}
+
+/** The soft round of mist every puff is drawn from. */
+function paintMist(mist: HTMLCanvasElement): void {
+  const context = mist.getContext('2d')!
+  const radius = mist.width / 2
+  const glow = context.createRadialGradient(radius, radius, 0, radius, radius, radius)
   glow.addColorStop(0, 'rgb(243 239 228 / 0.95)')
   glow.addColorStop(0.5, 'rgb(243 239 228 / 0.55)')
   glow.addColorStop(1, 'rgb(243 239 228 / 0)')
-  mistContext.fillStyle = glow
-  mistContext.fillRect(0, 0, mistSize, mistSize)
-
-  return { distant, far, near, mist }
+  context.fillStyle = glow
+  context.fillRect(0, 0, mist.width, mist.height)
 }
 
 /** Lets the browser free the layers' pixel memory at once rather than at the next collection. */

@@ -1,11 +1,33 @@
 import { DisposableStore, toDisposable } from '../../src/lifecycle/disposable'
-import { paintInkLandscape, releaseInkLandscape, type InkLandscapeLayers } from './inkLandscape'
+import {
+  beginInkLandscape,
+  releaseInkLandscape,
+  type InkLandscapeInProgress,
+  type InkLandscapeLayers,
+} from './inkLandscape'
 import { seededRandom } from './seededRandom'
 
 /** Mist drifts slowly; 30 frames a second is plenty and halves the work of a kiosk left alone. */
 const frameIntervalMs = 1000 / 30
 /** The painting is soft, so it is drawn at half the screen's pixels and scaled up by CSS. */
 const pixelScale = 0.5
+
+/** Painting the still layers may take this long in one frame; the rest waits for the next. */
+const paintBudgetPerFrameMs = 6
+
+/**
+ * The still layers outlive the attract screen (one set, for the current size): returning to the
+ * attract loop after a visit must not repaint them, which would stall the idle reset.
+ */
+let landscape:
+  { width: number; height: number; painting: InkLandscapeInProgress; isDone: boolean } | undefined
+
+function landscapeFor(width: number, height: number): NonNullable<typeof landscape> {
+  if (landscape && landscape.width === width && landscape.height === height) return landscape
+  if (landscape) releaseInkLandscape(landscape.painting.layers)
+  landscape = { width, height, painting: beginInkLandscape(width, height), isDone: false }
+  return landscape
+}
 
 /** One drifting round of mist; positions are fractions of the canvas, speeds fractions a second. */
 interface MistPuff {
@@ -60,7 +82,6 @@ export class InkMistPainter {
     this.#disposables.add(
       toDisposable(() => {
         cancelAnimationFrame(this.#frameRequest)
-        if (this.#layers) releaseInkLandscape(this.#layers)
         this.#layers = undefined
       }),
     )
@@ -74,8 +95,8 @@ export class InkMistPainter {
     if (this.#layers && this.#canvas.width === width && this.#canvas.height === height) return
     this.#canvas.width = width
     this.#canvas.height = height
-    if (this.#layers) releaseInkLandscape(this.#layers)
-    this.#layers = paintInkLandscape(width, height)
+    this.#layers = landscapeFor(width, height).painting.layers
+    this.#paintSome()
     this.#draw()
     this.#syncLoop()
   }
@@ -95,14 +116,37 @@ export class InkMistPainter {
   #syncLoop(): void {
     cancelAnimationFrame(this.#frameRequest)
     this.#frameRequest = 0
-    const shouldRun = !this.#isReducedMotion && !document.hidden && this.#layers !== undefined
+    const isStillPainting = landscape !== undefined && !landscape.isDone
+    const shouldRun =
+      (!this.#isReducedMotion || isStillPainting) && !document.hidden && this.#layers !== undefined
     if (!shouldRun || this.#disposables.isDisposed) return
     this.#lastFrameMs = performance.now()
     this.#frameRequest = requestAnimationFrame(this.#onFrame)
   }
 
+  /** Advances the still layers' painting within this frame's budget; true once they are done. */
+  #paintSome(): boolean {
+    if (!landscape || landscape.isDone) return true
+    const startMs = performance.now()
+    while (performance.now() - startMs < paintBudgetPerFrameMs) {
+      if (landscape.painting.steps.next().done) {
+        landscape.isDone = true
+        return true
+      }
+    }
+    return false
+  }
+
   readonly #onFrame = (nowMs: number): void => {
     this.#frameRequest = requestAnimationFrame(this.#onFrame)
+    if (this.#isReducedMotion) {
+      // Still: paint the layers in, show them, and stop once they are finished.
+      const isDone = this.#paintSome()
+      this.#draw()
+      if (isDone) this.#syncLoop()
+      return
+    }
+    this.#paintSome()
     const deltaMs = nowMs - this.#lastFrameMs
     if (deltaMs < frameIntervalMs - 2) return
     this.#lastFrameMs = nowMs

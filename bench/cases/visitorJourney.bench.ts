@@ -1,0 +1,155 @@
+import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import type { BenchCase, BenchRow } from '../benchCase'
+import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
+import { startKioskServer } from '../support/kioskServer'
+import { readLongTasks, recordLongTasks, type LongTask } from '../support/pageProbes'
+
+const attractJsBudgetBytes = 250 * 1024
+const longTaskBudgetMs = 50
+/** Time for a transition's work (and any long task it causes) to settle before reading. */
+const settleMs = 1500
+
+/** Gzipped size of every script the page has fetched so far (what the attract screen costs). */
+async function gzippedScriptBytes(page: Page, scriptUrls: readonly string[]): Promise<number> {
+  let total = 0
+  for (const url of new Set(scriptUrls)) {
+    const body = await (await page.request.get(url)).body()
+    total += gzipSync(body, { level: 9 }).byteLength
+  }
+  return total
+}
+
+/** Runs `step` and returns the long tasks that started while it ran and settled. */
+async function longTasksDuring(page: Page, step: () => Promise<void>): Promise<LongTask[]> {
+  const before = (await readLongTasks(page)).length
+  await step()
+  await page.waitForTimeout(settleMs)
+  return (await readLongTasks(page)).slice(before)
+}
+
+function longTaskRow(phase: string, tasks: readonly LongTask[]): BenchRow {
+  const longestMs = Math.max(0, ...tasks.map((task) => task.durationMs))
+  return {
+    metric: `longest task: ${phase} (${tasks.length} over 50 ms)`,
+    value: Math.round(longestMs),
+    unit: 'ms',
+    target: `none > ${longTaskBudgetMs} ms`,
+    isWithinTarget: tasks.length === 0,
+  }
+}
+
+const visitorJourney: BenchCase = {
+  name: 'visitor-journey',
+  description:
+    'attract-screen JS (gzip) and long tasks during taps, transitions, language switch and an idle reset',
+  async run({ log }) {
+    const rows: BenchRow[] = []
+    const server = await startKioskServer()
+    const kioskBrowser = await launchKioskBrowser()
+    try {
+      const { page } = kioskBrowser
+      const scriptUrls: string[] = []
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scriptUrls.push(request.url())
+      })
+      await recordLongTasks(page)
+      await page.goto(server.url)
+      await page.locator('[data-screen="attract"]').waitFor()
+      await page.waitForLoadState('networkidle')
+      const attractBytes = await gzippedScriptBytes(page, scriptUrls)
+      log(
+        `attract screen: ${scriptUrls.length} scripts, ${(attractBytes / 1024).toFixed(1)} KiB gzip`,
+      )
+      rows.push({
+        metric: 'attract screen JS (gzip)',
+        value: Math.round((attractBytes / 1024) * 10) / 10,
+        unit: 'KiB',
+        baseline: attractJsBudgetBytes / 1024,
+        ratio: attractBytes / attractJsBudgetBytes,
+        target: '≤ 250 KiB',
+        isWithinTarget: attractBytes <= attractJsBudgetBytes,
+      })
+
+      rows.push(
+        longTaskRow(
+          'tap attract → menu',
+          await longTasksDuring(page, async () => {
+            await tapElement(page, '[data-screen="attract"]')
+            await page.locator('[data-screen="menu"] [data-exhibit-id]').first().waitFor()
+          }),
+        ),
+      )
+      const menuBytes = await gzippedScriptBytes(page, scriptUrls)
+      rows.push({
+        metric: 'attract + menu JS (gzip)',
+        value: Math.round((menuBytes / 1024) * 10) / 10,
+        unit: 'KiB',
+        target: 'no exhibit code',
+        isWithinTarget: !scriptUrls.some((url) => /Exhibit/.test(url)),
+      })
+
+      rows.push(
+        longTaskRow(
+          'language switch on the menu',
+          await longTasksDuring(page, () => tapElement(page, '[data-action="language"]')),
+        ),
+      )
+      rows.push(
+        longTaskRow(
+          'menu → exhibit frame (folk music)',
+          await longTasksDuring(page, async () => {
+            await tapElement(page, '[data-exhibit-id="folk-music"]')
+            await page.locator('[data-screen="exhibit"] [data-station-id]').first().waitFor()
+          }),
+        ),
+      )
+      rows.push(
+        longTaskRow(
+          'open the knowledge cards',
+          await longTasksDuring(page, () => tapElement(page, '[data-action="cards"]')),
+        ),
+      )
+      rows.push(
+        longTaskRow(
+          'exhibit → menu (home)',
+          await longTasksDuring(page, async () => {
+            await tapElement(page, '[data-action="home"]')
+            await page.locator('[data-screen="menu"]').waitFor()
+          }),
+        ),
+      )
+    } finally {
+      await kioskBrowser.close()
+      await server.stop()
+    }
+
+    // The idle reset, on a kiosk set to the shortest timing settings.json allows.
+    const idleServer = await startKioskServer({ idleTimeoutSeconds: 5, idleWarningSeconds: 3 })
+    const idleBrowser = await launchKioskBrowser()
+    try {
+      const { page } = idleBrowser
+      await recordLongTasks(page)
+      await page.goto(idleServer.url)
+      await tapElement(page, '[data-screen="attract"]')
+      await tapElement(page, '[data-exhibit-id="folk-music"]')
+      await page.locator('[data-screen="exhibit"] [data-station-id]').first().waitFor()
+      await page.waitForTimeout(settleMs)
+      rows.push(
+        longTaskRow(
+          'idle warning and reset to the attract loop',
+          await longTasksDuring(page, async () => {
+            await page.locator('[data-overlay="idle-warning"]').waitFor({ timeout: 15_000 })
+            await page.locator('[data-screen="attract"]').waitFor({ timeout: 15_000 })
+          }),
+        ),
+      )
+    } finally {
+      await idleBrowser.close()
+      await idleServer.stop()
+    }
+    return rows
+  },
+}
+
+export default visitorJourney
