@@ -79,19 +79,38 @@ export class InkStageCanvas implements Disposable {
     context.globalAlpha = alpha * 0.55
     context.fillStyle = colour
     context.beginPath()
+    // Neighbouring bands are blended and joined through their midpoints, so the range reads as
+    // soft hills rather than the bars of a spectrum.
+    const scale = Math.min(height, width * 0.35) // a far, low range whatever the stage's shape
+    const pointAt = (i: number) => {
+      const level =
+        0.25 * (ridge[i - 1] ?? ridge[i]!) + 0.5 * ridge[i]! + 0.25 * (ridge[i + 1] ?? ridge[i]!)
+      return { x: ((i + 0.5) / points) * width, y: baseY - (0.05 + level * lift * 2) * scale }
+    }
     context.moveTo(0, height)
     context.lineTo(0, baseY)
-    for (let i = 0; i < points; i += 1) {
-      const x = ((i + 0.5) / points) * width
-      // The ridge stays a far, low range whatever the stage's shape (tall in portrait).
-      const y = baseY - (0.05 + ridge[i]! * lift * 2) * Math.min(height, width * 0.35)
-      const previousX = (i / points) * width
-      context.quadraticCurveTo(previousX, y, x, y)
+    let previous = pointAt(0)
+    context.lineTo(0, previous.y)
+    for (let i = 1; i < points; i += 1) {
+      const next = pointAt(i)
+      context.quadraticCurveTo(
+        previous.x,
+        previous.y,
+        (previous.x + next.x) / 2,
+        (previous.y + next.y) / 2,
+      )
+      previous = next
     }
+    context.quadraticCurveTo(previous.x, previous.y, width, previous.y)
     context.lineTo(width, baseY)
     context.lineTo(width, height)
     context.closePath()
     context.fill()
+    // A thin ink line along the crest, as a brush would outline a far range.
+    context.globalAlpha = alpha * 0.35
+    context.strokeStyle = this.palette.ink
+    context.lineWidth = 1.5
+    context.stroke()
     context.globalAlpha = 1
   }
 }
