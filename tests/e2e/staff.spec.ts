@@ -214,3 +214,32 @@ test('the admin code loads only for staff, and every admin section opens without
   expect(scripts.some((name) => /analyticsCharts/.test(name))).toBe(true)
   expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
 })
+
+test('single-exhibit mode keeps visitors in the chosen exhibit, "home" included', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  // The exhibit's WebGL scene loads twice on a software renderer shared with other tests.
+  test.setTimeout(120_000)
+  await page.goto(server.url)
+  await createFirstPin(page, '2468')
+  await tap(page, '[data-single-exhibit="tea-whisking"]')
+  await tap(page, '[data-mode="single-exhibit"]')
+  await expect(page.locator('[data-mode="single-exhibit"]')).toHaveAttribute('aria-pressed', 'true')
+  await tap(page, '[data-action="staff-exit"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  expect(await diagnostics(page)).toMatchObject({ mode: 'single-exhibit', exhibit: 'tea-whisking' })
+
+  await tap(page, '[data-action="home"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  await expect(page.locator('[data-screen="menu"]')).toHaveCount(0)
+  expect((await diagnostics(page)).exhibit).toBe('tea-whisking')
+
+  // It comes back after a restart.
+  await server.restart()
+  await page.goto(server.url)
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({ timeout: 30_000 })
+  expect((await diagnostics(page)).exhibit).toBe('tea-whisking')
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
+})
