@@ -18,12 +18,10 @@ import { openPackContainer } from './openPackContainer'
 import { defaultPackLimits, type PackLimits } from './packLimits'
 import { acquirePackStoreLock } from './packStoreLock'
 import {
-  emptyPackStoreState,
   fsyncFolder,
   readPackStoreState,
   writePackStoreState,
   type PackStoreState,
-  type StoredPack,
   type StoredVersion,
 } from './packStoreState'
 import { manifestFileName, stagePack } from './stagePack'
@@ -52,7 +50,7 @@ export interface PackStoreOptions {
   readonly keepPreviousVersions?: number
 }
 
-/** One problem found by `verify`, and which pack it concerns. */
+/** What `verify` found: each active pack and whether it is intact, and every problem. */
 export interface VerifyReport {
   readonly packs: readonly {
     readonly id: string
@@ -362,5 +360,3 @@ async function fsyncTree(root: string): Promise<void> {
   for (const folder of folders) await fsyncFolder(folder)
 }
 
-export { emptyPackStoreState }
-export type { StoredPack }
