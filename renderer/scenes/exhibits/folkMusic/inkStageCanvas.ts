@@ -76,9 +76,6 @@ export class InkStageCanvas implements Disposable {
     const ridge = this.field.ridge
     const baseY = height * 0.92
     const points = ridge.length
-    context.globalAlpha = alpha * 0.55
-    context.fillStyle = colour
-    context.beginPath()
     // Neighbouring bands are blended and joined through their midpoints, so the range reads as
     // soft hills rather than the bars of a spectrum.
     const scale = Math.min(height, width * 0.35) // a far, low range whatever the stage's shape
@@ -87,30 +84,37 @@ export class InkStageCanvas implements Disposable {
         0.25 * (ridge[i - 1] ?? ridge[i]!) + 0.5 * ridge[i]! + 0.25 * (ridge[i + 1] ?? ridge[i]!)
       return { x: ((i + 0.5) / points) * width, y: baseY - (0.05 + level * lift * 2) * scale }
     }
-    context.moveTo(0, height)
-    context.lineTo(0, baseY)
-    let previous = pointAt(0)
-    context.lineTo(0, previous.y)
-    for (let i = 1; i < points; i += 1) {
-      const next = pointAt(i)
-      context.quadraticCurveTo(
-        previous.x,
-        previous.y,
-        (previous.x + next.x) / 2,
-        (previous.y + next.y) / 2,
-      )
-      previous = next
+    const crestPoints = Array.from({ length: points }, (_, i) => pointAt(i))
+    const traceCrest = (path: Path2D) => {
+      let previous = crestPoints[0]!
+      path.lineTo(0, previous.y)
+      for (const next of crestPoints.slice(1)) {
+        path.quadraticCurveTo(
+          previous.x,
+          previous.y,
+          (previous.x + next.x) / 2,
+          (previous.y + next.y) / 2,
+        )
+        previous = next
+      }
+      path.quadraticCurveTo(previous.x, previous.y, width, previous.y)
     }
-    context.quadraticCurveTo(previous.x, previous.y, width, previous.y)
-    context.lineTo(width, baseY)
-    context.lineTo(width, height)
-    context.closePath()
-    context.fill()
-    // A thin ink line along the crest, as a brush would outline a far range.
+    const crest = new Path2D()
+    crest.moveTo(0, crestPoints[0]!.y)
+    traceCrest(crest)
+    const hills = new Path2D()
+    hills.moveTo(0, height)
+    traceCrest(hills)
+    hills.lineTo(width, height)
+    hills.closePath()
+    context.globalAlpha = alpha * 0.55
+    context.fillStyle = colour
+    context.fill(hills)
+    // A thin ink line along the crest only, as a brush would outline a far range.
     context.globalAlpha = alpha * 0.35
     context.strokeStyle = this.palette.ink
     context.lineWidth = 1.5
-    context.stroke()
+    context.stroke(crest)
     context.globalAlpha = 1
   }
 }
