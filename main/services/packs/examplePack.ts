@@ -1,26 +1,16 @@
 import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { deflateSync } from 'node:zlib'
+import { crc32, deflateSync } from 'node:zlib'
 
 /** A plain PNG of one colour, made here so the example carries a real image. */
 function solidPng(width: number, height: number, rgb: readonly [number, number, number]): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
   const chunk = (type: string, data: Buffer) => {
     const typeAndData = Buffer.concat([Buffer.from(type, 'ascii'), data])
     const out = Buffer.alloc(12 + data.length)
     out.writeUInt32BE(data.length, 0)
     typeAndData.copy(out, 4)
-    out.writeUInt32BE(crc(typeAndData), 8 + data.length)
+    out.writeUInt32BE(crc32(typeAndData), 8 + data.length)
     return out
   }
   const header = Buffer.alloc(13)
