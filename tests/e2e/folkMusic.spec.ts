@@ -82,6 +82,13 @@ async function recordedAnalytics(dataDir: string): Promise<{ type: string; track
     .map((line) => JSON.parse(line) as { type: string; trackId?: string })
 }
 
+/** How many Howls Howler itself still holds. */
+function liveHowlsInHowler(page: Page): Promise<number> {
+  return page.evaluate(
+    () => (window as unknown as { Howler: { _howls: unknown[] } }).Howler._howls.length,
+  )
+}
+
 async function openFolkMusicStage(page: Page, url: string): Promise<void> {
   await page.goto(url)
   await tap(page, '[data-screen="attract"]')
@@ -133,6 +140,22 @@ test.describe('folk-music stage', () => {
     await tap(page, '[data-action="home"]')
     await expect(page.locator('[data-screen="menu"]')).toBeVisible()
     expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
+    // Howler's own list of live Howls agrees (howler puts itself on window in the browser).
+    expect(await liveHowlsInHowler(page)).toBe(0)
+
+    // Coming back and leaving again leaves nothing behind either.
+    for (let visit = 0; visit < 2; visit++) {
+      await tap(page, '[data-exhibit-id="folk-music"]')
+      await tap(page, `[data-track="${fixtureTrackIds[visit]}"]`)
+      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+        'data-playback-state',
+        'playing',
+      )
+      await tap(page, '[data-action="home"]')
+      await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+    }
+    expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
+    expect(await liveHowlsInHowler(page)).toBe(0)
   })
 
   test('pause and resume the recording; play-along pads sound in Chromium', async ({
