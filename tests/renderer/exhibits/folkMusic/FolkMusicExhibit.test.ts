@@ -274,3 +274,26 @@ describe('FolkMusicExhibit after a pack update', () => {
     expect(clips.factory!.live()).toEqual([])
   })
 })
+
+describe('FolkMusicExhibit stations', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia())
+    clips.factory = fakeClipFactory()
+    setKioskApiForTesting(fakeApi().api)
+  })
+  afterEach(() => setKioskApiForTesting(undefined))
+
+  it('playing the instrument on show counts as choosing it; hearing a piece to its end completes listen', async () => {
+    const wrapper = mount(FolkMusicExhibit, {
+      props: { entry, language: 'en', isReducedMotion: false, isCaptionsOn: true },
+    })
+    await wrapper.find('[data-track="flowing"]').trigger('click')
+    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument']])
+    const clip = clips.factory!.clipFor('/pack/songyun.core/audio/guqin%201.ogg')
+    clip.emit('play')
+    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument']])
+    clip.emit('end')
+    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument'], ['listen']])
+    wrapper.unmount()
+  })
+})
