@@ -341,7 +341,7 @@ function fadeOutEnd(samples: Float32Array, sampleRate: number, seconds: number):
 /** The voices a score's parts may name. */
 export const voices: Record<string, Voice> = {
   guqin: pluckedString({
-    ringSecondsAt220Hz: 7,
+    ringSecondsAt220Hz: 10,
     loopSmoothing: 0.5,
     pickPosition: 0.13,
     pluckBrightness: 5,
@@ -364,7 +364,7 @@ export const voices: Record<string, Voice> = {
     toneCutoffHz: 7000,
   }),
   guzheng: pluckedString({
-    ringSecondsAt220Hz: 4,
+    ringSecondsAt220Hz: 8,
     loopSmoothing: 0.3,
     pickPosition: 0.17,
     pluckBrightness: 10,
