@@ -161,3 +161,27 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   })
   expect(consoleErrors).toEqual([])
 })
+
+test('woodblock with reduced motion: the sample is already written and the camera never moves', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  const cdp = await page.context().newCDPSession(page)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  await openWoodblock(page)
+  await expect(page.locator('[data-can-move-on="true"]')).toBeVisible({ timeout: 5_000 })
+  const blockAtStart = await waitForSteadyBlock(page)
+
+  await tap(page, '[data-action="woodblock-next"]')
+  await expect.poll(() => phase(page)).toBe('transfer')
+  await foldDrag(page, cdp, 'left')
+  await expect.poll(() => phase(page)).toBe('ink')
+  await page.waitForTimeout(1000)
+  expect(await waitForSteadyBlock(page)).toEqual(blockAtStart)
+  expect(consoleErrors).toEqual([])
+})

@@ -58,12 +58,12 @@ export function generatePlumMotif(seed = 1127): PlumMotif {
         const side = random() < 0.5 ? -1 : 1
         grow(nx, ny, heading + side * (0.5 + random() * 0.5), length * 0.55, w * 0.6, depth - 1)
       }
-      if (depth <= 1 && random() < 0.6) {
+      if (depth <= 1 && random() < 0.8) {
         const offset = w * 2.2
         blossoms.push({
           x: nx + Math.cos(heading + Math.PI / 2) * offset,
           y: ny - Math.sin(heading + Math.PI / 2) * offset,
-          radius: 0.045 + random() * 0.02,
+          radius: 0.055 + random() * 0.025,
           rotation: random() * Math.PI * 2,
           isBud: random() < 0.3,
         })
@@ -71,9 +71,9 @@ export function generatePlumMotif(seed = 1127): PlumMotif {
       cx = nx
       cy = ny
     }
-    blossoms.push({ x: cx, y: cy, radius: 0.05 + random() * 0.015, rotation: random() * Math.PI * 2, isBud: depth === 0 })
+    blossoms.push({ x: cx, y: cy, radius: 0.06 + random() * 0.02, rotation: random() * Math.PI * 2, isBud: depth === 0 })
   }
 
-  grow(0.14, 0.9, Math.PI * 0.32, 0.95, 0.05, 2)
+  grow(0.16, 0.86, Math.PI * 0.22, 0.72, 0.065, 2)
   return { branches, blossoms }
 }

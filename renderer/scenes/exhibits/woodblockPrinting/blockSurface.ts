@@ -50,7 +50,7 @@ export class BlockSurface {
         const ink = sampleBilinear(this.ink, (x + 0.5) / s - 0.5, (y + 0.5) / s - 0.5)
         // The brush mostly touches the raised wood; a little ink settles into the cuts.
         const inkCover = Math.min(1, ink) * (0.3 + 0.65 * relief) + Math.max(0, ink - 1) * 0.2
-        const woodShade = 0.72 + 0.28 * relief
+        const woodShade = 0.62 + 0.38 * relief
         const w = (y * width + x) * 3
         const offset = texelOffset(width, height, x, y)
         for (let c = 0; c < 3; c++) {

@@ -138,8 +138,10 @@ async function buildWorkshop(
   const paperWidth = faceWidth + 2 * marginUnits
   const paperHeight = faceHeight + 2 * marginUnits
 
+  // The workbench is the clear colour: a full-screen shaded table would cost a lit pass over
+  // every pixel, which software WebGL (SwiftShader) feels on every frame.
   const scene = new Scene()
-  scene.background = new Color('#2b231d')
+  scene.background = new Color('#47362a')
 
   // Soft workshop light: a warm window from the upper left and a dim room.
   scene.add(new HemisphereLight('#fff1dc', '#3a2a20', 1.1))
@@ -147,14 +149,6 @@ async function buildWorkshop(
   const windowLight = new DirectionalLight('#ffe2b8', 2.4)
   windowLight.position.set(-1.6, 3, 1.4)
   scene.add(windowLight)
-
-  const table = new Mesh(
-    store.add(new PlaneGeometry(9, 7)),
-    store.add(new MeshLambertMaterial({ color: '#4e3b2c' })),
-  )
-  table.rotation.x = -Math.PI / 2
-  table.position.y = -0.03
-  scene.add(table)
 
   const body = new Mesh(
     store.add(new BoxGeometry(faceWidth + 0.06, 0.12, faceHeight + 0.06)),
@@ -307,7 +301,7 @@ export class WoodblockScene implements ExhibitScene {
   readonly camera = new PerspectiveCamera(34, 1, 0.05, 40)
   readonly #parts: WorkshopParts
   readonly #listener: WoodblockSceneListener
-  readonly #isReducedMotion: boolean
+  #isReducedMotion: boolean
   readonly #store: DisposableStore
   readonly #raycaster = new Raycaster()
   readonly #pointerNdc = new Vector2()
@@ -336,10 +330,22 @@ export class WoodblockScene implements ExhibitScene {
     this.#listener = listener
     this.#isReducedMotion = context.isReducedMotion
     this.#store = store
-    if (this.#isReducedMotion) {
+    this.setReducedMotion(context.isReducedMotion)
+  }
+
+  /**
+   * Reduced motion (the visitor may switch it mid-visit): one fixed view with no camera moves,
+   * the sample shown already written, the carving shown at once.
+   */
+  setReducedMotion(isReducedMotion: boolean): void {
+    this.#isReducedMotion = isReducedMotion
+    if (!isReducedMotion) return
+    if (this.#writingProgress < 1) {
       this.#writingProgress = 1
-      parts.sampleSheet.setReveal(1)
+      this.#parts.sampleSheet.setReveal(1)
+      if (this.#canvas) this.#notifyChanged()
     }
+    this.#isCameraPlaced = false
   }
 
   /** Where the visitor is: a station id, or `printed`. */

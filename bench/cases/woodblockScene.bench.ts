@@ -1,0 +1,142 @@
+import type { BenchCase, BenchRow } from '../benchCase'
+import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
+import { startKioskServer } from '../support/kioskServer'
+import {
+  measureFrameTimes,
+  readKioskDiagnostics,
+  readLongTasks,
+  recordFrameIntervals,
+  recordLongTasks,
+  summariseFrameTimes,
+} from '../support/pageProbes'
+import {
+  foldDrag,
+  sweepBlock,
+  waitForSteadyBlock,
+  waitForWoodblockPhase,
+  woodblockRenderCost,
+} from '../../tests/e2e/support/woodblockTouch'
+
+const drawCallBudget = 60
+const triangleBudget = 200_000
+const textureBudgetBytes = 64 * 1024 * 1024
+const longTaskBudgetMs = 50
+/** Delay between touch moves while inking and rubbing: about a finger's pace. */
+const strokeStepMs = 40
+
+const woodblockScene: BenchCase = {
+  name: 'woodblock-scene',
+  description:
+    'woodblock workshop: open time, frame times idle and over a scripted print (ink, rub), draw calls, triangles, texture bytes, long tasks',
+  async run({ log }) {
+    const server = await startKioskServer()
+    const kioskBrowser = await launchKioskBrowser()
+    try {
+      const { page } = kioskBrowser
+      await recordLongTasks(page)
+      await page.goto(server.url)
+      await tapElement(page, '[data-screen="attract"]')
+      await page.locator('[data-screen="menu"]').waitFor()
+      // Baseline: the menu's frame times, measured the same way in the same run.
+      const menuFrames = await measureFrameTimes(page, 2000)
+
+      const openStartMs = Date.now()
+      await tapElement(page, '[data-exhibit-id="woodblock-printing"]')
+      await waitForWoodblockPhase(page, 'write-sample', 60_000)
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      const openMs = Date.now() - openStartMs
+      log(`opened in ${openMs} ms`)
+
+      const idleFrames = await measureFrameTimes(page, 3000)
+      const cdp = await page.context().newCDPSession(page)
+      await page.locator('[data-can-move-on="true"]').waitFor({ timeout: 30_000 })
+      await tapElement(page, '[data-action="woodblock-next"]')
+      await waitForWoodblockPhase(page, 'transfer')
+      await foldDrag(page, cdp, 'left')
+      await waitForWoodblockPhase(page, 'ink')
+      await waitForSteadyBlock(page)
+
+      const longTasksBefore = (await readLongTasks(page)).length
+      const inkingFrames = recordFrameIntervals(page, 4000)
+      await sweepBlock(page, cdp, 9, 8, strokeStepMs)
+      const inking = summariseFrameTimes(await inkingFrames)
+      const inkingCost = await woodblockRenderCost(page)
+      await tapElement(page, '[data-action="woodblock-next"]')
+      await waitForWoodblockPhase(page, 'lay-paper')
+      await foldDrag(page, cdp, 'right')
+      await waitForWoodblockPhase(page, 'rub')
+      await waitForSteadyBlock(page)
+
+      const rubbingFrames = recordFrameIntervals(page, 4000)
+      await sweepBlock(page, cdp, 9, 8, strokeStepMs)
+      await sweepBlock(page, cdp, 9, 3, strokeStepMs)
+      const rubbing = summariseFrameTimes(await rubbingFrames)
+      const longTasks = (await readLongTasks(page)).slice(longTasksBefore)
+      const rubbingCost = await woodblockRenderCost(page)
+      await tapElement(page, '[data-action="woodblock-next"]')
+      await waitForWoodblockPhase(page, 'lift')
+      await foldDrag(page, cdp, 'left')
+      await waitForWoodblockPhase(page, 'printed')
+      const verdict = await page.locator('[data-woodblock-print] canvas').getAttribute('data-verdict')
+      log(`print verdict: ${verdict}`)
+
+      const drawCalls = Math.max(inkingCost.calls, rubbingCost.calls)
+      const triangles = Math.max(inkingCost.triangles, rubbingCost.triangles)
+      const textureBytes = Math.max(inkingCost.textureBytes, rubbingCost.textureBytes)
+      const longestTaskMs = Math.max(0, ...longTasks.map((task) => task.durationMs))
+      const webgl = (await readKioskDiagnostics(page)).webgl
+
+      const rows: BenchRow[] = [
+        { metric: 'open (tap → first frames)', value: openMs, unit: 'ms' },
+        { metric: 'menu frame p50 (baseline)', value: menuFrames.p50Ms, unit: 'ms' },
+        {
+          metric: 'idle frame p50',
+          value: idleFrames.p50Ms,
+          unit: 'ms',
+          baseline: menuFrames.p50Ms,
+          ratio: idleFrames.p50Ms / menuFrames.p50Ms,
+        },
+        { metric: 'idle frame p95', value: idleFrames.p95Ms, unit: 'ms' },
+        { metric: 'inking frame p50', value: inking.p50Ms, unit: 'ms' },
+        { metric: 'inking frame p95', value: inking.p95Ms, unit: 'ms' },
+        { metric: 'rubbing frame p50', value: rubbing.p50Ms, unit: 'ms' },
+        { metric: 'rubbing frame p95', value: rubbing.p95Ms, unit: 'ms' },
+        {
+          metric: 'draw calls',
+          value: drawCalls,
+          unit: 'calls',
+          target: `≤ ${drawCallBudget}`,
+          isWithinTarget: drawCalls > 0 && drawCalls <= drawCallBudget,
+        },
+        {
+          metric: 'triangles',
+          value: triangles,
+          unit: 'triangles',
+          target: `≤ ${triangleBudget}`,
+          isWithinTarget: triangles > 0 && triangles <= triangleBudget,
+        },
+        {
+          metric: 'texture data',
+          value: textureBytes / (1024 * 1024),
+          unit: 'MB',
+          target: '≤ 64 MB',
+          isWithinTarget: textureBytes > 0 && textureBytes <= textureBudgetBytes,
+        },
+        {
+          metric: 'longest task while inking and rubbing',
+          value: longestTaskMs,
+          unit: 'ms',
+          target: `≤ ${longTaskBudgetMs} ms`,
+          isWithinTarget: longestTaskMs <= longTaskBudgetMs,
+        },
+        { metric: 'live textures at the print', value: webgl?.textures ?? Number.NaN, unit: 'textures' },
+      ]
+      return rows
+    } finally {
+      await kioskBrowser.close()
+      await server.stop()
+    }
+  },
+}
+
+export default woodblockScene
