@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test'
 import type { KioskContent } from '../../src/contract/areas/content'
 import type { FolkMusicExhibit } from '../../src/pack/manifestSchema'
 import { toneWav } from '../fixtures/toneWav'
+import playwrightConfig, { chromiumPath } from '../../playwright.config'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 
 const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url))
@@ -207,6 +208,33 @@ test.describe('folk-music stage', () => {
     await expect(page.locator('[data-action="drone"]')).toHaveAttribute('aria-pressed', 'true')
     await page.screenshot({ path: testInfo.outputPath('folk-music-play-along.png') })
     expect(consoleErrors).toEqual([])
+  })
+
+  test('without the autoplay flag (as a real kiosk starts), a touch starts the audio', async ({
+    playwright,
+    server,
+  }) => {
+    const args = (playwrightConfig.use?.launchOptions?.args ?? []).filter(
+      (arg) => !arg.startsWith('--autoplay-policy'),
+    )
+    const browser = await playwright.chromium.launch({ executablePath: chromiumPath, args })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, hasTouch: true })
+      await serveFixtureRecordings(page)
+      await openFolkMusicStage(page, server.url)
+      await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+        'data-playback-state',
+        'playing',
+      )
+      const contextState = await page.evaluate(
+        () => (window as unknown as { Howler: { ctx: AudioContext } }).Howler.ctx.state,
+      )
+      expect(contextState).toBe('running')
+      expect((await diagnostics(page)).audio.playing).toBe(1)
+    } finally {
+      await browser.close()
+    }
   })
 
   test.describe('idle', () => {
