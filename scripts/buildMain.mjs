@@ -2,7 +2,13 @@
 // (one CommonJS file, as a sandboxed preload must be). Dependencies stay external.
 import { build } from 'esbuild'
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' }
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+}
 
 await Promise.all([
   build({
@@ -12,7 +18,9 @@ await Promise.all([
     format: 'esm',
     outExtension: { '.js': '.mjs' },
     packages: 'external',
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   }),
   build({
     ...common,

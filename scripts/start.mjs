@@ -55,16 +55,34 @@ if (electron) {
   const child = spawn(electron, [appRoot, ...extraArgs], { stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
 } else {
-  process.stdout.write('Electron is not installed here (its binary cannot be downloaded); running the browser shell instead.\n')
-  const server = spawn(process.execPath, [path.join(appRoot, 'bin', 'songyun.mjs'), 'serve', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  process.stdout.write(
+    'Electron is not installed here (its binary cannot be downloaded); running the browser shell instead.\n',
+  )
+  const server = spawn(
+    process.execPath,
+    [path.join(appRoot, 'bin', 'songyun.mjs'), 'serve', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   server.stdout.on('data', (chunk) => {
     process.stdout.write(chunk)
     const match = /served at (http:\/\/\S+)/.exec(chunk.toString())
     const chromium = findChromium()
     if (match && chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
-      spawn(chromium, ['--kiosk', `--app=${match[1]}`, '--autoplay-policy=no-user-gesture-required', '--no-first-run', '--disable-translate', '--disable-pinch', '--overscroll-history-navigation=0'], { stdio: 'ignore', detached: true }).unref()
+      spawn(
+        chromium,
+        [
+          '--kiosk',
+          `--app=${match[1]}`,
+          '--autoplay-policy=no-user-gesture-required',
+          '--no-first-run',
+          '--disable-translate',
+          '--disable-pinch',
+          '--overscroll-history-navigation=0',
+        ],
+        { stdio: 'ignore', detached: true },
+      ).unref()
     }
   })
   server.on('exit', (code) => process.exit(code ?? 0))
