@@ -6,6 +6,6 @@ import type { ExhibitComponentRegistry } from './exhibitComponent'
  */
 export const exhibitComponents: ExhibitComponentRegistry = {
   'woodblock-printing': () => import('./woodblockPrinting/WoodblockExhibit.vue').then((m) => m.default),
-  'tea-whisking': () => import('./comingSoon/ComingSoonExhibit.vue').then((m) => m.default),
+  'tea-whisking': () => import('./teaWhisking/TeaExhibit.vue').then((m) => m.default),
   'folk-music': () => import('./folkMusic/FolkMusicExhibit.vue').then((m) => m.default),
 }

@@ -6,6 +6,8 @@ export interface WhiskInput {
   readonly durationSeconds: number
   /** Mean speed of the whisk tip, in bowl radii per second. */
   readonly speedRadiiPerSecond: number
+  /** How far the whisk tip travelled, in bowl radii (speed × the real time, uncapped). */
+  readonly distanceRadii: number
   /** 0–1; what the glass reports, or 0.5 where it measures none. */
   readonly pressure: number
   /** Direction reversals per second: brisk back-and-forth beating (击) rather than circling (拂). */
@@ -233,8 +235,8 @@ export class FoamModel {
 
     if (!pour) {
       // 调膏: stirring smooths the paste; about a dozen bowl radii of stirring make it even.
-      const path = Math.max(0, input.speedRadiiPerSecond) * seconds
-      this.#pasteEvenness += (1 - this.#pasteEvenness) * approach(0.2, path)
+      this.#pasteEvenness +=
+        (1 - this.#pasteEvenness) * approach(0.2, Math.max(0, input.distanceRadii))
       return
     }
 

@@ -13,6 +13,8 @@ export interface StrokeSample {
 const minimumMoveRadii = 0.02
 /** A turn sharper than this (cosine of the angle between moves) is a reversal (back-and-forth). */
 const reversalCosine = -0.5
+/** A gap between samples longer than this counts as a pause, not as whisking time. */
+const maximumStretchSeconds = 0.5
 /** Reversal rate is counted over the last second. */
 const reversalWindowMs = 1000
 
@@ -56,10 +58,11 @@ export class WhiskStroke {
     }
     this.#reversalTimes = this.#reversalTimes.filter((t) => sample.timeMs - t <= reversalWindowMs)
     // Long pauses are not whisking: cap the stretch so a resting finger does not count.
-    const cappedSeconds = Math.min(durationSeconds, 0.25)
+    const cappedSeconds = Math.min(durationSeconds, maximumStretchSeconds)
     return {
       durationSeconds: cappedSeconds,
       speedRadiiPerSecond: distance / durationSeconds,
+      distanceRadii: distance,
       pressure: sample.pressure > 0 && sample.pressure <= 1 ? sample.pressure : 0.5,
       reversalsPerSecond: this.#reversalTimes.length / (reversalWindowMs / 1000),
     }

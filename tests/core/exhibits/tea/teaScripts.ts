@@ -13,6 +13,7 @@ export function whiskFor(
     const input: WhiskInput = {
       durationSeconds: step,
       speedRadiiPerSecond,
+      distanceRadii: speedRadiiPerSecond * step,
       pressure: 0.5,
       reversalsPerSecond,
     }
@@ -37,6 +38,7 @@ export function pourRing(
       model.whisk({
         durationSeconds: 0.1,
         speedRadiiPerSecond: whileWhiskingSpeed,
+        distanceRadii: whileWhiskingSpeed * 0.1,
         pressure: 0.5,
         reversalsPerSecond: 3,
       })

@@ -21,6 +21,7 @@ function whisk(session: TeaSession, pathRadii: number, speed = 6) {
     session.whisk({
       durationSeconds: step,
       speedRadiiPerSecond: speed,
+      distanceRadii: speed * step,
       pressure: 0.5,
       reversalsPerSecond: 2,
     })

@@ -1,0 +1,209 @@
+import {
+  DataTexture,
+  LinearFilter,
+  Mesh,
+  RedFormat,
+  RingGeometry,
+  ShaderMaterial,
+  UnsignedByteType,
+  Vector3,
+} from 'three'
+import type { DisposableStore } from '../../../../src/lifecycle/disposable'
+import type { FoamState } from '../../../../src/exhibits/tea/foamModel'
+import type { FoamSketch } from '../../../../src/exhibits/tea/foamSketch'
+import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
+
+/** Thickness of a full, well-risen foam in cm. */
+const fullFoamThicknessCm = 0.9
+/** The powder heap's radius in the bowl's well, cm. */
+const powderRadiusCm = 1.7
+
+const vertexShader = /* glsl */ `
+uniform float uFoamHeight;
+uniform float uFineness;
+uniform float uTime;
+varying vec2 vDisc;
+varying vec3 vWorldPosition;
+
+float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
+float noise(vec2 p) {
+  vec2 i = floor(p);
+  vec2 f = fract(p);
+  vec2 u = f * f * (3.0 - 2.0 * f);
+  return mix(mix(hash(i), hash(i + vec2(1.0, 0.0)), u.x), mix(hash(i + vec2(0.0, 1.0)), hash(i + vec2(1.0, 1.0)), u.x), u.y);
+}
+
+void main() {
+  vDisc = vec2(position.x, -position.z);
+  float r = length(vDisc);
+  // A full foam domes slightly and, coarse, goes lumpy.
+  float rise = uFoamHeight * (0.7 + 0.3 * (1.0 - r * r));
+  float lumps = (noise(vDisc * 3.5 + uTime * 0.03) - 0.5) * 0.5 * uFoamHeight * (1.0 - uFineness);
+  vec3 displaced = position + vec3(0.0, (rise + lumps) * ${fullFoamThicknessCm.toFixed(2)}, 0.0);
+  vec4 world = modelMatrix * vec4(displaced, 1.0);
+  vWorldPosition = world.xyz;
+  gl_Position = projectionMatrix * viewMatrix * world;
+}
+`
+
+const fragmentShader = /* glsl */ `
+uniform float uWhiteness;
+uniform float uCoverage;
+uniform float uFineness;
+uniform float uBubbleCells;
+uniform float uLiquid;
+uniform float uPaste;
+uniform float uWaterLine;
+uniform vec3 uLightDirection;
+uniform sampler2D uSketch;
+varying vec2 vDisc;
+varying vec3 vWorldPosition;
+
+vec2 hash2(vec2 p) {
+  p = vec2(dot(p, vec2(127.1, 311.7)), dot(p, vec2(269.5, 183.3)));
+  return fract(sin(p) * 43758.5453);
+}
+float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
+float noise(vec2 p) {
+  vec2 i = floor(p);
+  vec2 f = fract(p);
+  vec2 u = f * f * (3.0 - 2.0 * f);
+  return mix(mix(hash(i), hash(i + vec2(1.0, 0.0)), u.x), mix(hash(i + vec2(0.0, 1.0)), hash(i + vec2(1.0, 1.0)), u.x), u.y);
+}
+// Distance to the nearest bubble centre (cellular noise): 0 at a centre, about 0.7 at a wall.
+float bubbles(vec2 p) {
+  vec2 i = floor(p);
+  vec2 f = fract(p);
+  float d = 1.0;
+  for (int y = -1; y <= 1; y++) {
+    for (int x = -1; x <= 1; x++) {
+      vec2 g = vec2(float(x), float(y));
+      vec2 o = hash2(i + g);
+      vec2 v = g + o - f;
+      d = min(d, dot(v, v));
+    }
+  }
+  return sqrt(d);
+}
+vec3 linear(vec3 srgb) { return pow(srgb, vec3(2.2)); }
+
+void main() {
+  float r = length(vDisc);
+  if (r > 1.0) discard;
+  vec3 powder = linear(vec3(0.80, 0.82, 0.64)) * (0.9 + 0.2 * noise(vDisc * 40.0));
+  vec3 paste = linear(vec3(0.40, 0.46, 0.20));
+  vec3 tea = linear(vec3(0.46, 0.50, 0.22));
+  vec3 base = mix(powder, mix(paste, tea, clamp(uLiquid * 4.0, 0.0, 1.0)), uPaste);
+
+  // Where the foam covers: islands at first ("sparse stars and a bright moon"), then all of it;
+  // the water line shows as the foam letting go of the rim.
+  float n = noise(vDisc * 4.0 + 7.0);
+  float cover = smoothstep(n - 0.12, n + 0.12, uCoverage * 1.2 - 0.1);
+  cover *= 1.0 - uWaterLine * smoothstep(0.84, 0.96, r);
+  float sketch = texture2D(uSketch, vDisc * 0.5 + 0.5).r;
+  cover *= 1.0 - 0.9 * sketch;
+
+  vec2 cellPoint = vDisc * uBubbleCells;
+  float cell = bubbles(cellPoint);
+  float pixel = fwidth(cellPoint.x) + fwidth(cellPoint.y);
+  float contrast = (1.0 - smoothstep(0.2, 0.7, pixel)) * (0.3 + 0.7 * (1.0 - uFineness));
+  vec3 foamColour = mix(linear(vec3(0.80, 0.74, 0.55)), linear(vec3(0.97, 0.96, 0.93)), uWhiteness);
+  foamColour *= 1.0 - contrast * 0.45 * smoothstep(0.3, 0.75, cell);
+  foamColour += contrast * 0.18 * (1.0 - smoothstep(0.0, 0.18, cell));
+
+  vec3 normal = normalize(cross(dFdx(vWorldPosition), dFdy(vWorldPosition)));
+  if (normal.y < 0.0) normal = -normal;
+  float diffuse = max(dot(normal, normalize(uLightDirection)), 0.0);
+  vec3 colour = mix(base, foamColour, cover) * (0.45 + 0.6 * diffuse);
+  // A wet sheen on bare liquid.
+  colour += (1.0 - cover) * uLiquid * 0.08 * pow(diffuse, 24.0);
+  gl_FragColor = vec4(colour, 1.0);
+  #include <tonemapping_fragment>
+  #include <colorspace_fragment>
+}
+`
+
+/**
+ * The surface inside the bowl: powder, then paste, then tea liquid and the foam on it, drawn as
+ * one displaced disc whose shader shows height, whiteness, bubble size, coverage, the water line
+ * and the picture drawn on it (茶百戏, from a small data texture updated as it fades).
+ */
+export class FoamSurface {
+  readonly mesh: Mesh
+  readonly #material: ShaderMaterial
+  readonly #sketchTexture: DataTexture
+  readonly #sketchBytes: Uint8Array
+  #radiusCm = powderRadiusCm
+  #heightCm = innerBottomHeightCm
+
+  constructor(store: DisposableStore, sketchSize: number) {
+    const geometry = store.add(new RingGeometry(0.0001, 1, 96, 32))
+    geometry.rotateX(-Math.PI / 2)
+    this.#sketchBytes = new Uint8Array(sketchSize * sketchSize)
+    this.#sketchTexture = store.add(
+      new DataTexture(this.#sketchBytes, sketchSize, sketchSize, RedFormat, UnsignedByteType),
+    )
+    this.#sketchTexture.magFilter = LinearFilter
+    this.#sketchTexture.minFilter = LinearFilter
+    this.#sketchTexture.needsUpdate = true
+    this.#material = store.add(
+      new ShaderMaterial({
+        vertexShader,
+        fragmentShader,
+        uniforms: {
+          uFoamHeight: { value: 0 },
+          uFineness: { value: 0 },
+          uTime: { value: 0 },
+          uWhiteness: { value: 0 },
+          uCoverage: { value: 0 },
+          uBubbleCells: { value: 25 },
+          uLiquid: { value: 0 },
+          uPaste: { value: 0 },
+          uWaterLine: { value: 0 },
+          uLightDirection: { value: new Vector3(-0.4, 1, 0.35) },
+          uSketch: { value: this.#sketchTexture },
+        },
+      }),
+    )
+    this.mesh = new Mesh(geometry, this.#material)
+    this.mesh.visible = false
+  }
+
+  /** Radius of the surface now, cm (what gestures measure against). */
+  get radiusCm(): number {
+    return this.#radiusCm
+  }
+
+  /** Height of the surface's rim above the bowl's foot now, cm. */
+  get heightCm(): number {
+    return this.#heightCm
+  }
+
+  /** Shows `state`; `waterLine` 0–1 is how far the foam has let go of the rim. */
+  show(state: FoamState, waterLine: number, elapsedSeconds: number): void {
+    const uniforms = this.#material.uniforms
+    this.mesh.visible = state.hasPowder
+    const hasLiquid = state.waterFraction > 0
+    this.#heightCm = hasLiquid
+      ? surfaceHeightForFill(state.waterFraction)
+      : innerBottomHeightCm + 0.05
+    this.#radiusCm = hasLiquid ? innerRadiusAt(this.#heightCm) * 0.995 : powderRadiusCm
+    this.mesh.position.y = this.#heightCm
+    this.mesh.scale.set(this.#radiusCm, 1, this.#radiusCm)
+    uniforms.uFoamHeight!.value = Math.min(1.3, state.foamHeight)
+    uniforms.uFineness!.value = state.fineness
+    uniforms.uWhiteness!.value = state.whiteness
+    uniforms.uCoverage!.value = state.coverage
+    uniforms.uBubbleCells!.value = (this.#radiusCm * 10) / state.bubbleSizeMm
+    uniforms.uLiquid!.value = Math.min(1, state.waterFraction * 10)
+    uniforms.uPaste!.value = hasLiquid ? 1 : 0
+    uniforms.uWaterLine!.value = waterLine
+    uniforms.uTime!.value = elapsedSeconds
+  }
+
+  /** Uploads the drawing on the foam (only when it changed). */
+  showSketch(sketch: FoamSketch): void {
+    sketch.writeBytes(this.#sketchBytes)
+    this.#sketchTexture.needsUpdate = true
+  }
+}

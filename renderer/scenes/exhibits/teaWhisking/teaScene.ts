@@ -1,0 +1,434 @@
+import {
+  Color,
+  DirectionalLight,
+  HemisphereLight,
+  PerspectiveCamera,
+  Plane,
+  PMREMGenerator,
+  Raycaster,
+  Scene,
+  Vector2,
+  Vector3,
+} from 'three'
+import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js'
+import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
+import { FoamSketch } from '../../../../src/exhibits/tea/foamSketch'
+import { TeaSession, type TeaSessionListener } from '../../../../src/exhibits/tea/teaSession'
+import type { TeaVerdict } from '../../../../src/exhibits/tea/teaVerdict'
+import { WhiskStroke } from '../../../../src/exhibits/tea/whiskStroke'
+import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../exhibitScene'
+import { bowlHeightCm, bowlRimRadiusCm } from './bowlProfile'
+import { FoamSurface } from './foamSurface'
+import {
+  buildTeaTable,
+  caddyPosition,
+  caddyReachCm,
+  ewerHomePosition,
+  ewerReachCm,
+  whiskHomePosition,
+  type TeaTable,
+} from './teaTableMeshes'
+
+/** Water from the ewer while a finger holds the spout over the bowl: bowl fractions per second. */
+export const pourFlowPerSecond = 0.04
+/** A longer gap between frames (a stall) pours no more than this many seconds' worth. */
+const maximumFlowStepSeconds = 1
+/** Seconds the picture takes to show the water line once its time has come. */
+const waterLineRevealSeconds = 3
+const sketchSize = 128
+/** The stroke width of a finger on the foam, in surface radii. */
+const drawingRadius = 0.07
+/** How high above the surface the spout pours from, cm. */
+const pourHeightCm = 4.5
+
+/** A point on the screen in CSS pixels from the canvas's top-left. */
+export interface ScreenPoint {
+  readonly x: number
+  readonly y: number
+}
+
+/** Where the things a visitor touches are on screen (for the exhibit component and its tests). */
+export interface TeaScreenAnchors {
+  readonly bowl: ScreenPoint & { readonly radiusXPx: number; readonly radiusYPx: number }
+  readonly ewer: ScreenPoint
+  readonly caddy: ScreenPoint
+}
+
+/** What the scene reports to its exhibit component. */
+export interface TeaSceneListener extends TeaSessionListener {
+  anchors(anchors: TeaScreenAnchors): void
+}
+
+export interface TeaSceneOptions {
+  readonly listener: TeaSceneListener
+}
+
+/** The tea table scene, with the visitor's bowl. */
+export interface TeaScene extends ExhibitScene {
+  readonly session: TeaSession
+  /** Starts a fresh bowl (from warming). */
+  restart(): void
+  /** Follows the visitor's reduced-motion switch (no steam drift, no creeping water line). */
+  setReducedMotion(isReducedMotion: boolean): void
+}
+
+type TouchRole =
+  | { kind: 'pour'; target: Vector3 | undefined; lastFlowMs: number }
+  | { kind: 'whisk'; stroke: WhiskStroke }
+  | { kind: 'draw'; last: Vector3 | undefined }
+
+/** The factory the exhibit component hands to the scene host. Makes nothing until called. */
+export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<TeaScene> {
+  return async (context) => new TeaTableScene(context, options.listener)
+}
+
+class TeaTableScene implements TeaScene {
+  readonly scene = new Scene()
+  readonly camera = new PerspectiveCamera(32, 1, 1, 400)
+  #session: TeaSession
+  readonly #store = new DisposableStore()
+  readonly #table: TeaTable
+  readonly #surface: FoamSurface
+  readonly #sketch = new FoamSketch(sketchSize)
+  readonly #touches = new Map<number, TouchRole>()
+  readonly #raycaster = new Raycaster()
+  #isReducedMotion: boolean
+  #canvas: HTMLCanvasElement | undefined
+  #widthPx = 1
+  #heightPx = 1
+  #verdict: { verdict: TeaVerdict; ageSeconds: number } | undefined
+  #steamAgeSeconds: number | undefined
+
+  constructor(
+    context: SceneContext,
+    private readonly listener: TeaSceneListener,
+  ) {
+    this.#isReducedMotion = context.isReducedMotion
+    this.#session = this.#newSession()
+    this.scene.background = new Color(0x140d09)
+
+    const pmrem = new PMREMGenerator(context.renderer)
+    const room = new RoomEnvironment()
+    const environment = this.#store.add(pmrem.fromScene(room, 0.04))
+    room.dispose()
+    pmrem.dispose()
+    this.scene.environment = environment.texture
+    this.scene.environmentIntensity = 0.35
+
+    const sun = new DirectionalLight(0xffe0b8, 2.4)
+    sun.position.set(-12, 30, 14)
+    this.scene.add(sun, new HemisphereLight(0xfff0da, 0x2a1a10, 0.7))
+
+    this.#table = buildTeaTable(this.#store)
+    this.scene.add(this.#table.root)
+    this.#surface = new FoamSurface(this.#store, sketchSize)
+    this.#table.bowl.add(this.#surface.mesh)
+  }
+
+  get session(): TeaSession {
+    return this.#session
+  }
+
+  connect(canvas: HTMLCanvasElement): void {
+    this.#canvas = canvas
+    const listen = <K extends keyof HTMLElementEventMap>(
+      type: K,
+      handler: (event: HTMLElementEventMap[K]) => void,
+    ) => {
+      canvas.addEventListener(type, handler)
+      this.#store.add(toDisposable(() => canvas.removeEventListener(type, handler)))
+    }
+    listen('pointerdown', (event) => this.#pointerDown(event))
+    listen('pointermove', (event) => this.#pointerMove(event))
+    listen('pointerup', (event) => this.#pointerUp(event))
+    listen('pointercancel', (event) => this.#pointerUp(event))
+    this.#session.start()
+  }
+
+  setReducedMotion(isReducedMotion: boolean): void {
+    this.#isReducedMotion = isReducedMotion
+    if (isReducedMotion) this.#steamAgeSeconds = undefined
+  }
+
+  restart(): void {
+    for (const pointerId of [...this.#touches.keys()]) this.#release(pointerId)
+    this.#sketch.clear()
+    this.#surface.showSketch(this.#sketch)
+    this.#verdict = undefined
+    this.#session = this.#newSession()
+    this.#session.start()
+  }
+
+  update(deltaSeconds: number, elapsedSeconds: number): void {
+    const session = this.#session
+    // Water flows by the clock, not by frames, so a slow frame rate pours no less.
+    const nowMs = performance.now()
+    for (const role of this.#touches.values()) {
+      if (role.kind !== 'pour') continue
+      const flowSeconds = Math.min(maximumFlowStepSeconds, (nowMs - role.lastFlowMs) / 1000)
+      role.lastFlowMs = nowMs
+      if (!role.target || !session.foam.isPouring) continue
+      const radius = Math.hypot(role.target.x, role.target.z) / this.#surface.radiusCm
+      if (radius > 1.05) continue
+      session.pourWater(
+        pourFlowPerSecond * flowSeconds,
+        radius,
+        Math.atan2(-role.target.z, role.target.x),
+      )
+    }
+    session.advance(deltaSeconds)
+
+    let waterLine = 0
+    if (this.#verdict) {
+      this.#verdict.ageSeconds += deltaSeconds
+      const overdue = this.#verdict.ageSeconds - this.#verdict.verdict.waterLineSeconds
+      waterLine =
+        overdue <= 0 ? 0 : this.#isReducedMotion ? 1 : Math.min(1, overdue / waterLineRevealSeconds)
+    }
+    if (this.#sketch.fade(deltaSeconds)) this.#surface.showSketch(this.#sketch)
+    this.#surface.show(session.foam.state, waterLine, elapsedSeconds)
+    this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
+    this.#updateSteam(deltaSeconds)
+    this.#updateStream()
+  }
+
+  resize(widthCssPx: number, heightCssPx: number): void {
+    this.#widthPx = Math.max(1, widthCssPx)
+    this.#heightPx = Math.max(1, heightCssPx)
+    const aspect = this.#widthPx / this.#heightPx
+    this.camera.aspect = aspect
+    // Frame the table from the caddy to the ewer whatever the screen's shape.
+    const target = new Vector3(1.5, 3, 0.5)
+    const halfWidthCm = 20
+    const halfDepthCm = 12
+    const tanHalf = Math.tan((this.camera.fov * Math.PI) / 360)
+    const distance = Math.max(halfWidthCm / (tanHalf * aspect), halfDepthCm / tanHalf) + 8
+    const elevation = (56 * Math.PI) / 180
+    this.camera.position.set(
+      target.x,
+      target.y + distance * Math.sin(elevation),
+      target.z + distance * Math.cos(elevation),
+    )
+    this.camera.lookAt(target)
+    this.camera.updateProjectionMatrix()
+    this.camera.updateMatrixWorld()
+    this.listener.anchors(this.screenAnchors())
+  }
+
+  /** Where the bowl, ewer and caddy are on screen now. */
+  screenAnchors(): TeaScreenAnchors {
+    const rimY = this.#table.bowl.position.y + bowlHeightCm - 0.6
+    const centre = this.#toScreen(new Vector3(0, rimY, 0))
+    const side = this.#toScreen(new Vector3(bowlRimRadiusCm - 0.6, rimY, 0))
+    const front = this.#toScreen(new Vector3(0, rimY, bowlRimRadiusCm - 0.6))
+    return {
+      bowl: {
+        ...centre,
+        radiusXPx: Math.abs(side.x - centre.x),
+        radiusYPx: Math.abs(front.y - centre.y),
+      },
+      ewer: this.#toScreen(ewerHomePosition.clone().add(new Vector3(0, 6, 0))),
+      caddy: this.#toScreen(caddyPosition.clone().add(new Vector3(0, 2, 0))),
+    }
+  }
+
+  dispose(): void {
+    this.#touches.clear()
+    this.#store.dispose()
+    this.#canvas = undefined
+  }
+
+  #newSession(): TeaSession {
+    return new TeaSession({
+      stationActive: (id) => this.listener.stationActive(id),
+      stationComplete: (id) => this.listener.stationComplete(id),
+      verdict: (verdict) => {
+        this.#verdict = { verdict, ageSeconds: 0 }
+        this.listener.verdict(verdict)
+      },
+    })
+  }
+
+  #toScreen(world: Vector3): ScreenPoint {
+    const ndc = world.clone().project(this.camera)
+    return { x: ((ndc.x + 1) / 2) * this.#widthPx, y: ((1 - ndc.y) / 2) * this.#heightPx }
+  }
+
+  #eventPoint(event: PointerEvent): ScreenPoint {
+    const rect = this.#canvas!.getBoundingClientRect()
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top }
+  }
+
+  /** Where the finger's ray meets the horizontal plane at the surface, in the bowl's frame. */
+  #pointOnSurface(point: ScreenPoint): Vector3 | undefined {
+    const ndc = new Vector2((point.x / this.#widthPx) * 2 - 1, 1 - (point.y / this.#heightPx) * 2)
+    this.#raycaster.setFromCamera(ndc, this.camera)
+    const surfaceY = this.#table.bowl.position.y + this.#surface.heightCm
+    const hit = this.#raycaster.ray.intersectPlane(
+      new Plane(new Vector3(0, 1, 0), -surfaceY),
+      new Vector3(),
+    )
+    return hit ? new Vector3(hit.x, 0, hit.z) : undefined
+  }
+
+  #isNear(point: ScreenPoint, world: Vector3, reachCm: number): boolean {
+    const centre = this.#toScreen(world)
+    const edge = this.#toScreen(world.clone().add(new Vector3(reachCm, 0, 0)))
+    return Math.hypot(point.x - centre.x, point.y - centre.y) <= Math.abs(edge.x - centre.x)
+  }
+
+  #pointerDown(event: PointerEvent): void {
+    if (this.#touches.has(event.pointerId)) return
+    const point = this.#eventPoint(event)
+    const session = this.#session
+    const ewerCentre = this.#table.ewer.position.clone().add(new Vector3(0, 6, 0))
+    if (this.#isNear(point, ewerCentre, ewerReachCm) && session.beginPour()) {
+      this.#capture(event)
+      this.#touches.set(event.pointerId, {
+        kind: 'pour',
+        target: undefined,
+        lastFlowMs: performance.now(),
+      })
+      return
+    }
+    if (this.#isNear(point, caddyPosition.clone().add(new Vector3(0, 2, 0)), caddyReachCm)) {
+      session.tapPowder()
+      return
+    }
+    const onSurface = this.#pointOnSurface(point)
+    const rimRadius = bowlRimRadiusCm * 1.1
+    if (!onSurface || Math.hypot(onSurface.x, onSurface.z) > rimRadius) return
+    if (session.station === 'warm-bowl') {
+      if (session.tapBowl() && !this.#isReducedMotion) this.#steamAgeSeconds = 0
+      return
+    }
+    this.#capture(event)
+    if (session.station === 'draw') {
+      this.#touches.set(event.pointerId, { kind: 'draw', last: undefined })
+      this.#drawAt(event.pointerId, onSurface)
+      return
+    }
+    const stroke = new WhiskStroke()
+    stroke.begin(this.#strokeSample(onSurface, event))
+    this.#touches.set(event.pointerId, { kind: 'whisk', stroke })
+    this.#placeWhisk(onSurface)
+  }
+
+  #pointerMove(event: PointerEvent): void {
+    const role = this.#touches.get(event.pointerId)
+    if (!role) return
+    const onSurface = this.#pointOnSurface(this.#eventPoint(event))
+    if (!onSurface) return
+    if (role.kind === 'pour') {
+      role.target = onSurface
+    } else if (role.kind === 'whisk') {
+      const input = role.stroke.move(this.#strokeSample(onSurface, event))
+      if (input) this.#session.whisk(input)
+      this.#placeWhisk(onSurface)
+    } else {
+      this.#drawAt(event.pointerId, onSurface)
+    }
+  }
+
+  #pointerUp(event: PointerEvent): void {
+    this.#release(event.pointerId)
+  }
+
+  #release(pointerId: number): void {
+    const role = this.#touches.get(pointerId)
+    if (!role) return
+    this.#touches.delete(pointerId)
+    if (role.kind === 'pour') {
+      this.#session.endPour()
+      this.#table.ewer.position.copy(ewerHomePosition)
+      this.#table.ewer.rotation.set(0, 0, 0)
+    } else if (role.kind === 'whisk') {
+      role.stroke.end()
+      this.#table.whisk.position.copy(whiskHomePosition)
+      this.#table.whisk.rotation.set(0, 0, 0)
+    } else {
+      this.#session.endDrawing()
+    }
+  }
+
+  #capture(event: PointerEvent): void {
+    try {
+      this.#canvas?.setPointerCapture(event.pointerId)
+    } catch {
+      // A synthetic pointer may not be capturable; the gesture still works without capture.
+    }
+  }
+
+  #strokeSample(onSurface: Vector3, event: PointerEvent) {
+    const radius = this.#surface.radiusCm
+    return {
+      x: onSurface.x / radius,
+      y: onSurface.z / radius,
+      timeMs: event.timeStamp,
+      pressure: event.pressure,
+    }
+  }
+
+  #drawAt(pointerId: number, onSurface: Vector3): void {
+    const role = this.#touches.get(pointerId)
+    if (role?.kind !== 'draw') return
+    const radius = this.#surface.radiusCm
+    const from = role.last ?? onSurface
+    const steps = Math.max(
+      1,
+      Math.ceil(from.distanceTo(onSurface) / (radius * drawingRadius * 0.5)),
+    )
+    for (let i = 1; i <= steps; i++) {
+      const p = from.clone().lerp(onSurface, i / steps)
+      this.#sketch.paint(p.x / radius, -p.z / radius, drawingRadius)
+    }
+    this.#session.draw(from.distanceTo(onSurface) / radius)
+    role.last = onSurface
+    this.#surface.showSketch(this.#sketch)
+  }
+
+  #placeWhisk(onSurface: Vector3): void {
+    const bowlY = this.#table.bowl.position.y + this.#surface.heightCm
+    const limit = this.#surface.radiusCm * 0.75
+    const r = Math.hypot(onSurface.x, onSurface.z)
+    const scale = r > limit ? limit / r : 1
+    this.#table.whisk.position.set(onSurface.x * scale, bowlY - 0.3, onSurface.z * scale)
+    this.#table.whisk.rotation.set(0.12, 0, -0.15)
+  }
+
+  #updateStream(): void {
+    const pour = [...this.#touches.values()].find((role) => role.kind === 'pour')
+    const { ewer, stream, ewerSpoutTip } = this.#table
+    if (!pour || pour.kind !== 'pour' || !pour.target) {
+      stream.visible = false
+      return
+    }
+    const surfaceY = this.#table.bowl.position.y + this.#surface.heightCm
+    const tip = new Vector3(pour.target.x, surfaceY + pourHeightCm, pour.target.z)
+    ewer.rotation.set(0, 0, 0.7)
+    ewer.position.copy(tip).sub(ewerSpoutTip.clone().applyEuler(ewer.rotation))
+    stream.position.copy(tip)
+    stream.scale.set(1, pourHeightCm, 1)
+    stream.visible = Math.hypot(pour.target.x, pour.target.z) <= this.#surface.radiusCm * 1.05
+  }
+
+  #updateSteam(deltaSeconds: number): void {
+    const steam = this.#table.steam
+    if (this.#steamAgeSeconds === undefined) {
+      steam.visible = false
+      return
+    }
+    this.#steamAgeSeconds += deltaSeconds
+    const t = this.#steamAgeSeconds / 2.5
+    if (t >= 1) {
+      this.#steamAgeSeconds = undefined
+      steam.visible = false
+      return
+    }
+    steam.visible = true
+    steam.position.set(0, this.#table.bowl.position.y + bowlHeightCm + 1 + t * 5, 0)
+    steam.quaternion.copy(this.camera.quaternion)
+    const material = steam.material as { opacity: number }
+    material.opacity = 0.35 * Math.sin(Math.PI * t)
+  }
+}

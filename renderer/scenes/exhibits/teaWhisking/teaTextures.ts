@@ -1,0 +1,165 @@
+import { CanvasTexture, RepeatWrapping, SRGBColorSpace } from 'three'
+
+/** A small seeded generator (mulberry32) so the procedural textures look the same every visit. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function canvasOf(width: number, height: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
+  const canvas = document.createElement('canvas')
+  canvas.width = width
+  canvas.height = height
+  const context = canvas.getContext('2d')
+  if (!context) throw new Error('the tea scene needs a 2D canvas for its textures')
+  return [canvas, context]
+}
+
+/**
+ * The Jian glaze (兔毫, hare's fur) for the bowl's lathe: canvas x runs round the bowl, y along
+ * the profile (top of the canvas = the inner centre, `rimV` = the rim, `footTopV` = where the
+ * glaze stops above the unglazed foot). Fine rust and silver-brown streaks run from the rim
+ * down into the well and down the outside, on a blue-black ground.
+ * Returns the colour map and a roughness map (glossy glaze, matte clay foot).
+ */
+export function hareFurTextures(
+  rimV: number,
+  footTopV: number,
+): { colour: CanvasTexture; roughness: CanvasTexture } {
+  const width = 1024
+  const height = 512
+  const random = seededRandom(1107)
+  const [canvas, g] = canvasOf(width, height)
+  const yOf = (v: number) => (1 - v) * height
+  const rimY = yOf(rimV)
+  const footY = yOf(footTopV)
+  const glazeEndY = footY - 10 // the thick drip line stops just above the foot
+
+  g.fillStyle = '#0b0a0c'
+  g.fillRect(0, 0, width, height)
+  // The well of the bowl pools darker, blue-black.
+  const well = g.createLinearGradient(0, 0, 0, rimY)
+  well.addColorStop(0, '#05060a')
+  well.addColorStop(0.6, '#0c0b0d')
+  well.addColorStop(1, '#1a120d')
+  g.fillStyle = well
+  g.fillRect(0, 0, width, rimY)
+
+  // Hare's-fur streaks: long thin lines from the rim, inward (up the canvas) and outward (down).
+  const streakColours = ['#5a3018', '#6e4426', '#84705e', '#3d2414', '#9a7f64']
+  for (let i = 0; i < 1400; i++) {
+    const x = random() * width
+    const isInside = random() < 0.62
+    const length = (isInside ? rimY * 0.75 : (glazeEndY - rimY) * 0.9) * (0.25 + random() * 0.75)
+    g.strokeStyle = streakColours[Math.floor(random() * streakColours.length)]!
+    g.globalAlpha = 0.18 + random() * 0.45
+    g.lineWidth = 0.6 + random() * 1.4
+    g.beginPath()
+    g.moveTo(x, rimY)
+    const sway = (random() - 0.5) * 6
+    g.quadraticCurveTo(
+      x + sway,
+      rimY + (isInside ? -length / 2 : length / 2),
+      x + sway * 0.5,
+      rimY + (isInside ? -length : length),
+    )
+    g.stroke()
+  }
+  g.globalAlpha = 1
+  // Thin glaze at the lip burns brown (the rim of a Jian bowl often shows iron-brown).
+  const lip = g.createLinearGradient(0, rimY - 14, 0, rimY + 14)
+  lip.addColorStop(0, 'rgba(90,48,22,0)')
+  lip.addColorStop(0.5, 'rgba(110,60,28,0.85)')
+  lip.addColorStop(1, 'rgba(90,48,22,0)')
+  g.fillStyle = lip
+  g.fillRect(0, rimY - 14, width, 28)
+  // The glaze's thick drip line, then the unglazed iron-rich clay of the foot.
+  g.fillStyle = '#120c0a'
+  g.fillRect(0, glazeEndY - 6, width, 8)
+  g.fillStyle = '#4a2e22'
+  g.fillRect(0, glazeEndY + 2, width, height - glazeEndY)
+  for (let i = 0; i < 900; i++) {
+    g.fillStyle = random() < 0.5 ? '#3b241a' : '#5a3a2a'
+    g.fillRect(random() * width, glazeEndY + 2 + random() * (height - glazeEndY), 2, 2)
+  }
+
+  const colour = new CanvasTexture(canvas)
+  colour.colorSpace = SRGBColorSpace
+  colour.wrapS = RepeatWrapping
+  colour.anisotropy = 1
+
+  const [roughCanvas, r] = canvasOf(64, 256)
+  const scale = 256 / height
+  r.fillStyle = 'rgb(0,46,0)' // glossy glaze (roughness is read from green)
+  r.fillRect(0, 0, 64, 256)
+  r.fillStyle = 'rgb(0,230,0)' // matte clay foot
+  r.fillRect(0, (glazeEndY + 2) * scale, 64, 256)
+  const roughness = new CanvasTexture(roughCanvas)
+  roughness.wrapS = RepeatWrapping
+  return { colour, roughness }
+}
+
+/**
+ * Dark, warm wood grain for the table top, with the warm light's pool painted in (the table is
+ * drawn unlit), brightest under the tea set and falling off towards the edges.
+ */
+export function tableWoodTexture(): CanvasTexture {
+  const random = seededRandom(1049)
+  const [canvas, g] = canvasOf(1024, 1024)
+  g.fillStyle = '#3a2418'
+  g.fillRect(0, 0, 1024, 1024)
+  for (let i = 0; i < 320; i++) {
+    const y = random() * 1024
+    g.strokeStyle = random() < 0.5 ? '#2c1a11' : '#4a3020'
+    g.globalAlpha = 0.25 + random() * 0.4
+    g.lineWidth = 0.5 + random() * 2.5
+    g.beginPath()
+    g.moveTo(0, y)
+    for (let x = 0; x <= 1024; x += 64)
+      g.lineTo(x, y + Math.sin(x / 90 + i) * 3 + (random() - 0.5) * 2)
+    g.stroke()
+  }
+  g.globalAlpha = 1
+  const light = g.createRadialGradient(540, 500, 40, 512, 512, 520)
+  light.addColorStop(0, 'rgba(255, 214, 160, 0.22)')
+  light.addColorStop(0.45, 'rgba(255, 200, 140, 0.06)')
+  light.addColorStop(1, 'rgba(0, 0, 0, 0.55)')
+  g.fillStyle = light
+  g.fillRect(0, 0, 1024, 1024)
+  const texture = new CanvasTexture(canvas)
+  texture.colorSpace = SRGBColorSpace
+  return texture
+}
+
+/** The bamboo whisk's split tines as an alpha stripe pattern round the lathe. */
+export function whiskTinesTexture(): CanvasTexture {
+  const random = seededRandom(1052)
+  const [canvas, g] = canvasOf(256, 64)
+  g.clearRect(0, 0, 256, 64)
+  for (let x = 0; x < 256; x += 4) {
+    g.fillStyle = random() < 0.5 ? '#d8c49a' : '#c9b386'
+    g.fillRect(x, 0, 2, 64)
+  }
+  const texture = new CanvasTexture(canvas)
+  texture.colorSpace = SRGBColorSpace
+  texture.wrapS = RepeatWrapping
+  return texture
+}
+
+/** A soft radial puff for the steam of the warming rinse and for the contact shadows. */
+export function softPuffTexture(): CanvasTexture {
+  const [canvas, g] = canvasOf(128, 128)
+  const gradient = g.createRadialGradient(64, 64, 0, 64, 64, 64)
+  gradient.addColorStop(0, 'rgba(255,255,255,1)')
+  gradient.addColorStop(0.5, 'rgba(255,255,255,0.45)')
+  gradient.addColorStop(1, 'rgba(255,255,255,0)')
+  g.fillStyle = gradient
+  g.fillRect(0, 0, 128, 128)
+  return new CanvasTexture(canvas)
+}
