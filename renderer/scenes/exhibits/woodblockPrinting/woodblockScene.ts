@@ -504,11 +504,11 @@ export class WoodblockScene implements ExhibitScene {
         spanX = faceWidth + paperWidth + 0.5
       }
     }
-    const spanZ = faceHeight + 0.6
+    const spanZ = faceHeight + 0.45
     const elevation = (64 * Math.PI) / 180
     const verticalHalf = (this.camera.fov * Math.PI) / 360
     const horizontalHalf = Math.atan(Math.tan(verticalHalf) * this.#viewAspect)
-    const distance = Math.max(spanX / 2 / Math.tan(horizontalHalf), (spanZ / 2 / Math.tan(verticalHalf)) * 1.15) + 0.2
+    const distance = Math.max(spanX / 2 / Math.tan(horizontalHalf), (spanZ / 2 / Math.tan(verticalHalf)) * 1.1) + 0.2
     this.#cameraTarget.set(centerX, Math.sin(elevation) * distance, Math.cos(elevation) * distance + 0.05)
     const ease = !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 1.6)
     this.#isCameraPlaced = true
