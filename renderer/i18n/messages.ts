@@ -27,6 +27,8 @@ export const messages = {
       noCards: '此展项暂无知识卡片。',
       keyTerms: '关键词',
       stage: '互动区',
+      unavailable: '此展项暂时无法打开',
+      unavailableDetail: '请返回选择其他展项，或请工作人员协助。',
     },
     controls: {
       textSize: '字号',
@@ -77,6 +79,8 @@ export const messages = {
       noCards: 'This exhibit has no knowledge cards yet.',
       keyTerms: 'Key terms',
       stage: 'Hands-on area',
+      unavailable: 'This exhibit cannot open right now',
+      unavailableDetail: 'Please go back and choose another, or ask a member of staff.',
     },
     controls: {
       textSize: 'Text size',
