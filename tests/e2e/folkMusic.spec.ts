@@ -237,6 +237,27 @@ test.describe('folk-music stage', () => {
     }
   })
 
+  test.describe('quiet hours', () => {
+    test.use({
+      kioskSettings: { volume: 0.7, quietHours: [{ from: '00:00', to: '24:00', maxVolume: 0.2 }] },
+    })
+
+    test('the master volume is the setting capped by the quiet hours in force', async ({
+      page,
+      server,
+    }) => {
+      await openFolkMusicStage(page, server.url)
+      const masterVolume = () =>
+        page.evaluate(() => {
+          const howler = (
+            window as unknown as { Howler: { volume(): number; masterGain: GainNode } }
+          ).Howler
+          return { howler: howler.volume(), gain: howler.masterGain.gain.value }
+        })
+      await expect.poll(masterVolume).toEqual({ howler: 0.2, gain: expect.closeTo(0.2, 5) })
+    })
+  })
+
   test.describe('idle', () => {
     test.use({ kioskSettings: { idleTimeoutSeconds: 5, idleWarningSeconds: 3 } })
 
