@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import type { ContentExhibit } from '../../../../src/contract/areas/content'
+import { bitmapFromRows } from '../../../../src/exhibits/woodblock/bitmap'
+import type { PrintResult } from '../../../../src/exhibits/woodblock/printImpression'
+import type { PrintingPhase } from '../../../../src/exhibits/woodblock/printingSession'
+import type { WoodblockSceneOptions } from '../../../../renderer/scenes/exhibits/woodblockPrinting/woodblockScene'
+
+/** A stand-in for the Three.js scene: the component only reads these. */
+interface FakeScene {
+  phase: PrintingPhase
+  canMoveOn: boolean
+  textureBytes: number
+  moveOn: ReturnType<typeof vi.fn>
+  setReducedMotion: ReturnType<typeof vi.fn>
+  blockScreenRect: () => undefined
+}
+
+const fakes = vi.hoisted(() => ({
+  opened: [] as { options: WoodblockSceneOptions; isReducedMotion: boolean; scene: FakeScene }[],
+  cleared: 0,
+  attached: 0,
+}))
+
+vi.mock('../../../../renderer/scenes/exhibits/woodblockPrinting/woodblockScene', () => ({
+  woodblockSceneFactory: (options: WoodblockSceneOptions) => ({ options }),
+}))
+
+vi.mock('../../../../renderer/scenes/sceneHost', () => ({
+  sharedSceneHost: () => ({
+    renderer: { info: { render: { calls: 0, triangles: 0 } } },
+    attach: () => fakes.attached++,
+    clear: () => fakes.cleared++,
+    onFrame: () => ({ dispose: () => undefined }),
+    show: async (factory: { options: WoodblockSceneOptions }, isReducedMotion: boolean) => {
+      const scene: FakeScene = {
+        phase: 'write-sample',
+        canMoveOn: false,
+        textureBytes: 1,
+        moveOn: vi.fn(() => true),
+        setReducedMotion: vi.fn(),
+        blockScreenRect: () => undefined,
+      }
+      fakes.opened.push({ options: factory.options, isReducedMotion, scene })
+      return scene
+    },
+  }),
+}))
+
+const { default: WoodblockExhibit } = await import('../../../../renderer/exhibits/woodblockPrinting/WoodblockExhibit.vue')
+
+const text = (zh: string, en: string) => ({ 'zh-CN': zh, en })
+const entry: ContentExhibit = {
+  packId: 'songyun.core',
+  exhibit: {
+    kind: 'woodblock-printing',
+    id: 'woodblock-printing',
+    title: text('雕版印刷', 'Woodblock printing'),
+    teaser: text('印', 'Print'),
+    stations: [{ id: 'ink', title: text('刷墨', 'Ink'), hint: text('刷', 'Brush') }],
+    cards: [],
+    glossary: [],
+    blocks: [
+      { id: 'song', title: text('宋', 'Song'), carving: 'characters', text: '宋' },
+      { id: 'plum', title: text('梅花', 'Plum blossom'), carving: 'motif', text: '梅' },
+    ],
+    seal: { text: '宋韵', title: text('朱印', 'Seal') },
+  },
+}
+
+const print: PrintResult = {
+  sheet: bitmapFromRows(['#.', '..']),
+  quality: { inkCoverage: 0.2, rubCoverage: 1, clarity: 0.2, unevenness: 0.9, smudge: 0, verdict: 'faint' },
+}
+
+function mountExhibit(language = 'zh-CN') {
+  return mount(WoodblockExhibit, { props: { entry, language, isReducedMotion: false, isCaptionsOn: true } })
+}
+
+afterEach(() => {
+  fakes.opened.length = 0
+  fakes.cleared = 0
+  fakes.attached = 0
+})
+
+describe('WoodblockExhibit', () => {
+  it('opens the first block in the shared scene host and passes station progress to the frame', async () => {
+    const wrapper = mountExhibit()
+    await flushPromises()
+    expect(fakes.attached).toBe(1)
+    expect(fakes.opened).toHaveLength(1)
+    const { options, scene } = fakes.opened[0]!
+    expect(options.block.text).toBe('宋')
+
+    options.listener.stationActive?.('write-sample')
+    options.listener.stationComplete?.('write-sample')
+    expect(wrapper.emitted('station-active')).toEqual([['write-sample']])
+    expect(wrapper.emitted('station-complete')).toEqual([['write-sample']])
+
+    // The "next" control appears only when the scene says the visitor may move on.
+    expect(wrapper.find('[data-action="woodblock-next"]').exists()).toBe(false)
+    scene.canMoveOn = true
+    options.listener.changed?.(scene as never)
+    await flushPromises()
+    await wrapper.get('[data-action="woodblock-next"]').trigger('click')
+    expect(scene.moveOn).toHaveBeenCalledOnce()
+    wrapper.unmount()
+    expect(fakes.cleared).toBe(1)
+  })
+
+  it('shows the print with a verdict in both languages, the seal, and other blocks to try', async () => {
+    const wrapper = mountExhibit('en')
+    await flushPromises()
+    const { options, scene } = fakes.opened[0]!
+    scene.phase = 'printed'
+    options.listener.printed?.(print)
+    options.listener.changed?.(scene as never)
+    await flushPromises()
+
+    const overlay = wrapper.get('[data-woodblock-print]')
+    expect(overlay.text()).toContain('Faint: ink more, or rub harder.')
+    expect(overlay.text()).toContain('墨色浅淡')
+    expect(overlay.get('canvas').attributes('data-verdict')).toBe('faint')
+    expect(wrapper.find('[data-action="woodblock-seal"]').exists()).toBe(true)
+
+    await wrapper.get('[data-action="woodblock-another"][data-block-choice="plum"]').trigger('click')
+    await flushPromises()
+    expect(fakes.opened).toHaveLength(2)
+    expect(fakes.opened[1]!.options.block.carving).toBe('motif')
+    expect(wrapper.find('[data-woodblock-print]').exists()).toBe(false)
+
+    // A callback from the replaced scene no longer reaches the frame.
+    options.listener.stationActive?.('ink')
+    expect(wrapper.emitted('station-active')).toBeUndefined()
+    wrapper.unmount()
+  })
+
+  it('switches the live scene to reduced motion without restarting it', async () => {
+    const wrapper = mountExhibit()
+    await flushPromises()
+    await wrapper.setProps({ isReducedMotion: true })
+    expect(fakes.opened).toHaveLength(1)
+    expect(fakes.opened[0]!.scene.setReducedMotion).toHaveBeenCalledWith(true)
+    wrapper.unmount()
+  })
+})
