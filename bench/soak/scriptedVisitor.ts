@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { tapElement } from '../support/kioskBrowser'
-import { recordFrameIntervals } from '../support/pageProbes'
+import { readKioskDiagnostics, recordFrameIntervals } from '../support/pageProbes'
 
 /** A small seeded random source (mulberry32), so a soak run can be repeated exactly. */
 export function seededRandom(seed: number): () => number {
@@ -27,6 +27,23 @@ const untouchedActions = [
 
 const isVisible = (page: Page, selector: string) => page.locator(selector).first().isVisible()
 
+/** The screen the app says it shows (kiosk.md's diagnostics), or undefined while it cannot say. */
+const currentScreen = (page: Page) =>
+  readKioskDiagnostics(page).then(
+    (d) => d.screen,
+    () => undefined,
+  )
+
+/** Waits until the app reports `screen`; false when it has not within `timeoutMs`. */
+async function reachesScreen(page: Page, screen: string, timeoutMs: number): Promise<boolean> {
+  const giveUpAt = Date.now() + timeoutMs
+  while (Date.now() < giveUpAt) {
+    if ((await currentScreen(page)) === screen) return true
+    await page.waitForTimeout(200)
+  }
+  return false
+}
+
 /** A visitor at the kiosk: taps through screens the way a person would, a little at random. */
 export class ScriptedVisitor {
   constructor(
@@ -34,17 +51,27 @@ export class ScriptedVisitor {
     private readonly random: () => number,
   ) {}
 
-  /** From wherever the app is (attract, menu, exhibit) to the exhibits menu. */
+  /**
+   * From wherever the app is (attract, menu, exhibit) to the exhibits menu. Inside an exhibit a
+   * visitor may have left a panel open over the way out, or the idle warning may be up: those are
+   * closed first. A tap that did not take (the page was busy) is repeated, as a person would.
+   */
   async goToMenu(): Promise<void> {
     const { page } = this
-    if (await isVisible(page, '[data-screen="exhibit"]'))
-      await tapElement(page, '[data-action="home"]')
-    await page
-      .locator('[data-screen="attract"], [data-screen="menu"]')
-      .first()
-      .waitFor({ state: 'visible' })
-    if (await isVisible(page, '[data-screen="attract"]'))
-      await tapElement(page, '[data-screen="attract"]')
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const screen = await currentScreen(page)
+      if (screen === 'menu') break
+      if (screen === 'exhibit') {
+        for (const overlay of ['[data-action="idle-continue"]', '[data-action="close-cards"]']) {
+          if (await isVisible(page, overlay)) await tapElement(page, overlay)
+        }
+        if (await isVisible(page, '[data-action="home"]'))
+          await tapElement(page, '[data-action="home"]')
+      } else if (screen === 'attract') {
+        await tapElement(page, '[data-screen="attract"]')
+      }
+      await reachesScreen(page, 'menu', 6_000)
+    }
     await page
       .locator('[data-screen="menu"] [data-exhibit-id]')
       .first()
@@ -76,7 +103,11 @@ export class ScriptedVisitor {
   ): Promise<number[]> {
     const { page } = this
     await tapElement(page, `[data-screen="menu"] [data-exhibit-id="${exhibitId}"]`)
-    await page.locator('[data-screen="exhibit"]').waitFor({ state: 'visible' })
+    if (!(await reachesScreen(page, 'exhibit', 30_000))) {
+      throw new Error(
+        `the ${exhibitId} exhibit did not open (the app shows ${await currentScreen(page)})`,
+      )
+    }
     const frames = shouldRecordFrames
       ? recordFrameIntervals(page, Math.min(playMs, 3_000))
       : Promise.resolve([])
@@ -96,14 +127,18 @@ export class ScriptedVisitor {
     const buttons = exhibit.locator(`button:visible:enabled${excluded}`)
     const count = await buttons.count()
     if (count > 0 && this.random() < 0.6) {
-      const box = await buttons.nth(Math.floor(this.random() * count)).boundingBox()
+      // The exhibit may have replaced its buttons since they were counted: then tap elsewhere.
+      const box = await buttons
+        .nth(Math.floor(this.random() * count))
+        .boundingBox({ timeout: 500 })
+        .catch(() => null)
       if (box) {
         await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
         return
       }
     }
     // Else a touch somewhere on the stage: the middle of the screen, away from the chrome.
-    const box = await exhibit.boundingBox()
+    const box = await exhibit.boundingBox({ timeout: 500 }).catch(() => null)
     if (!box) return
     const x = box.x + box.width * (0.25 + this.random() * 0.5)
     const y = box.y + box.height * (0.3 + this.random() * 0.4)
@@ -112,8 +147,8 @@ export class ScriptedVisitor {
 
   /** Walks away: touches nothing until the idle reset has brought back the attract screen. */
   async walkAwayUntilIdleReset(idleResetMs: number): Promise<void> {
-    await this.page
-      .locator('[data-screen="attract"]')
-      .waitFor({ state: 'visible', timeout: idleResetMs + 15_000 })
+    if (!(await reachesScreen(this.page, 'attract', idleResetMs + 20_000))) {
+      throw new Error(`no idle reset: the app still shows ${await currentScreen(this.page)}`)
+    }
   }
 }

@@ -46,8 +46,11 @@ const outDir = path.resolve(
     ),
 )
 
-/** Short idle settings so a soak minute holds several idle resets' worth of visits. */
-const idleTimeoutSeconds = 5
+/**
+ * Short idle settings, so every soak minute ends in an idle reset; long enough that a heavy
+ * scene on a slow, shared machine (SwiftShader WebGL) does not time a busy visitor out.
+ */
+const idleTimeoutSeconds = 10
 const idleWarningSeconds = 3
 const idleResetMs = (idleTimeoutSeconds + idleWarningSeconds) * 1000
 const sampleEveryMs = 60_000
@@ -147,7 +150,7 @@ async function installTestPack(dataDir: string): Promise<void> {
 const server = await startKioskServer({ idleTimeoutSeconds, idleWarningSeconds }, { appRoot })
 const kioskBrowser = await launchKioskBrowser()
 const { page } = kioskBrowser
-page.setDefaultTimeout(20_000)
+page.setDefaultTimeout(30_000)
 page.on('console', (message) => {
   if (message.type() === 'error') errors.push(`console: ${message.text()}`)
 })
@@ -223,9 +226,9 @@ try {
         (d) => `${d.screen}/${d.exhibit ?? '-'}`,
         () => 'unknown',
       )
-      errors.push(
-        `a scripted visit failed on ${screen}: ${(error as Error).message.split('\n')[0]}`,
-      )
+      const message = (error as Error).message.split('\n')
+      const waitedFor = message.find((line) => line.includes('waiting for'))?.trim() ?? ''
+      errors.push(`a scripted visit failed on ${screen}: ${message[0]} ${waitedFor}`.trim())
       log(errors.at(-1)!)
       await page
         .screenshot({ path: path.join(outDir, `failed-visit-${failedVisits + 1}.png`) })
