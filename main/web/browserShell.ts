@@ -40,6 +40,10 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   return {
     services,
     webHost,
-    close: () => webHost.close(),
+    close: async () => {
+      await webHost.close()
+      // The schedule tick, inbox scan and session expiry stop with the host.
+      services.dispose()
+    },
   }
 }
