@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Ajv } from 'ajv'
@@ -44,6 +44,13 @@ const packageJson = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) a
   main: string
   homepage?: string
   scripts: Record<string, string>
+}
+
+/** Every .ts file under `dir`. */
+function listTypeScript(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => path.join(dir, name))
 }
 
 /** The macros electron-builder substitutes in deb scripts; any other `${name}` stops the build. */
@@ -117,6 +124,32 @@ describe('electron-builder.yml', () => {
     expect(isPackaged('out/renderer/index.html')).toBe(true)
     // The deb target refuses to build without a homepage in package.json.
     expect(packageJson.homepage).toMatch(/^https?:\/\//)
+  })
+
+  it('leaves out of app.asar only packages the main process never imports', () => {
+    const excluded = config.files
+      .filter((pattern) => pattern.startsWith('!node_modules/'))
+      .flatMap((pattern) => {
+        const names = /^!node_modules\/(?:\{([^}]+)\}|([^/]+))\/\*\*$/.exec(pattern)
+        expect(names, pattern).not.toBeNull()
+        return (names![1] ?? names![2]!).split(',')
+      })
+    expect(excluded).toContain('three')
+    const sources = [...listTypeScript(fromRoot('main')), ...listTypeScript(fromRoot('src'))]
+    const imported = new Set(
+      sources.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/from '([^'.][^']*)'/g)].map((m) => {
+          const specifier = m[1]!
+          const parts = specifier.split('/')
+          return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!
+        }),
+      ),
+    )
+    const scopes = excluded.filter((name) => name.startsWith('@'))
+    const clashes = [...imported].filter(
+      (name) => excluded.includes(name) || scopes.some((scope) => name.startsWith(`${scope}/`)),
+    )
+    expect(clashes).toEqual([])
   })
 
   it('has an `npm run dist` that builds first and then runs electron-builder', () => {
