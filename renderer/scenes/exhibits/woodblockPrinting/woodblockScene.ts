@@ -174,7 +174,8 @@ async function buildWorkshop(
   const sampleSheet = store.add(new SampleSheet(sampleHighRes, marginCells * textureScale, layout.columns))
   const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
   const sampleMaterial = store.add(
-    new MeshLambertMaterial({ map: sampleSheet.texture, side: DoubleSide }),
+    // Transparent from the start (at full opacity) so fading it during the carving needs no recompile.
+    new MeshLambertMaterial({ map: sampleSheet.texture, side: DoubleSide, transparent: true }),
   )
   const sampleMesh = new Mesh(sheetGeometry, sampleMaterial)
   sampleMesh.rotation.x = -Math.PI / 2
@@ -237,6 +238,14 @@ async function buildWorkshop(
   palmBrush.add(palmFibre, palmGrip)
   palmBrush.visible = false
   scene.add(palmBrush)
+
+  // Compile every material now, hidden ones included, so the carving and the brushes appearing
+  // later do not stall a frame on a shader compile.
+  const hidden = [relief, inkBrush, palmBrush]
+  for (const object of hidden) object.visible = true
+  await context.renderer.compileAsync(scene, new PerspectiveCamera())
+  for (const object of hidden) object.visible = false
+  context.signal.throwIfAborted()
 
   return {
     scene,
@@ -427,7 +436,6 @@ export class WoodblockScene implements ExhibitScene {
       if (!this.#isCarving) {
         this.#isCarving = true
         parts.relief.visible = true
-        parts.sampleMaterial.transparent = true
       }
       this.#carvingProgress = this.#isReducedMotion ? 1 : Math.min(1, this.#carvingProgress + deltaSeconds / carvingSeconds)
       parts.relief.scale.z = Math.max(0.02, this.#carvingProgress)
@@ -438,15 +446,7 @@ export class WoodblockScene implements ExhibitScene {
     // The paper: waiting on the left, laid over the block, then peeled back to the left.
     const fold = parts.session.foldProgress
     const paperAngle =
-      phase === 'lay-paper'
-        ? (1 - fold) * Math.PI
-        : phase === 'rub'
-          ? 0
-          : phase === 'lift'
-            ? fold * Math.PI
-            : phase === 'printed'
-              ? Math.PI
-              : Math.PI
+      phase === 'lay-paper' ? (1 - fold) * Math.PI : phase === 'rub' ? 0 : phase === 'lift' ? fold * Math.PI : Math.PI
     parts.paperHinge.rotation.z = this.#follow(
       parts.paperHinge.rotation.z,
       paperAngle,
