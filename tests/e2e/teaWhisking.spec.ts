@@ -99,19 +99,9 @@ async function bowlLuminance(page: Page, a: Anchors): Promise<number[]> {
     copy.width = 32
     copy.height = 32
     const context = copy.getContext('2d')!
-    const sx = (bowl.x - rect.left - bowl.radiusXPx * 0.7) * scale
-    const sy = (bowl.y - rect.top - bowl.radiusYPx * 0.7) * scale
-    context.drawImage(
-      canvas,
-      sx,
-      sy,
-      bowl.radiusXPx * 1.4 * scale,
-      bowl.radiusYPx * 1.4 * scale,
-      0,
-      0,
-      32,
-      32,
-    )
+    const sx = (bowl.x - rect.left - bowl.radiusXPx * 0.5) * scale
+    const sy = (bowl.y - rect.top - bowl.radiusYPx * 0.5) * scale
+    context.drawImage(canvas, sx, sy, bowl.radiusXPx * scale, bowl.radiusYPx * scale, 0, 0, 32, 32)
     const data = context.getImageData(0, 0, 32, 32).data
     const values: number[] = []
     for (let i = 0; i < data.length; i += 4)
@@ -144,7 +134,7 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   server,
   consoleErrors,
 }, testInfo) => {
-  test.setTimeout(300_000)
+  test.setTimeout(480_000)
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
@@ -188,8 +178,8 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
     ).toBeVisible()
     // Whisk until the station is done (how many strokes depends on the surface's size).
     const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
-    for (let batch = 0; batch < 6 && (await page.locator(next).count()) === 0; batch++) {
-      await whisk(cdp, a, 10)
+    for (let batch = 0; batch < 10 && (await page.locator(next).count()) === 0; batch++) {
+      await whisk(cdp, a, 6)
     }
     await expect(page.locator(next)).toHaveCount(1)
     if (n === 1) await page.screenshot({ path: shot(testInfo, 'tea-pour-1.png') })
@@ -204,14 +194,26 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
 
   // 茶百戏: draw across the foam; the picture shows, then fades within moments.
   const before = await bowlLuminance(page, a)
+  // Read the picture while the finger is still down, so the freshest strokes are on screen.
   const stroke = [
-    ...Array.from({ length: 12 }, (_, i) => onBowl(a, 0.45, Math.PI + (i / 11) * Math.PI)),
-    ...Array.from({ length: 8 }, (_, i) => onBowl(a, 0.45 - (0.9 * i) / 7, -Math.PI / 2)),
+    ...Array.from({ length: 7 }, (_, i) => onBowl(a, 0.35, Math.PI + (i / 6) * Math.PI)),
+    ...Array.from({ length: 4 }, (_, i) => onBowl(a, 0.35 - (0.7 * i) / 3, -Math.PI / 2)),
   ]
-  await touchPath(cdp, stroke, 15)
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ ...stroke[0]!, id: 1 }],
+  })
+  for (const point of stroke.slice(1)) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ ...point, id: 1 }],
+    })
+  }
   const during = await bowlLuminance(page, a)
   await page.screenshot({ path: shot(testInfo, 'tea-drawing.png') })
-  await page.waitForTimeout(5000)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  // 须臾散灭: gone within moments.
+  await page.waitForTimeout(8000)
   const after = await bowlLuminance(page, a)
   const drawn = meanDifference(during, before)
   expect(drawn).toBeGreaterThan(1.5)

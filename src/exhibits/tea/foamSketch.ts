@@ -8,8 +8,8 @@ export class FoamSketch {
   readonly values: Float32Array
   #visibleCells = 0
 
-  /** Half-life of a stroke, in seconds: after five of them (about 3 s) it is gone. */
-  static readonly halfLifeSeconds = 0.6
+  /** Half-life of a stroke, in seconds: after about six of them (some 6 s) it is gone. */
+  static readonly halfLifeSeconds = 1
   /** Values below this count as faded away. */
   static readonly visibleThreshold = 0.02
 

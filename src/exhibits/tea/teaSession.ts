@@ -15,8 +15,8 @@ export type PourPhase = 'pour' | 'whisk'
 /** Paste is smooth enough to pour on (调如融胶). */
 export const pasteReadyEvenness = 0.85
 /** Whisking that finishes a pour: this many bowl radii of stroke, or this many seconds. */
-export const whiskPathPerPourRadii = 18
-export const whiskSecondsPerPour = 8
+export const whiskPathPerPourRadii = 12
+export const whiskSecondsPerPour = 6
 /** A drawing long enough to count as a picture on the foam (茶百戏), in bowl radii. */
 export const drawingPathRadii = 1.5
 /** Less water than this in a gesture on the ewer is a tap, not a pour. */

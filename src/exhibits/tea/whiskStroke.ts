@@ -14,7 +14,7 @@ const minimumMoveRadii = 0.02
 /** A turn sharper than this (cosine of the angle between moves) is a reversal (back-and-forth). */
 const reversalCosine = -0.5
 /** A gap between samples longer than this counts as a pause, not as whisking time. */
-const maximumStretchSeconds = 0.5
+const maximumStretchSeconds = 1
 /** Reversal rate is counted over the last second. */
 const reversalWindowMs = 1000
 

@@ -115,6 +115,8 @@ void main() {
   if (normal.y < 0.0) normal = -normal;
   float diffuse = max(dot(normal, normalize(uLightDirection)), 0.0);
   vec3 colour = mix(base, foamColour, cover) * (0.45 + 0.6 * diffuse);
+  // On bare liquid a finger leaves a pale ripple instead of a line in the foam.
+  colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.
   colour += (1.0 - cover) * uLiquid * 0.08 * pow(diffuse, 24.0);
   gl_FragColor = vec4(colour, 1.0);

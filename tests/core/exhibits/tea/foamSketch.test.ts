@@ -13,7 +13,7 @@ describe('a picture drawn on the foam (茶百戏)', () => {
     sketch.fade(0.5)
     expect(sketch.isVisible).toBe(true)
     expect(sketch.values[centre]).toBeLessThan(1)
-    for (let t = 0; t < 5; t += 0.1) sketch.fade(0.1)
+    for (let t = 0; t < 7; t += 0.1) sketch.fade(0.1)
     expect(sketch.isVisible).toBe(false)
     expect(Math.max(...sketch.values)).toBe(0)
   })
