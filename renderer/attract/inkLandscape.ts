@@ -199,7 +199,7 @@ function* paintLayers(layers: InkLandscapeLayers, width: number, height: number)
     const x = canvasX * span
     return (
       Math.max(peak(x, 0.04, 0.2, 0.6), peak(x, 0.19, 0.11, 0.4), peak(x, 0.31, 0.1, 0.22)) *
-      (1 + (roughNear(x * 5) - 0.5) * 0.24 + (roughFine(x * 13) - 0.5) * 0.1) *
+      (1 + (roughNear(x * 5) - 0.5) * 0.24 + (roughFine(x * 3) - 0.5) * 0.08) *
       lift
     )
   }
