@@ -3,6 +3,7 @@ import { computed, shallowRef, watch } from 'vue'
 import type { ModeState } from '../../src/contract/areas/mode'
 import type { KioskMode } from '../../src/settings/settingsSchema'
 import { kioskApi } from '../bridge/kioskBridge'
+import { useContentStore } from './useContentStore'
 import { useKioskStore, visitorScreens, type ScreenName } from './useKioskStore'
 import { useVisitStore } from './useVisitStore'
 
@@ -16,8 +17,21 @@ const restingScreens: readonly ScreenName[] = ['attract', 'closed']
  */
 export const useModeStore = defineStore('mode', () => {
   const state = shallowRef<ModeState | undefined>()
-  const mode = computed<KioskMode>(() => state.value?.mode ?? 'open')
-  const singleExhibit = computed(() => state.value?.singleExhibit)
+  const content = useContentStore()
+  /**
+   * The exhibit of single-exhibit mode, while the active packs have it (a rollback may remove
+   * it; until content has loaded it is trusted).
+   */
+  const singleExhibit = computed(() => {
+    const id = state.value?.singleExhibit
+    if (id === undefined || content.content === undefined) return id
+    return content.findExhibit(id) ? id : undefined
+  })
+  /** The mode visitors get: single-exhibit without its exhibit falls back to open. */
+  const mode = computed<KioskMode>(() => {
+    const announced = state.value?.mode ?? 'open'
+    return announced === 'single-exhibit' && singleExhibit.value === undefined ? 'open' : announced
+  })
   /** The master volume allowed now (settings.volume capped by quiet hours). */
   const volume = computed(() => state.value?.volume)
   let stopListening: (() => void) | undefined
@@ -29,15 +43,16 @@ export const useModeStore = defineStore('mode', () => {
    * Puts the visitor screens right when they do not fit the mode; staff screens are left alone
    * (leaving them returns to the start, which follows the mode).
    */
-  function enforceOnVisitorScreens(): void {
+  function enforceOnVisitorScreens(isModeChange = false): void {
     if (!visitorScreens.includes(kiosk.screen) && kiosk.screen !== 'closed') return
-    const isWrong =
+    const fitsMode =
       mode.value === 'closed'
-        ? kiosk.screen !== 'closed'
+        ? kiosk.screen === 'closed'
         : mode.value === 'single-exhibit'
-          ? kiosk.screen !== 'exhibit' || kiosk.exhibitId !== singleExhibit.value
-          : kiosk.screen === 'closed'
-    if (!isWrong) return
+          ? kiosk.screen === 'exhibit' && kiosk.exhibitId === singleExhibit.value
+          : kiosk.screen !== 'closed'
+    // A new mode always starts from its own start screen.
+    if (fitsMode && !isModeChange) return
     if (visit.isVisitInProgress) visit.resetVisit('mode')
     else kiosk.returnToStart()
   }
@@ -57,11 +72,12 @@ export const useModeStore = defineStore('mode', () => {
     }
   }
 
-  // The journey's own moves (home, idle reset) must not leave the mode's screens either.
+  // The journey's own moves (home, idle reset) and content changes must not break the mode.
   watch(
-    () => [kiosk.screen, kiosk.exhibitId],
-    () => {
-      if (state.value) enforceOnVisitorScreens()
+    () => [kiosk.screen, kiosk.exhibitId, mode.value, singleExhibit.value] as const,
+    (now, before) => {
+      if (!state.value) return
+      enforceOnVisitorScreens(now[2] !== before[2] || now[3] !== before[3])
     },
   )
 

@@ -88,6 +88,20 @@ describe('useModeStore: the mode rules on the visitor screens', () => {
     expect(kiosk.exhibitId).toBe('tea')
   })
 
+  it('leaves a visit alone when only the volume cap changes', async () => {
+    const mode = useModeStore()
+    const kiosk = useKioskStore()
+    const visit = useVisitStore()
+    mode.apply(openState)
+    visit.beginVisit()
+    kiosk.showMenu()
+    await nextTick()
+    mode.apply({ ...openState, volume: 0.3 })
+    await nextTick()
+    expect(kiosk.screen).toBe('menu')
+    expect(visit.isVisitInProgress).toBe(true)
+  })
+
   it('leaves the staff screens alone; leaving them lands on the mode start', async () => {
     const mode = useModeStore()
     const kiosk = useKioskStore()
@@ -204,5 +218,39 @@ describe('useStaffStore: the PIN pad flow', () => {
     })
     await expect(staff.invoke('diagnostics:get')).rejects.toMatchObject({ code: 'forbidden' })
     expect(kiosk.screen).toBe('attract')
+  })
+})
+
+describe('useModeStore: single-exhibit mode without its exhibit', () => {
+  beforeEach(() => {
+    const fake = fakeApi()
+    fake.answers.set('content:get', () => ({
+      packs: [],
+      exhibits: [{ packId: 'songyun.core', exhibit: { id: 'folk-music' } }],
+      languages: ['zh-CN', 'en'],
+    }))
+    setKioskApiForTesting(fake.api)
+    setActivePinia(createPinia())
+  })
+  afterEach(() => setKioskApiForTesting(undefined))
+
+  it('falls back to open once content shows the exhibit is gone', async () => {
+    const { useContentStore } = await import('../../../renderer/stores/useContentStore')
+    const mode = useModeStore()
+    const kiosk = useKioskStore()
+    mode.apply({
+      ...openState,
+      mode: 'single-exhibit',
+      configuredMode: 'single-exhibit',
+      singleExhibit: 'tea',
+    })
+    expect(kiosk.exhibitId).toBe('tea')
+    await useContentStore().load()
+    await nextTick()
+    expect(mode.mode).toBe('open')
+    expect(kiosk.screen).toBe('attract')
+    kiosk.showMenu()
+    await nextTick()
+    expect(kiosk.screen).toBe('menu')
   })
 })
