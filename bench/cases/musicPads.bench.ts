@@ -11,6 +11,7 @@ const targetMs = 50
 /** What the in-page probe keeps, in the page's clock (performance.now / event.timeStamp). */
 interface PadProbe {
   __padTaps: { touchedAtMs: number; deliveredAtMs: number; firstStartAtMs?: number }[]
+  __isPadProbeArmed?: boolean
   /** What the AudioContext adds after the start call before the note is heard. */
   __audioLatencyMs?: number
 }
@@ -24,6 +25,8 @@ async function armPadProbe(page: Page): Promise<void> {
   await page.evaluate(() => {
     const g = globalThis as unknown as PadProbe & typeof globalThis
     g.__padTaps = []
+    if (g.__isPadProbeArmed) return // armed already: a fresh list is all a new measurement needs
+    g.__isPadProbeArmed = true
     g.addEventListener(
       'pointerdown',
       (event) =>
@@ -52,6 +55,14 @@ const musicPads: BenchCase = {
       const { page } = kioskBrowser
       await page.goto(server.url)
       await tapElement(page, '[data-screen="attract"]')
+      // Baseline on the same machine and moment: touch → page code on the menu, with no stage.
+      await armPadProbe(page)
+      for (let tap = 0; tap < tapsPerRun; tap++) {
+        await tapElement(page, '[data-screen="menu"] h1')
+        await page.waitForTimeout(60)
+      }
+      const menuTaps = await page.evaluate(() => (globalThis as unknown as PadProbe).__padTaps)
+      const menuDeliveryMs = menuTaps.map((t) => t.deliveredAtMs - t.touchedAtMs)
       await tapElement(page, '[data-exhibit-id="folk-music"]')
       await page.locator('[data-folk-stage]').waitFor({ state: 'visible', timeout: 30_000 })
       await tapElement(page, '[data-folk-mode="play-along"]')
@@ -74,7 +85,7 @@ const musicPads: BenchCase = {
       const pageToStartMs = started.map((t) => t.firstStartAtMs! - t.deliveredAtMs)
       const p50 = percentile(tapToStartMs, 0.5)
       const p95 = percentile(tapToStartMs, 0.95)
-      const baselineP50 = percentile(tapToPageMs, 0.5)
+      const baselineP50 = percentile(menuDeliveryMs, 0.5)
       const rows: BenchRow[] = [
         { metric: 'taps that started a note', value: started.length, unit: `of ${taps.length}` },
         {
@@ -98,8 +109,18 @@ const musicPads: BenchCase = {
           value: Math.max(...tapToStartMs),
           unit: 'ms',
         },
-        { metric: 'touch → page code p50 (baseline)', value: baselineP50, unit: 'ms' },
-        { metric: 'touch → page code p95', value: percentile(tapToPageMs, 0.95), unit: 'ms' },
+        { metric: 'menu: touch → page code p50 (baseline)', value: baselineP50, unit: 'ms' },
+        {
+          metric: 'menu: touch → page code p95',
+          value: percentile(menuDeliveryMs, 0.95),
+          unit: 'ms',
+        },
+        { metric: 'stage: touch → page code p50', value: percentile(tapToPageMs, 0.5), unit: 'ms' },
+        {
+          metric: 'stage: touch → page code p95',
+          value: percentile(tapToPageMs, 0.95),
+          unit: 'ms',
+        },
         {
           metric: 'page code → oscillator start p95 (the app)',
           value: percentile(pageToStartMs, 0.95),

@@ -33,6 +33,8 @@ export class InkRippleField {
   readonly ripples: InkRipple[] = []
   /** Calm form: no rings from the music (a tap still leaves one), a slower mountain line. */
   isReducedMotion = false
+  /** Whether the last step changed anything visible (nothing to redraw in silence). */
+  isMoving = true
   readonly #random: () => number
   #averageLevel = 0
   #sinceOnsetSeconds = Number.POSITIVE_INFINITY
@@ -48,14 +50,18 @@ export class InkRippleField {
     const follow = 1 - Math.exp(-followRate * deltaSeconds)
     let level = 0
     let loudestBand = 0
+    let largestChange = 0
     for (let band = 0; band < this.ridge.length; band += 1) {
       const value = bands[band] ?? 0
-      this.ridge[band]! += (value - this.ridge[band]!) * follow
+      const change = (value - this.ridge[band]!) * follow
+      this.ridge[band]! += change
+      largestChange = Math.max(largestChange, Math.abs(change))
       level += value
       if (value > (bands[loudestBand] ?? 0)) loudestBand = band
     }
     level /= Math.max(1, this.ridge.length)
 
+    const hadRipples = this.ripples.length > 0
     for (const ripple of this.ripples) ripple.ageSeconds += deltaSeconds
     for (let i = this.ripples.length - 1; i >= 0; i -= 1) {
       if (this.ripples[i]!.ageSeconds >= rippleLifeSeconds) this.ripples.splice(i, 1)
@@ -72,11 +78,18 @@ export class InkRippleField {
       const x = (loudestBand + 0.5) / Math.max(1, this.ridge.length)
       this.addRipple(x, 0.35 + this.#random() * 0.3, Math.min(1, level * 2))
     }
+    this.isMoving = this.isMoving || hadRipples || this.ripples.length > 0 || largestChange > 0.0005
+  }
+
+  /** Marks the field drawn; the next step says whether anything moved since. */
+  markDrawn(): void {
+    this.isMoving = false
   }
 
   /** A ring where something happened (a pad tap), strength 0–1. */
   addRipple(x: number, y: number, strength: number): void {
     this.ripples.push({ x, y, ageSeconds: 0, strength: Math.min(1, Math.max(0, strength)) })
+    this.isMoving = true
     if (this.ripples.length > maxRipples) this.ripples.splice(0, this.ripples.length - maxRipples)
   }
 }

@@ -36,6 +36,7 @@ export class InkStageCanvas implements Disposable {
     this.#canvas.width = Math.max(1, Math.round(widthCssPx * pixelRatio))
     this.#canvas.height = Math.max(1, Math.round(heightCssPx * pixelRatio))
     this.#context?.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0)
+    this.draw() // resizing clears the canvas; draw at once even if nothing moves
   }
 
   draw(): void {

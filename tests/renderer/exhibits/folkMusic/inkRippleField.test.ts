@@ -96,3 +96,18 @@ describe('captions', () => {
     expect(formatDuration(-1)).toBe('0:00')
   })
 })
+
+describe('InkRippleField redraws', () => {
+  it('is still once silence has settled and no ring is left, and moves again on a tap', () => {
+    const field = new InkRippleField({ bandCount })
+    field.step(1 / 30, loudAt(3))
+    expect(field.isMoving).toBe(true)
+    for (let i = 0; i < 30 * (rippleLifeSeconds + 5); i += 1) {
+      field.markDrawn()
+      field.step(1 / 30, silence)
+    }
+    expect(field.isMoving).toBe(false)
+    field.addRipple(0.5, 0.5, 0.5)
+    expect(field.isMoving).toBe(true)
+  })
+})
