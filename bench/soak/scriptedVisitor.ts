@@ -63,12 +63,14 @@ export class ScriptedVisitor {
       if (screen === 'menu') break
       if (screen === 'exhibit') {
         for (const overlay of ['[data-action="idle-continue"]', '[data-action="close-cards"]']) {
-          if (await isVisible(page, overlay)) await tapElement(page, overlay)
+          // It may go between looking and tapping (the idle reset came first): nothing to do then.
+          if (await isVisible(page, overlay)) await tapElement(page, overlay).catch(() => undefined)
         }
-        if (await isVisible(page, '[data-action="home"]'))
-          await tapElement(page, '[data-action="home"]')
+        if (await isVisible(page, '[data-action="home"]')) {
+          await tapElement(page, '[data-action="home"]').catch(() => undefined)
+        }
       } else if (screen === 'attract') {
-        await tapElement(page, '[data-screen="attract"]')
+        await tapElement(page, '[data-screen="attract"]').catch(() => undefined)
       }
       await reachesScreen(page, 'menu', 6_000)
     }
