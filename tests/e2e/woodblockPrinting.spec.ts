@@ -61,7 +61,7 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   { page, server, consoleErrors },
   testInfo,
 ) => {
-  test.setTimeout(240_000)
+  test.setTimeout(420_000)
   const cdp = await page.context().newCDPSession(page)
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
@@ -100,8 +100,8 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
 
   // 刷墨: inking needs real coverage before the visitor may move on.
   await expect(page.locator('[data-action="woodblock-next"]')).toHaveCount(0)
-  await sweepBlock(page, cdp)
-  await sweepBlock(page, cdp)
+  await sweepBlock(page, cdp, 9, 2)
+  await sweepBlock(page, cdp, 9, 2)
   await page.screenshot({ path: testInfo.outputPath('3-inked.png') })
   await page.waitForTimeout(600)
   const cost = await woodblockRenderCost(page)
@@ -118,8 +118,8 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   await foldDrag(page, cdp, 'right')
   await expect.poll(() => phase(page)).toBe('rub')
   await waitForSteadyBlock(page)
-  await sweepBlock(page, cdp)
-  await sweepBlock(page, cdp)
+  await sweepBlock(page, cdp, 9, 2)
+  await sweepBlock(page, cdp, 9, 2)
   await page.screenshot({ path: testInfo.outputPath('4-rubbed.png') })
   await tap(page, '[data-action="woodblock-next"]')
   await expect.poll(() => phase(page)).toBe('lift')

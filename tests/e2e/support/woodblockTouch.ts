@@ -30,14 +30,26 @@ export async function woodblockBlockBox(page: Page): Promise<Box> {
   return { x: scene.x + rect.x, y: scene.y + rect.y, width: rect.width, height: rect.height }
 }
 
-/** Waits until the camera has settled: the block's box is the same twice, half a second apart. */
-export async function waitForSteadyBlock(page: Page, timeoutMs = 20_000): Promise<Box> {
+/**
+ * Waits until the camera has settled: the block's box moves by at most 2 px between two reads
+ * half a second apart (software WebGL on a busy machine may draw only a frame or two a second).
+ */
+export async function waitForSteadyBlock(page: Page, timeoutMs = 60_000): Promise<Box> {
   const deadline = Date.now() + timeoutMs
-  let previous = ''
+  let previous: Box | undefined
   for (;;) {
-    const current = (await page.locator('[data-woodblock-block-rect]').getAttribute('data-woodblock-block-rect')) ?? ''
-    if (current !== '' && current === previous) return woodblockBlockBox(page)
-    if (Date.now() > deadline) throw new Error(`The woodblock camera did not settle (block at ${current})`)
+    const json = await page.locator('[data-woodblock-block-rect]').getAttribute('data-woodblock-block-rect')
+    const current = json ? (JSON.parse(json) as Box) : undefined
+    if (current && previous) {
+      const moved = Math.max(
+        Math.abs(current.x - previous.x),
+        Math.abs(current.y - previous.y),
+        Math.abs(current.width - previous.width),
+        Math.abs(current.height - previous.height),
+      )
+      if (moved <= 2) return woodblockBlockBox(page)
+    }
+    if (Date.now() > deadline) throw new Error(`The woodblock camera did not settle (block at ${json})`)
     previous = current
     await page.waitForTimeout(500)
   }

@@ -510,7 +510,7 @@ export class WoodblockScene implements ExhibitScene {
     const horizontalHalf = Math.atan(Math.tan(verticalHalf) * this.#viewAspect)
     const distance = Math.max(spanX / 2 / Math.tan(horizontalHalf), (spanZ / 2 / Math.tan(verticalHalf)) * 1.1) + 0.2
     this.#cameraTarget.set(centerX, Math.sin(elevation) * distance, Math.cos(elevation) * distance + 0.05)
-    const ease = !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 1.6)
+    const ease = !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 2.5)
     this.#isCameraPlaced = true
     this.camera.position.lerp(this.#cameraTarget, ease)
     this.#cameraLook.set(this.camera.position.x, 0, 0.05)
