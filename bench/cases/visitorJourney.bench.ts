@@ -3,12 +3,21 @@ import type { Page } from '@playwright/test'
 import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
 import { startKioskServer } from '../support/kioskServer'
-import { readLongTasks, recordLongTasks, type LongTask } from '../support/pageProbes'
+import {
+  readLongTasks,
+  readPageMemoryMetrics,
+  recordLongTasks,
+  type LongTask,
+} from '../support/pageProbes'
 
 const attractJsBudgetBytes = 250 * 1024
 const longTaskBudgetMs = 50
 /** Time for a transition's work (and any long task it causes) to settle before reading. */
 const settleMs = 1500
+/** How long the attract loop runs between the two memory readings. */
+const attractSoakMs = 30_000
+/** Heap the attract loop may gain in that time (noise); the soak harness covers hours. */
+const attractHeapGrowthBudgetBytes = 1024 * 1024
 
 /** Gzipped size of every script the page has fetched so far (what the attract screen costs). */
 async function gzippedScriptBytes(page: Page, scriptUrls: readonly string[]): Promise<number> {
@@ -69,6 +78,29 @@ const visitorJourney: BenchCase = {
         ratio: attractBytes / attractJsBudgetBytes,
         target: '≤ 250 KiB',
         isWithinTarget: attractBytes <= attractJsBudgetBytes,
+      })
+
+      // The attract loop left alone: after a garbage collection, the heap must not grow.
+      await page.waitForTimeout(3000)
+      const memoryBefore = await readPageMemoryMetrics(page)
+      await page.waitForTimeout(attractSoakMs)
+      const memoryAfter = await readPageMemoryMetrics(page)
+      const heapGrowthBytes = memoryAfter.jsHeapUsedBytes - memoryBefore.jsHeapUsedBytes
+      log(`attract heap ${memoryBefore.jsHeapUsedBytes} → ${memoryAfter.jsHeapUsedBytes} bytes`)
+      rows.push({
+        metric: `attract loop heap growth over ${attractSoakMs / 1000} s`,
+        value: Math.round(heapGrowthBytes / 1024),
+        unit: 'KiB',
+        target: '≤ 1024 KiB',
+        isWithinTarget: heapGrowthBytes <= attractHeapGrowthBudgetBytes,
+      })
+      rows.push({
+        metric: `attract loop DOM elements before → after`,
+        value: memoryAfter.documentElementCount,
+        unit: 'elements',
+        baseline: memoryBefore.documentElementCount,
+        target: 'no growth',
+        isWithinTarget: memoryAfter.documentElementCount <= memoryBefore.documentElementCount,
       })
 
       rows.push(

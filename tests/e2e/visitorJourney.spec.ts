@@ -8,6 +8,8 @@ const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', 
 const exhibitIds = ['woodblock-printing', 'tea-whisking', 'folk-music'] as const
 /** The corner the staff gesture owns (kiosk.md): no visitor control may reach into it. */
 const staffCornerPx = 120
+/** A WebGL exhibit on Chromium's software rasteriser can take a while to open on a busy machine. */
+const exhibitOpenTimeoutMs = 30_000
 
 interface AxeViolation {
   id: string
@@ -108,7 +110,7 @@ test('attract → menu → each exhibit → home, by touch, accessible on every 
   consoleErrors,
 }) => {
   // Three exhibits (two of them WebGL on a software rasteriser) and axe on each screen.
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)
   const scriptUrls: string[] = []
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scriptUrls.push(request.url())
@@ -138,7 +140,9 @@ test('attract → menu → each exhibit → home, by touch, accessible on every 
   const viewport = page.viewportSize()!
   for (const exhibitId of exhibitIds) {
     await tap(page, `[data-exhibit-id="${exhibitId}"]`)
-    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+      timeout: exhibitOpenTimeoutMs,
+    })
     expect((await diagnostics(page)).exhibit).toBe(exhibitId)
     await expect(page.locator('[data-station-id]').first()).toBeVisible()
     await expect(page.locator('[data-station-state="active"]')).toHaveCount(1)
@@ -188,29 +192,30 @@ test('one tap switches the language everywhere, exhibit content and diagnostics 
   server,
   consoleErrors,
 }) => {
+  test.setTimeout(120_000)
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="tea-whisking"]')
+  await tap(page, '[data-exhibit-id="folk-music"]')
   const frame = page.locator('[data-screen="exhibit"]')
-  await expect(frame.locator('h1')).toHaveText('宋式点茶')
-  const zhBar = await frame.locator('nav').innerText()
+  await expect(frame.locator('h1')).toHaveText('民乐雅集', { timeout: exhibitOpenTimeoutMs })
+  const zhBar = await frame.locator(':scope > nav').innerText()
   expect((await diagnostics(page)).language).toBe('zh-CN')
   await expect(page.locator('[data-action="language"]')).toHaveText(/English/)
 
   await tap(page, '[data-action="language"]')
-  await expect(frame.locator('h1')).toHaveText('Song whisked tea')
+  await expect(frame.locator('h1')).toHaveText('Folk-music stage')
   expect((await diagnostics(page)).language).toBe('en')
   expect(await page.locator('html').getAttribute('lang')).toBe('en')
-  expect(await frame.locator('nav').innerText()).not.toBe(zhBar)
+  expect(await frame.locator(':scope > nav').innerText()).not.toBe(zhBar)
   await expect(page.locator('[data-action="language"]')).toHaveText(/中文/)
   await expect(frame.locator('[data-station-state="active"]')).not.toContainText(/[\u4e00-\u9fff]/)
   expect(await seriousAxeViolations(page)).toEqual([])
 
   await tap(page, '[data-action="home"]')
-  await expect(page.locator('[data-exhibit-id="tea-whisking"]')).toContainText('Song whisked tea')
+  await expect(page.locator('[data-exhibit-id="folk-music"]')).toContainText('Folk-music stage')
 
   await tap(page, '[data-action="language"]')
-  await expect(page.locator('[data-exhibit-id="tea-whisking"]')).toContainText('宋式点茶')
+  await expect(page.locator('[data-exhibit-id="folk-music"]')).toContainText('民乐雅集')
   expect((await diagnostics(page)).language).toBe('zh-CN')
   await expect
     .poll(async () =>
@@ -228,10 +233,13 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   server,
   consoleErrors,
 }) => {
+  test.setTimeout(120_000)
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="woodblock-printing"]')
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  await tap(page, '[data-exhibit-id="folk-music"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+    timeout: exhibitOpenTimeoutMs,
+  })
 
   await tap(page, '[data-action="cards"]')
   const drawer = page.locator('[data-panel="cards"]')
@@ -244,14 +252,14 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   expect(await seriousAxeViolations(page)).toEqual([])
   await expect
     .poll(async () => (await analyticsEvents(server.dataDir)).filter((e) => e.type === 'card-open'))
-    .toEqual([expect.objectContaining({ exhibitId: 'woodblock-printing', cardId })])
+    .toEqual([expect.objectContaining({ exhibitId: 'folk-music', cardId })])
 
   // An English-language visitor turns on the reading aid: the Chinese title and terms get pinyin.
   await tap(page, '[data-action="language"]')
   await expect(page.locator('ruby')).toHaveCount(0)
   await tap(page, '[data-action="reading-aid"]')
   await expect(page.locator('[data-action="reading-aid"]')).toHaveAttribute('aria-pressed', 'true')
-  await expect(page.locator('[data-reading-aid="title"] rt')).toHaveText(/diāo/)
+  await expect(page.locator('[data-reading-aid="title"] rt')).toHaveText(/mín/)
   await expect(drawer.locator('[data-panel="key-terms"] rt').first()).toBeVisible()
 
   // Larger text: everything grows and nothing in the chrome is clipped.
@@ -301,7 +309,9 @@ test.describe('idle', () => {
     await page.goto(server.url)
     await tap(page, '[data-screen="attract"]')
     await tap(page, '[data-exhibit-id="folk-music"]')
-    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+      timeout: exhibitOpenTimeoutMs,
+    })
     await tap(page, '[data-action="language"]')
     await tap(page, '[data-action="text-size"]')
     await tap(page, '[data-action="reading-aid"]')
