@@ -127,7 +127,8 @@ async function openTea(page: Page): Promise<void> {
   await expect(page.locator('[data-tea-anchors]')).toHaveCount(1)
 }
 
-test.use({ actionTimeout: 60_000 })
+// Slow software rendering on a shared machine: long waits, and no idle reset mid-visit.
+test.use({ actionTimeout: 60_000, kioskSettings: { idleTimeoutSeconds: 3600 } })
 
 test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades, and leaving frees the GPU', async ({
   page,
