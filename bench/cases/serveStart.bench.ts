@@ -51,6 +51,7 @@ const serveStart: BenchCase = {
     const kioskBrowser = await launchKioskBrowser()
     try {
       const kioskStartsMs: number[] = []
+      const kioskRestartsMs: number[] = []
       const bareStartsMs: number[] = []
       for (let run = 0; run < startRuns; run++) {
         const bareStartedAt = performance.now()
@@ -70,24 +71,37 @@ const serveStart: BenchCase = {
         await waitForAttractInteractive(page)
         kioskStartsMs.push(performance.now() - kioskStartedAt)
         await page.context().close()
+
+        // A kiosk's everyday start: the data folder is set up (built-in pack installed) already.
+        const restartedAt = performance.now()
+        await server.restart()
+        const restartPage = await kioskBrowser.newColdPage()
+        await restartPage.goto(server.url)
+        await waitForAttractInteractive(restartPage)
+        kioskRestartsMs.push(performance.now() - restartedAt)
+        await restartPage.context().close()
         await server.stop()
         log(
-          `run ${run + 1}: kiosk ${kioskStartsMs.at(-1)!.toFixed(0)} ms, bare ${bareStartsMs.at(-1)!.toFixed(0)} ms`,
+          `run ${run + 1}: first start ${kioskStartsMs.at(-1)!.toFixed(0)} ms, restart ${kioskRestartsMs.at(-1)!.toFixed(0)} ms, bare ${bareStartsMs.at(-1)!.toFixed(0)} ms`,
         )
       }
-      const kioskStartMs = percentile(kioskStartsMs, 0.5)
       const bareStartMs = percentile(bareStartsMs, 0.5)
-      const startRatio = kioskStartMs / bareStartMs
-      const rows: BenchRow[] = [
-        {
-          metric: 'serve start → attract interactive (median)',
-          value: kioskStartMs,
+      const startRow = (metric: string, samplesMs: readonly number[]): BenchRow => {
+        const valueMs = percentile(samplesMs, 0.5)
+        const ratio = valueMs / bareStartMs
+        return {
+          metric,
+          value: valueMs,
           unit: 'ms',
           baseline: bareStartMs,
-          ratio: startRatio,
+          ratio,
           target: `≤ ${startTargetMs / 1000} s, ≤ ${startTargetRatio}×`,
-          isWithinTarget: kioskStartMs <= startTargetMs && startRatio <= startTargetRatio,
-        },
+          isWithinTarget: valueMs <= startTargetMs && ratio <= startTargetRatio,
+        }
+      }
+      const rows: BenchRow[] = [
+        startRow('serve restart → attract interactive (median)', kioskRestartsMs),
+        startRow('first start, empty data folder → attract (median)', kioskStartsMs),
       ]
 
       // Tap → first exhibit frame, for every exhibit tile of the built-in content, warm page.
