@@ -216,9 +216,12 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   // 须臾散灭: gone within moments.
   await page.waitForTimeout(8000)
   const after = await bowlLuminance(page, a)
-  const drawn = meanDifference(during, before)
-  expect(drawn).toBeGreaterThan(1.5)
-  expect(meanDifference(after, before)).toBeLessThan(drawn * 0.4)
+  // Judge the samples the drawing changed, so the foam's own slow settling does not count.
+  const touched = before.map((_, i) => i).filter((i) => Math.abs(during[i]! - before[i]!) > 12)
+  expect(touched.length).toBeGreaterThanOrEqual(5)
+  const pick = (values: number[]) => touched.map((i) => values[i]!)
+  const drawn = meanDifference(pick(during), pick(before))
+  expect(meanDifference(pick(after), pick(before))).toBeLessThan(drawn * 0.4)
   await expect(page.locator('[data-tea-station="finished"]')).toBeVisible()
 
   // Leaving returns the renderer's counts to the menu's baseline.
