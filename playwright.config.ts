@@ -3,6 +3,14 @@ import { defineConfig } from '@playwright/test'
 /** Debian's Chromium (never a downloaded browser); see shared/environment.md. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/**
+ * The scripted touch paths through the two Three.js scenes (every station, hundreds of touch
+ * moves) run at 1280×800 only: on CI's software WebGL their cost grows with the pixel count and
+ * one run takes minutes. Every exhibit still opens, and is checked for layout and accessibility,
+ * at all three sizes in visitorJourney.spec.ts.
+ */
+const scriptedScenePaths = ['**/teaWhisking.spec.ts', '**/woodblockPrinting.spec.ts']
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -30,8 +38,16 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'landscape-1920', use: { viewport: { width: 1920, height: 1080 } } },
-    { name: 'portrait-1080', use: { viewport: { width: 1080, height: 1920 } } },
+    {
+      name: 'landscape-1920',
+      use: { viewport: { width: 1920, height: 1080 } },
+      testIgnore: scriptedScenePaths,
+    },
+    {
+      name: 'portrait-1080',
+      use: { viewport: { width: 1080, height: 1920 } },
+      testIgnore: scriptedScenePaths,
+    },
     { name: 'small-1280', use: { viewport: { width: 1280, height: 800 } } },
   ],
 })
