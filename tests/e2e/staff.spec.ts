@@ -239,11 +239,13 @@ test('single-exhibit mode keeps visitors in the chosen exhibit, "home" included'
   await tap(page, '[data-mode="single-exhibit"]')
   await expect(page.locator('[data-mode="single-exhibit"]')).toHaveAttribute('aria-pressed', 'true')
   await tap(page, '[data-action="staff-exit"]')
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  // The exhibit frame and the tea scene are lazy chunks; on a busy software renderer they can
+  // take longer than the default 10 s to appear.
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({ timeout: 30_000 })
   expect(await diagnostics(page)).toMatchObject({ mode: 'single-exhibit', exhibit: 'tea-whisking' })
 
   await tap(page, '[data-action="home"]')
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({ timeout: 30_000 })
   await expect(page.locator('[data-screen="menu"]')).toHaveCount(0)
   expect((await diagnostics(page)).exhibit).toBe('tea-whisking')
 
