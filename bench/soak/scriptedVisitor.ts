@@ -25,6 +25,28 @@ const untouchedActions = [
   'idle-continue',
 ]
 
+interface TapTargets {
+  readonly buttons: readonly { readonly x: number; readonly y: number }[]
+  readonly stage: {
+    readonly x: number
+    readonly y: number
+    readonly width: number
+    readonly height: number
+  } | null
+}
+
+// In-page source as a string (see bench/support/pageProbes.ts on tsx and `__name`).
+const tapTargetsSource = `(selector) => {
+  const exhibit = document.querySelector('[data-screen="exhibit"]')
+  const stage = exhibit ? exhibit.getBoundingClientRect() : null
+  const buttons = [...document.querySelectorAll(selector)]
+    .filter((b) => b.checkVisibility())
+    .map((b) => b.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 }))
+  return { buttons, stage: stage && stage.width > 0 ? { x: stage.x, y: stage.y, width: stage.width, height: stage.height } : null }
+}`
+
 const isVisible = (page: Page, selector: string) => page.locator(selector).first().isVisible()
 
 /** The screen the app says it shows (kiosk.md's diagnostics), or undefined while it cannot say. */
@@ -123,25 +145,22 @@ export class ScriptedVisitor {
 
   async #tapSomethingInExhibit(): Promise<void> {
     const { page } = this
-    const exhibit = page.locator('[data-screen="exhibit"]')
-    if (!(await exhibit.isVisible())) return
+    // Centres found in the page and returned as plain numbers: a locator wait that times out
+    // (buttons replaced between count and tap) leaves a DevTools handle on the element it matched,
+    // which kept every left exhibit screen alive and showed up in the soak as a listener leak.
     const excluded = untouchedActions.map((a) => `:not([data-action="${a}"])`).join('')
-    const buttons = exhibit.locator(`button:visible:enabled${excluded}`)
-    const count = await buttons.count()
-    if (count > 0 && this.random() < 0.6) {
-      // The exhibit may have replaced its buttons since they were counted: then tap elsewhere.
-      const box = await buttons
-        .nth(Math.floor(this.random() * count))
-        .boundingBox({ timeout: 500 })
-        .catch(() => null)
-      if (box) {
-        await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
-        return
-      }
+    const selector = `[data-screen="exhibit"] button:enabled${excluded}`
+    const targets = (await page.evaluate(
+      `(${tapTargetsSource})(${JSON.stringify(selector)})`,
+    )) as TapTargets
+    if (!targets.stage) return
+    if (targets.buttons.length > 0 && this.random() < 0.6) {
+      const button = targets.buttons[Math.floor(this.random() * targets.buttons.length)]!
+      await page.touchscreen.tap(button.x, button.y)
+      return
     }
     // Else a touch somewhere on the stage: the middle of the screen, away from the chrome.
-    const box = await exhibit.boundingBox({ timeout: 500 }).catch(() => null)
-    if (!box) return
+    const box = targets.stage
     const x = box.x + box.width * (0.25 + this.random() * 0.5)
     const y = box.y + box.height * (0.3 + this.random() * 0.4)
     await page.touchscreen.tap(x, y)
