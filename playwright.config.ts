@@ -7,9 +7,14 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
  * The scripted touch paths through the two Three.js scenes (every station, hundreds of touch
  * moves) run at 1280×800 only: on CI's software WebGL their cost grows with the pixel count and
  * one run takes minutes. Every exhibit still opens, and is checked for layout and accessibility,
- * at all three sizes in visitorJourney.spec.ts.
+ * at all three sizes in visitorJourney.spec.ts. The leak check (repeated visits with forced GC)
+ * does not depend on the screen size either.
  */
-const scriptedScenePaths = ['**/teaWhisking.spec.ts', '**/woodblockPrinting.spec.ts']
+const scriptedScenePaths = [
+  '**/teaWhisking.spec.ts',
+  '**/woodblockPrinting.spec.ts',
+  '**/leaks.spec.ts',
+]
 
 export default defineConfig({
   testDir: 'tests/e2e',
