@@ -1,6 +1,6 @@
+import { installAxe, seriousAxeViolations } from './support/accessibility'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import type { KioskContent } from '../../src/contract/areas/content'
 import type { FolkMusicExhibit } from '../../src/pack/manifestSchema'
@@ -8,7 +8,6 @@ import { toneWav } from '../fixtures/toneWav'
 import playwrightConfig, { chromiumPath } from '../../playwright.config'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 
-const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url))
 const fixtureAudioPath = 'test-fixture/tone.wav'
 const fixtureTrackIds = ['fixture-tone-a', 'fixture-tone-b']
 
@@ -43,20 +42,6 @@ async function serveFixtureRecordings(page: Page): Promise<void> {
       ]
     }
     await route.fulfill({ response, json: body })
-  })
-}
-
-/** Serious and critical axe-core violations inside the stage (axe comes in as an init script). */
-async function seriousAxeViolationsInStage(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    type Result = {
-      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[]
-    }
-    const axe = (window as unknown as { axe: { run: (context: Element) => Promise<Result> } }).axe
-    const { violations } = await axe.run(document.querySelector('[data-folk-stage]')!)
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
   })
 }
 
@@ -280,7 +265,7 @@ test.describe('folk-music stage', () => {
     server,
     consoleErrors,
   }, testInfo) => {
-    await page.addInitScript({ path: axePath })
+    await installAxe(page)
     const failedUrls: string[] = []
     page.on('response', (response) => {
       if (response.status() >= 400) failedUrls.push(`${response.status()} ${response.url()}`)
@@ -297,7 +282,7 @@ test.describe('folk-music stage', () => {
     await expect(page.locator('[data-folk-caption]')).toBeVisible()
     expect((await diagnostics(page)).audio.playing).toBe(1)
     await page.screenshot({ path: testInfo.outputPath('folk-music-pack-en.png') })
-    expect(await seriousAxeViolationsInStage(page)).toEqual([])
+    expect(await seriousAxeViolations(page, '[data-folk-stage]')).toEqual([])
     expect(await smallTargetsInStage(page)).toEqual([])
     await tap(page, '[data-folk-mode="play-along"]')
     const bed = page.locator('.folk__bed').first()
@@ -311,7 +296,7 @@ test.describe('folk-music stage', () => {
       'playing',
     )
     await page.screenshot({ path: testInfo.outputPath('folk-music-bed-en.png') })
-    expect(await seriousAxeViolationsInStage(page)).toEqual([])
+    expect(await seriousAxeViolations(page, '[data-folk-stage]')).toEqual([])
     expect(await smallTargetsInStage(page)).toEqual([])
     expect(failedUrls).toEqual([])
     expect(consoleErrors).toEqual([])

@@ -1,25 +1,6 @@
-import { fileURLToPath } from 'node:url'
+import { installAxe, seriousAxeViolations } from './support/accessibility'
 import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
-
-const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url))
-
-/** Serious and critical axe-core violations on the current screen (needs axe as an init script). */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    type Result = {
-      violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[]
-    }
-    const axe = (window as unknown as { axe: { run: (context: Element) => Promise<Result> } }).axe
-    const { violations } = await axe.run(document.querySelector('[data-screen]')!)
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
-      )
-  })
-}
 
 /** Presses and holds a point with a real touch (CDP), for `holdMs`, then lifts the finger. */
 async function touchAndHold(page: Page, x: number, y: number, holdMs: number): Promise<void> {
@@ -110,22 +91,22 @@ test('the right PIN opens the admin screen; closed mode shows the closed screen 
   consoleErrors,
 }, testInfo) => {
   // An init script runs despite the page's CSP.
-  await page.addInitScript({ path: axePath })
+  await installAxe(page)
   await page.goto(server.url)
   await createFirstPin(page, '97531')
   await tap(page, '[data-action="staff-exit"]')
 
   await holdStaffCorner(page)
-  expect(await seriousAxeViolations(page)).toEqual([])
+  expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
   await submitPin(page, '97531')
   await expect(page.locator('[data-screen="admin"]')).toBeVisible()
-  expect(await seriousAxeViolations(page)).toEqual([])
+  expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
   await tap(page, '[data-mode="closed"]')
   await expect(page.locator('[data-mode="closed"]')).toHaveAttribute('aria-pressed', 'true')
   await tap(page, '[data-action="staff-exit"]')
   await expect(page.locator('[data-screen="closed"]')).toBeVisible()
   expect(await diagnostics(page)).toMatchObject({ screen: 'closed', mode: 'closed' })
-  expect(await seriousAxeViolations(page)).toEqual([])
+  expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
   await page.screenshot({ path: testInfo.outputPath('closed.png') })
 
   // Touches on the closed screen do nothing.

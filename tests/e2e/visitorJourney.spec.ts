@@ -1,51 +1,21 @@
+import { installAxe, seriousAxeViolations } from './support/accessibility'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 
-const axePath = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url))
 const exhibitIds = ['woodblock-printing', 'tea-whisking', 'folk-music'] as const
 /** The corner the staff gesture owns (kiosk.md): no visitor control may reach into it. */
 const staffCornerPx = 120
 /** A WebGL exhibit on Chromium's software rasteriser can take a while to open on a busy machine. */
 const exhibitOpenTimeoutMs = 30_000
 
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-/**
- * The kiosk's CSP forbids injected script tags, so axe-core comes in as an init script (added
- * through the DevTools protocol, outside the page's CSP) before the page loads.
- */
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript({ path: axePath })
+  await installAxe(page)
   page.on('response', (response) => {
     if (response.status() >= 400) console.warn(`HTTP ${response.status()} ${response.url()}`)
   })
 })
-
-/** Serious and critical axe-core violations on the page as it stands. */
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: unknown[] }> }
-      }
-    ).axe
-    return (await axe.run(document)).violations
-  })
-  return (violations as AxeViolation[])
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-}
 
 /** Every visible button smaller than 64 × 64 CSS px, or reaching into the staff corner. */
 async function badTargets(page: Page): Promise<string[]> {
