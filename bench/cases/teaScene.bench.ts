@@ -3,6 +3,11 @@ import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
 import { startKioskServer } from '../support/kioskServer'
 import {
+  geometryBudgetRows,
+  longestTaskRow,
+  sceneOpenAndIdleRows,
+} from '../support/sceneBudgetRows'
+import {
   measureFrameTimes,
   readLongTasks,
   recordLongTasks,
@@ -19,10 +24,6 @@ interface Anchors {
   ewer: Point
   caddy: Point
 }
-
-const drawCallBudget = 60
-const triangleBudget = 200_000
-const longTaskBudgetMs = 50
 
 async function anchorsOf(page: Page): Promise<Anchors> {
   const json = await page.locator('[data-tea-anchors]').getAttribute('data-tea-anchors')
@@ -121,39 +122,11 @@ const teaScene: BenchCase = {
       const longestTaskMs = Math.max(0, ...longTasks.map((t) => t.durationMs))
 
       const rows: BenchRow[] = [
-        { metric: 'open (tap → first frames)', value: openMs, unit: 'ms' },
-        { metric: 'menu frame p50 (baseline)', value: menuFrames.p50Ms, unit: 'ms' },
-        {
-          metric: 'idle frame p50',
-          value: idleFrames.p50Ms,
-          unit: 'ms',
-          baseline: menuFrames.p50Ms,
-          ratio: idleFrames.p50Ms / menuFrames.p50Ms,
-        },
-        { metric: 'idle frame p95', value: idleFrames.p95Ms, unit: 'ms' },
+        ...sceneOpenAndIdleRows(openMs, menuFrames, idleFrames),
         { metric: 'whisking frame p50', value: whisking.p50Ms, unit: 'ms' },
         { metric: 'whisking frame p95', value: whisking.p95Ms, unit: 'ms' },
-        {
-          metric: 'draw calls',
-          value: drawCalls,
-          unit: 'calls',
-          target: `≤ ${drawCallBudget}`,
-          isWithinTarget: drawCalls > 0 && drawCalls <= drawCallBudget,
-        },
-        {
-          metric: 'triangles',
-          value: triangles,
-          unit: 'triangles',
-          target: `≤ ${triangleBudget}`,
-          isWithinTarget: triangles > 0 && triangles <= triangleBudget,
-        },
-        {
-          metric: 'longest task while whisking',
-          value: longestTaskMs,
-          unit: 'ms',
-          target: `≤ ${longTaskBudgetMs} ms`,
-          isWithinTarget: longestTaskMs <= longTaskBudgetMs,
-        },
+        ...geometryBudgetRows(drawCalls, triangles),
+        longestTaskRow('longest task while whisking', longestTaskMs),
       ]
       return rows
     } finally {

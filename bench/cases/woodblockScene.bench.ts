@@ -2,6 +2,12 @@ import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
 import { startKioskServer } from '../support/kioskServer'
 import {
+  geometryBudgetRows,
+  longestTaskRow,
+  sceneBudgets,
+  sceneOpenAndIdleRows,
+} from '../support/sceneBudgetRows'
+import {
   measureFrameTimes,
   readKioskDiagnostics,
   readLongTasks,
@@ -17,10 +23,6 @@ import {
   woodblockRenderCost,
 } from '../../tests/e2e/support/woodblockTouch'
 
-const drawCallBudget = 60
-const triangleBudget = 200_000
-const textureBudgetBytes = 64 * 1024 * 1024
-const longTaskBudgetMs = 50
 /** Delay between touch moves while inking and rubbing: about a finger's pace. */
 const strokeStepMs = 40
 
@@ -43,7 +45,9 @@ const woodblockScene: BenchCase = {
       const openStartMs = Date.now()
       await tapElement(page, '[data-exhibit-id="woodblock-printing"]')
       await waitForWoodblockPhase(page, 'write-sample', 60_000)
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      )
       const openMs = Date.now() - openStartMs
       log(`opened in ${openMs} ms`)
 
@@ -77,7 +81,9 @@ const woodblockScene: BenchCase = {
       await waitForWoodblockPhase(page, 'lift')
       await foldDrag(page, cdp, 'left')
       await waitForWoodblockPhase(page, 'printed')
-      const verdict = await page.locator('[data-woodblock-print] canvas').getAttribute('data-verdict')
+      const verdict = await page
+        .locator('[data-woodblock-print] canvas')
+        .getAttribute('data-verdict')
       log(`print verdict: ${verdict}`)
 
       const drawCalls = Math.max(inkingCost.calls, rubbingCost.calls)
@@ -87,49 +93,25 @@ const woodblockScene: BenchCase = {
       const webgl = (await readKioskDiagnostics(page)).webgl
 
       const rows: BenchRow[] = [
-        { metric: 'open (tap → first frames)', value: openMs, unit: 'ms' },
-        { metric: 'menu frame p50 (baseline)', value: menuFrames.p50Ms, unit: 'ms' },
-        {
-          metric: 'idle frame p50',
-          value: idleFrames.p50Ms,
-          unit: 'ms',
-          baseline: menuFrames.p50Ms,
-          ratio: idleFrames.p50Ms / menuFrames.p50Ms,
-        },
-        { metric: 'idle frame p95', value: idleFrames.p95Ms, unit: 'ms' },
+        ...sceneOpenAndIdleRows(openMs, menuFrames, idleFrames),
         { metric: 'inking frame p50', value: inking.p50Ms, unit: 'ms' },
         { metric: 'inking frame p95', value: inking.p95Ms, unit: 'ms' },
         { metric: 'rubbing frame p50', value: rubbing.p50Ms, unit: 'ms' },
         { metric: 'rubbing frame p95', value: rubbing.p95Ms, unit: 'ms' },
-        {
-          metric: 'draw calls',
-          value: drawCalls,
-          unit: 'calls',
-          target: `≤ ${drawCallBudget}`,
-          isWithinTarget: drawCalls > 0 && drawCalls <= drawCallBudget,
-        },
-        {
-          metric: 'triangles',
-          value: triangles,
-          unit: 'triangles',
-          target: `≤ ${triangleBudget}`,
-          isWithinTarget: triangles > 0 && triangles <= triangleBudget,
-        },
+        ...geometryBudgetRows(drawCalls, triangles),
         {
           metric: 'texture data',
           value: textureBytes / (1024 * 1024),
           unit: 'MB',
           target: '≤ 64 MB',
-          isWithinTarget: textureBytes > 0 && textureBytes <= textureBudgetBytes,
+          isWithinTarget: textureBytes > 0 && textureBytes <= sceneBudgets.textureBytes,
         },
+        longestTaskRow('longest task while inking and rubbing', longestTaskMs),
         {
-          metric: 'longest task while inking and rubbing',
-          value: longestTaskMs,
-          unit: 'ms',
-          target: `≤ ${longTaskBudgetMs} ms`,
-          isWithinTarget: longestTaskMs <= longTaskBudgetMs,
+          metric: 'live textures at the print',
+          value: webgl?.textures ?? Number.NaN,
+          unit: 'textures',
         },
-        { metric: 'live textures at the print', value: webgl?.textures ?? Number.NaN, unit: 'textures' },
       ]
       return rows
     } finally {
