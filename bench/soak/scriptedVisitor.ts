@@ -1,19 +1,6 @@
 import type { Page } from '@playwright/test'
 import { tapElement } from '../support/kioskBrowser'
 import { readKioskDiagnostics, recordFrameIntervals } from '../support/pageProbes'
-
-/** A small seeded random source (mulberry32), so a soak run can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Controls a visitor leaves alone: the way out, staff access and the display settings. */
 const untouchedActions = [
   'home',

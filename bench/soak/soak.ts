@@ -16,7 +16,8 @@ import {
   readPageMemoryMetrics,
   summariseFrameTimes,
 } from '../support/pageProbes'
-import { ScriptedVisitor, seededRandom } from './scriptedVisitor'
+import { seededRandom } from '../../src/random/seededRandom'
+import { ScriptedVisitor } from './scriptedVisitor'
 import { renderSoakSvg } from './soakPlot'
 import { judgeGrowth, type GrowthTolerance, type TrendPoint } from './soakTrend'
 

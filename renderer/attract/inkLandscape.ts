@@ -1,4 +1,5 @@
-import { seededRandom, valueNoise1d } from './seededRandom'
+import { seededRandom } from '../../src/random/seededRandom'
+import { valueNoise1d } from './valueNoise1d'
 
 /** The still layers of the attract painting, drawn once per size into offscreen canvases. */
 export interface InkLandscapeLayers {

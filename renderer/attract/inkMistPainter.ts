@@ -5,7 +5,7 @@ import {
   type InkLandscapeInProgress,
   type InkLandscapeLayers,
 } from './inkLandscape'
-import { seededRandom } from './seededRandom'
+import { seededRandom } from '../../src/random/seededRandom'
 
 /** Mist drifts slowly; 30 frames a second is plenty and halves the work of a kiosk left alone. */
 const frameIntervalMs = 1000 / 30

@@ -1,6 +1,7 @@
 import type { MusicScore } from './musicScore'
 import { parseNotes, type SectionMarker } from './notation'
-import { seedFromName, seededRandom } from './random'
+import { seededRandom } from '../../src/random/seededRandom'
+import { seedFromName } from './random'
 import { addHallReverb } from './reverb'
 import { mixInto, voices } from './voices'
 

@@ -1,3 +1,5 @@
+import { seededRandom } from '../../random/seededRandom'
+
 /** A branch segment of the plum motif, in coordinates 0–1 of a square block face. */
 export interface PlumBranch {
   readonly fromX: number
@@ -22,18 +24,6 @@ export interface PlumMotif {
   readonly blossoms: readonly PlumBlossom[]
 }
 
-/** A small deterministic random source (mulberry32), so a motif is the same on every kiosk. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /**
  * A plum branch (梅) in the one-corner manner: an old bough rising from the lower left, forking
  * into thinner shoots, blossoms and buds near their tips. Same seed, same motif.
@@ -43,7 +33,14 @@ export function generatePlumMotif(seed = 1127): PlumMotif {
   const branches: PlumBranch[] = []
   const blossoms: PlumBlossom[] = []
 
-  function grow(x: number, y: number, angle: number, length: number, width: number, depth: number): void {
+  function grow(
+    x: number,
+    y: number,
+    angle: number,
+    length: number,
+    width: number,
+    depth: number,
+  ): void {
     const segments = 3
     let cx = x
     let cy = y
@@ -71,7 +68,13 @@ export function generatePlumMotif(seed = 1127): PlumMotif {
       cx = nx
       cy = ny
     }
-    blossoms.push({ x: cx, y: cy, radius: 0.06 + random() * 0.02, rotation: random() * Math.PI * 2, isBud: depth === 0 })
+    blossoms.push({
+      x: cx,
+      y: cy,
+      radius: 0.06 + random() * 0.02,
+      rotation: random() * Math.PI * 2,
+      isBud: depth === 0,
+    })
   }
 
   grow(0.16, 0.86, Math.PI * 0.22, 0.72, 0.065, 2)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { percentile, summariseFrameTimes } from '../../../bench/support/pageProbes'
 import { renderSoakSvg } from '../../../bench/soak/soakPlot'
 import { fitLinearTrend, judgeGrowth, type TrendPoint } from '../../../bench/soak/soakTrend'
-import { seededRandom } from '../../../bench/soak/scriptedVisitor'
+import { seededRandom } from '../../../src/random/seededRandom'
 
 const series = (values: readonly number[]): TrendPoint[] =>
   values.map((value, minute) => ({ minute, value }))
