@@ -26,4 +26,6 @@ export interface ExhibitScene extends Disposable {
 }
 
 /** Builds a scene; async so it can make textures (fonts, canvases) before the first frame. */
-export type ExhibitSceneFactory<S extends ExhibitScene = ExhibitScene> = (context: SceneContext) => Promise<S>
+export type ExhibitSceneFactory<S extends ExhibitScene = ExhibitScene> = (
+  context: SceneContext,
+) => Promise<S>

@@ -3,6 +3,7 @@ import type { Disposable } from '../../src/lifecycle/disposable'
 import { registerWebglProbe } from '../diagnostics/diagnostics'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 import { announceSceneContextChange } from './sceneContextEvent'
+import { isSoftwareRenderer } from './rendererCapability'
 
 /**
  * Owns the app's one WebGL renderer and canvas for the life of the page (Chromium caps live
@@ -12,6 +13,8 @@ import { announceSceneContextChange } from './sceneContextEvent'
 export class SceneHost implements Disposable {
   readonly canvas: HTMLCanvasElement
   readonly renderer: WebGLRenderer
+  /** WebGL runs on a software rasteriser: multisampling is off (see `isSoftwareRenderer`). */
+  readonly isSoftwareRendered: boolean
   #current: ExhibitScene | undefined
   #loading: AbortController | undefined
   #lastTimeMs: number | undefined
@@ -26,7 +29,10 @@ export class SceneHost implements Disposable {
     this.canvas = document.createElement('canvas')
     this.canvas.className = 'scene-host-canvas'
     this.canvas.style.cssText = 'display:block;width:100%;height:100%;touch-action:none;'
-    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: true, preserveDrawingBuffer: true })
+    // No preserveDrawingBuffer: keeping each frame costs a full copy per frame (half the frame
+    // rate on a software rasteriser). Read-backs happen in an animation frame, after the render.
+    this.isSoftwareRendered = isSoftwareRenderer()
+    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: !this.isSoftwareRendered })
     this.renderer.outputColorSpace = SRGBColorSpace
     this.renderer.toneMapping = ACESFilmicToneMapping
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2))
@@ -49,7 +55,10 @@ export class SceneHost implements Disposable {
   }
 
   /** Shows a scene. A newer call wins; a load it supersedes is disposed as soon as it resolves. */
-  async show<S extends ExhibitScene>(factory: ExhibitSceneFactory<S>, isReducedMotion: boolean): Promise<S | undefined> {
+  async show<S extends ExhibitScene>(
+    factory: ExhibitSceneFactory<S>,
+    isReducedMotion: boolean,
+  ): Promise<S | undefined> {
     this.#loading?.abort()
     this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
@@ -140,7 +149,8 @@ export class SceneHost implements Disposable {
   }
 
   #frame(timeMs: number): void {
-    const deltaSeconds = this.#lastTimeMs === undefined ? 0 : Math.min((timeMs - this.#lastTimeMs) / 1000, 0.1)
+    const deltaSeconds =
+      this.#lastTimeMs === undefined ? 0 : Math.min((timeMs - this.#lastTimeMs) / 1000, 0.1)
     this.#lastTimeMs = timeMs
     const current = this.#current
     if (!current) return

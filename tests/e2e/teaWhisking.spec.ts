@@ -23,7 +23,11 @@ async function anchors(page: Page): Promise<Anchors> {
   return { bowl: { ...a.bowl, ...shift(a.bowl) }, ewer: shift(a.ewer), caddy: shift(a.caddy) }
 }
 
-/** One finger along `points`, `stepMs` apart, with real touch events (CDP). */
+/**
+ * One finger along `points`, `stepMs` apart, with real touch events (CDP). Each event carries the
+ * time it belongs to, as a touchscreen stamps its samples: on a slow software renderer the events
+ * reach the page late, but the speeds the scene measures are those of the scripted hand.
+ */
 async function touchPath(
   cdp: CDPSession,
   points: readonly Point[],
@@ -32,18 +36,27 @@ async function touchPath(
 ): Promise<void> {
   const [first, ...rest] = points
   if (!first) return
+  const startSeconds = Date.now() / 1000
+  let at = startSeconds
   await cdp.send('Input.dispatchTouchEvent', {
     type: 'touchStart',
     touchPoints: [{ ...first, id }],
+    timestamp: at,
   })
   for (const point of rest) {
-    await pause(stepMs)
+    at += stepMs / 1000
+    await pause(Math.max(0, (at - Date.now() / 1000) * 1000))
     await cdp.send('Input.dispatchTouchEvent', {
       type: 'touchMove',
       touchPoints: [{ ...point, id }],
+      timestamp: at,
     })
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchEnd',
+    touchPoints: [],
+    timestamp: at + 0.01,
+  })
 }
 
 /** A point on the bowl's ellipse at `fraction` of its radius and `angle`. */
@@ -55,60 +68,98 @@ function onBowl(a: Anchors, fraction: number, angle: number): Point {
 }
 
 /**
- * Pour: press the ewer, carry it over the bowl and walk the stream round a ring, holding for
- * `seconds` in all (the water flows by the clock, so few moves are needed even when frames are slow).
+ * Pour as a visitor does: press the ewer, carry it over the bowl (and, for the first pour, sweep
+ * the stream round its edge), then hold it there watching the water gauge, and lift when it says
+ * enough.
  */
 async function pour(
+  page: Page,
   cdp: CDPSession,
   a: Anchors,
-  ringFraction: number,
-  seconds: number,
-): Promise<void> {
-  const ring = Array.from({ length: 7 }, (_, i) => onBowl(a, ringFraction, (i / 7) * 2 * Math.PI))
-  const startMs = Date.now()
+  isRing: boolean,
+): Promise<number> {
+  // The first pour sweeps half way round the near side of the rim and back (the scene follows
+  // the stream's arc); later ones need only reach the surface.
+  const ring = isRing
+    ? [0, 1, 2, 1].map((quarter) => onBowl(a, 0.75, (quarter * Math.PI) / 2))
+    : [onBowl(a, 0.4, 0.3)]
+  const gauge = page.locator('[data-tea-pour-fill]')
+  const fill = async () => Number(await gauge.getAttribute('data-tea-pour-fill'))
   await cdp.send('Input.dispatchTouchEvent', {
     type: 'touchStart',
     touchPoints: [{ ...a.ewer, id: 1 }],
   })
-  for (const [i, point] of ring.entries()) {
+  for (const point of ring) {
     await cdp.send('Input.dispatchTouchEvent', {
       type: 'touchMove',
       touchPoints: [{ ...point, id: 1 }],
     })
-    const dueMs = startMs + ((i + 1) / ring.length) * seconds * 1000
-    await pause(Math.max(0, dueMs - Date.now()))
   }
+  // Hold still over the bowl: the water flows by the clock until the gauge says enough.
+  const startMs = Date.now()
+  while ((await fill()) < 1 && Date.now() - startMs < 30_000) await pause(20)
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  return fill()
 }
 
-/** Whisk: brisk strokes from side to side across the bowl. */
+/**
+ * Whisk as a visitor does: brisk zigzag strokes across the bowl, a stroke of about one rim
+ * radius every quarter second.
+ */
 async function whisk(cdp: CDPSession, a: Anchors, strokes: number): Promise<void> {
-  const points = Array.from({ length: strokes }, (_, i) =>
-    onBowl(a, 0.6, i % 2 === 0 ? 0.15 : Math.PI + 0.15),
-  )
+  const points: Point[] = []
+  for (let stroke = 0; stroke < strokes; stroke++) {
+    for (let step = 0; step <= 6; step++) {
+      const along = (step / 6) * 1.0 - 0.5
+      const x = stroke % 2 === 0 ? along : -along
+      points.push({ x: a.bowl.x + x * a.bowl.radiusXPx, y: a.bowl.y + 0.1 * a.bowl.radiusYPx })
+    }
+  }
   await touchPath(cdp, points, 40)
 }
 
-/** Luminance of the bowl's area of the canvas, 32 × 32 samples. */
+/**
+ * Luminance of the bowl's area of the canvas, 32 × 32 samples, read in the animation frame after
+ * the next one, so whatever touches were sent before the call have been drawn.
+ */
 async function bowlLuminance(page: Page, a: Anchors): Promise<number[]> {
-  return page.evaluate((bowl) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.tea-exhibit__stage canvas')!
-    const rect = canvas.getBoundingClientRect()
-    const scale = canvas.width / rect.width
-    const copy = document.createElement('canvas')
-    copy.width = 32
-    copy.height = 32
-    const context = copy.getContext('2d')!
-    const sx = (bowl.x - rect.left - bowl.radiusXPx * 0.5) * scale
-    const sy = (bowl.y - rect.top - bowl.radiusYPx * 0.5) * scale
-    context.drawImage(canvas, sx, sy, bowl.radiusXPx * scale, bowl.radiusYPx * scale, 0, 0, 32, 32)
-    const data = context.getImageData(0, 0, 32, 32).data
-    const values: number[] = []
-    for (let i = 0; i < data.length; i += 4)
-      values.push(0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!)
-    return values
-  }, a.bowl)
+  return page.evaluate(
+    (bowl) =>
+      new Promise<number[]>((resolve) => {
+        const read = () => {
+          const canvas = document.querySelector<HTMLCanvasElement>('.tea-exhibit__stage canvas')!
+          const rect = canvas.getBoundingClientRect()
+          const scale = canvas.width / rect.width
+          const copy = document.createElement('canvas')
+          copy.width = 32
+          copy.height = 32
+          const context = copy.getContext('2d')!
+          const sx = (bowl.x - rect.left - bowl.radiusXPx * 0.5) * scale
+          const sy = (bowl.y - rect.top - bowl.radiusYPx * 0.5) * scale
+          context.drawImage(
+            canvas,
+            sx,
+            sy,
+            bowl.radiusXPx * scale,
+            bowl.radiusYPx * scale,
+            0,
+            0,
+            32,
+            32,
+          )
+          const data = context.getImageData(0, 0, 32, 32).data
+          const values: number[] = []
+          for (let i = 0; i < data.length; i += 4)
+            values.push(0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!)
+          resolve(values)
+        }
+        requestAnimationFrame(() => requestAnimationFrame(read))
+      }),
+    a.bowl,
+  )
 }
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
 
 /** Where a screenshot goes: TEA_SHOT_DIR when set (test-results is shared), else the test's output. */
 function shot(testInfo: TestInfo, name: string): string {
@@ -167,16 +218,22 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
     40,
   )
   await expect(page.locator('[data-tea-station="pour-1"]')).toBeVisible()
+  // The bowl's surface as the foam grows: paste, after the third pour, after the seventh.
+  const surfaceLuminance = [mean(await bowlLuminance(page, a))]
 
   for (let n = 1; n <= 7; n++) {
     await expect(
       page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="pour"]`),
     ).toBeVisible()
+    // The gauge shows for the pour: empty before it.
+    await expect(page.locator('[data-gauge-state="short"]')).toBeVisible()
     // The first pour rings the bowl's edge; later ones go over the surface.
-    await pour(cdp, a, n === 1 ? 0.75 : 0.4, n === 3 ? 2 : 1.5)
+    const fill = await pour(page, cdp, a, n === 1)
     await expect(
       page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="whisk"]`),
     ).toBeVisible()
+    console.log('FILL', n, fill)
+    expect(fill).toBeGreaterThanOrEqual(1)
     // Whisk until the station is done (how many strokes depends on the surface's size).
     const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
     for (let batch = 0; batch < 10 && (await page.locator(next).count()) === 0; batch++) {
@@ -184,12 +241,35 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
     }
     await expect(page.locator(next)).toHaveCount(1)
     if (n === 1) await page.screenshot({ path: shot(testInfo, 'tea-pour-1.png') })
+    if (n === 3) {
+      surfaceLuminance.push(mean(await bowlLuminance(page, a)))
+      await page.screenshot({ path: shot(testInfo, 'tea-pour-3.png') })
+    }
   }
+  surfaceLuminance.push(mean(await bowlLuminance(page, a)))
   const verdict = page.locator('[data-tea-verdict]')
   await expect(verdict).toBeVisible()
   await expect(page.locator('[data-tea-station="draw"]')).toBeVisible()
   const score = Number(await verdict.getAttribute('data-score'))
-  expect(score).toBeGreaterThan(0)
+  // Done as Huizong prescribes (a ringed first pour, measured pours, brisk whisking), the bowl
+  // shows none of the faults the texts name, and it does not lose.
+  const faults = (await verdict.getAttribute('data-faults'))!.split(' ').filter(Boolean)
+  console.log(
+    'VERDICT',
+    faults,
+    score,
+    await verdict.getAttribute('data-outcome'),
+    surfaceLuminance,
+  )
+  expect(faults).not.toContain('first-pour-on-tea')
+  expect(faults).not.toContain('too-much-water')
+  expect(faults).not.toContain('still-surface')
+  expect(faults).not.toContain('pour-and-whisk-at-once')
+  expect(await verdict.getAttribute('data-outcome')).not.toBe('loses')
+  // The foam rose and whitened on screen, pour by pour.
+  expect(surfaceLuminance[1]!).toBeGreaterThan(surfaceLuminance[0]! + 10)
+  expect(surfaceLuminance[2]!).toBeGreaterThan(surfaceLuminance[1]! + 10)
+  expect(score).toBeGreaterThan(50)
   expect(await verdict.innerText()).toMatch(/[\u4e00-\u9fff]/)
   await page.screenshot({ path: shot(testInfo, 'tea-verdict.png') })
 
@@ -223,6 +303,13 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   const drawn = meanDifference(pick(during), pick(before))
   expect(meanDifference(pick(after), pick(before))).toBeLessThan(drawn * 0.4)
   await expect(page.locator('[data-tea-station="finished"]')).toBeVisible()
+
+  // The verdict offers the card that explains it, in the frame's drawer.
+  const cardId = await page.locator('[data-action="tea-verdict-card"]').getAttribute('data-card-id')
+  expect(cardId).toBeTruthy()
+  await tap(page, '[data-action="tea-verdict-card"]')
+  await expect(page.locator(`[data-card-id="${cardId}"][aria-expanded="true"]`)).toBeVisible()
+  await expect(page.locator('[data-open-card] [data-card-source]')).toBeVisible()
 
   // Leaving returns the renderer's counts to the menu's baseline.
   await tap(page, '[data-action="home"]')

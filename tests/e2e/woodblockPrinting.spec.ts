@@ -22,7 +22,11 @@ async function completedStations(dataDir: string): Promise<string[]> {
     for (const line of (await readFile(path.join(folder, file), 'utf8')).split('\n')) {
       if (!line.trim()) continue
       const event = JSON.parse(line) as { type?: string; exhibitId?: string; stationId?: string }
-      if (event.type === 'station-complete' && event.exhibitId === 'woodblock-printing' && event.stationId) {
+      if (
+        event.type === 'station-complete' &&
+        event.exhibitId === 'woodblock-printing' &&
+        event.stationId
+      ) {
         ids.push(event.stationId)
       }
     }
@@ -33,34 +37,46 @@ async function completedStations(dataDir: string): Promise<string[]> {
 async function openWoodblock(page: Page): Promise<void> {
   await tap(page, '[data-exhibit-id="woodblock-printing"]')
   await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
-  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({ timeout: 20_000 })
-}
-
-/** Shares of the scene canvas's sampled pixels that differ from its most common colour. */
-async function canvasVariety(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-woodblock-scene] canvas')
-    if (!canvas) return 0
-    const copy = document.createElement('canvas')
-    copy.width = 64
-    copy.height = 64
-    const context = copy.getContext('2d')!
-    context.drawImage(canvas, 0, 0, 64, 64)
-    const data = context.getImageData(0, 0, 64, 64).data
-    const counts = new Map<number, number>()
-    for (let i = 0; i < data.length; i += 4) {
-      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3)
-      counts.set(key, (counts.get(key) ?? 0) + 1)
-    }
-    const most = Math.max(...counts.values())
-    return 1 - most / (64 * 64)
+  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
+    timeout: 20_000,
   })
 }
 
-test('woodblock: every station by touch yields a print, and leaving frees what entering made', async (
-  { page, server, consoleErrors },
-  testInfo,
-) => {
+/**
+ * Shares of the scene canvas's sampled pixels that differ from its most common colour, read in
+ * an animation frame right after the scene rendered (the canvas keeps no drawing buffer).
+ */
+async function canvasVariety(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const read = () => {
+          const canvas = document.querySelector<HTMLCanvasElement>('[data-woodblock-scene] canvas')
+          if (!canvas) return resolve(0)
+          const copy = document.createElement('canvas')
+          copy.width = 64
+          copy.height = 64
+          const context = copy.getContext('2d')!
+          context.drawImage(canvas, 0, 0, 64, 64)
+          const data = context.getImageData(0, 0, 64, 64).data
+          const counts = new Map<number, number>()
+          for (let i = 0; i < data.length; i += 4) {
+            const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3)
+            counts.set(key, (counts.get(key) ?? 0) + 1)
+          }
+          const most = Math.max(...counts.values())
+          resolve(1 - most / (64 * 64))
+        }
+        requestAnimationFrame(() => requestAnimationFrame(read))
+      }),
+  )
+}
+
+test('woodblock: every station by touch yields a print, and leaving frees what entering made', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
   test.setTimeout(420_000)
   const cdp = await page.context().newCDPSession(page)
   await page.goto(server.url)
@@ -90,7 +106,14 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   await expect.poll(() => phase(page)).toBe('transfer')
 
   // 上版: a drag to the left that stops short lets the sheet fall back; a full one lays it down.
-  await touchDrag(cdp, linePoints({ x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 }, { x: box.x + box.width * 0.55, y: box.y + box.height * 0.5 }, 3))
+  await touchDrag(
+    cdp,
+    linePoints(
+      { x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 },
+      { x: box.x + box.width * 0.55, y: box.y + box.height * 0.5 },
+      3,
+    ),
+  )
   expect(await phase(page)).toBe('transfer')
   await foldDrag(page, cdp, 'left')
   await expect.poll(() => phase(page)).toBe('ink')
@@ -148,13 +171,19 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
 
   // Another block starts over from the sample.
   await tap(page, '[data-action="woodblock-another"]')
-  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({ timeout: 20_000 })
+  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
+    timeout: 20_000,
+  })
   await page.screenshot({ path: testInfo.outputPath('6-another.png') })
 
   await tap(page, '[data-action="home"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
   const after = (await diagnostics(page)).webgl!
-  expect({ geometries: after.geometries, textures: after.textures, programs: after.programs }).toEqual({
+  expect({
+    geometries: after.geometries,
+    textures: after.textures,
+    programs: after.programs,
+  }).toEqual({
     geometries: baseline!.geometries,
     textures: baseline!.textures,
     programs: baseline!.programs,

@@ -1,4 +1,4 @@
-import { prescriptionOf } from './pourPrescription'
+import { heavyPourRatio, prescriptionOf } from './pourPrescription'
 import { pourCount } from './teaStations'
 
 /** One stretch of whisking, as the scene measured it from the visitor's finger. */
@@ -30,6 +30,15 @@ export interface PourRecord {
   whiskIntensitySeconds: number
   /** The bowl's heat (0 cold … 1 just warmed) when the pour began. */
   bowlHeatAtStart: number
+}
+
+/** A pour while it runs: its record plus what measuring it needs. */
+interface OpenPour extends PourRecord {
+  sectors: Set<number>
+  radiusVolume: number
+  whiskedDuringPour: boolean
+  /** Where the stream last landed, to follow its path round the rim. */
+  lastStream?: { radius: number; angle: number }
 }
 
 /** The foam as the scene draws it and the judge sees it. */
@@ -70,6 +79,8 @@ const bowlCoolingSeconds = 300
 const pasteWaterFraction = 0.02
 /** Twelve sectors of the rim for measuring how far round the first pour went. */
 const ringSectors = 12
+/** The stream rings the bowl when it lands further out than this (0 centre … 1 rim). */
+const ringInnerRadius = 0.5
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x))
 /** The share of the way an exponential approach covers at `rate` over `seconds`. */
@@ -101,9 +112,7 @@ export class FoamModel {
   #rootCeiling = 1
   #foam = 0
   #fineness = 0
-  #openPour:
-    | (PourRecord & { sectors: Set<number>; radiusVolume: number; whiskedDuringPour: boolean })
-    | undefined
+  #openPour: OpenPour | undefined
   readonly #pours: PourRecord[] = []
 
   /** Rinse the bowl with boiling water (熁盏). */
@@ -130,6 +139,12 @@ export class FoamModel {
 
   get isPouring(): boolean {
     return this.#openPour !== undefined
+  }
+
+  /** Water poured so far in pour `pourNumber` (the open one or a finished one), bowl fractions. */
+  pouredVolumeFraction(pourNumber: number): number {
+    if (this.#openPour?.pourNumber === pourNumber) return this.#openPour.volumeFraction
+    return this.#pours.find((pour) => pour.pourNumber === pourNumber)?.volumeFraction ?? 0
   }
 
   /**
@@ -181,28 +196,47 @@ export class FoamModel {
     if (!pour) throw new Error('no pour is running; call startPour first')
     if (!(volumeFraction >= 0))
       throw new RangeError(`volumeFraction must be ≥ 0, got ${volumeFraction}`)
-    if (volumeFraction === 0) return
     const radius = clamp01(radiusFraction)
+    this.#followStream(pour, radius, angleRadians)
+    if (volumeFraction === 0) return
     const prescription = prescriptionOf(pour.pourNumber)
     const before = pour.volumeFraction
     pour.volumeFraction += volumeFraction
     pour.radiusVolume += radius * volumeFraction
     pour.meanRadiusFraction = pour.radiusVolume / pour.volumeFraction
-    const sector =
-      Math.floor(((angleRadians % (2 * Math.PI)) + 2 * Math.PI) / ((2 * Math.PI) / ringSectors)) %
-      ringSectors
-    if (radius > 0.5) pour.sectors.add(sector)
-    pour.ringCoverage = Math.max(pour.ringCoverage, pour.sectors.size / ringSectors)
     if (pour.whiskedDuringPour) pour.volumePouredWhileWhiskingFraction += volumeFraction
     this.#water = Math.min(1, this.#water + volumeFraction)
 
-    // A heavy hand: water beyond one and a half times what this pour wants breaks up the foam
-    // that is there ("adding more water only dissipates it").
-    const allowance = prescription.volumeFraction * 1.5
+    // A heavy hand breaks up the foam that is there.
+    const allowance = prescription.volumeFraction * heavyPourRatio
     const excess = Math.max(0, pour.volumeFraction - Math.max(before, allowance))
     if (excess > 0) this.#foam *= Math.exp(-excess * 8)
     // The first pour belongs round the edge; a stream straight onto the paste knocks the root.
     if (pour.pourNumber === 1 && radius < 0.6) this.#rootCeiling = Math.min(this.#rootCeiling, 0.6)
+  }
+
+  /**
+   * Marks the rim sectors the stream passed over on its way from where it last landed. A sweep
+   * between two samples counts along the arc only if its straight path stays in the outer ring
+   * (a zigzag across the middle does not ring the bowl).
+   */
+  #followStream(pour: OpenPour, radius: number, angle: number): void {
+    const sectorOf = (a: number) =>
+      Math.floor(
+        (((a % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI)) / ((2 * Math.PI) / ringSectors),
+      ) % ringSectors
+    const last = pour.lastStream
+    pour.lastStream = { radius, angle }
+    if (radius <= ringInnerRadius) return
+    pour.sectors.add(sectorOf(angle))
+    if (last && last.radius > ringInnerRadius) {
+      const turn = Math.atan2(Math.sin(angle - last.angle), Math.cos(angle - last.angle))
+      if (Math.min(radius, last.radius) * Math.cos(turn / 2) > ringInnerRadius) {
+        const steps = Math.ceil(Math.abs(turn) / ((2 * Math.PI) / ringSectors / 2))
+        for (let i = 1; i < steps; i++) pour.sectors.add(sectorOf(last.angle + (turn * i) / steps))
+      }
+    }
+    pour.ringCoverage = Math.max(pour.ringCoverage, pour.sectors.size / ringSectors)
   }
 
   /** Ends the open pour and returns its record. */
@@ -214,6 +248,7 @@ export class FoamModel {
       sectors: _sectors,
       radiusVolume: _radiusVolume,
       whiskedDuringPour: _whisked,
+      lastStream: _lastStream,
       ...record
     } = pour
     if (record.pourNumber === 1 && record.volumeFraction > 0 && record.ringCoverage < 0.4) {

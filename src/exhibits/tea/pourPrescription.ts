@@ -31,6 +31,12 @@ export const pourPrescriptions: readonly PourPrescription[] = [
   { pourNumber: 7, volumeFraction: 0.05, placement: 'surface', whiskIntensity: 0.3 },
 ]
 
+/**
+ * Water past this multiple of what a pour wants is a heavy hand: it breaks up the foam that is
+ * there ("adding more water only dissipates it") and the judge counts the pour as heavy.
+ */
+export const heavyPourRatio = 1.5
+
 /** The prescription of pour `pourNumber` (1–7). */
 export function prescriptionOf(pourNumber: number): PourPrescription {
   const prescription = pourPrescriptions[pourNumber - 1]

@@ -1,6 +1,7 @@
 import { FoamModel, type WhiskInput } from './foamModel'
 import { judgeTea, type TeaVerdict } from './teaVerdict'
 import { pourCount, pourStationId, type TeaStationId } from './teaStations'
+import { prescriptionOf } from './pourPrescription'
 
 /** What a session tells its owner (the scene, and through it the exhibit component). */
 export interface TeaSessionListener {
@@ -49,6 +50,17 @@ export class TeaSession {
 
   get verdict(): TeaVerdict | undefined {
     return this.#verdict
+  }
+
+  /**
+   * The current pour's water as a share of what that pour wants (1 = enough; past the heavy-pour
+   * ratio the hand was heavy), or undefined outside the pour stations. The exhibit shows it as a
+   * gauge: a visitor cannot judge a fraction of a bowl by eye on glass.
+   */
+  get pourFillRatio(): number | undefined {
+    if (!this.isPourStation) return undefined
+    const wanted = prescriptionOf(this.#pourNumber).volumeFraction
+    return this.foam.pouredVolumeFraction(this.#pourNumber) / wanted
   }
 
   /** Whether a gesture on the ewer would pour now. */

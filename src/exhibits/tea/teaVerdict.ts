@@ -1,5 +1,5 @@
 import type { FoamModel } from './foamModel'
-import { prescriptionOf } from './pourPrescription'
+import { heavyPourRatio, prescriptionOf } from './pourPrescription'
 
 /** The colour grades of 大观茶论·色: pure white first, then bluish, greyish, yellowish white. */
 export const foamColourGrades = [
@@ -74,7 +74,7 @@ function faultsOf(model: FoamModel): TeaFault[] {
       ? early.reduce((sum, p) => sum + p.whiskIntensitySeconds, 0) / earlyWhiskSeconds
       : 0
   const heavyPours = pours.filter(
-    (p) => p.volumeFraction > prescriptionOf(p.pourNumber).volumeFraction * 1.5,
+    (p) => p.volumeFraction > prescriptionOf(p.pourNumber).volumeFraction * heavyPourRatio,
   )
   const first = pours.find((p) => p.pourNumber === 1)
 

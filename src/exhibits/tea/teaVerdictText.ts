@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../i18n/localizedText'
 import type { ContestOutcome, FoamColourGrade, TeaFault, TeaVerdict } from './teaVerdict'
+import type { TeaStationId } from './teaStations'
 
 const colourText: Record<FoamColourGrade, LocalizedText> = {
   'pure-white': {
@@ -84,4 +85,22 @@ export function verdictLines(verdict: TeaVerdict): LocalizedText[] {
   const fault = verdict.faults[0]
   if (fault) lines.push(tipText[fault])
   return lines
+}
+
+/** The station whose knowledge card explains each fault (the pack names the card per station). */
+const faultStation: Record<TeaFault, TeaStationId> = {
+  'pour-and-whisk-at-once': 'pour-1',
+  'still-surface': 'pour-2',
+  'cold-bowl': 'warm-bowl',
+  'first-pour-on-tea': 'pour-1',
+  'too-much-water': 'pour-3',
+}
+
+/**
+ * The station whose card the verdict offers to open: the one that explains its first fault, or,
+ * for a faultless bowl, the last pour's (咬盏 and how contests were judged).
+ */
+export function verdictCardStation(verdict: TeaVerdict): TeaStationId {
+  const fault = verdict.faults[0]
+  return fault ? faultStation[fault] : 'pour-7'
 }

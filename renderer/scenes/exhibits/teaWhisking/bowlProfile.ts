@@ -21,6 +21,15 @@ export function innerRadiusAt(y: number): number {
   return 0.9 + 4.95 * Math.pow(t, 0.62)
 }
 
+/** The widest the inside gets (at the rim), cm. */
+export const innerRimRadiusCm = innerRadiusAt(innerTopY)
+
+/** Height (cm above the foot) where the inner wall is `radiusCm` from the axis. */
+export function innerWallHeightAt(radiusCm: number): number {
+  const t = Math.pow(Math.min(1, Math.max(0, (radiusCm - 0.9) / 4.95)), 1 / 0.62)
+  return innerBottomY + t * (innerTopY - innerBottomY)
+}
+
 function outerRadiusAt(y: number): number {
   const t = Math.min(1, Math.max(0, (y - 0.9) / (6.3 - 0.9)))
   return 2.35 + 3.8 * Math.pow(t, 0.7)

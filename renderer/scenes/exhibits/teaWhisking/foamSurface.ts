@@ -97,8 +97,9 @@ void main() {
 
   // Where the foam covers: islands at first ("sparse stars and a bright moon"), then all of it;
   // the water line shows as the foam letting go of the rim.
-  float n = noise(vDisc * 4.0 + 7.0);
-  float cover = smoothstep(n - 0.12, n + 0.12, uCoverage * 1.2 - 0.1);
+  // Two octaves spread the noise so the covered share of the surface follows uCoverage.
+  float n = 0.65 * noise(vDisc * 4.0 + 7.0) + 0.35 * noise(vDisc * 9.0 - 3.0);
+  float cover = smoothstep(n - 0.06, n + 0.06, uCoverage * 0.9 + 0.12 * step(0.999, uCoverage));
   cover *= 1.0 - uWaterLine * smoothstep(0.84, 0.96, r);
   float sketch = texture2D(uSketch, vDisc * 0.5 + 0.5).r;
   cover *= 1.0 - 0.9 * sketch;
@@ -107,7 +108,8 @@ void main() {
   float cell = bubbles(cellPoint);
   float pixel = fwidth(cellPoint.x) + fwidth(cellPoint.y);
   float contrast = (1.0 - smoothstep(0.2, 0.7, pixel)) * (0.3 + 0.7 * (1.0 - uFineness));
-  vec3 foamColour = mix(linear(vec3(0.80, 0.74, 0.55)), linear(vec3(0.97, 0.96, 0.93)), uWhiteness);
+  // Early foam is tea-tinted and coarse; the finished foam is milk white (大观茶论: 乳雾汹涌).
+  vec3 foamColour = mix(linear(vec3(0.62, 0.63, 0.40)), linear(vec3(0.97, 0.96, 0.93)), uWhiteness);
   foamColour *= 1.0 - contrast * 0.45 * smoothstep(0.3, 0.75, cell);
   foamColour += contrast * 0.18 * (1.0 - smoothstep(0.0, 0.18, cell));
 

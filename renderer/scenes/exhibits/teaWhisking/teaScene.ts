@@ -17,7 +17,7 @@ import { TeaSession, type TeaSessionListener } from '../../../../src/exhibits/te
 import type { TeaVerdict } from '../../../../src/exhibits/tea/teaVerdict'
 import { WhiskStroke } from '../../../../src/exhibits/tea/whiskStroke'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../exhibitScene'
-import { bowlHeightCm, bowlRimRadiusCm } from './bowlProfile'
+import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
 import {
   buildTeaTable,
@@ -30,7 +30,7 @@ import {
 } from './teaTableMeshes'
 
 /** Water from the ewer while a finger holds the spout over the bowl: bowl fractions per second. */
-export const pourFlowPerSecond = 0.04
+export const pourFlowPerSecond = 0.025
 /** A longer gap between frames (a stall) pours no more than this many seconds' worth. */
 const maximumFlowStepSeconds = 1
 /** Seconds the picture takes to show the water line once its time has come. */
@@ -57,6 +57,8 @@ export interface TeaScreenAnchors {
 /** What the scene reports to its exhibit component. */
 export interface TeaSceneListener extends TeaSessionListener {
   anchors(anchors: TeaScreenAnchors): void
+  /** Water went in: the current pour's fill against what it wants (`TeaSession.pourFillRatio`). */
+  pourFill(ratio: number | undefined): void
 }
 
 export interface TeaSceneOptions {
@@ -98,6 +100,7 @@ class TeaTableScene implements TeaScene {
   #heightPx = 1
   #verdict: { verdict: TeaVerdict; ageSeconds: number } | undefined
   #steamAgeSeconds: number | undefined
+  #lastFadeMs: number | undefined
 
   constructor(
     context: SceneContext,
@@ -161,21 +164,8 @@ class TeaTableScene implements TeaScene {
 
   update(deltaSeconds: number, elapsedSeconds: number): void {
     const session = this.#session
-    // Water flows by the clock, not by frames, so a slow frame rate pours no less.
     const nowMs = performance.now()
-    for (const role of this.#touches.values()) {
-      if (role.kind !== 'pour') continue
-      const flowSeconds = Math.min(maximumFlowStepSeconds, (nowMs - role.lastFlowMs) / 1000)
-      role.lastFlowMs = nowMs
-      if (!role.target || !session.foam.isPouring) continue
-      const radius = Math.hypot(role.target.x, role.target.z) / this.#surface.radiusCm
-      if (radius > 1.05) continue
-      session.pourWater(
-        pourFlowPerSecond * flowSeconds,
-        radius,
-        Math.atan2(-role.target.z, role.target.x),
-      )
-    }
+    for (const role of this.#touches.values()) if (role.kind === 'pour') this.#flow(role, nowMs)
     session.advance(deltaSeconds)
 
     let waterLine = 0
@@ -185,7 +175,10 @@ class TeaTableScene implements TeaScene {
       waterLine =
         overdue <= 0 ? 0 : this.#isReducedMotion ? 1 : Math.min(1, overdue / waterLineRevealSeconds)
     }
-    if (this.#sketch.fade(deltaSeconds)) this.#surface.showSketch(this.#sketch)
+    // The picture fades by the clock too: on a slow renderer it is gone as soon as on a fast one.
+    const fadeSeconds = (nowMs - (this.#lastFadeMs ?? nowMs)) / 1000
+    this.#lastFadeMs = nowMs
+    if (this.#sketch.fade(fadeSeconds)) this.#surface.showSketch(this.#sketch)
     this.#surface.show(session.foam.state, waterLine, elapsedSeconds)
     this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
     this.#updateSteam(deltaSeconds)
@@ -261,11 +254,22 @@ class TeaTableScene implements TeaScene {
 
   /** Where the finger's ray meets the horizontal plane at the surface, in the bowl's frame. */
   #pointOnSurface(point: ScreenPoint): Vector3 | undefined {
+    return this.#pointAtHeight(point, this.#table.bowl.position.y + this.#surface.heightCm)
+  }
+
+  /**
+   * Where the spout is when the finger holds the ewer at `point`: over the rim's plane, so the
+   * stream falls straight below the finger, as the visitor sees it against the bowl's edge.
+   */
+  #pointUnderSpout(point: ScreenPoint): Vector3 | undefined {
+    return this.#pointAtHeight(point, this.#table.bowl.position.y + bowlHeightCm)
+  }
+
+  #pointAtHeight(point: ScreenPoint, heightCm: number): Vector3 | undefined {
     const ndc = new Vector2((point.x / this.#widthPx) * 2 - 1, 1 - (point.y / this.#heightPx) * 2)
     this.#raycaster.setFromCamera(ndc, this.camera)
-    const surfaceY = this.#table.bowl.position.y + this.#surface.heightCm
     const hit = this.#raycaster.ray.intersectPlane(
-      new Plane(new Vector3(0, 1, 0), -surfaceY),
+      new Plane(new Vector3(0, 1, 0), -heightCm),
       new Vector3(),
     )
     return hit ? new Vector3(hit.x, 0, hit.z) : undefined
@@ -315,19 +319,54 @@ class TeaTableScene implements TeaScene {
   }
 
   #pointerMove(event: PointerEvent): void {
+    if (!this.#touches.has(event.pointerId)) return
+    // The browser delivers one move per frame and keeps the ones in between as coalesced
+    // events; on a slow frame a whole back-and-forth stroke hides in them, so read them all.
+    const coalesced = event.getCoalescedEvents?.() ?? []
+    for (const sample of coalesced.length > 0 ? coalesced : [event]) this.#moveTo(sample)
+  }
+
+  #moveTo(event: PointerEvent): void {
     const role = this.#touches.get(event.pointerId)
     if (!role) return
-    const onSurface = this.#pointOnSurface(this.#eventPoint(event))
-    if (!onSurface) return
+    const point = this.#eventPoint(event)
     if (role.kind === 'pour') {
-      role.target = onSurface
-    } else if (role.kind === 'whisk') {
+      const underSpout = this.#pointUnderSpout(point)
+      if (!underSpout) return
+      // The water up to now fell where the stream was; a quick sweep round the rim between two
+      // slow frames still wets every part of the ring it passed over.
+      this.#flow(role, performance.now())
+      role.target = underSpout
+      this.#flow(role, performance.now()) // marks where the stream now lands
+      return
+    }
+    const onSurface = this.#pointOnSurface(point)
+    if (!onSurface) return
+    if (role.kind === 'whisk') {
       const input = role.stroke.move(this.#strokeSample(onSurface, event))
       if (input) this.#session.whisk(input)
       this.#placeWhisk(onSurface)
     } else {
       this.#drawAt(event.pointerId, onSurface)
     }
+  }
+
+  /** Pours the water that has flowed since the role's last flow, where its stream lands. */
+  #flow(role: Extract<TouchRole, { kind: 'pour' }>, nowMs: number): void {
+    // Water flows by the clock, not by frames, so a slow frame rate pours no less.
+    const flowSeconds = Math.min(maximumFlowStepSeconds, (nowMs - role.lastFlowMs) / 1000)
+    role.lastFlowMs = nowMs
+    if (!role.target || !this.#session.foam.isPouring) return
+    const distanceCm = Math.hypot(role.target.x, role.target.z)
+    // Outside the rim the water misses the bowl. Between the liquid's edge and the rim it runs
+    // down the wall into the edge of the tea: the first pour's "ring round the bowl's side".
+    if (distanceCm > innerRimRadiusCm) return
+    this.#session.pourWater(
+      pourFlowPerSecond * flowSeconds,
+      Math.min(1, distanceCm / this.#surface.radiusCm),
+      Math.atan2(-role.target.z, role.target.x),
+    )
+    this.listener.pourFill(this.#session.pourFillRatio)
   }
 
   #pointerUp(event: PointerEvent): void {
@@ -339,6 +378,7 @@ class TeaTableScene implements TeaScene {
     if (!role) return
     this.#touches.delete(pointerId)
     if (role.kind === 'pour') {
+      this.#flow(role, performance.now())
       this.#session.endPour()
       this.#table.ewer.position.copy(ewerHomePosition)
       this.#table.ewer.rotation.set(0, 0, 0)
@@ -403,13 +443,18 @@ class TeaTableScene implements TeaScene {
       stream.visible = false
       return
     }
-    const surfaceY = this.#table.bowl.position.y + this.#surface.heightCm
+    const bowlY = this.#table.bowl.position.y
+    const surfaceY = bowlY + this.#surface.heightCm
     const tip = new Vector3(pour.target.x, surfaceY + pourHeightCm, pour.target.z)
     ewer.rotation.set(0, 0, 0.7)
     ewer.position.copy(tip).sub(ewerSpoutTip.clone().applyEuler(ewer.rotation))
+    // The stream ends on the liquid, or on the wall where it strikes the wall above it.
+    const distanceCm = Math.hypot(pour.target.x, pour.target.z)
+    const landingY =
+      distanceCm <= this.#surface.radiusCm ? surfaceY : bowlY + innerWallHeightAt(distanceCm)
     stream.position.copy(tip)
-    stream.scale.set(1, pourHeightCm, 1)
-    stream.visible = Math.hypot(pour.target.x, pour.target.z) <= this.#surface.radiusCm * 1.05
+    stream.scale.set(1, Math.max(0.1, tip.y - landingY), 1)
+    stream.visible = distanceCm <= innerRimRadiusCm
   }
 
   #updateSteam(deltaSeconds: number): void {

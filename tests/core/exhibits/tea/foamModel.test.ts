@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { FoamModel } from '../../../../src/exhibits/tea/foamModel'
 import { judgeTea, waterLineSecondsFor } from '../../../../src/exhibits/tea/teaVerdict'
-import { verdictLines } from '../../../../src/exhibits/tea/teaVerdictText'
+import { verdictCardStation, verdictLines } from '../../../../src/exhibits/tea/teaVerdictText'
 import { allAtOnceBowl, pourRing, prescribedBowl, stillSurfaceBowl, whiskFor } from './teaScripts'
 
 describe('the foam model judged as a Song tea contest', () => {
@@ -115,5 +115,28 @@ describe('the foam model judged as a Song tea contest', () => {
         expect(line.en).toMatch(/[a-z]/)
       }
     }
+  })
+
+  it('offers the card of the station that explains the first fault, or the contest card', () => {
+    expect(verdictCardStation(judgeTea(prescribedBowl({ isBowlWarmed: false })))).toBe('warm-bowl')
+    expect(verdictCardStation(judgeTea(allAtOnceBowl()))).toBe('pour-1')
+    expect(verdictCardStation(judgeTea(stillSurfaceBowl()))).toBe('pour-2')
+    expect(verdictCardStation(judgeTea(prescribedBowl()))).toBe('pour-7')
+  })
+
+  it('follows the stream round the rim between samples, but not across the middle', () => {
+    const ring = new FoamModel()
+    ring.addPowder()
+    ring.startPour(1)
+    // Four quarter turns round the edge, sampled only at their ends (a slow frame rate).
+    for (let i = 0; i <= 4; i++) ring.pourWater(0.01, 0.95, (i * Math.PI) / 2)
+    expect(ring.endPour().ringCoverage).toBe(1)
+
+    const zigzag = new FoamModel()
+    zigzag.addPowder()
+    zigzag.startPour(1)
+    // From side to side through the middle: only the two ends are on the rim.
+    for (let i = 0; i <= 4; i++) zigzag.pourWater(0.01, 0.95, (i % 2) * Math.PI)
+    expect(zigzag.endPour().ringCoverage).toBeCloseTo(2 / 12)
   })
 })

@@ -87,4 +87,26 @@ describe('a visitor’s bowl, station by station', () => {
     session.endPour()
     expect(session.pourPhase).toBe('pour')
   })
+
+  it('gauges each pour against what that pour wants, top-ups included, and only at pour stations', () => {
+    const { session } = recordingSession()
+    session.start()
+    expect(session.pourFillRatio).toBeUndefined()
+    session.tapBowl()
+    session.tapPowder()
+    whisk(session, 12, 4)
+    expect(session.pourFillRatio).toBe(0)
+    expect(session.beginPour()).toBe(true)
+    session.pourWater(0.03, 0.9, 0)
+    expect(session.pourFillRatio).toBeCloseTo(0.5) // half of the first pour's 0.06
+    session.endPour()
+    // Lifting and pouring again tops up the same pour.
+    expect(session.beginPour()).toBe(true)
+    session.pourWater(0.03, 0.9, 1)
+    session.endPour()
+    expect(session.pourFillRatio).toBeCloseTo(1)
+    whisk(session, whiskPathPerPourRadii + 1)
+    expect(session.station).toBe('pour-2')
+    expect(session.pourFillRatio).toBe(0)
+  })
 })
