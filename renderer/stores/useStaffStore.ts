@@ -12,8 +12,11 @@ export type PinStage = 'enter' | 'new' | 'confirm'
 /** Why the PIN pad shows a message. */
 export type PinNotice = 'wrong' | 'locked' | 'mismatch' | 'too-short' | 'failed' | undefined
 
-/** Staff activity is reported at most this often, to keep the session alive without chatter. */
-const keepAliveIntervalMs = 30_000
+/**
+ * Staff activity is reported at most this often (or a quarter of the session's idle limit, if
+ * shorter), to keep the session alive without chatter.
+ */
+const longestKeepAliveIntervalMs = 30_000
 
 /**
  * Staff access on the renderer side: the PIN pad's flow (first PIN asked twice, then unlocking),
@@ -30,6 +33,7 @@ export const useStaffStore = defineStore('staff', () => {
   let sessionToken: string | undefined
   let firstNewPin: string | undefined
   let lastKeepAliveMs = 0
+  let keepAliveIntervalMs = longestKeepAliveIntervalMs
   let stopListening: (() => void) | undefined
 
   /** The hidden gesture finished: show the PIN pad, asking for a new PIN on a fresh kiosk. */
@@ -92,6 +96,7 @@ export const useStaffStore = defineStore('staff', () => {
     if (result.outcome === 'unlocked') {
       sessionToken = result.sessionToken
       lastKeepAliveMs = Date.now()
+      keepAliveIntervalMs = Math.min(longestKeepAliveIntervalMs, result.idleTimeoutMs / 4)
       notice.value = undefined
       stopListening ??= kioskApi().on('staff:session-ended', () => void checkSession())
       kiosk.showOnly('admin')
