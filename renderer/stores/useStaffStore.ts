@@ -5,6 +5,8 @@ import type { StaffStatus, StaffUnlockResult } from '../../src/contract/areas/st
 import { RequestError } from '../../src/contract/requestError'
 import { kioskApi } from '../bridge/kioskBridge'
 import { useKioskStore } from './useKioskStore'
+import { useLanguageStore } from './useLanguageStore'
+import { useSettingsStore } from './useSettingsStore'
 
 /** What the PIN pad is asking for. */
 export type PinStage = 'enter' | 'new' | 'confirm'
@@ -25,6 +27,8 @@ const longestKeepAliveIntervalMs = 30_000
  */
 export const useStaffStore = defineStore('staff', () => {
   const kiosk = useKioskStore()
+  const language = useLanguageStore()
+  const settingsStore = useSettingsStore()
   const status = shallowRef<StaffStatus | undefined>()
   const stage = ref<PinStage>('enter')
   const notice = ref<PinNotice>()
@@ -150,12 +154,18 @@ export const useStaffStore = defineStore('staff', () => {
     }
   }
 
-  /** Leaves the staff screens without a session (cancel on the PIN pad, or a session ended). */
+  /**
+   * Leaves the staff screens without a session (cancel on the PIN pad, or a session ended). The
+   * next visitor starts in the default language, whatever staff switched to.
+   */
   function leave(): void {
     sessionToken = undefined
     firstNewPin = undefined
     notice.value = undefined
-    if (kiosk.screen === 'staff-pin' || kiosk.screen === 'admin') kiosk.returnToStart()
+    if (kiosk.screen === 'staff-pin' || kiosk.screen === 'admin') {
+      kiosk.returnToStart()
+      language.startIn(settingsStore.settings.defaultLanguage)
+    }
   }
 
   return {
