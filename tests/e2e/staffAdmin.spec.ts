@@ -2,9 +2,15 @@ import { generateKeyPairSync } from 'node:crypto'
 import { copyFile, readdir, readFile, truncate } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { expect, tap, test } from './support/kioskTest'
+import { expect, tap as tapInView, test } from './support/kioskTest'
 import { seasonalPack } from './support/seasonalPack'
 import { createFirstPin, holdStaffCorner, submitPin } from './support/staffGestures'
+
+/** Scrolls an element into view (admin panels scroll), then taps it with a touch. */
+async function tap(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded()
+  await tapInView(page, selector)
+}
 
 /** Opens one section of the admin screen. */
 async function openAdminSection(page: Page, section: string): Promise<void> {
@@ -87,7 +93,10 @@ test.describe('packs from a USB stick, on the admin screen', () => {
     await expect(seasonRow.locator('[data-active-version]')).toHaveText('1.0.0')
     await exitToMenu(page)
     await expect(page.locator('[data-exhibit-id="season-tea"]')).toContainText('Spring tea')
-    expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
+    // Chromium logs every refused request (HTTP 422, one per refused pack); nothing else may fail.
+    const refusals = consoleErrors.filter((line) => line.includes('status of 422'))
+    expect(refusals).toHaveLength(2)
+    expect(consoleErrors.filter((line) => !refusals.includes(line))).toEqual([])
   })
 })
 
@@ -110,7 +119,9 @@ test.describe('analytics export onto a USB stick', () => {
     await tap(page, '[data-screen="attract"]')
     await expect(page.locator('[data-screen="menu"]')).toBeVisible()
     await tap(page, '[data-action="language"]')
-    await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 20_000 })
+    await expect(page.locator('[data-overlay="idle-warning"]')).toBeVisible({ timeout: 10_000 })
+    await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 10_000 })
+    await expect(page.locator('[data-overlay="idle-warning"]')).toBeHidden()
     // Visit 2: into the menu, then staff take over.
     await tap(page, '[data-screen="attract"]')
     await expect(page.locator('[data-screen="menu"]')).toBeVisible()
@@ -121,12 +132,12 @@ test.describe('analytics export onto a USB stick', () => {
     await expect(page.locator('[data-export-outcome]')).toBeVisible()
 
     // The range ends today in the kiosk's zone (Asia/Shanghai), whatever the machine's zone.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
-      new Date(),
-    )
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     const written = (await readdir(stick)).filter((name) => name.endsWith('.csv'))
     expect(written).toHaveLength(1)
-    expect(written[0]).toMatch(new RegExp(`^songyun-analytics-\\d{4}-\\d{2}-\\d{2}-${today}\\.csv$`))
+    expect(written[0]).toMatch(
+      new RegExp(`^songyun-analytics-\\d{4}-\\d{2}-\\d{2}-${today}\\.csv$`),
+    )
     const [header, ...rows] = (await readFile(path.join(stick, written[0]!), 'utf8'))
       .trim()
       .split(/\r?\n/)
