@@ -233,3 +233,62 @@ test.describe('staff session idle limit', () => {
     expect(status).toBe(403)
   })
 })
+
+test('the staff screens switch language with one tap, and staff choose the time zone of the hours', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  await page.goto(server.url)
+  await holdStaffCorner(page)
+  const pinPad = page.locator('[data-screen="staff-pin"]')
+  await expect(pinPad).toContainText('设置新的员工密码')
+  await expect(pinPad).not.toContainText('Choose a new staff PIN')
+  await tap(page, '[data-action="language"]')
+  await expect(pinPad).toContainText('Choose a new staff PIN')
+  await expect(pinPad).not.toContainText('设置新的员工密码')
+  await expect(pinPad).toHaveAttribute('lang', 'en')
+  await submitPin(page, '2468')
+  await expect(pinPad).toContainText('Enter the new PIN again')
+  await submitPin(page, '2468')
+
+  const admin = page.locator('[data-screen="admin"]')
+  await expect(admin).toBeVisible()
+  await expect(page.locator('[data-admin-section="settings"]')).toHaveText('Settings')
+  await expect(page.locator('[data-action="staff-exit"]')).toHaveText('Exit')
+  await expect(page.locator('[data-mode="closed"]')).toHaveText('Closed')
+
+  await openAdminSection(page, 'settings')
+  const zone = page.locator('[data-setting="timeZone"]')
+  await zone.scrollIntoViewIfNeeded()
+  await zone.selectOption('Europe/Berlin')
+  await expect(admin).toContainText('Opening hours (Europe/Berlin)')
+  await expect
+    .poll(async () =>
+      JSON.parse(await readFile(path.join(server.dataDir, 'settings.json'), 'utf8')),
+    )
+    .toMatchObject({ timeZone: 'Europe/Berlin' })
+  await tap(page, '[data-action="language"]')
+  await expect(admin).toContainText('开放时间（Europe/Berlin）')
+  await expect(page.locator('[data-admin-section="settings"]')).toHaveText('设置')
+
+  // Back to the machine's zone; the next visitor starts in the default language.
+  await zone.selectOption('')
+  await expect(admin).not.toContainText('开放时间（Europe/Berlin）')
+  await expect
+    .poll(async () =>
+      JSON.parse(await readFile(path.join(server.dataDir, 'settings.json'), 'utf8')),
+    )
+    .not.toHaveProperty('timeZone')
+  await tap(page, '[data-action="language"]')
+  await tap(page, '[data-action="staff-exit"]')
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  // Staff switching languages is not a visitor's language switch.
+  const analyticsDir = path.join(server.dataDir, 'analytics')
+  const logged = await readdir(analyticsDir).catch(() => [] as string[])
+  for (const name of logged) {
+    expect(await readFile(path.join(analyticsDir, name), 'utf8')).not.toContain('language-switch')
+  }
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
+})
