@@ -1,10 +1,24 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { analyticsRangeSchema } from '../../src/contract/areas/analytics'
+import { salvageSettings } from '../../src/settings/settingsSchema'
 import { exportAnalyticsCsv } from '../services/analytics/analyticsLog'
 import { resolveDataDir } from '../services/dataDir'
 import { systemTimeZone } from '../services/mode/modeService'
+import { settingsFileName } from '../services/settingsService'
 import { exitCodes } from './cliOptions'
+
+/** The kiosk's zone: `timeZone` of the data folder's settings.json, else this machine's. */
+async function kioskTimeZone(dataDir: string): Promise<string> {
+  try {
+    const text = await readFile(path.join(dataDir, settingsFileName), 'utf8')
+    return salvageSettings(JSON.parse(text)).settings.timeZone ?? systemTimeZone()
+  } catch {
+    // No settings file, or one the kiosk itself would not read: the machine's zone, as the kiosk.
+    return systemTimeZone()
+  }
+}
 
 /** `songyun analytics export`: the visitor events of a range of days as CSV. */
 export function registerAnalyticsCommand(program: Command): void {
@@ -16,7 +30,10 @@ export function registerAnalyticsCommand(program: Command): void {
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .requiredOption('-o, --output <file>', 'the CSV file to write')
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
-    .option('--time-zone <zone>', "IANA zone the days are read in (default: this machine's)")
+    .option(
+      '--time-zone <zone>',
+      "IANA zone the days are read in (default: the kiosk's settings, else this machine's)",
+    )
     .action(
       async (options: {
         from: string
@@ -34,7 +51,8 @@ export function registerAnalyticsCommand(program: Command): void {
           process.exitCode = exitCodes.usage
           return
         }
-        const timeZone = options.timeZone ?? systemTimeZone()
+        const dataDir = resolveDataDir(options.dataDir)
+        const timeZone = options.timeZone ?? (await kioskTimeZone(dataDir))
         try {
           new Intl.DateTimeFormat('en', { timeZone })
         } catch {
@@ -42,7 +60,7 @@ export function registerAnalyticsCommand(program: Command): void {
           process.exitCode = exitCodes.usage
           return
         }
-        const folder = path.join(resolveDataDir(options.dataDir), 'analytics')
+        const folder = path.join(dataDir, 'analytics')
         const outputFile = path.resolve(options.output)
         const { rowCount, skippedLines } = await exportAnalyticsCsv(
           folder,

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Command } from 'commander'
 import { findAppRoot } from '../services/appPaths'
 import { resolveDataDir } from '../services/dataDir'
@@ -5,6 +6,14 @@ import { createConsoleLogger } from '../services/logger'
 import { openRotatingLogFile } from '../services/rotatingLogFile'
 import { startBrowserShell } from '../web/browserShell'
 import { parsePort } from './cliOptions'
+
+interface ServeOptions {
+  readonly port: number
+  readonly host: string
+  readonly dataDir?: string
+  /** `--media-root`, resolved; empty means the usual mount folders. */
+  readonly mediaRoot: string[]
+}
 
 /** `songyun serve`: the browser shell on a local port. */
 export function registerServeCommand(program: Command): void {
@@ -14,7 +23,13 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'TCP port (0 picks a free one)', parsePort, 5170)
     .option('--host <host>', 'address to bind; loopback unless you mean to share it', '127.0.0.1')
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
-    .action(async (options: { port: number; host: string; dataDir?: string }) => {
+    .option(
+      '--media-root <dir>',
+      'a folder whose subfolders count as USB sticks, instead of the usual mount folders (repeatable)',
+      (dir: string, previous: string[]) => [...previous, path.resolve(dir)],
+      [] as string[],
+    )
+    .action(async (options: ServeOptions) => {
       const dataDir = resolveDataDir(options.dataDir)
       const logFile = openRotatingLogFile(dataDir)
       const shell = await startBrowserShell({
@@ -23,6 +38,7 @@ export function registerServeCommand(program: Command): void {
         host: options.host,
         port: options.port,
         logger: createConsoleLogger(200, (line) => logFile.writeLine(line)),
+        removableMediaRoots: options.mediaRoot.length > 0 ? options.mediaRoot : undefined,
       })
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = () => {

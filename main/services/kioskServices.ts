@@ -41,9 +41,12 @@ export interface KioskServicesOptions {
   /** The built-in pack's signed archive and key (`builtinPackLocation(appRoot)`). */
   readonly builtinPack?: BuiltinPackLocation
   readonly isDevelopment?: boolean
-  /** The IANA zone the opening and quiet hours are read in; by default the machine's. */
+  /** The IANA zone the hours are read in when `settings.timeZone` is absent; by default the machine's. */
   readonly timeZone?: string
-  /** Where USB sticks are mounted; by default the usual mount folders. */
+  /**
+   * Where USB sticks are mounted; by default the usual mount folders, where only mount points
+   * count. Given roots (`songyun serve --media-root`) count every folder directly under them.
+   */
   readonly removableMediaRoots?: readonly string[]
 }
 
@@ -77,7 +80,9 @@ export class KioskServices {
     })
     this.content = new ContentService(options.packSource ?? this.packs)
     this.analytics = new AnalyticsService(options.dataDir, this.clock)
-    this.staff = new StaffAccessService(options.dataDir, this.clock, this.events, options.logger)
+    this.staff = new StaffAccessService(options.dataDir, this.clock, this.events, options.logger, {
+      sessionIdleMs: () => this.settings.settings.staffSessionIdleSeconds * 1000,
+    })
     this.mode = new ModeService(
       this.settings,
       this.events,
@@ -182,7 +187,10 @@ export class KioskServices {
   }
 
   #removableVolumes() {
-    return listRemovableVolumes(this.options.removableMediaRoots ?? defaultRemovableMediaRoots)
+    return listRemovableVolumes(
+      this.options.removableMediaRoots ?? defaultRemovableMediaRoots,
+      this.options.removableMediaRoots === undefined,
+    )
   }
 
   dispatch(channel: string, rawArgs: unknown, context: RequestContext): Promise<DispatchOutcome> {
@@ -271,14 +279,9 @@ export class KioskServices {
       },
       'packs:sources': async () => {
         const volumes =
-          process.platform === 'win32'
+          process.platform === 'win32' && this.options.removableMediaRoots === undefined
             ? windowsDriveRoots()
-            : (
-                await listRemovableVolumes(
-                  this.options.removableMediaRoots ?? defaultRemovableMediaRoots,
-                  this.options.removableMediaRoots === undefined,
-                )
-              ).map((volume) => volume.path)
+            : (await this.#removableVolumes()).map((volume) => volume.path)
         return { sources: await findPackSources(this.options.dataDir, volumes) }
       },
     }

@@ -11,6 +11,8 @@ export interface BrowserShellOptions {
   readonly host: string
   readonly port: number
   readonly logger: Logger
+  /** Folders whose subfolders count as USB sticks, instead of the usual mount folders. */
+  readonly removableMediaRoots?: readonly string[]
 }
 
 /** A running browser shell: the services and the host in front of them. */
@@ -30,6 +32,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     builtinPackDir: builtinPackSourceDir(options.appRoot),
     builtinPack: builtinPackLocation(options.appRoot),
     isDevelopment: process.env.SONGYUN_DEV === '1',
+    removableMediaRoots: options.removableMediaRoots,
   })
   const webHost = await startWebHost({
     services,

@@ -30,6 +30,12 @@ export interface AnalyticsCanvases {
   readonly languages: HTMLCanvasElement
 }
 
+/** The words the charts show, in the admin screen's language. */
+export interface AnalyticsChartLabels {
+  readonly visits: string
+  readonly averageDwellSeconds: string
+}
+
 /** The palette of the charts, read from the design tokens so they match the screen. */
 function tokenColor(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#35604f'
@@ -46,6 +52,7 @@ export class AnalyticsCharts {
     canvases: AnalyticsCanvases,
     summary: AnalyticsSummary,
     exhibitTitle: (id: string) => string,
+    labels: AnalyticsChartLabels,
   ) {
     const celadon = tokenColor('--color-celadon-deep')
     const cinnabar = tokenColor('--color-cinnabar')
@@ -69,7 +76,7 @@ export class AnalyticsCharts {
           labels: summary.visitsPerDay.map((entry) => entry.day.slice(5)),
           datasets: [
             {
-              label: '访问 Visits',
+              label: labels.visits,
               data: summary.visitsPerDay.map((entry) => entry.visits),
               backgroundColor: celadon,
             },
@@ -82,7 +89,7 @@ export class AnalyticsCharts {
         data: {
           labels: summary.visitsPerHour.map((_, hour) => `${hour}`),
           datasets: [
-            { label: '访问 Visits', data: [...summary.visitsPerHour], backgroundColor: celadon },
+            { label: labels.visits, data: [...summary.visitsPerHour], backgroundColor: celadon },
           ],
         },
         options: barOptions,
@@ -93,7 +100,7 @@ export class AnalyticsCharts {
           labels: summary.dwellPerExhibit.map((entry) => exhibitTitle(entry.exhibitId)),
           datasets: [
             {
-              label: '平均停留（秒） Average dwell (s)',
+              label: labels.averageDwellSeconds,
               data: summary.dwellPerExhibit.map((entry) => Math.round(entry.averageDwellMs / 1000)),
               backgroundColor: cinnabar,
             },

@@ -5,6 +5,8 @@ import type { StaffStatus, StaffUnlockResult } from '../../src/contract/areas/st
 import { RequestError } from '../../src/contract/requestError'
 import { kioskApi } from '../bridge/kioskBridge'
 import { useKioskStore } from './useKioskStore'
+import { useLanguageStore } from './useLanguageStore'
+import { useSettingsStore } from './useSettingsStore'
 
 /** What the PIN pad is asking for. */
 export type PinStage = 'enter' | 'new' | 'confirm'
@@ -12,8 +14,11 @@ export type PinStage = 'enter' | 'new' | 'confirm'
 /** Why the PIN pad shows a message. */
 export type PinNotice = 'wrong' | 'locked' | 'mismatch' | 'too-short' | 'failed' | undefined
 
-/** Staff activity is reported at most this often, to keep the session alive without chatter. */
-const keepAliveIntervalMs = 30_000
+/**
+ * Staff activity is reported at most this often (or a quarter of the session's idle limit, if
+ * shorter), to keep the session alive without chatter.
+ */
+const longestKeepAliveIntervalMs = 30_000
 
 /**
  * Staff access on the renderer side: the PIN pad's flow (first PIN asked twice, then unlocking),
@@ -22,6 +27,8 @@ const keepAliveIntervalMs = 30_000
  */
 export const useStaffStore = defineStore('staff', () => {
   const kiosk = useKioskStore()
+  const language = useLanguageStore()
+  const settingsStore = useSettingsStore()
   const status = shallowRef<StaffStatus | undefined>()
   const stage = ref<PinStage>('enter')
   const notice = ref<PinNotice>()
@@ -30,6 +37,7 @@ export const useStaffStore = defineStore('staff', () => {
   let sessionToken: string | undefined
   let firstNewPin: string | undefined
   let lastKeepAliveMs = 0
+  let keepAliveIntervalMs = longestKeepAliveIntervalMs
   let stopListening: (() => void) | undefined
 
   /** The hidden gesture finished: show the PIN pad, asking for a new PIN on a fresh kiosk. */
@@ -92,6 +100,7 @@ export const useStaffStore = defineStore('staff', () => {
     if (result.outcome === 'unlocked') {
       sessionToken = result.sessionToken
       lastKeepAliveMs = Date.now()
+      keepAliveIntervalMs = Math.min(longestKeepAliveIntervalMs, result.idleTimeoutMs / 4)
       notice.value = undefined
       stopListening ??= kioskApi().on('staff:session-ended', () => void checkSession())
       kiosk.showOnly('admin')
@@ -145,12 +154,18 @@ export const useStaffStore = defineStore('staff', () => {
     }
   }
 
-  /** Leaves the staff screens without a session (cancel on the PIN pad, or a session ended). */
+  /**
+   * Leaves the staff screens without a session (cancel on the PIN pad, or a session ended). The
+   * next visitor starts in the default language, whatever staff switched to.
+   */
   function leave(): void {
     sessionToken = undefined
     firstNewPin = undefined
     notice.value = undefined
-    if (kiosk.screen === 'staff-pin' || kiosk.screen === 'admin') kiosk.returnToStart()
+    if (kiosk.screen === 'staff-pin' || kiosk.screen === 'admin') {
+      kiosk.returnToStart()
+      language.startIn(settingsStore.settings.defaultLanguage)
+    }
   }
 
   return {

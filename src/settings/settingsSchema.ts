@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { languageTagSchema } from '../i18n/languageTagSchema'
+import { timeZoneSchema } from './timeZoneSchema'
 
 /** A local wall-clock time `HH:MM` (24 h). `24:00` is allowed as the end of a day. */
 export const clockTimeSchema = z
@@ -37,6 +38,10 @@ export const settingsShape = {
   mode: kioskModeSchema.default('open'),
   singleExhibit: z.string().min(1).optional(),
   requireSignedPacks: z.boolean().default(true),
+  // Extensions of kiosk.md's table (docs/operators.md): the zone the hours are read in (absent:
+  // the machine's) and how long a staff session may stay idle.
+  timeZone: timeZoneSchema.optional(),
+  staffSessionIdleSeconds: z.number().int().min(30).max(3600).default(300),
 } as const
 
 /** The full, validated settings with defaults filled in. */
@@ -55,6 +60,8 @@ export const settingsPatchSchema = z
     mode: kioskModeSchema,
     singleExhibit: z.string().min(1).nullable(),
     requireSignedPacks: z.boolean(),
+    timeZone: timeZoneSchema.nullable(),
+    staffSessionIdleSeconds: settingsShape.staffSessionIdleSeconds.unwrap(),
   })
   .partial()
   .strict()

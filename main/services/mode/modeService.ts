@@ -41,8 +41,13 @@ export class ModeService {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly exhibitExists: ExhibitExists,
-    readonly timeZone: string = systemTimeZone(),
+    private readonly fallbackTimeZone: string = systemTimeZone(),
   ) {}
+
+  /** The zone the hours are read in: `settings.timeZone`, else the machine's (or the one given). */
+  get timeZone(): string {
+    return this.settings.settings.timeZone ?? this.fallbackTimeZone
+  }
 
   /** The state at this moment. */
   state(): ModeState {
@@ -143,6 +148,7 @@ function isSameModeState(a: ModeState, b: ModeState): boolean {
     a.singleExhibit === b.singleExhibit &&
     a.isClosedByHours === b.isClosedByHours &&
     a.volume === b.volume &&
-    a.nextScheduleChangeAtMs === b.nextScheduleChangeAtMs
+    a.nextScheduleChangeAtMs === b.nextScheduleChangeAtMs &&
+    a.timeZone === b.timeZone
   )
 }

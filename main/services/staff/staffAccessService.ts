@@ -41,7 +41,8 @@ type StoredState = z.infer<typeof storedStateSchema>
 /** Options tests use to make hashing fast and sessions observable. */
 export interface StaffAccessOptions {
   readonly hashParameters?: ScryptParameters
-  readonly sessionIdleMs?: number
+  /** How long a session may stay idle; a function is asked each time (a setting staff can change). */
+  readonly sessionIdleMs?: number | (() => number)
 }
 
 /**
@@ -54,7 +55,7 @@ export interface StaffAccessOptions {
 export class StaffAccessService {
   readonly #sessionLastUsedMs = new Map<string, number>()
   readonly #hashParameters: ScryptParameters
-  readonly #sessionIdleMs: number
+  readonly #sessionIdleMsOf: () => number
   #queue: Promise<unknown> = Promise.resolve()
   #expiryTimer: ReturnType<typeof setTimeout> | undefined
 
@@ -66,7 +67,12 @@ export class StaffAccessService {
     options: StaffAccessOptions = {},
   ) {
     this.#hashParameters = options.hashParameters ?? strongScryptParameters
-    this.#sessionIdleMs = options.sessionIdleMs ?? staffSessionIdleMs
+    const idleMs = options.sessionIdleMs ?? staffSessionIdleMs
+    this.#sessionIdleMsOf = typeof idleMs === 'number' ? () => idleMs : idleMs
+  }
+
+  get #sessionIdleMs(): number {
+    return this.#sessionIdleMsOf()
   }
 
   get filePath(): string {

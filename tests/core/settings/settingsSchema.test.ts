@@ -12,7 +12,10 @@ describe('settings schema', () => {
   it('reads quiet hours and opening hours, and reports a bad time naming the key', () => {
     const { settings, problems } = salvageSettings({
       quietHours: [{ from: '12:00', to: '13:30', maxVolume: 0.3 }],
-      openingHours: { mon: [{ from: '09:00', to: '17:00' }], sat: [{ from: '22:00', to: '02:00' }] },
+      openingHours: {
+        mon: [{ from: '09:00', to: '17:00' }],
+        sat: [{ from: '22:00', to: '02:00' }],
+      },
     })
     expect(problems).toEqual([])
     expect(settings.quietHours[0]?.maxVolume).toBe(0.3)
@@ -20,6 +23,34 @@ describe('settings schema', () => {
     const bad = salvageSettings({ openingHours: { mon: [{ from: '9am', to: '17:00' }] } })
     expect(bad.problems[0]?.key).toBe('openingHours')
     expect(bad.settings.openingHours).toBeUndefined()
+  })
+
+  it('reads an IANA time zone, and reports an unknown one naming the key and the value', () => {
+    expect(salvageSettings({}).settings.timeZone).toBeUndefined()
+    const berlin = salvageSettings({ timeZone: 'Europe/Berlin' })
+    expect(berlin.problems).toEqual([])
+    expect(berlin.settings.timeZone).toBe('Europe/Berlin')
+    const bad = salvageSettings({ timeZone: 'Mars/Olympus_Mons', volume: 0.5 })
+    expect(bad.settings.timeZone).toBeUndefined()
+    expect(bad.settings.volume).toBe(0.5)
+    expect(bad.problems).toEqual([
+      { key: 'timeZone', message: expect.stringContaining('"Mars/Olympus_Mons"') },
+    ])
+    expect(settingsPatchSchema.safeParse({ timeZone: 'Asia/Shanghai' }).success).toBe(true)
+    expect(settingsPatchSchema.safeParse({ timeZone: null }).success).toBe(true)
+    expect(settingsPatchSchema.safeParse({ timeZone: 'Nowhere/City' }).success).toBe(false)
+  })
+
+  it('keeps the staff session idle limit between 30 s and an hour, 5 minutes by default', () => {
+    expect(salvageSettings({}).settings.staffSessionIdleSeconds).toBe(300)
+    expect(salvageSettings({ staffSessionIdleSeconds: 30 }).settings.staffSessionIdleSeconds).toBe(
+      30,
+    )
+    for (const outside of [29, 3601, 45.5]) {
+      const bad = salvageSettings({ staffSessionIdleSeconds: outside })
+      expect(bad.settings.staffSessionIdleSeconds).toBe(300)
+      expect(bad.problems[0]?.key).toBe('staffSessionIdleSeconds')
+    }
   })
 
   it('treats a non-object as a bad file', () => {

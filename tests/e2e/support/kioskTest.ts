@@ -1,15 +1,33 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import { SongyunServer } from './songyunServer'
 
 /** Playwright's `test` with a fresh `songyun serve` per test and console errors collected. */
 export const test = base.extend<{
   kioskSettings: Record<string, unknown> | undefined
+  /** Whether the server gets a USB stick: a folder under its own `--media-root`. */
+  kioskHasUsbStick: boolean
+  /** The USB stick's folder when `kioskHasUsbStick`, else undefined. */
+  usbStick: string | undefined
   server: SongyunServer
   consoleErrors: string[]
 }>({
   kioskSettings: [undefined, { option: true }],
-  server: async ({ kioskSettings }, use) => {
-    const server = await SongyunServer.start(kioskSettings)
+  kioskHasUsbStick: [false, { option: true }],
+  usbStick: async ({ kioskHasUsbStick }, use) => {
+    if (!kioskHasUsbStick) return use(undefined)
+    const mediaRoot = await mkdtemp(path.join(os.tmpdir(), 'songyun-e2e-media-'))
+    const stick = path.join(mediaRoot, 'SONGYUN-USB')
+    await mkdir(stick)
+    await use(stick)
+    await rm(mediaRoot, { recursive: true, force: true })
+  },
+  server: async ({ kioskSettings, usbStick }, use) => {
+    const server = await SongyunServer.start(kioskSettings, {
+      mediaRoots: usbStick ? [path.dirname(usbStick)] : [],
+    })
     await use(server)
     await server.stop()
   },

@@ -10,6 +10,8 @@ const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url))
 export interface SongyunServerOptions {
   /** A copy of the built app (bench/support/appSnapshot.ts), so a rebuild elsewhere cannot disturb a long run. */
   readonly appRoot?: string
+  /** Folders whose subfolders the server treats as USB sticks (`serve --media-root`). */
+  readonly mediaRoots?: readonly string[]
 }
 
 /** A real `songyun serve` process on a free port with its own data folder. */
@@ -21,13 +23,14 @@ export class SongyunServer {
   private constructor(
     readonly dataDir: string,
     private readonly appRoot: string,
+    private readonly mediaRoots: readonly string[] = [],
   ) {}
 
   /** Makes a fresh data folder, optionally with a settings.json, and starts the server. */
   static async start(settings?: Record<string, unknown>, options: SongyunServerOptions = {}): Promise<SongyunServer> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'songyun-e2e-'))
     if (settings) await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings))
-    const server = new SongyunServer(dataDir, options.appRoot ?? repositoryRoot)
+    const server = new SongyunServer(dataDir, options.appRoot ?? repositoryRoot, options.mediaRoots)
     await server.startProcess()
     return server
   }
@@ -45,7 +48,11 @@ export class SongyunServer {
   private async startProcess(): Promise<void> {
     const child = spawn(
       process.execPath,
-      [path.join(this.appRoot, 'bin', 'songyun.mjs'), 'serve', '--port', '0', '--data-dir', this.dataDir],
+      [
+        path.join(this.appRoot, 'bin', 'songyun.mjs'),
+        ...['serve', '--port', '0', '--data-dir', this.dataDir],
+        ...this.mediaRoots.flatMap((root) => ['--media-root', root]),
+      ],
       { cwd: this.appRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SONGYUN_DEV: '1' } },
     )
     this.#process = child

@@ -86,4 +86,39 @@ describe('songyun staff set-pin and analytics export', () => {
     expect(rows).toHaveLength(2)
     expect(rows[1]).toMatch(/^2026-11-28T03:00:00.000Z,2026-11-28,11,visit-start,en,/)
   })
+
+  it("reads the days in the kiosk's settings.timeZone when --time-zone is not given", async () => {
+    const dataDir = await tempDir()
+    await mkdir(path.join(dataDir, 'analytics'))
+    // 22:30 UTC on the 27th is 06:30 on the 28th in Shanghai and 23:30 on the 27th in Berlin.
+    await writeFile(
+      path.join(dataDir, 'analytics', '2026-11-27.jsonl'),
+      '{"type":"visit-start","language":"en","at":"2026-11-27T22:30:00.000Z"}\n',
+    )
+    const output = path.join(dataDir, 'out.csv')
+    const exportDay = (day: string) =>
+      songyun([
+        'analytics',
+        'export',
+        '--from',
+        day,
+        '--to',
+        day,
+        '--data-dir',
+        dataDir,
+        '-o',
+        output,
+      ])
+    for (const [timeZone, day, hour] of [
+      ['Asia/Shanghai', '2026-11-28', 6],
+      ['Europe/Berlin', '2026-11-27', 23],
+    ] as const) {
+      await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ timeZone }))
+      const done = await exportDay(day)
+      expect(done.exitCode).toBe(0)
+      expect(done.stdout).toContain('Wrote 1 events')
+      const rows = (await readFile(output, 'utf8')).trim().split('\n')
+      expect(rows[1]).toContain(`,${day},${hour},visit-start,`)
+    }
+  })
 })

@@ -29,7 +29,7 @@ describe('ModeService', () => {
       'Asia/Shanghai',
     )
     mode.start()
-    return { dir, clock, mode, announced }
+    return { dir, clock, mode, announced, settings }
   }
 
   it('keeps the staff mode in settings, so it comes back after a restart', async () => {
@@ -71,6 +71,34 @@ describe('ModeService', () => {
     clock.set(Date.parse('2026-12-07T09:00:00+08:00'))
     mode.tick()
     expect(announced.at(-1)).toMatchObject({ mode: 'open', isClosedByHours: false, volume: 0.8 })
+    mode.dispose()
+  })
+
+  it('reads the hours in settings.timeZone: Shanghai and Berlin differ at the same instant', async () => {
+    // 09:30 in Shanghai is 02:30 in Berlin (UTC+1 in winter), on Monday in both.
+    const instant = '2026-11-30T09:30:00+08:00'
+    const hours = { openingHours: { mon: [{ from: '09:00', to: '17:00' }] } }
+    const inShanghai = await makeService(instant, { ...hours, timeZone: 'Asia/Shanghai' })
+    const inBerlin = await makeService(instant, { ...hours, timeZone: 'Europe/Berlin' })
+    expect(inShanghai.mode.state()).toMatchObject({ mode: 'open', timeZone: 'Asia/Shanghai' })
+    expect(inBerlin.mode.state()).toMatchObject({ mode: 'closed', timeZone: 'Europe/Berlin' })
+    expect(inBerlin.mode.state().nextScheduleChangeAtMs).toBe(
+      Date.parse('2026-11-30T09:00:00+01:00'),
+    )
+    inShanghai.mode.dispose()
+    inBerlin.mode.dispose()
+  })
+
+  it('follows a time zone changed by staff at once, and falls back to the given zone', async () => {
+    // Constructed with Asia/Shanghai as the machine's zone; settings have none yet.
+    const { mode, announced, settings } = await makeService('2026-11-30T09:30:00+08:00', {
+      openingHours: { mon: [{ from: '09:00', to: '17:00' }] },
+    })
+    expect(mode.state()).toMatchObject({ mode: 'open', timeZone: 'Asia/Shanghai' })
+    await settings.update({ timeZone: 'Europe/Berlin' })
+    expect(announced.at(-1)).toMatchObject({ mode: 'closed', timeZone: 'Europe/Berlin' })
+    await settings.update({ timeZone: null })
+    expect(announced.at(-1)).toMatchObject({ mode: 'open', timeZone: 'Asia/Shanghai' })
     mode.dispose()
   })
 

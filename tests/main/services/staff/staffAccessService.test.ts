@@ -102,6 +102,30 @@ describe('StaffAccessService', () => {
     service.dispose()
   })
 
+  it('asks for the idle limit each time, so a changed staffSessionIdleSeconds counts at once', async () => {
+    const dir = await tempDir()
+    const clock = manualClock()
+    const events = new EventBus()
+    const ended: string[] = []
+    events.on('staff:session-ended', ({ reason }) => ended.push(reason))
+    let idleLimitMs = 60_000
+    const service = new StaffAccessService(dir, clock, events, recordingLogger(), {
+      hashParameters: fastHash,
+      sessionIdleMs: () => idleLimitMs,
+    })
+    const created = await service.createPin('2468')
+    if (created.outcome !== 'unlocked') throw new Error('expected a session')
+    expect(created.idleTimeoutMs).toBe(60_000)
+    clock.advance(59_000)
+    expect(service.isSessionValid(created.sessionToken)).toBe(true)
+    idleLimitMs = 30_000
+    clock.advance(30_000)
+    service.expireIdleSessions()
+    expect(ended).toEqual(['idle'])
+    expect(service.isSessionValid(created.sessionToken)).toBe(false)
+    service.dispose()
+  })
+
   it('lifts a lockout when the PIN is set from the terminal', async () => {
     const { service } = await makeService()
     await service.createPin('2468')
