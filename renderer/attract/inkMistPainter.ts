@@ -54,6 +54,7 @@ export class InkMistPainter {
   #lastFrameMs = 0
   #elapsedSeconds = 0
   #isReducedMotion = false
+  #isWaitingForPageLoad = false
   readonly #puffs: MistPuff[]
 
   constructor() {
@@ -74,6 +75,17 @@ export class InkMistPainter {
   connect(canvas: HTMLCanvasElement): void {
     this.#canvas = canvas
     this.#context = canvas.getContext('2d') ?? undefined
+    if (document.readyState !== 'complete') {
+      // On the page's first load the starting screen covers the painting: it waits for the page
+      // to finish loading, so its frames do not slow the fonts and scripts of the first screen.
+      this.#isWaitingForPageLoad = true
+      const onLoad = () => {
+        this.#isWaitingForPageLoad = false
+        this.#syncLoop()
+      }
+      window.addEventListener('load', onLoad, { once: true })
+      this.#disposables.add(toDisposable(() => window.removeEventListener('load', onLoad)))
+    }
     const onVisibility = () => this.#syncLoop()
     document.addEventListener('visibilitychange', onVisibility)
     this.#disposables.add(
@@ -96,8 +108,10 @@ export class InkMistPainter {
     this.#canvas.width = width
     this.#canvas.height = height
     this.#layers = landscapeFor(width, height).painting.layers
-    this.#paintSome()
-    this.#draw()
+    if (!this.#isWaitingForPageLoad) {
+      this.#paintSome()
+      this.#draw()
+    }
     this.#syncLoop()
   }
 
@@ -118,7 +132,10 @@ export class InkMistPainter {
     this.#frameRequest = 0
     const isStillPainting = landscape !== undefined && !landscape.isDone
     const shouldRun =
-      (!this.#isReducedMotion || isStillPainting) && !document.hidden && this.#layers !== undefined
+      (!this.#isReducedMotion || isStillPainting) &&
+      !document.hidden &&
+      !this.#isWaitingForPageLoad &&
+      this.#layers !== undefined
     if (!shouldRun || this.#disposables.isDisposed) return
     this.#lastFrameMs = performance.now()
     this.#frameRequest = requestAnimationFrame(this.#onFrame)
