@@ -20,8 +20,15 @@ await Promise.all([
     format: 'esm',
     outExtension: { '.js': '.mjs' },
     external: ['electron'],
+    // The bundled CommonJS packages expect `require` and `__filename` (write-file-atomic names its
+    // temp files after it), which an ES module does not define.
     banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+        'const require = __createRequire(import.meta.url);',
+        'const __filename = __fileURLToPath(import.meta.url);',
+      ].join(' '),
     },
   }),
   build({
