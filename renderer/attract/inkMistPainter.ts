@@ -55,6 +55,8 @@ export class InkMistPainter {
   #elapsedSeconds = 0
   #isReducedMotion = false
   #isWaitingForPageLoad = false
+  /** The last size asked for while waiting for the page to load. */
+  #sizeAfterPageLoad: { cssWidth: number; cssHeight: number } | undefined
   readonly #puffs: MistPuff[]
 
   constructor() {
@@ -81,7 +83,9 @@ export class InkMistPainter {
       this.#isWaitingForPageLoad = true
       const onLoad = () => {
         this.#isWaitingForPageLoad = false
-        this.#syncLoop()
+        const size = this.#sizeAfterPageLoad
+        this.#sizeAfterPageLoad = undefined
+        if (size) this.resize(size.cssWidth, size.cssHeight)
       }
       window.addEventListener('load', onLoad, { once: true })
       this.#disposables.add(toDisposable(() => window.removeEventListener('load', onLoad)))
@@ -102,16 +106,19 @@ export class InkMistPainter {
   /** The canvas's CSS size changed: redraw the still layers for it. */
   resize(cssWidth: number, cssHeight: number): void {
     if (!this.#canvas || this.#disposables.isDisposed) return
+    if (this.#isWaitingForPageLoad) {
+      // Even the still layers' set-up waits: it is the painting's first work.
+      this.#sizeAfterPageLoad = { cssWidth, cssHeight }
+      return
+    }
     const width = Math.max(1, Math.round(cssWidth * pixelScale))
     const height = Math.max(1, Math.round(cssHeight * pixelScale))
     if (this.#layers && this.#canvas.width === width && this.#canvas.height === height) return
     this.#canvas.width = width
     this.#canvas.height = height
     this.#layers = landscapeFor(width, height).painting.layers
-    if (!this.#isWaitingForPageLoad) {
-      this.#paintSome()
-      this.#draw()
-    }
+    this.#paintSome()
+    this.#draw()
     this.#syncLoop()
   }
 
@@ -132,10 +139,7 @@ export class InkMistPainter {
     this.#frameRequest = 0
     const isStillPainting = landscape !== undefined && !landscape.isDone
     const shouldRun =
-      (!this.#isReducedMotion || isStillPainting) &&
-      !document.hidden &&
-      !this.#isWaitingForPageLoad &&
-      this.#layers !== undefined
+      (!this.#isReducedMotion || isStillPainting) && !document.hidden && this.#layers !== undefined
     if (!shouldRun || this.#disposables.isDisposed) return
     this.#lastFrameMs = performance.now()
     this.#frameRequest = requestAnimationFrame(this.#onFrame)

@@ -24,7 +24,10 @@ describe('the attract painting on the first page load', () => {
     vi.restoreAllMocks()
   })
 
-  function connectedPainter(readyState: DocumentReadyState): InkMistPainter {
+  function connectedPainter(
+    readyState: DocumentReadyState,
+    canvas = document.createElement('canvas'),
+  ): InkMistPainter {
     vi.spyOn(document, 'readyState', 'get').mockReturnValue(readyState)
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
       this: HTMLCanvasElement,
@@ -32,18 +35,22 @@ describe('the attract painting on the first page load', () => {
       return fakeContext(this)
     } as HTMLCanvasElement['getContext'])
     const painter = new InkMistPainter()
-    painter.connect(document.createElement('canvas'))
+    painter.connect(canvas)
     painter.resize(320, 200)
     return painter
   }
 
   it('waits for the page to finish loading before it draws', async () => {
-    const painter = connectedPainter('loading')
+    const canvas = document.createElement('canvas')
+    const painter = connectedPainter('loading', canvas)
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(painter.framesDrawn).toBe(0)
+    // Not even sized for its still layers yet (a canvas's default is 300 × 150).
+    expect([canvas.width, canvas.height]).toEqual([300, 150])
 
     window.dispatchEvent(new Event('load'))
     await vi.waitFor(() => expect(painter.framesDrawn).toBeGreaterThan(0))
+    expect([canvas.width, canvas.height]).toEqual([160, 100])
     painter.dispose()
   })
 
