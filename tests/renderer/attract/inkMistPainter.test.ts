@@ -33,7 +33,7 @@ describe('the attract painting on the first page load', () => {
       this: HTMLCanvasElement,
     ) {
       return fakeContext(this)
-    } as HTMLCanvasElement['getContext'])
+    } as unknown as HTMLCanvasElement['getContext'])
     const painter = new InkMistPainter()
     painter.connect(canvas)
     painter.resize(320, 200)
