@@ -1,11 +1,28 @@
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { messages } from './renderer/i18n/messages'
+import { firstScreenFontPreloads, textOfElementById } from './scripts/vite/firstScreenFontPreloads'
+
+const { 'zh-CN': zh, en } = messages
 
 // The renderer is built into out/renderer and served by both shells (app:// and the web host).
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    // What the starting screen (index.html) and the attract screen (AttractView.vue) draw, by face;
+    // an e2e check (skeleton.spec.ts) fails if the attract screen loads a font not listed here.
+    firstScreenFontPreloads((html) => [
+      {
+        family: 'Noto Serif SC',
+        weight: 400,
+        text: textOfElementById(html, 'starting-screen') + zh.app.subtitle.replaceAll(' · ', ''),
+      },
+      { family: 'Noto Serif SC', weight: 600, text: zh.app.name + zh.attract.touchToBegin },
+      { family: 'Noto Sans SC', weight: 400, text: en.app.tagline + en.attract.touchToBegin },
+    ]),
+  ],
   build: {
     outDir: '../out/renderer',
     emptyOutDir: true,

@@ -5,7 +5,7 @@ import { resolveDataDir } from '../services/dataDir'
 import { createConsoleLogger } from '../services/logger'
 import { openRotatingLogFile } from '../services/rotatingLogFile'
 import { startBrowserShell } from '../web/browserShell'
-import { parsePort } from './cliOptions'
+import { exitCodes, parsePort } from './cliOptions'
 
 interface ServeOptions {
   readonly port: number
@@ -32,22 +32,29 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: ServeOptions) => {
       const dataDir = resolveDataDir(options.dataDir)
       const logFile = openRotatingLogFile(dataDir)
+      const logger = createConsoleLogger(200, (line) => logFile.writeLine(line))
       const shell = await startBrowserShell({
         appRoot: findAppRoot(),
         dataDir,
         host: options.host,
         port: options.port,
-        logger: createConsoleLogger(200, (line) => logFile.writeLine(line)),
+        logger,
         removableMediaRoots: options.mediaRoot.length > 0 ? options.mediaRoot : undefined,
       })
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
-      const stop = () => {
+      const stop = (exitCode: number) => {
         void shell
           .close()
           .then(() => logFile.close())
-          .then(() => process.exit(0))
+          .then(() => process.exit(exitCode))
       }
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
+      process.once('SIGINT', () => stop(exitCodes.done))
+      process.once('SIGTERM', () => stop(exitCodes.done))
+      // The services finish starting after the host listens; a kiosk that cannot start must not
+      // linger half alive, so it ends the way a failed start always did.
+      shell.services.ready.catch((error: unknown) => {
+        logger.error(`the kiosk could not start: ${(error as Error).message}`)
+        stop(exitCodes.rejected)
+      })
     })
 }

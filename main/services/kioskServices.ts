@@ -113,14 +113,43 @@ export class KioskServices {
 
   /** Creates the data folder if needed and loads what the services need before the first request. */
   static async start(options: KioskServicesOptions): Promise<KioskServices> {
-    await mkdir(options.dataDir, { recursive: true })
-    const services = new KioskServices(options)
-    await services.settings.load()
-    await services.#preparePacks()
-    services.mode.start()
-    // The inbox installs into the data folder's pack store; a test's fixed pack source has none.
-    if (!options.packSource) await services.inbox.start()
+    const services = KioskServices.begin(options)
+    await services.ready
     return services
+  }
+
+  /**
+   * Builds the services and starts them in the background, so a shell can listen at once: every
+   * request and pack media read waits for {@link ready} (the built-in pack's first install, the
+   * settings), and reports a start that failed as an error instead of answering from half a kiosk.
+   */
+  static begin(options: KioskServicesOptions): KioskServices {
+    const services = new KioskServices(options)
+    services.#ready = services.#start()
+    // Callers await `ready` or a request does; an unobserved failure must not end the process.
+    services.#ready.catch(() => undefined)
+    return services
+  }
+
+  #ready: Promise<void> = Promise.resolve()
+
+  /** Settles once the services have started (rejects with the reason they could not). */
+  get ready(): Promise<void> {
+    return this.#ready
+  }
+
+  #isDisposed = false
+
+  async #start(): Promise<void> {
+    await mkdir(this.options.dataDir, { recursive: true })
+    await this.settings.load()
+    await this.#preparePacks()
+    // Closed while starting: start no timers that nothing would stop.
+    if (this.#isDisposed) return
+    this.mode.start()
+    // The inbox installs into the data folder's pack store; a test's fixed pack source has none.
+    if (!this.options.packSource) await this.inbox.start()
+    if (this.#isDisposed) this.inbox.dispose()
   }
 
   /** Whether a token names a live staff session (and keeps it alive); checked on every staff request. */
@@ -130,6 +159,7 @@ export class KioskServices {
 
   /** Stops the services' timers (schedule tick, staff session expiry). */
   dispose(): void {
+    this.#isDisposed = true
     this.mode.dispose()
     this.staff.dispose()
     this.#stopWatchingPacks?.()
@@ -144,7 +174,7 @@ export class KioskServices {
    */
   async #preparePacks(): Promise<void> {
     const { logger } = this.options
-    if (this.options.packSource) return
+    if (this.options.packSource || this.#isDisposed) return
     this.#stopWatchingPacks = this.packs.watchActivePacks(() => {
       this.#announcePacksChanged().catch((error: unknown) =>
         logger.error(`packs: cannot reload after a change: ${(error as Error).message}`),
@@ -193,7 +223,22 @@ export class KioskServices {
     )
   }
 
-  dispatch(channel: string, rawArgs: unknown, context: RequestContext): Promise<DispatchOutcome> {
+  async dispatch(
+    channel: string,
+    rawArgs: unknown,
+    context: RequestContext,
+  ): Promise<DispatchOutcome> {
+    try {
+      await this.ready
+    } catch (error) {
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `The kiosk's services could not start: ${(error as Error).message}`,
+        },
+      }
+    }
     return dispatchRequest(
       this.handlers,
       (token) => this.isStaffSessionValid(token),

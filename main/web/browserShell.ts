@@ -22,9 +22,13 @@ export interface BrowserShell {
   close(): Promise<void>
 }
 
-/** Starts the services and the local host that serves them to a browser. */
+/**
+ * Starts the local host that serves the kiosk to a browser, and the services behind it. Returns
+ * once the host listens: the services go on starting (first start: the built-in pack's install)
+ * while the browser loads the page, and requests wait for them (`services.ready`).
+ */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
-  const services = await KioskServices.start({
+  const services = KioskServices.begin({
     dataDir: options.dataDir,
     appVersion: readAppVersion(options.appRoot),
     shell: 'browser',
@@ -34,12 +38,18 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     isDevelopment: process.env.SONGYUN_DEV === '1',
     removableMediaRoots: options.removableMediaRoots,
   })
-  const webHost = await startWebHost({
-    services,
-    rendererDir: rendererDistDir(options.appRoot),
-    host: options.host,
-    port: options.port,
-  })
+  let webHost: WebHost
+  try {
+    webHost = await startWebHost({
+      services,
+      rendererDir: rendererDistDir(options.appRoot),
+      host: options.host,
+      port: options.port,
+    })
+  } catch (error) {
+    services.dispose()
+    throw error
+  }
   return {
     services,
     webHost,

@@ -78,6 +78,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const rest = url.pathname.slice('/pack/'.length)
       const slash = rest.indexOf('/')
       const packId = slash > 0 ? rest.slice(0, slash) : ''
+      // Until the services have started, the built-in pack may not be installed yet.
+      await services.ready.catch(() => undefined)
       const filePath = packId ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1)) : undefined
       if (!filePath || !(await sendFile(request, response, filePath, { 'Cache-Control': 'no-cache' }))) {
         notFound(response)

@@ -54,6 +54,9 @@ export class InkMistPainter {
   #lastFrameMs = 0
   #elapsedSeconds = 0
   #isReducedMotion = false
+  #isWaitingForPageLoad = false
+  /** The last size asked for while waiting for the page to load. */
+  #sizeAfterPageLoad: { cssWidth: number; cssHeight: number } | undefined
   readonly #puffs: MistPuff[]
 
   constructor() {
@@ -74,6 +77,19 @@ export class InkMistPainter {
   connect(canvas: HTMLCanvasElement): void {
     this.#canvas = canvas
     this.#context = canvas.getContext('2d') ?? undefined
+    if (document.readyState !== 'complete') {
+      // On the page's first load the starting screen covers the painting: it waits for the page
+      // to finish loading, so its frames do not slow the fonts and scripts of the first screen.
+      this.#isWaitingForPageLoad = true
+      const onLoad = () => {
+        this.#isWaitingForPageLoad = false
+        const size = this.#sizeAfterPageLoad
+        this.#sizeAfterPageLoad = undefined
+        if (size) this.resize(size.cssWidth, size.cssHeight)
+      }
+      window.addEventListener('load', onLoad, { once: true })
+      this.#disposables.add(toDisposable(() => window.removeEventListener('load', onLoad)))
+    }
     const onVisibility = () => this.#syncLoop()
     document.addEventListener('visibilitychange', onVisibility)
     this.#disposables.add(
@@ -90,6 +106,11 @@ export class InkMistPainter {
   /** The canvas's CSS size changed: redraw the still layers for it. */
   resize(cssWidth: number, cssHeight: number): void {
     if (!this.#canvas || this.#disposables.isDisposed) return
+    if (this.#isWaitingForPageLoad) {
+      // Even the still layers' set-up waits: it is the painting's first work.
+      this.#sizeAfterPageLoad = { cssWidth, cssHeight }
+      return
+    }
     const width = Math.max(1, Math.round(cssWidth * pixelScale))
     const height = Math.max(1, Math.round(cssHeight * pixelScale))
     if (this.#layers && this.#canvas.width === width && this.#canvas.height === height) return
