@@ -232,7 +232,6 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
     await expect(
       page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="whisk"]`),
     ).toBeVisible()
-    console.log('FILL', n, fill)
     expect(fill).toBeGreaterThanOrEqual(1)
     // Whisk until the station is done (how many strokes depends on the surface's size).
     const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
@@ -254,13 +253,6 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   // Done as Huizong prescribes (a ringed first pour, measured pours, brisk whisking), the bowl
   // shows none of the faults the texts name, and it does not lose.
   const faults = (await verdict.getAttribute('data-faults'))!.split(' ').filter(Boolean)
-  console.log(
-    'VERDICT',
-    faults,
-    score,
-    await verdict.getAttribute('data-outcome'),
-    surfaceLuminance,
-  )
   expect(faults).not.toContain('first-pour-on-tea')
   expect(faults).not.toContain('too-much-water')
   expect(faults).not.toContain('still-surface')
