@@ -34,6 +34,7 @@ test('a calm bilingual starting screen shows until the content has loaded, never
 /** Opens the first exhibit whose screen draws with the shared WebGL canvas; returns its id. */
 async function openExhibitWithScene(page: Page): Promise<string> {
   await tap(page, '[data-screen="attract"]')
+  await expect(page.locator('[data-screen="menu"] [data-exhibit-id]').first()).toBeVisible()
   const ids = await page
     .locator('[data-screen="menu"] [data-exhibit-id]')
     .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-exhibit-id') ?? ''))

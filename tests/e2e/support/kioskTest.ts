@@ -50,6 +50,8 @@ export function diagnostics(page: Page) {
 
 /** Taps the centre of an element with a touch (pointerType 'touch'). */
 export async function tap(page: Page, selector: string): Promise<void> {
+  // The starting screen covers the app until its content has loaded, and takes any touch.
+  await expect(page.locator('#starting-screen')).toHaveCount(0)
   const box = await page.locator(selector).first().boundingBox()
   if (!box) throw new Error(`Nothing to tap at ${selector}`)
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
