@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
-import { defaultSettings, type Settings } from '../../src/settings/settingsSchema'
+import type { Settings } from '../../src/settings/settingsSchema'
+import { plainDefaultSettings } from '../../src/settings/settingsDefaults'
 import { kioskApi } from '../bridge/kioskBridge'
 
 /**
@@ -8,7 +9,7 @@ import { kioskApi } from '../bridge/kioskBridge'
  * `settings:changed` event. Until the first answer arrives the defaults apply.
  */
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = shallowRef<Settings>(defaultSettings())
+  const settings = shallowRef<Settings>(plainDefaultSettings())
   const isLoaded = shallowRef(false)
   let stopListening: (() => void) | undefined
 

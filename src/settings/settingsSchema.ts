@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { languageTagSchema } from '../i18n/languageTagSchema'
 import { timeZoneSchema } from './timeZoneSchema'
+import { settingsDefaults } from './settingsDefaults'
 
 /** A local wall-clock time `HH:MM` (24 h). `24:00` is allowed as the end of a day. */
 export const clockTimeSchema = z
@@ -29,19 +30,24 @@ export type KioskMode = z.infer<typeof kioskModeSchema>
 
 /** The shape of every key of `settings.json` (kiosk.md), with its default. */
 export const settingsShape = {
-  defaultLanguage: languageTagSchema.default('zh-CN'),
-  idleTimeoutSeconds: z.number().int().min(5).default(90),
-  idleWarningSeconds: z.number().int().min(3).default(15),
-  volume: z.number().min(0).max(1).default(0.8),
-  quietHours: z.array(quietHoursSchema).default([]),
+  defaultLanguage: languageTagSchema.default(settingsDefaults.defaultLanguage),
+  idleTimeoutSeconds: z.number().int().min(5).default(settingsDefaults.idleTimeoutSeconds),
+  idleWarningSeconds: z.number().int().min(3).default(settingsDefaults.idleWarningSeconds),
+  volume: z.number().min(0).max(1).default(settingsDefaults.volume),
+  quietHours: z.array(quietHoursSchema).default(() => []),
   openingHours: openingHoursSchema.optional(),
-  mode: kioskModeSchema.default('open'),
+  mode: kioskModeSchema.default(settingsDefaults.mode),
   singleExhibit: z.string().min(1).optional(),
-  requireSignedPacks: z.boolean().default(true),
+  requireSignedPacks: z.boolean().default(settingsDefaults.requireSignedPacks),
   // Extensions of kiosk.md's table (docs/operators.md): the zone the hours are read in (absent:
   // the machine's) and how long a staff session may stay idle.
   timeZone: timeZoneSchema.optional(),
-  staffSessionIdleSeconds: z.number().int().min(30).max(3600).default(300),
+  staffSessionIdleSeconds: z
+    .number()
+    .int()
+    .min(30)
+    .max(3600)
+    .default(settingsDefaults.staffSessionIdleSeconds),
 } as const
 
 /** The full, validated settings with defaults filled in. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { salvageSettings, settingsPatchSchema } from '../../../src/settings/settingsSchema'
+import {
+  defaultSettings,
+  salvageSettings,
+  settingsPatchSchema,
+} from '../../../src/settings/settingsSchema'
+import { plainDefaultSettings } from '../../../src/settings/settingsDefaults'
 
 describe('settings schema', () => {
   it('honours any idle timeout of 5 s or more and refuses shorter ones', () => {
@@ -60,5 +65,10 @@ describe('settings schema', () => {
   it('refuses unknown keys in a patch', () => {
     expect(settingsPatchSchema.safeParse({ colour: 'red' }).success).toBe(false)
     expect(settingsPatchSchema.safeParse({ singleExhibit: null }).success).toBe(true)
+  })
+
+  it('gives the renderer the same defaults as the schema, each call a fresh copy', () => {
+    expect(plainDefaultSettings()).toEqual(defaultSettings())
+    expect(plainDefaultSettings().quietHours).not.toBe(plainDefaultSettings().quietHours)
   })
 })

@@ -1,0 +1,22 @@
+import type { Settings } from './settingsSchema'
+
+/**
+ * The value of every settings key that has a default (kiosk.md), as plain data. The schema takes
+ * its defaults from here, and the renderer starts from these without loading the schema's
+ * validator on its first screen.
+ */
+export const settingsDefaults = {
+  defaultLanguage: 'zh-CN',
+  idleTimeoutSeconds: 90,
+  idleWarningSeconds: 15,
+  volume: 0.8,
+  quietHours: [],
+  mode: 'open',
+  requireSignedPacks: true,
+  staffSessionIdleSeconds: 300,
+} as const
+
+/** A fresh copy of the defaults as full settings (optional keys absent). */
+export function plainDefaultSettings(): Settings {
+  return { ...settingsDefaults, quietHours: [] }
+}
