@@ -29,3 +29,29 @@ export function webglRendererName(): string {
 export function isSoftwareRenderer(rendererName = webglRendererName()): boolean {
   return softwareRendererPattern.test(rendererName)
 }
+
+/**
+ * The most drawing-buffer pixels a frame may have on a software rasteriser. With software
+ * compositing Chromium reads the WebGL canvas back at every commit and the main thread waits
+ * there until the frame is rasterised, so a frame's pixels become one main-thread task: at
+ * 1194 × 538 full size the tea table took 60–110 ms a frame on SwiftShader, at this budget
+ * 25–45 ms (bench `tea-scene`, docs/architecture.md).
+ */
+export const softwareFramePixelBudget = 250_000
+
+/**
+ * The pixel ratio to draw a `widthCssPx` × `heightCssPx` canvas at: the device's (at most 2), or
+ * on a software rasteriser as much as keeps the frame within {@link softwareFramePixelBudget}
+ * (the browser scales the smaller picture up: softer, but touches are answered in time).
+ */
+export function renderPixelRatio(
+  widthCssPx: number,
+  heightCssPx: number,
+  devicePixelRatio: number,
+  isSoftwareRendered: boolean,
+): number {
+  const deviceRatio = Math.min(devicePixelRatio, 2)
+  if (!isSoftwareRendered) return deviceRatio
+  const cssPixels = Math.max(1, widthCssPx * heightCssPx)
+  return Math.min(deviceRatio, Math.sqrt(softwareFramePixelBudget / cssPixels))
+}
