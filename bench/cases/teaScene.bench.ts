@@ -36,25 +36,28 @@ const onBowl = (a: Anchors, fraction: number, angle: number): TouchPoint => ({
 })
 
 /**
- * The first pour as a visitor makes it: press the ewer, sweep the stream round the rim, hold it
- * there and lift when the water gauge says enough (`data-tea-pour-fill` ≥ 1).
+ * The first pour as a visitor makes it: press the ewer, sweep the stream round the near half of
+ * the rim (timestamped moves 50 ms apart), hold it there, and lift as soon as the water gauge says
+ * enough (`data-tea-pour-fill` ≥ 1; it is read between moves too, so a slow page does not
+ * overfill). Returns the gauge at the lift.
  */
 async function pourUntilEnough(page: Page, cdp: CDPSession, a: Anchors): Promise<number> {
   const gauge = page.locator('[data-tea-pour-fill]')
   const fill = async () => Number((await gauge.getAttribute('data-tea-pour-fill')) ?? 0)
   const stepSeconds = 0.05
+  const ringSteps = 8
   let atSeconds = Date.now() / 1000
   await cdp.send('Input.dispatchTouchEvent', {
     type: 'touchStart',
     touchPoints: [{ ...a.ewer, id: 1 }],
     timestamp: atSeconds,
   })
-  for (let i = 0; i <= 30; i++) {
+  for (let i = 0; i <= ringSteps && (await fill()) < 1; i++) {
     atSeconds += stepSeconds
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, atSeconds * 1000 - Date.now())))
     await cdp.send('Input.dispatchTouchEvent', {
       type: 'touchMove',
-      touchPoints: [{ ...onBowl(a, 0.75, (i / 30) * Math.PI), id: 1 }],
+      touchPoints: [{ ...onBowl(a, 0.75, (i / ringSteps) * Math.PI), id: 1 }],
       timestamp: atSeconds,
     })
   }
