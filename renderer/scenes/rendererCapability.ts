@@ -33,11 +33,11 @@ export function isSoftwareRenderer(rendererName = webglRendererName()): boolean 
 /**
  * The most drawing-buffer pixels a frame may have on a software rasteriser. With software
  * compositing Chromium reads the WebGL canvas back at every commit and the main thread waits
- * there until the frame is rasterised, so a frame's pixels become one main-thread task: at
- * 1194 × 538 full size the tea table took 60–110 ms a frame on SwiftShader, at this budget
- * 25–45 ms (bench `tea-scene`, docs/architecture.md).
+ * there until the frame is rasterised, so a frame's pixels become one main-thread task. Whisking
+ * tea on SwiftShader (2 shared cores), the long tasks were 70–540 ms at full size, 50–300 ms at
+ * 250k pixels and 0–67 ms at this budget (bench `tea-scene`, docs/architecture.md).
  */
-export const softwareFramePixelBudget = 250_000
+export const softwareFramePixelBudget = 160_000
 
 /**
  * The pixel ratio to draw a `widthCssPx` × `heightCssPx` canvas at: the device's (at most 2), or
