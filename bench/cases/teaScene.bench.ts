@@ -8,7 +8,17 @@ import {
   sceneOpenAndIdleRows,
   textureBudgetRow,
 } from '../support/sceneBudgetRows'
-import { readLongTasks, recordFrameIntervals, summariseFrameTimes } from '../support/pageProbes'
+import {
+  pageClockMs,
+  readLongTasksSince,
+  recordFrameIntervals,
+  summariseFrameTimes,
+} from '../support/pageProbes'
+import {
+  describeLongestTask,
+  isBenchTraceOn,
+  startMainThreadTrace,
+} from '../support/mainThreadTrace'
 import { openSceneFromMenu } from '../support/sceneOpening'
 import { timedTouchPath, type TouchPoint } from '../../tests/e2e/support/timedTouch'
 
@@ -105,7 +115,8 @@ const teaScene: BenchCase = {
       log(`first pour lifted at gauge ${poured}`)
       await page.locator('[data-tea-station="pour-1"][data-tea-phase="whisk"]').waitFor()
 
-      const longTasksBefore = (await readLongTasks(page)).length
+      const interactionStartMs = await pageClockMs(page)
+      const trace = isBenchTraceOn ? await startMainThreadTrace(page) : undefined
       const whiskFrames = recordFrameIntervals(page, 4000)
       await timedTouchPath(
         cdp,
@@ -113,7 +124,8 @@ const teaScene: BenchCase = {
         90,
       )
       const whisking = summariseFrameTimes(await whiskFrames)
-      const longTasks = (await readLongTasks(page)).slice(longTasksBefore)
+      if (trace) log(describeLongestTask(await trace.stop()))
+      const longTasks = await readLongTasksSince(page, interactionStartMs)
       await page.waitForTimeout(1200)
       const root = page.locator('[data-tea-draw-calls]')
       const drawCalls = Number(await root.getAttribute('data-tea-draw-calls'))

@@ -1,5 +1,10 @@
 import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
+import {
+  describeLongestTask,
+  isBenchTraceOn,
+  startMainThreadTrace,
+} from '../support/mainThreadTrace'
 import { openSceneFromMenu } from '../support/sceneOpening'
 import { startKioskServer } from '../support/kioskServer'
 import {
@@ -10,7 +15,8 @@ import {
 } from '../support/sceneBudgetRows'
 import {
   readKioskDiagnostics,
-  readLongTasks,
+  pageClockMs,
+  readLongTasksSince,
   recordFrameIntervals,
   summariseFrameTimes,
 } from '../support/pageProbes'
@@ -47,7 +53,8 @@ const woodblockScene: BenchCase = {
       await waitForWoodblockPhase(page, 'ink')
       await waitForSteadyBlock(page)
 
-      const longTasksBefore = (await readLongTasks(page)).length
+      const interactionStartMs = await pageClockMs(page)
+      const trace = isBenchTraceOn ? await startMainThreadTrace(page) : undefined
       const inkingFrames = recordFrameIntervals(page, 4000)
       await sweepBlock(page, cdp, 9, 8, strokeStepMs)
       const inking = summariseFrameTimes(await inkingFrames)
@@ -62,8 +69,9 @@ const woodblockScene: BenchCase = {
       await sweepBlock(page, cdp, 9, 8, strokeStepMs)
       await sweepBlock(page, cdp, 9, 3, strokeStepMs)
       const rubbing = summariseFrameTimes(await rubbingFrames)
-      const longTasks = (await readLongTasks(page)).slice(longTasksBefore)
+      const longTasks = await readLongTasksSince(page, interactionStartMs)
       const rubbingCost = await woodblockRenderCost(page)
+      if (trace) log(describeLongestTask(await trace.stop()))
       await tapElement(page, '[data-action="woodblock-next"]')
       await waitForWoodblockPhase(page, 'lift')
       await foldDrag(page, cdp, 'left')

@@ -83,6 +83,18 @@ function describe(event: TraceEvent): string {
   return event.name
 }
 
+/** The events not nested inside another on their thread (the thread's tasks). */
+function outermost(events: readonly TraceEvent[]): TraceEvent[] {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const endByThread = new Map<string, number>()
+  return sorted.filter((event) => {
+    const thread = `${event.pid}:${event.tid}`
+    if (event.ts < (endByThread.get(thread) ?? -Infinity)) return false
+    endByThread.set(thread, event.ts + (event.dur ?? 0))
+    return true
+  })
+}
+
 /** The renderer main thread's top-level tasks over `longTaskMs`, with what each contained. */
 export function longTasksOf(
   events: readonly TraceEvent[],
@@ -94,9 +106,7 @@ export function longTasksOf(
       .map((e) => `${e.pid}:${e.tid}`),
   )
   const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`))
-  const tasks = onMain.filter(
-    (e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) / 1000 > longTaskMs,
-  )
+  const tasks = outermost(onMain).filter((e) => (e.dur ?? 0) / 1000 > longTaskMs)
   return tasks.map((task) => {
     const end = task.ts + (task.dur ?? 0)
     const parts = new Map<string, { totalMs: number; count: number }>()
@@ -117,4 +127,18 @@ export function longTasksOf(
         .sort((a, b) => b.totalMs - a.totalMs),
     }
   })
+}
+
+/** Whether the scene benches trace their interaction (`BENCH_TRACE=1`; tracing costs a little). */
+export const isBenchTraceOn = process.env.BENCH_TRACE === '1'
+
+/** One line on the longest task of a trace and the parts that filled most of it. */
+export function describeLongestTask(tasks: readonly LongTaskBreakdown[], parts = 8): string {
+  const longest = [...tasks].sort((a, b) => b.durationMs - a.durationMs)[0]
+  if (!longest) return 'no long task in the trace'
+  const inside = longest.parts
+    .slice(0, parts)
+    .map((part) => `${part.what} ${part.totalMs.toFixed(1)} ms`)
+    .join('; ')
+  return `longest task ${longest.durationMs.toFixed(1)} ms: ${inside}`
 }

@@ -38,7 +38,11 @@ describe('textureByteSize', () => {
 
   it('counts six faces and every listed level of a half-float cube target (a PMREM environment)', () => {
     const target = new WebGLCubeRenderTarget(32, { type: HalfFloatType, generateMipmaps: false })
-    target.texture.mipmaps.push({ width: 32, height: 32 }, { width: 16, height: 16 })
+    // PMREMGenerator lists its levels as bare sizes, as here.
+    target.texture.mipmaps = [
+      { width: 32, height: 32 },
+      { width: 16, height: 16 },
+    ] as unknown as typeof target.texture.mipmaps
     expect(textureByteSize(target.texture)).toBe(6 * (32 * 32 + 16 * 16) * 8)
     target.dispose()
   })
