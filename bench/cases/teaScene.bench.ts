@@ -1,28 +1,31 @@
 import type { CDPSession, Page } from '@playwright/test'
 import type { BenchCase, BenchRow } from '../benchCase'
-import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
+import { launchKioskBrowser } from '../support/kioskBrowser'
 import { startKioskServer } from '../support/kioskServer'
 import {
   geometryBudgetRows,
   longestTaskRow,
   sceneOpenAndIdleRows,
+  textureBudgetRow,
 } from '../support/sceneBudgetRows'
 import {
-  measureFrameTimes,
-  readLongTasks,
-  recordLongTasks,
-  summariseFrameTimes,
+  pageClockMs,
+  readLongTasksSince,
   recordFrameIntervals,
+  summariseFrameTimes,
 } from '../support/pageProbes'
+import {
+  describeLongestTask,
+  isBenchTraceOn,
+  startMainThreadTrace,
+} from '../support/mainThreadTrace'
+import { openSceneFromMenu } from '../support/sceneOpening'
+import { timedTouchPath, type TouchPoint } from '../../tests/e2e/support/timedTouch'
 
-interface Point {
-  x: number
-  y: number
-}
 interface Anchors {
-  bowl: Point & { radiusXPx: number; radiusYPx: number }
-  ewer: Point
-  caddy: Point
+  bowl: TouchPoint & { radiusXPx: number; radiusYPx: number }
+  ewer: TouchPoint
+  caddy: TouchPoint
 }
 
 async function anchorsOf(page: Page): Promise<Anchors> {
@@ -37,95 +40,105 @@ async function anchorsOf(page: Page): Promise<Anchors> {
   }
 }
 
-async function touch(cdp: CDPSession, points: readonly Point[], stepMs: number): Promise<void> {
-  const [first, ...rest] = points
-  if (!first) return
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ ...first, id: 1 }],
-  })
-  for (const point of rest) {
-    await new Promise((resolve) => setTimeout(resolve, stepMs))
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ ...point, id: 1 }],
-    })
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-}
-
-const onBowl = (a: Anchors, fraction: number, angle: number): Point => ({
+const onBowl = (a: Anchors, fraction: number, angle: number): TouchPoint => ({
   x: a.bowl.x + Math.cos(angle) * a.bowl.radiusXPx * fraction,
   y: a.bowl.y + Math.sin(angle) * a.bowl.radiusYPx * fraction,
 })
 
+/**
+ * The first pour as a visitor makes it: press the ewer, sweep the stream round the near half of
+ * the rim (timestamped moves 50 ms apart), hold it there, and lift as soon as the water gauge says
+ * enough (`data-tea-pour-fill` ≥ 1; it is read between moves too, so a slow page does not
+ * overfill). Returns the gauge at the lift.
+ */
+async function pourUntilEnough(page: Page, cdp: CDPSession, a: Anchors): Promise<number> {
+  const gauge = page.locator('[data-tea-pour-fill]')
+  const fill = async () => Number((await gauge.getAttribute('data-tea-pour-fill')) ?? 0)
+  const stepSeconds = 0.05
+  const ringSteps = 8
+  let atSeconds = Date.now() / 1000
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ ...a.ewer, id: 1 }],
+    timestamp: atSeconds,
+  })
+  for (let i = 0; i <= ringSteps && (await fill()) < 1; i++) {
+    atSeconds += stepSeconds
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, atSeconds * 1000 - Date.now())))
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ ...onBowl(a, 0.75, (i / ringSteps) * Math.PI), id: 1 }],
+      timestamp: atSeconds,
+    })
+  }
+  const holdStartMs = Date.now()
+  while ((await fill()) < 1 && Date.now() - holdStartMs < 30_000) await page.waitForTimeout(20)
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchEnd',
+    touchPoints: [],
+    timestamp: Date.now() / 1000,
+  })
+  return fill()
+}
+
 const teaScene: BenchCase = {
   name: 'tea-scene',
   description:
-    'tea table: open time, frame times idle and while whisking, draw calls, triangles, long tasks',
+    'tea table: open time, frame times idle and while whisking, draw calls, triangles, texture bytes, long tasks',
   async run({ log }) {
     const server = await startKioskServer()
     const kioskBrowser = await launchKioskBrowser()
     try {
       const { page } = kioskBrowser
-      await recordLongTasks(page)
-      await page.goto(server.url)
-      await tapElement(page, '[data-screen="attract"]')
-      await page.locator('[data-screen="menu"]').waitFor()
-      // Baseline: the menu's frame times, measured the same way in the same run.
-      const menuFrames = await measureFrameTimes(page, 2000)
+      const opening = await openSceneFromMenu(page, server.url, {
+        exhibitId: 'tea-whisking',
+        waitUntilReady: (p) =>
+          p
+            .locator('[data-tea-station="warm-bowl"][data-tea-anchors]')
+            .waitFor({ timeout: 60_000 }),
+        log,
+      })
 
-      const openStartMs = Date.now()
-      await tapElement(page, '[data-exhibit-id="tea-whisking"]')
-      await page
-        .locator('[data-tea-station="warm-bowl"][data-tea-anchors]')
-        .waitFor({ timeout: 60_000 })
-      await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      )
-      const openMs = Date.now() - openStartMs
-      log(`opened in ${openMs} ms`)
-
-      const idleFrames = await measureFrameTimes(page, 3000)
       const a = await anchorsOf(page)
       const cdp = await page.context().newCDPSession(page)
-      await touch(cdp, [onBowl(a, 0.2, 0)], 0)
-      await touch(cdp, [a.caddy], 0)
-      await touch(
+      await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
+      await page.locator('[data-tea-station="add-powder"]').waitFor()
+      await timedTouchPath(cdp, [a.caddy], 0)
+      await page.locator('[data-tea-station="make-paste"]').waitFor()
+      await timedTouchPath(
         cdp,
         Array.from({ length: 40 }, (_, i) => onBowl(a, 0.25, (i / 10) * 2 * Math.PI)),
         30,
       )
       await page.locator('[data-tea-station="pour-1"]').waitFor()
-      await touch(
-        cdp,
-        [a.ewer, ...Array.from({ length: 30 }, (_, i) => onBowl(a, 0.75, (i / 30) * 2 * Math.PI))],
-        50,
-      )
+      const poured = await pourUntilEnough(page, cdp, a)
+      log(`first pour lifted at gauge ${poured}`)
+      await page.locator('[data-tea-station="pour-1"][data-tea-phase="whisk"]').waitFor()
 
-      const longTasksBefore = (await readLongTasks(page)).length
+      const interactionStartMs = await pageClockMs(page)
+      const trace = isBenchTraceOn ? await startMainThreadTrace(page) : undefined
       const whiskFrames = recordFrameIntervals(page, 4000)
-      await touch(
+      await timedTouchPath(
         cdp,
         Array.from({ length: 40 }, (_, i) => onBowl(a, 0.3, i % 2 === 0 ? 0.2 : Math.PI + 0.2)),
         90,
       )
       const whisking = summariseFrameTimes(await whiskFrames)
-      const longTasks = (await readLongTasks(page)).slice(longTasksBefore)
+      if (trace) log(describeLongestTask(await trace.stop()))
+      const longTasks = await readLongTasksSince(page, interactionStartMs)
       await page.waitForTimeout(1200)
-      const drawCalls = Number(
-        await page.locator('[data-tea-draw-calls]').getAttribute('data-tea-draw-calls'),
-      )
-      const triangles = Number(
-        await page.locator('[data-tea-triangles]').getAttribute('data-tea-triangles'),
-      )
+      const root = page.locator('[data-tea-draw-calls]')
+      const drawCalls = Number(await root.getAttribute('data-tea-draw-calls'))
+      const triangles = Number(await root.getAttribute('data-tea-triangles'))
+      const textureBytes = Number(await root.getAttribute('data-tea-texture-bytes'))
       const longestTaskMs = Math.max(0, ...longTasks.map((t) => t.durationMs))
 
       const rows: BenchRow[] = [
-        ...sceneOpenAndIdleRows(openMs, menuFrames, idleFrames),
+        ...sceneOpenAndIdleRows(opening.openMs, opening.menuFrames, opening.idleFrames),
         { metric: 'whisking frame p50', value: whisking.p50Ms, unit: 'ms' },
         { metric: 'whisking frame p95', value: whisking.p95Ms, unit: 'ms' },
         ...geometryBudgetRows(drawCalls, triangles),
+        textureBudgetRow(textureBytes),
         longestTaskRow('longest task while whisking', longestTaskMs),
       ]
       return rows

@@ -1,18 +1,23 @@
 import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
+import {
+  describeLongestTask,
+  isBenchTraceOn,
+  startMainThreadTrace,
+} from '../support/mainThreadTrace'
+import { openSceneFromMenu } from '../support/sceneOpening'
 import { startKioskServer } from '../support/kioskServer'
 import {
   geometryBudgetRows,
   longestTaskRow,
-  sceneBudgets,
   sceneOpenAndIdleRows,
+  textureBudgetRow,
 } from '../support/sceneBudgetRows'
 import {
-  measureFrameTimes,
   readKioskDiagnostics,
-  readLongTasks,
+  pageClockMs,
+  readLongTasksSince,
   recordFrameIntervals,
-  recordLongTasks,
   summariseFrameTimes,
 } from '../support/pageProbes'
 import {
@@ -35,23 +40,11 @@ const woodblockScene: BenchCase = {
     const kioskBrowser = await launchKioskBrowser()
     try {
       const { page } = kioskBrowser
-      await recordLongTasks(page)
-      await page.goto(server.url)
-      await tapElement(page, '[data-screen="attract"]')
-      await page.locator('[data-screen="menu"]').waitFor()
-      // Baseline: the menu's frame times, measured the same way in the same run.
-      const menuFrames = await measureFrameTimes(page, 2000)
-
-      const openStartMs = Date.now()
-      await tapElement(page, '[data-exhibit-id="woodblock-printing"]')
-      await waitForWoodblockPhase(page, 'write-sample', 60_000)
-      await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      )
-      const openMs = Date.now() - openStartMs
-      log(`opened in ${openMs} ms`)
-
-      const idleFrames = await measureFrameTimes(page, 3000)
+      const opening = await openSceneFromMenu(page, server.url, {
+        exhibitId: 'woodblock-printing',
+        waitUntilReady: (p) => waitForWoodblockPhase(p, 'write-sample', 60_000),
+        log,
+      })
       const cdp = await page.context().newCDPSession(page)
       await page.locator('[data-can-move-on="true"]').waitFor({ timeout: 30_000 })
       await tapElement(page, '[data-action="woodblock-next"]')
@@ -60,7 +53,8 @@ const woodblockScene: BenchCase = {
       await waitForWoodblockPhase(page, 'ink')
       await waitForSteadyBlock(page)
 
-      const longTasksBefore = (await readLongTasks(page)).length
+      const interactionStartMs = await pageClockMs(page)
+      const trace = isBenchTraceOn ? await startMainThreadTrace(page) : undefined
       const inkingFrames = recordFrameIntervals(page, 4000)
       await sweepBlock(page, cdp, 9, 8, strokeStepMs)
       const inking = summariseFrameTimes(await inkingFrames)
@@ -75,8 +69,9 @@ const woodblockScene: BenchCase = {
       await sweepBlock(page, cdp, 9, 8, strokeStepMs)
       await sweepBlock(page, cdp, 9, 3, strokeStepMs)
       const rubbing = summariseFrameTimes(await rubbingFrames)
-      const longTasks = (await readLongTasks(page)).slice(longTasksBefore)
+      const longTasks = await readLongTasksSince(page, interactionStartMs)
       const rubbingCost = await woodblockRenderCost(page)
+      if (trace) log(describeLongestTask(await trace.stop()))
       await tapElement(page, '[data-action="woodblock-next"]')
       await waitForWoodblockPhase(page, 'lift')
       await foldDrag(page, cdp, 'left')
@@ -93,19 +88,13 @@ const woodblockScene: BenchCase = {
       const webgl = (await readKioskDiagnostics(page)).webgl
 
       const rows: BenchRow[] = [
-        ...sceneOpenAndIdleRows(openMs, menuFrames, idleFrames),
+        ...sceneOpenAndIdleRows(opening.openMs, opening.menuFrames, opening.idleFrames),
         { metric: 'inking frame p50', value: inking.p50Ms, unit: 'ms' },
         { metric: 'inking frame p95', value: inking.p95Ms, unit: 'ms' },
         { metric: 'rubbing frame p50', value: rubbing.p50Ms, unit: 'ms' },
         { metric: 'rubbing frame p95', value: rubbing.p95Ms, unit: 'ms' },
         ...geometryBudgetRows(drawCalls, triangles),
-        {
-          metric: 'texture data',
-          value: textureBytes / (1024 * 1024),
-          unit: 'MB',
-          target: '≤ 64 MB',
-          isWithinTarget: textureBytes > 0 && textureBytes <= sceneBudgets.textureBytes,
-        },
+        textureBudgetRow(textureBytes),
         longestTaskRow('longest task while inking and rubbing', longestTaskMs),
         {
           metric: 'live textures at the print',

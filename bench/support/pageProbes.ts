@@ -121,6 +121,25 @@ export async function readLongTasks(page: Page): Promise<LongTask[]> {
   return page.evaluate(() => [...((globalThis as unknown as PageGlobals).__songyunLongTasks ?? [])])
 }
 
+/** Now on the page's performance clock, the clock long tasks' `startMs` are on. */
+export async function pageClockMs(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now())
+}
+
+/**
+ * The long tasks that started at or after `sinceMs` on the page's clock (see {@link pageClockMs}).
+ * PerformanceObserver delivers entries late, so a count taken before an interaction can miss a
+ * task that ended just before it: select by start time, after letting late entries arrive.
+ */
+export async function readLongTasksSince(
+  page: Page,
+  sinceMs: number,
+  settleMs = 300,
+): Promise<LongTask[]> {
+  await page.waitForTimeout(settleMs)
+  return (await readLongTasks(page)).filter((task) => task.startMs >= sinceMs)
+}
+
 /** Heap and DOM figures of the page. */
 export interface PageMemoryMetrics {
   readonly jsHeapUsedBytes: number

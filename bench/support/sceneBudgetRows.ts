@@ -54,6 +54,17 @@ export function geometryBudgetRows(drawCalls: number, triangles: number): BenchR
   ]
 }
 
+/** The texture data a scene made, against the 64 MB budget; zero means nothing was measured. */
+export function textureBudgetRow(textureBytes: number): BenchRow {
+  return {
+    metric: 'texture data',
+    value: textureBytes / (1024 * 1024),
+    unit: 'MB',
+    target: `≤ ${sceneBudgets.textureBytes / (1024 * 1024)} MB`,
+    isWithinTarget: textureBytes > 0 && textureBytes <= sceneBudgets.textureBytes,
+  }
+}
+
 /** The longest task during an interaction, against the 50 ms budget. */
 export function longestTaskRow(metric: string, longestTaskMs: number): BenchRow {
   return {

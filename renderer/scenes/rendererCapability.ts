@@ -29,3 +29,29 @@ export function webglRendererName(): string {
 export function isSoftwareRenderer(rendererName = webglRendererName()): boolean {
   return softwareRendererPattern.test(rendererName)
 }
+
+/**
+ * The most drawing-buffer pixels a frame may have on a software rasteriser. With software
+ * compositing Chromium reads the WebGL canvas back at every commit and the main thread waits
+ * there until the frame is rasterised, so a frame's pixels become one main-thread task. Whisking
+ * tea on SwiftShader (2 shared cores), the long tasks were 70–540 ms at full size, 50–300 ms at
+ * 250k pixels and 0–67 ms at this budget (bench `tea-scene`, docs/architecture.md).
+ */
+export const softwareFramePixelBudget = 160_000
+
+/**
+ * The pixel ratio to draw a `widthCssPx` × `heightCssPx` canvas at: the device's (at most 2), or
+ * on a software rasteriser as much as keeps the frame within {@link softwareFramePixelBudget}
+ * (the browser scales the smaller picture up: softer, but touches are answered in time).
+ */
+export function renderPixelRatio(
+  widthCssPx: number,
+  heightCssPx: number,
+  devicePixelRatio: number,
+  isSoftwareRendered: boolean,
+): number {
+  const deviceRatio = Math.min(devicePixelRatio, 2)
+  if (!isSoftwareRendered) return deviceRatio
+  const cssPixels = Math.max(1, widthCssPx * heightCssPx)
+  return Math.min(deviceRatio, Math.sqrt(softwareFramePixelBudget / cssPixels))
+}

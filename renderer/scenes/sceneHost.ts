@@ -3,7 +3,7 @@ import type { Disposable } from '../../src/lifecycle/disposable'
 import { registerWebglProbe } from '../diagnostics/diagnostics'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 import { announceSceneContextChange } from './sceneContextEvent'
-import { isSoftwareRenderer } from './rendererCapability'
+import { isSoftwareRenderer, renderPixelRatio } from './rendererCapability'
 
 /**
  * Owns the app's one WebGL renderer and canvas for the life of the page (Chromium caps live
@@ -144,6 +144,14 @@ export class SceneHost implements Disposable {
     const width = this.canvas.clientWidth
     const height = this.canvas.clientHeight
     if (width === 0 || height === 0) return
+    // On a software rasteriser the drawing buffer is held to a pixel budget (rendererCapability).
+    const pixelRatio = renderPixelRatio(
+      width,
+      height,
+      window.devicePixelRatio,
+      this.isSoftwareRendered,
+    )
+    if (pixelRatio !== this.renderer.getPixelRatio()) this.renderer.setPixelRatio(pixelRatio)
     this.renderer.setSize(width, height, false)
     this.#current?.resize(width, height)
   }

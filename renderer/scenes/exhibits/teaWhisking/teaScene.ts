@@ -17,6 +17,7 @@ import { TeaSession, type TeaSessionListener } from '../../../../src/exhibits/te
 import type { TeaVerdict } from '../../../../src/exhibits/tea/teaVerdict'
 import { WhiskStroke } from '../../../../src/exhibits/tea/whiskStroke'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../exhibitScene'
+import { textureByteSize, texturesOf } from '../../textureByteSize'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
 import {
@@ -68,6 +69,11 @@ export interface TeaSceneOptions {
 /** The tea table scene, with the visitor's bowl. */
 export interface TeaScene extends ExhibitScene {
   readonly session: TeaSession
+  /**
+   * Bytes of texture data the scene made (every texture it draws with, the PMREM environment and
+   * the sketch included; width × height × bytes per texel × mip chain). The budget is 64 MB.
+   */
+  readonly textureBytes: number
   /** Starts a fresh bowl (from warming). */
   restart(): void
   /** Follows the visitor's reduced-motion switch (no steam drift, no creeping water line). */
@@ -87,6 +93,7 @@ export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<T
 class TeaTableScene implements TeaScene {
   readonly scene = new Scene()
   readonly camera = new PerspectiveCamera(32, 1, 1, 400)
+  readonly textureBytes: number
   #session: TeaSession
   readonly #store = new DisposableStore()
   readonly #table: TeaTable
@@ -101,6 +108,8 @@ class TeaTableScene implements TeaScene {
   #verdict: { verdict: TeaVerdict; ageSeconds: number } | undefined
   #steamAgeSeconds: number | undefined
   #lastFadeMs: number | undefined
+  /** The finger drew on the foam since the sketch texture was last written. */
+  #isSketchDrawnOn = false
 
   constructor(
     context: SceneContext,
@@ -126,6 +135,11 @@ class TeaTableScene implements TeaScene {
     this.scene.add(this.#table.root)
     this.#surface = new FoamSurface(this.#store, sketchSize)
     this.#table.bowl.add(this.#surface.mesh)
+    // Sizes are fixed once built: count them now, not per frame.
+    this.textureBytes = [...texturesOf(this.scene)].reduce(
+      (sum, texture) => sum + textureByteSize(texture),
+      0,
+    )
   }
 
   get session(): TeaSession {
@@ -178,7 +192,9 @@ class TeaTableScene implements TeaScene {
     // The picture fades by the clock too: on a slow renderer it is gone as soon as on a fast one.
     const fadeSeconds = (nowMs - (this.#lastFadeMs ?? nowMs)) / 1000
     this.#lastFadeMs = nowMs
-    if (this.#sketch.fade(fadeSeconds)) this.#surface.showSketch(this.#sketch)
+    const hasFaded = this.#sketch.fade(fadeSeconds)
+    if (hasFaded || this.#isSketchDrawnOn) this.#surface.showSketch(this.#sketch)
+    this.#isSketchDrawnOn = false
     this.#surface.show(session.foam.state, waterLine, elapsedSeconds)
     this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
     this.#updateSteam(deltaSeconds)
@@ -424,7 +440,8 @@ class TeaTableScene implements TeaScene {
     }
     this.#session.draw(from.distanceTo(onSurface) / radius)
     role.last = onSurface
-    this.#surface.showSketch(this.#sketch)
+    // Uploaded once a frame in `update`, however many coalesced samples drew this frame.
+    this.#isSketchDrawnOn = true
   }
 
   #placeWhisk(onSurface: Vector3): void {

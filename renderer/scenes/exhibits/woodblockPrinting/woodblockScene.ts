@@ -19,7 +19,7 @@ import {
   Vector2,
   Vector3,
 } from 'three'
-import { mirrorHorizontally, type Bitmap } from '../../../../src/exhibits/woodblock/bitmap'
+import { mirrorHorizontally, unionRect, type Bitmap, type CellRect } from '../../../../src/exhibits/woodblock/bitmap'
 import { gridSizeFor, layoutBlockText } from '../../../../src/exhibits/woodblock/blockLayout'
 import type { BlockPoint } from '../../../../src/exhibits/woodblock/coverageField'
 import type { PrintResult } from '../../../../src/exhibits/woodblock/printImpression'
@@ -34,6 +34,7 @@ import {
 import { estimateRubPressure } from '../../../../src/exhibits/woodblock/rubPressure'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../exhibitScene'
+import { textureByteSize } from '../../textureByteSize'
 import { BlockSurface } from './blockSurface'
 import { carvingAspect, downsample, rasterizeSample, type CarvingSource } from './carvingRaster'
 import { PaperSurface } from './paperSurface'
@@ -263,7 +264,7 @@ async function buildWorkshop(
     faceHeight,
     paperWidth,
     textureBytes: [blockSurface.texture, normalMap, paperSurface.backTexture, paperSurface.faceTexture, sampleSheet.texture]
-      .map((texture) => texture.image.width * texture.image.height * 4)
+      .map((texture) => textureByteSize(texture))
       .reduce((sum, bytes) => sum + bytes, 0),
   }
 }
@@ -289,6 +290,18 @@ function softenEdges(bitmap: Bitmap): Bitmap {
     }
   }
   return out
+}
+
+/**
+ * The rectangles to repaint for the cells one pointer event changed: their union when it is at
+ * most half as large again as they are together (the samples of one frame lie close, and their
+ * overlaps would be painted twice), else each on its own.
+ */
+export function repaintRects(changed: readonly CellRect[]): readonly CellRect[] {
+  const area = (rect: CellRect) => Math.max(0, rect.x1 - rect.x0) * Math.max(0, rect.y1 - rect.y0)
+  const union = changed.reduce<CellRect | undefined>((sum, rect) => unionRect(sum, rect), undefined)
+  if (!union) return []
+  return area(union) <= 1.5 * changed.reduce((sum, rect) => sum + area(rect), 0) ? [union] : changed
 }
 
 /** A finger on the canvas: where it started and was last seen. */
@@ -551,36 +564,58 @@ export class WoodblockScene implements ExhibitScene {
   #onPointerMove(event: PointerEvent): void {
     const touch = this.#touch
     if (!touch || event.pointerId !== touch.pointerId) return
-    const { session, blockSurface, paperSurface, inkBrush, palmBrush, faceWidth, faceHeight } = this.#parts
+    const { session, blockSurface, paperSurface } = this.#parts
     const phase = session.phase
     if (isFoldStation(phase)) {
+      // A fold follows where the finger is now; the path it took there does not matter.
       const spanPx = (this.#canvas?.clientWidth ?? 1000) * 0.3
       session.foldTo(foldProgressFromDrag(event.clientX - touch.startX, foldDirections[phase], spanPx))
     } else if (phase === 'ink' || phase === 'rub') {
-      const surfaceY = phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
-      const point = this.#blockPointAt(event.clientX, event.clientY, surfaceY)
-      if (point) {
-        const from = touch.lastPoint ?? point
-        const tool = phase === 'ink' ? inkBrush : palmBrush
-        tool.position.set((point.x - 0.5) * faceWidth, surfaceY + 0.01, (point.y - 0.5) * faceHeight)
-        if (phase === 'ink') {
-          const changed = session.inkStroke(from, point, touch.hasStroked)
-          if (changed) blockSurface.repaintCells(changed)
-        } else {
-          const elapsedMs = Math.max(1, event.timeStamp - touch.lastTimeMs)
-          const speedPxPerMs = Math.hypot(event.clientX - touch.lastX, event.clientY - touch.lastY) / elapsedMs
-          const pressure = estimateRubPressure({ pointerPressure: event.pressure, speedPxPerMs })
-          const changed = session.rubStroke(from, point, pressure, touch.hasStroked)
-          if (changed) paperSurface.repaintCells(changed)
-        }
-        touch.hasStroked = true
+      // The browser sends one move a frame and keeps the samples between as coalesced events; on
+      // a slow frame the middle of a stroke hides in them, so every sample inks or rubs. The
+      // texels are repainted once for the whole event, not once a sample.
+      const coalesced = event.getCoalescedEvents?.() ?? []
+      const changed: CellRect[] = []
+      for (const sample of coalesced.length > 0 ? coalesced : [event]) {
+        const rect = this.#strokeTo(touch, sample, phase)
+        if (rect) changed.push(rect)
       }
-      touch.lastPoint = point
+      if (changed.length > 0) {
+        const surface = phase === 'ink' ? blockSurface : paperSurface
+        for (const rect of repaintRects(changed)) surface.repaintCells(rect)
+      }
       this.#notifyIfMoveOnChanged(event.timeStamp)
     }
     touch.lastX = event.clientX
     touch.lastY = event.clientY
     touch.lastTimeMs = event.timeStamp
+  }
+
+  /** Inks or rubs from the touch's last point to `sample`'s; returns the cells it changed. */
+  #strokeTo(touch: ActiveTouch, sample: PointerEvent, phase: 'ink' | 'rub'): CellRect | undefined {
+    const { session, inkBrush, palmBrush, faceWidth, faceHeight } = this.#parts
+    const surfaceY = phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
+    const point = this.#blockPointAt(sample.clientX, sample.clientY, surfaceY)
+    let changed: CellRect | undefined
+    if (point) {
+      const from = touch.lastPoint ?? point
+      const tool = phase === 'ink' ? inkBrush : palmBrush
+      tool.position.set((point.x - 0.5) * faceWidth, surfaceY + 0.01, (point.y - 0.5) * faceHeight)
+      if (phase === 'ink') {
+        changed = session.inkStroke(from, point, touch.hasStroked)
+      } else {
+        const elapsedMs = Math.max(1, sample.timeStamp - touch.lastTimeMs)
+        const speedPxPerMs = Math.hypot(sample.clientX - touch.lastX, sample.clientY - touch.lastY) / elapsedMs
+        const pressure = estimateRubPressure({ pointerPressure: sample.pressure, speedPxPerMs })
+        changed = session.rubStroke(from, point, pressure, touch.hasStroked)
+      }
+      touch.hasStroked = true
+    }
+    touch.lastPoint = point
+    touch.lastX = sample.clientX
+    touch.lastY = sample.clientY
+    touch.lastTimeMs = sample.timeStamp
+    return changed
   }
 
   #onPointerUp(event: PointerEvent, isRelease: boolean): void {

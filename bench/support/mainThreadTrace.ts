@@ -1,0 +1,144 @@
+// Chromium tracing of the page's main thread, to say what a long task is made of: script (which
+// function), animation frames, input dispatch, GPU command-buffer waits, style or layout.
+import type { CDPSession, Page } from '@playwright/test'
+
+/** One trace event as Chromium writes it (durations and times in µs). */
+interface TraceEvent {
+  readonly name: string
+  readonly cat: string
+  readonly ph: string
+  readonly ts: number
+  readonly dur?: number
+  readonly pid: number
+  readonly tid: number
+  readonly args?: {
+    readonly name?: string
+    readonly data?: {
+      readonly type?: string
+      readonly functionName?: string
+      readonly url?: string
+    }
+  }
+}
+
+/** What ran inside one long task of the main thread. */
+export interface LongTaskBreakdown {
+  readonly startMs: number
+  readonly durationMs: number
+  /** Nested trace events grouped by name (with event type or function), longest total first. */
+  readonly parts: readonly {
+    readonly what: string
+    readonly totalMs: number
+    readonly count: number
+  }[]
+}
+
+const categories = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink',
+  'gpu',
+  'cc',
+].join(',')
+
+/** A running trace; `stop` ends it and returns the main thread's tasks longer than the limit. */
+export interface MainThreadTrace {
+  stop(longTaskMs?: number): Promise<LongTaskBreakdown[]>
+}
+
+/** Starts tracing `page` (one CDP session of its own, detached on stop). */
+export async function startMainThreadTrace(page: Page): Promise<MainThreadTrace> {
+  const cdp = await page.context().newCDPSession(page)
+  const events: TraceEvent[] = []
+  cdp.on('Tracing.dataCollected', (message) => {
+    events.push(...(message.value as unknown as TraceEvent[]))
+  })
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' })
+  return {
+    async stop(longTaskMs = 50) {
+      await endTracing(cdp)
+      await cdp.detach()
+      return longTasksOf(events, longTaskMs)
+    },
+  }
+}
+
+async function endTracing(cdp: CDPSession): Promise<void> {
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  )
+  await cdp.send('Tracing.end')
+  await complete
+}
+
+function describe(event: TraceEvent): string {
+  const data = event.args?.data
+  if (data?.type) return `${event.name} ${data.type}`
+  if (data?.functionName !== undefined || data?.url) {
+    const file = (data.url ?? '').split('/').pop()
+    return `${event.name} ${data.functionName || '(anonymous)'} ${file}`
+  }
+  return event.name
+}
+
+/** The events not nested inside another on their thread (the thread's tasks). */
+function outermost(events: readonly TraceEvent[]): TraceEvent[] {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const endByThread = new Map<string, number>()
+  return sorted.filter((event) => {
+    const thread = `${event.pid}:${event.tid}`
+    if (event.ts < (endByThread.get(thread) ?? -Infinity)) return false
+    endByThread.set(thread, event.ts + (event.dur ?? 0))
+    return true
+  })
+}
+
+/** The renderer main thread's top-level tasks over `longTaskMs`, with what each contained. */
+export function longTasksOf(
+  events: readonly TraceEvent[],
+  longTaskMs: number,
+): LongTaskBreakdown[] {
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  )
+  const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`))
+  const tasks = outermost(onMain).filter((e) => (e.dur ?? 0) / 1000 > longTaskMs)
+  return tasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0)
+    const parts = new Map<string, { totalMs: number; count: number }>()
+    for (const event of onMain) {
+      if (event === task || event.pid !== task.pid || event.tid !== task.tid) continue
+      if (event.ts < task.ts || event.ts + (event.dur ?? 0) > end) continue
+      const key = describe(event)
+      const part = parts.get(key) ?? { totalMs: 0, count: 0 }
+      part.totalMs += (event.dur ?? 0) / 1000
+      part.count++
+      parts.set(key, part)
+    }
+    return {
+      startMs: task.ts / 1000,
+      durationMs: (task.dur ?? 0) / 1000,
+      parts: [...parts]
+        .map(([what, part]) => ({ what, ...part }))
+        .sort((a, b) => b.totalMs - a.totalMs),
+    }
+  })
+}
+
+/** Whether the scene benches trace their interaction (`BENCH_TRACE=1`; tracing costs a little). */
+export const isBenchTraceOn = process.env.BENCH_TRACE === '1'
+
+/** One line on the longest task of a trace and the parts that filled most of it. */
+export function describeLongestTask(tasks: readonly LongTaskBreakdown[], parts = 8): string {
+  const longest = [...tasks].sort((a, b) => b.durationMs - a.durationMs)[0]
+  if (!longest) return 'no long task in the trace'
+  const inside = longest.parts
+    .slice(0, parts)
+    .map((part) => `${part.what} ${part.totalMs.toFixed(1)} ms`)
+    .join('; ')
+  return `longest task ${longest.durationMs.toFixed(1)} ms: ${inside}`
+}

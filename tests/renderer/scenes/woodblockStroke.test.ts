@@ -1,0 +1,157 @@
+import { Group, Mesh, MeshLambertMaterial, Scene, type WebGLRenderer } from 'three'
+import { describe, expect, it } from 'vitest'
+import { bitmapFromRows } from '../../../src/exhibits/woodblock/bitmap'
+import { PrintingSession } from '../../../src/exhibits/woodblock/printingSession'
+import { DisposableStore } from '../../../src/lifecycle/disposable'
+import { BlockSurface } from '../../../renderer/scenes/exhibits/woodblockPrinting/blockSurface'
+import { PaperSurface } from '../../../renderer/scenes/exhibits/woodblockPrinting/paperSurface'
+import type { SampleSheet } from '../../../renderer/scenes/exhibits/woodblockPrinting/sampleSheet'
+import {
+  paintPearWood,
+  paintRicePaper,
+} from '../../../renderer/scenes/exhibits/woodblockPrinting/surfaceTextures'
+import {
+  repaintRects,
+  WoodblockScene,
+} from '../../../renderer/scenes/exhibits/woodblockPrinting/woodblockScene'
+
+const cells = 16
+const canvasWidthPx = 800
+const canvasHeightPx = 600
+
+/** A woodblock scene over a flat, fully raised block, at the inking station, on a 800 × 600 canvas. */
+function inkingScene() {
+  const relief = bitmapFromRows(Array.from({ length: cells }, () => '#'.repeat(cells)))
+  const reliefHighRes = bitmapFromRows(
+    Array.from({ length: cells * 2 }, () => '#'.repeat(cells * 2)),
+  )
+  const session = new PrintingSession(relief)
+  const blockSurface = new BlockSurface(
+    paintPearWood(cells * 2, cells * 2),
+    reliefHighRes,
+    session.ink.bitmap,
+  )
+  const paperSurface = new PaperSurface(
+    paintRicePaper(cells, cells),
+    relief,
+    session.ink.bitmap,
+    session.rub.bitmap,
+    0,
+  )
+  const scene = new WoodblockScene(
+    {
+      scene: new Scene(),
+      session,
+      blockSurface,
+      paperSurface,
+      // The written sample is not part of a stroke (reduced motion shows it at once).
+      sampleSheet: { setReveal: () => {} } as unknown as SampleSheet,
+      relief: new Mesh(),
+      sampleHinge: new Group(),
+      sampleMaterial: new MeshLambertMaterial(),
+      paperHinge: new Group(),
+      inkBrush: new Group(),
+      palmBrush: new Group(),
+      faceWidth: 1,
+      faceHeight: 1,
+      paperWidth: 1.14,
+      textureBytes: 0,
+    },
+    {},
+    { renderer: {} as WebGLRenderer, signal: new AbortController().signal, isReducedMotion: true },
+    new DisposableStore(),
+  )
+  const canvas = document.createElement('canvas')
+  Object.defineProperty(canvas, 'clientWidth', { value: canvasWidthPx })
+  Object.defineProperty(canvas, 'clientHeight', { value: canvasHeightPx })
+  canvas.getBoundingClientRect = () =>
+    ({
+      left: 0,
+      top: 0,
+      right: canvasWidthPx,
+      bottom: canvasHeightPx,
+      width: canvasWidthPx,
+      height: canvasHeightPx,
+      x: 0,
+      y: 0,
+    }) as DOMRect
+  scene.connect(canvas)
+  scene.resize(canvasWidthPx, canvasHeightPx)
+  scene.camera.updateMatrixWorld()
+  session.moveOn()
+  session.foldTo(1)
+  session.releaseFold()
+  expect(session.phase).toBe('ink')
+  const face = scene.blockScreenRect()!
+  /** Screen point of block point (u, v), 0–1 across the face (near enough for whole cells). */
+  const at = (u: number, v: number) => ({
+    clientX: face.x + u * face.width,
+    clientY: face.y + v * face.height,
+  })
+  return { scene, session, blockSurface, canvas, at }
+}
+
+const pointer = (
+  type: string,
+  point: { clientX: number; clientY: number },
+  coalesced: PointerEvent[] = [],
+) =>
+  new PointerEvent(type, {
+    pointerId: 1,
+    pointerType: 'touch',
+    isPrimary: true,
+    ...point,
+    coalescedEvents: coalesced,
+  } as PointerEventInit)
+
+const inkAt = (session: PrintingSession, u: number, v: number) =>
+  session.ink.bitmap.data[Math.floor(v * cells) * cells + Math.floor(u * cells)]!
+
+describe('woodblock strokes from coalesced pointer samples', () => {
+  it('inks the middle of a stroke that reached the page only as coalesced samples', () => {
+    const { session, blockSurface, canvas, at } = inkingScene()
+    const texels = blockSurface.texture.image.data as Uint8Array
+    const before = Uint8Array.from(texels)
+    // Down on the left, over to the right and back to the left within one frame: the browser
+    // delivers one move (at the end) carrying the samples on the way.
+    canvas.dispatchEvent(pointer('pointerdown', at(0.15, 0.2)))
+    const end = at(0.15, 0.8)
+    canvas.dispatchEvent(
+      pointer('pointermove', end, [
+        pointer('pointermove', at(0.85, 0.5)),
+        pointer('pointermove', end),
+      ]),
+    )
+    canvas.dispatchEvent(pointer('pointerup', end))
+
+    expect(inkAt(session, 0.85, 0.5)).toBeGreaterThan(0)
+    expect(inkAt(session, 0.5, 0.35)).toBeGreaterThan(0)
+    // The block's texture was repainted where the middle of the stroke went (flipped rows: the
+    // texel of bitmap row y sits at texture row height − 1 − y).
+    const size = cells * 2
+    const x = Math.floor(0.85 * size)
+    const y = size - 1 - Math.floor(0.5 * size)
+    const offset = (y * size + x) * 4
+    expect(texels[offset]).not.toBe(before[offset])
+  })
+
+  it('without coalesced samples, inks only the straight line the delivered move gives (the case above is no accident)', () => {
+    const { session, canvas, at } = inkingScene()
+    canvas.dispatchEvent(pointer('pointerdown', at(0.15, 0.2)))
+    canvas.dispatchEvent(pointer('pointermove', at(0.15, 0.8)))
+    canvas.dispatchEvent(pointer('pointerup', at(0.15, 0.8)))
+    expect(inkAt(session, 0.15, 0.5)).toBeGreaterThan(0)
+    expect(inkAt(session, 0.85, 0.5)).toBe(0)
+  })
+})
+
+describe('repaintRects', () => {
+  it('repaints neighbouring rectangles as one and distant ones apart', () => {
+    const a = { x0: 0, y0: 0, x1: 4, y1: 4 }
+    const b = { x0: 2, y0: 2, x1: 6, y1: 6 }
+    expect(repaintRects([a, b])).toEqual([{ x0: 0, y0: 0, x1: 6, y1: 6 }])
+    const far = { x0: 100, y0: 100, x1: 104, y1: 104 }
+    expect(repaintRects([a, far])).toEqual([a, far])
+    expect(repaintRects([])).toEqual([])
+  })
+})
