@@ -1,5 +1,6 @@
 import type { CDPSession, Page, TestInfo } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
+import { timedTouchPath } from './support/timedTouch'
 
 interface Point {
   x: number
@@ -23,42 +24,6 @@ async function anchors(page: Page): Promise<Anchors> {
   return { bowl: { ...a.bowl, ...shift(a.bowl) }, ewer: shift(a.ewer), caddy: shift(a.caddy) }
 }
 
-/**
- * One finger along `points`, `stepMs` apart, with real touch events (CDP). Each event carries the
- * time it belongs to, as a touchscreen stamps its samples: on a slow software renderer the events
- * reach the page late, but the speeds the scene measures are those of the scripted hand.
- */
-async function touchPath(
-  cdp: CDPSession,
-  points: readonly Point[],
-  stepMs: number,
-  id = 1,
-): Promise<void> {
-  const [first, ...rest] = points
-  if (!first) return
-  const startSeconds = Date.now() / 1000
-  let at = startSeconds
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ ...first, id }],
-    timestamp: at,
-  })
-  for (const point of rest) {
-    at += stepMs / 1000
-    await pause(Math.max(0, (at - Date.now() / 1000) * 1000))
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ ...point, id }],
-      timestamp: at,
-    })
-  }
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchEnd',
-    touchPoints: [],
-    timestamp: at + 0.01,
-  })
-}
-
 /** A point on the bowl's ellipse at `fraction` of its radius and `angle`. */
 function onBowl(a: Anchors, fraction: number, angle: number): Point {
   return {
@@ -72,12 +37,7 @@ function onBowl(a: Anchors, fraction: number, angle: number): Point {
  * the stream round its edge), then hold it there watching the water gauge, and lift when it says
  * enough.
  */
-async function pour(
-  page: Page,
-  cdp: CDPSession,
-  a: Anchors,
-  isRing: boolean,
-): Promise<number> {
+async function pour(page: Page, cdp: CDPSession, a: Anchors, isRing: boolean): Promise<number> {
   // The first pour sweeps half way round the near side of the rim and back (the scene follows
   // the stream's arc); later ones need only reach the surface.
   const ring = isRing
@@ -115,7 +75,7 @@ async function whisk(cdp: CDPSession, a: Anchors, strokes: number): Promise<void
       points.push({ x: a.bowl.x + x * a.bowl.radiusXPx, y: a.bowl.y + 0.1 * a.bowl.radiusYPx })
     }
   }
-  await touchPath(cdp, points, 40)
+  await timedTouchPath(cdp, points, 40)
 }
 
 /**
@@ -207,12 +167,12 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   await page.screenshot({ path: shot(testInfo, 'tea-open.png') })
 
   const cdp = await page.context().newCDPSession(page)
-  await touchPath(cdp, [onBowl(a, 0.2, 0)], 0)
+  await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
   await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
-  await touchPath(cdp, [a.caddy], 0)
+  await timedTouchPath(cdp, [a.caddy], 0)
   await expect(page.locator('[data-tea-station="make-paste"]')).toBeVisible()
   // Stir the paste in circles.
-  await touchPath(
+  await timedTouchPath(
     cdp,
     Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
     40,
