@@ -13,12 +13,17 @@ const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'))
 const files = (await readdir(casesDir)).filter((f) => f.endsWith('.bench.ts')).sort()
 const results: { case: string; rows: readonly BenchRow[]; error?: string }[] = []
 for (const file of files) {
-  const benchCase = (await import(pathToFileURL(path.join(casesDir, file)).href)).default as BenchCase
+  const benchCase = (await import(pathToFileURL(path.join(casesDir, file)).href))
+    .default as BenchCase
   if (only.length > 0 && !only.includes(benchCase.name)) continue
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), `songyun-bench-${benchCase.name}-`))
   process.stderr.write(`▶ ${benchCase.name}: ${benchCase.description}\n`)
   try {
-    const rows = await benchCase.run({ appRoot, scratchDir, log: (m) => process.stderr.write(`  ${m}\n`) })
+    const rows = await benchCase.run({
+      appRoot,
+      scratchDir,
+      log: (m) => process.stderr.write(`  ${m}\n`),
+    })
     results.push({ case: benchCase.name, rows })
   } catch (error) {
     results.push({ case: benchCase.name, rows: [], error: (error as Error).stack ?? String(error) })
@@ -27,7 +32,8 @@ for (const file of files) {
   }
 }
 
-const format = (n: number | undefined) => (n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(3))
+const format = (n: number | undefined) =>
+  n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(3)
 const table = results.flatMap((r) =>
   r.error
     ? [{ case: r.case, metric: 'ERROR', value: r.error.split('\n')[0] ?? '' }]
@@ -46,6 +52,14 @@ console.table(table)
 await mkdir(path.join(appRoot, 'bench', 'results'), { recursive: true })
 await writeFile(
   path.join(appRoot, 'bench', 'results', 'latest.json'),
-  JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, results }, null, 2),
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version },
+      results,
+    },
+    null,
+    2,
+  ),
 )
 if (results.some((r) => r.error)) process.exitCode = 1

@@ -7,10 +7,12 @@ import {
   longestTaskRow,
   sceneOpenAndIdleRows,
   textureBudgetRow,
+  drawingScaleRows,
 } from '../support/sceneBudgetRows'
 import {
   pageClockMs,
-  readLongTasksSince,
+  readKioskDiagnostics,
+  readLongTasksWhileTouched,
   recordFrameIntervals,
   summariseFrameTimes,
 } from '../support/pageProbes'
@@ -123,10 +125,12 @@ const teaScene: BenchCase = {
         Array.from({ length: 40 }, (_, i) => onBowl(a, 0.3, i % 2 === 0 ? 0.2 : Math.PI + 0.2)),
         90,
       )
+      const touchedScale = (await readKioskDiagnostics(page)).webgl?.drawingScale ?? Number.NaN
       const whisking = summariseFrameTimes(await whiskFrames)
+      const longTasks = await readLongTasksWhileTouched(page, interactionStartMs)
       if (trace) log(describeLongestTask(await trace.stop()))
-      const longTasks = await readLongTasksSince(page, interactionStartMs)
       await page.waitForTimeout(1200)
+      const stillScale = (await readKioskDiagnostics(page)).webgl?.drawingScale ?? Number.NaN
       const root = page.locator('[data-tea-draw-calls]')
       const drawCalls = Number(await root.getAttribute('data-tea-draw-calls'))
       const triangles = Number(await root.getAttribute('data-tea-triangles'))
@@ -140,6 +144,7 @@ const teaScene: BenchCase = {
         ...geometryBudgetRows(drawCalls, triangles),
         textureBudgetRow(textureBytes),
         longestTaskRow('longest task while whisking', longestTaskMs),
+        ...drawingScaleRows(touchedScale, stillScale),
       ]
       return rows
     } finally {

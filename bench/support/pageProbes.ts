@@ -15,6 +15,8 @@ export interface KioskDiagnostics {
     readonly programs: number
     readonly calls: number
     readonly triangles?: number
+    /** Drawing-buffer scale against a still frame's (renderer/scenes/interactiveResolution.ts). */
+    readonly drawingScale?: number
   } | null
   readonly audio: { readonly loaded: number; readonly playing: number }
 }
@@ -42,6 +44,8 @@ interface PageGlobals {
     observe(options: { type: string; buffered: boolean }): void
   }
   __songyunLongTasks?: LongTask[]
+  /** Spans from a first finger down to the last one up, on the page's clock. */
+  __songyunTouchSpans?: { fromMs: number; toMs: number }[]
 }
 
 /** Reads `window.songyun.diagnostics()`; fails clearly when the app has not installed it. */
@@ -113,7 +117,51 @@ export async function recordLongTasks(page: Page): Promise<void> {
         g.__songyunLongTasks?.push({ startMs: entry.startTime, durationMs: entry.duration })
       }
     }).observe({ type: 'longtask', buffered: true })
+    // When fingers are on the glass, so a bench can judge the tasks of an interaction alone.
+    const spans: { fromMs: number; toMs: number }[] = (g.__songyunTouchSpans = [])
+    const down = new Set<number>()
+    addEventListener(
+      'pointerdown',
+      (event) => {
+        if (down.size === 0)
+          spans.push({ fromMs: performance.now(), toMs: Number.POSITIVE_INFINITY })
+        down.add(event.pointerId)
+      },
+      true,
+    )
+    // A loop of anonymous handlers: tsx would wrap a named one in a helper the page lacks.
+    for (const type of ['pointerup', 'pointercancel'] as const) {
+      addEventListener(
+        type,
+        (event) => {
+          if (down.delete(event.pointerId) && down.size === 0)
+            spans.at(-1)!.toMs = performance.now()
+        },
+        true,
+      )
+    }
   })
+}
+
+/**
+ * The long tasks that started while a finger was on the glass, or within `liftMs` after it lifted
+ * (the frame the last move asked for), since `sinceMs`: what "no long task while inking" judges.
+ */
+export async function readLongTasksWhileTouched(
+  page: Page,
+  sinceMs: number,
+  liftMs = 200,
+): Promise<LongTask[]> {
+  const tasks = await readLongTasksSince(page, sinceMs)
+  const spans = await page.evaluate(() =>
+    ((globalThis as unknown as PageGlobals).__songyunTouchSpans ?? []).map((span) => ({
+      fromMs: span.fromMs,
+      toMs: Number.isFinite(span.toMs) ? span.toMs : performance.now(),
+    })),
+  )
+  return tasks.filter((task) =>
+    spans.some((span) => task.startMs >= span.fromMs && task.startMs <= span.toMs + liftMs),
+  )
 }
 
 /** The long tasks of the current document since it loaded (empty when none were recorded). */

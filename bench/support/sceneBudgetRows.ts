@@ -75,3 +75,20 @@ export function longestTaskRow(metric: string, longestTaskMs: number): BenchRow 
     isWithinTarget: longestTaskMs <= sceneBudgets.longTaskMs,
   }
 }
+
+/**
+ * How large the scene was drawn just as the finger lifted, against a still frame (1 = full size),
+ * and whether it was back to full size once the touch had settled.
+ */
+export function drawingScaleRows(touchedScale: number, stillScale: number): BenchRow[] {
+  return [
+    { metric: 'drawing scale at the end of a touch', value: touchedScale, unit: '×' },
+    {
+      metric: 'drawing scale once still',
+      value: stillScale,
+      unit: '×',
+      target: '= 1',
+      isWithinTarget: stillScale === 1,
+    },
+  ]
+}

@@ -10,6 +10,11 @@ export interface WebglCounts {
   readonly textures: number
   readonly programs: number
   readonly calls: number
+  /**
+   * The drawing buffer's linear size against a still frame's (1 = full size; less while a finger
+   * drags on a scene whose frames run slow, see renderer/scenes/interactiveResolution.ts).
+   */
+  readonly drawingScale?: number
 }
 
 /** The live Howl instances. */

@@ -3,6 +3,7 @@ import type { Disposable } from '../../src/lifecycle/disposable'
 import { registerWebglProbe } from '../diagnostics/diagnostics'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 import { announceSceneContextChange } from './sceneContextEvent'
+import { InteractiveResolution } from './interactiveResolution'
 import { isSoftwareRenderer, renderPixelRatio } from './rendererCapability'
 
 /**
@@ -24,6 +25,11 @@ export class SceneHost implements Disposable {
   #lastShown: { factory: ExhibitSceneFactory; isReducedMotion: boolean } | undefined
   #contextLossCount = 0
   #rebuildListeners = new Set<(scene: ExhibitScene) => void>()
+  /** Shrinks the drawing buffer while a finger drags on a scene whose frames run slow. */
+  readonly interactiveResolution = new InteractiveResolution()
+  /** The pixel ratio a still frame is drawn at; a touched one may be drawn at a fraction of it. */
+  #fullPixelRatio = 1
+  #touchingPointerIds = new Set<number>()
 
   constructor() {
     this.canvas = document.createElement('canvas')
@@ -40,11 +46,16 @@ export class SceneHost implements Disposable {
     this.#resizeObserver.observe(this.canvas)
     this.canvas.addEventListener('webglcontextlost', this.#onContextLost)
     this.canvas.addEventListener('webglcontextrestored', this.#onContextRestored)
+    this.canvas.addEventListener('pointerdown', this.#onPointerDown)
+    // A finger may lift outside the canvas: the end of a touch is heard on the whole window.
+    window.addEventListener('pointerup', this.#onPointerEnd, true)
+    window.addEventListener('pointercancel', this.#onPointerEnd, true)
     registerWebglProbe(() => ({
       geometries: this.renderer.info.memory.geometries,
       textures: this.renderer.info.memory.textures,
       programs: this.renderer.info.programs?.length ?? 0,
       calls: this.renderer.info.render.calls,
+      drawingScale: this.renderer.getPixelRatio() / this.#fullPixelRatio,
     }))
   }
 
@@ -69,6 +80,8 @@ export class SceneHost implements Disposable {
     }
     this.#disposeCurrent()
     this.#current = next
+    this.interactiveResolution.reset()
+    this.#touchingPointerIds.clear()
     next.connect(this.canvas)
     this.#resize()
     this.#lastTimeMs = undefined
@@ -107,6 +120,9 @@ export class SceneHost implements Disposable {
     this.#resizeObserver.disconnect()
     this.canvas.removeEventListener('webglcontextlost', this.#onContextLost)
     this.canvas.removeEventListener('webglcontextrestored', this.#onContextRestored)
+    this.canvas.removeEventListener('pointerdown', this.#onPointerDown)
+    window.removeEventListener('pointerup', this.#onPointerEnd, true)
+    window.removeEventListener('pointercancel', this.#onPointerEnd, true)
     registerWebglProbe(undefined)
     this.renderer.dispose()
     this.renderer.forceContextLoss()
@@ -132,6 +148,24 @@ export class SceneHost implements Disposable {
     })
   }
 
+  #onPointerDown = (event: PointerEvent) => {
+    this.#touchingPointerIds.add(event.pointerId)
+    this.interactiveResolution.beginTouch()
+    this.#applyDrawingScale(performance.now())
+  }
+
+  #onPointerEnd = (event: PointerEvent) => {
+    if (!this.#touchingPointerIds.delete(event.pointerId)) return
+    if (this.#touchingPointerIds.size === 0) this.interactiveResolution.endTouch(performance.now())
+  }
+
+  /** Draws at the full pixel ratio, or at the touched fraction of it (interactiveResolution). */
+  #applyDrawingScale(nowMs: number): void {
+    const pixelRatio = this.#fullPixelRatio * this.interactiveResolution.scaleAt(nowMs)
+    // setPixelRatio resizes the drawing buffer only; the scene's camera keeps its CSS-pixel aspect.
+    if (pixelRatio !== this.renderer.getPixelRatio()) this.renderer.setPixelRatio(pixelRatio)
+  }
+
   #disposeCurrent(): void {
     const current = this.#current
     this.#current = undefined
@@ -145,23 +179,26 @@ export class SceneHost implements Disposable {
     const height = this.canvas.clientHeight
     if (width === 0 || height === 0) return
     // On a software rasteriser the drawing buffer is held to a pixel budget (rendererCapability).
-    const pixelRatio = renderPixelRatio(
+    this.#fullPixelRatio = renderPixelRatio(
       width,
       height,
       window.devicePixelRatio,
       this.isSoftwareRendered,
     )
-    if (pixelRatio !== this.renderer.getPixelRatio()) this.renderer.setPixelRatio(pixelRatio)
+    this.#applyDrawingScale(performance.now())
     this.renderer.setSize(width, height, false)
     this.#current?.resize(width, height)
   }
 
   #frame(timeMs: number): void {
-    const deltaSeconds =
-      this.#lastTimeMs === undefined ? 0 : Math.min((timeMs - this.#lastTimeMs) / 1000, 0.1)
+    const intervalMs = this.#lastTimeMs === undefined ? 0 : timeMs - this.#lastTimeMs
+    const deltaSeconds = Math.min(intervalMs / 1000, 0.1)
     this.#lastTimeMs = timeMs
     const current = this.#current
     if (!current) return
+    const drawnScale = this.renderer.getPixelRatio() / this.#fullPixelRatio
+    this.interactiveResolution.recordFrame(intervalMs, drawnScale)
+    this.#applyDrawingScale(timeMs)
     current.update(deltaSeconds, timeMs / 1000)
     this.renderer.render(current.scene, current.camera)
     for (const listener of this.#frameListeners) listener(deltaSeconds)
