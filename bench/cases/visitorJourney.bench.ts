@@ -4,6 +4,11 @@ import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
 import { startKioskServer } from '../support/kioskServer'
 import {
+  describeLongestTask,
+  isBenchTraceOn,
+  startMainThreadTrace,
+} from '../support/mainThreadTrace'
+import {
   readLongTasks,
   readPageMemoryMetrics,
   recordLongTasks,
@@ -29,11 +34,20 @@ async function gzippedScriptBytes(page: Page, scriptUrls: readonly string[]): Pr
   return total
 }
 
-/** Runs `step` and returns the long tasks that started while it ran and settled. */
-async function longTasksDuring(page: Page, step: () => Promise<void>): Promise<LongTask[]> {
+/**
+ * Runs `step` and returns the long tasks that started while it ran and settled. With BENCH_TRACE=1
+ * it also logs what the longest task of the step was made of.
+ */
+async function longTasksDuring(
+  page: Page,
+  step: () => Promise<void>,
+  log?: (message: string) => void,
+): Promise<LongTask[]> {
   const before = (await readLongTasks(page)).length
+  const trace = isBenchTraceOn && log ? await startMainThreadTrace(page) : undefined
   await step()
   await page.waitForTimeout(settleMs)
+  if (trace) log?.(describeLongestTask(await trace.stop()))
   return (await readLongTasks(page)).slice(before)
 }
 
@@ -130,10 +144,14 @@ const visitorJourney: BenchCase = {
       rows.push(
         longTaskRow(
           'menu → exhibit frame (folk music)',
-          await longTasksDuring(page, async () => {
-            await tapElement(page, '[data-exhibit-id="folk-music"]')
-            await page.locator('[data-screen="exhibit"] [data-station-id]').first().waitFor()
-          }),
+          await longTasksDuring(
+            page,
+            async () => {
+              await tapElement(page, '[data-exhibit-id="folk-music"]')
+              await page.locator('[data-screen="exhibit"] [data-station-id]').first().waitFor()
+            },
+            log,
+          ),
         ),
       )
       rows.push(

@@ -133,7 +133,7 @@ export function longTasksOf(
 export const isBenchTraceOn = process.env.BENCH_TRACE === '1'
 
 /** One line on the longest task of a trace and the parts that filled most of it. */
-export function describeLongestTask(tasks: readonly LongTaskBreakdown[], parts = 8): string {
+export function describeLongestTask(tasks: readonly LongTaskBreakdown[], parts = 16): string {
   const longest = [...tasks].sort((a, b) => b.durationMs - a.durationMs)[0]
   if (!longest) return 'no long task in the trace'
   const inside = longest.parts

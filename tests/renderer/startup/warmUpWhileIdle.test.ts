@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest'
+import { warmUpWhileIdle, type IdleScheduler } from '../../../renderer/startup/warmUpWhileIdle'
+
+/** An idle scheduler the test runs by hand: `idle()` runs what is waiting for idle time. */
+function manualIdle(): IdleScheduler & { idle(): Promise<void>; readonly waiting: number } {
+  const callbacks = new Map<number, () => void>()
+  let nextHandle = 1
+  return {
+    request(callback) {
+      callbacks.set(nextHandle, callback)
+      return nextHandle++
+    },
+    cancel(handle) {
+      callbacks.delete(handle)
+    },
+    async idle() {
+      const due = [...callbacks.values()]
+      callbacks.clear()
+      for (const callback of due) callback()
+      await new Promise((resolve) => setTimeout(resolve, 0))
+    },
+    get waiting() {
+      return callbacks.size
+    },
+  }
+}
+
+describe('warmUpWhileIdle', () => {
+  it('runs nothing until idle, then one warm-up per idle period, each once per page', async () => {
+    const first = vi.fn()
+    const second = vi.fn(async () => {})
+    const warmUps = [first, second]
+    const idle = manualIdle()
+    warmUpWhileIdle(warmUps, idle)
+    expect(first).not.toHaveBeenCalled()
+    await idle.idle()
+    expect(first).toHaveBeenCalledTimes(1)
+    expect(second).not.toHaveBeenCalled()
+    await idle.idle()
+    expect(second).toHaveBeenCalledTimes(1)
+    // The menu shown again later asks again: nothing runs twice.
+    warmUpWhileIdle(warmUps, idle)
+    await idle.idle()
+    expect(idle.waiting).toBe(0)
+    expect(first).toHaveBeenCalledTimes(1)
+    expect(second).toHaveBeenCalledTimes(1)
+  })
+
+  it('stops when its screen goes before the warm-ups ran, and the next screen starts them again', async () => {
+    const warmUp = vi.fn()
+    const warmUps = [warmUp]
+    const idle = manualIdle()
+    warmUpWhileIdle(warmUps, idle).dispose()
+    expect(idle.waiting).toBe(0)
+    await idle.idle()
+    expect(warmUp).not.toHaveBeenCalled()
+    warmUpWhileIdle(warmUps, idle)
+    await idle.idle()
+    expect(warmUp).toHaveBeenCalledTimes(1)
+  })
+
+  it('a warm-up that fails is skipped with a warning and the rest still run', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const after = vi.fn()
+    const idle = manualIdle()
+    warmUpWhileIdle(
+      [
+        () => {
+          throw new Error('no audio device')
+        },
+        after,
+      ],
+      idle,
+    )
+    await idle.idle()
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('no audio device'))
+    await idle.idle()
+    expect(after).toHaveBeenCalledTimes(1)
+    warn.mockRestore()
+  })
+})
