@@ -13,7 +13,7 @@ import { SettingsService } from './settingsService'
 import { StaffAccessService } from './staff/staffAccessService'
 import { ModeService, systemTimeZone } from './mode/modeService'
 import { exportAnalyticsCsv, summarizeAnalyticsFolder } from './analytics/analyticsLog'
-import { listRemovableVolumes, defaultRemovableMediaRoots } from './removableMedia'
+import { listRemovableVolumes, type RemovableMediaLookup } from './removableMedia'
 import { collectServiceDiagnostics } from './diagnosticsReport'
 import { InboxService } from './inbox/inboxService'
 import type { RequestContext } from '../../src/contract/contract'
@@ -25,7 +25,7 @@ import {
   ensureBuiltinPack,
   type BuiltinPackLocation,
 } from './packs/builtinPack'
-import { findPackSources, windowsDriveRoots } from './packs/packSources'
+import { findPackSources } from './packs/packSources'
 
 /** What the composition root needs to build the services. */
 export interface KioskServicesOptions {
@@ -45,9 +45,11 @@ export interface KioskServicesOptions {
   readonly timeZone?: string
   /**
    * Where USB sticks are mounted; by default the usual mount folders, where only mount points
-   * count. Given roots (`songyun serve --media-root`) count every folder directly under them.
+   * count (on Windows, the removable drives). Given roots (`songyun serve --media-root`) count every folder directly under them.
    */
   readonly removableMediaRoots?: readonly string[]
+  /** Which system is asked for USB sticks, and how; by default this computer (tests fake Windows). */
+  readonly removableMediaSystem?: Pick<RemovableMediaLookup, 'platform' | 'runCommand'>
 }
 
 /**
@@ -217,10 +219,11 @@ export class KioskServices {
   }
 
   #removableVolumes() {
-    return listRemovableVolumes(
-      this.options.removableMediaRoots ?? defaultRemovableMediaRoots,
-      this.options.removableMediaRoots === undefined,
-    )
+    return listRemovableVolumes({
+      ...this.options.removableMediaSystem,
+      mediaRoots: this.options.removableMediaRoots,
+      logger: this.options.logger,
+    })
   }
 
   async dispatch(
@@ -323,10 +326,7 @@ export class KioskServices {
         return result
       },
       'packs:sources': async () => {
-        const volumes =
-          process.platform === 'win32' && this.options.removableMediaRoots === undefined
-            ? windowsDriveRoots()
-            : (await this.#removableVolumes()).map((volume) => volume.path)
+        const volumes = (await this.#removableVolumes()).map((volume) => volume.path)
         return { sources: await findPackSources(this.options.dataDir, volumes) }
       },
     }

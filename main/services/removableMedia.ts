@@ -1,5 +1,8 @@
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { runCommandWithExecFile, type CommandRunner } from './commandRunner'
+import type { Logger } from './logger'
+import { listWindowsRemovableDrives } from './windowsRemovableDrives'
 
 /**
  * The folders under which desktop systems mount USB sticks: udisks on Linux (`/media/<user>/<label>`
@@ -15,9 +18,9 @@ export const defaultRemovableMediaRoots: readonly string[] = [
 
 /** One mounted removable volume. */
 export interface RemovableVolume {
-  /** The mount folder. */
+  /** The mount folder, or the drive root (`E:\`) on Windows. */
   readonly path: string
-  /** What staff see: the volume's label (its folder name). */
+  /** What staff see: the volume's label (its folder name; on Windows its label, else `E:`). */
   readonly label: string
 }
 
@@ -42,12 +45,13 @@ async function isMountPoint(folder: string): Promise<boolean> {
 }
 
 /**
- * The removable volumes mounted now: folders directly under a root, or one level deeper (a
- * per-user folder), that are mount points. `requireMountPoint: false` lets tests use plain folders.
+ * The removable volumes mounted now under the given roots: folders directly under a root, or one
+ * level deeper (a per-user folder), that are mount points. `requireMountPoint: false` counts every
+ * folder directly under a root (`songyun serve --media-root`, tests).
  */
-export async function listRemovableVolumes(
-  roots: readonly string[] = defaultRemovableMediaRoots,
-  requireMountPoint = true,
+export async function listMountedVolumesUnder(
+  roots: readonly string[],
+  requireMountPoint: boolean,
 ): Promise<RemovableVolume[]> {
   const volumes: RemovableVolume[] = []
   for (const root of roots) {
@@ -64,4 +68,37 @@ export async function listRemovableVolumes(
     }
   }
   return volumes
+}
+
+/** Where and how to look for USB sticks. */
+export interface RemovableMediaLookup {
+  /** Receives why no stick could be listed (a failed or garbled Windows listing). */
+  readonly logger: Logger
+  /**
+   * Folders whose every subfolder counts as a stick, on any system (`songyun serve
+   * --media-root`); without them the system is asked.
+   */
+  readonly mediaRoots?: readonly string[]
+  /** Which system to ask; by default this process's. */
+  readonly platform?: NodeJS.Platform
+  /** How programs are run (PowerShell on Windows); by default `execFile`. */
+  readonly runCommand?: CommandRunner
+}
+
+/**
+ * The USB sticks (and memory cards) mounted now, whatever the system: the given media roots'
+ * folders; else on Windows the removable drives by letter (`E:\`); else the mount points under
+ * {@link defaultRemovableMediaRoots}. Never throws: a listing that fails gives no volumes.
+ */
+export async function listRemovableVolumes(
+  lookup: RemovableMediaLookup,
+): Promise<RemovableVolume[]> {
+  if (lookup.mediaRoots !== undefined) return listMountedVolumesUnder(lookup.mediaRoots, false)
+  if ((lookup.platform ?? process.platform) === 'win32') {
+    return listWindowsRemovableDrives({
+      runCommand: lookup.runCommand ?? runCommandWithExecFile,
+      logger: lookup.logger,
+    })
+  }
+  return listMountedVolumesUnder(defaultRemovableMediaRoots, true)
 }

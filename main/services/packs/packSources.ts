@@ -3,19 +3,6 @@ import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { PackSourceFile, PackSourceLocation } from '../../../src/contract/areas/packs'
 
-/**
- * The roots of removable drives on Windows: every drive letter that exists, but the system's.
- * (On Linux and macOS the mounted volumes come from `listRemovableVolumes`.)
- */
-export function windowsDriveRoots(env: NodeJS.ProcessEnv = process.env): string[] {
-  const systemDrive = (env.SystemDrive ?? 'C:').toUpperCase()
-  return 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
-    .split('')
-    .map((letter) => `${letter}:`)
-    .filter((drive) => drive !== systemDrive && existsSync(`${drive}\\`))
-    .map((drive) => `${drive}\\`)
-}
-
 const archivePattern = /\.(songpack|zip)$/i
 const maxSourcesPerRoot = 200
 
