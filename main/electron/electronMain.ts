@@ -47,12 +47,19 @@ export async function startElectronShell(argv: readonly string[] = process.argv)
     appPath: app.getAppPath(),
     resourcesPath: process.resourcesPath,
   })
-  const services = await KioskServices.start({
+  // The window opens on index.html's starting screen at once while the services finish starting
+  // (a first start installs the built-in pack); requests and pack media wait for them.
+  const services = KioskServices.begin({
     dataDir,
     appVersion: readAppVersion(appRoot),
     shell: 'electron',
     logger,
     builtinPackDir,
+  })
+  // A kiosk that cannot start must not linger half alive: the session's supervisor restarts it.
+  services.ready.catch((error: unknown) => {
+    logger.error(`the kiosk could not start: ${(error as Error).message}`)
+    app.exit(1)
   })
   serveAppProtocols(rendererDistDir(appRoot), services)
   bindContractToIpc(services, () => kioskWindow.current)

@@ -26,6 +26,8 @@ export function serveAppProtocols(rendererDir: string, services: KioskServices):
   })
   protocol.handle(packScheme, async (request) => {
     const url = new URL(request.url)
+    // Until the services have started, the built-in pack may not be installed yet.
+    await services.ready.catch(() => undefined)
     const filePath = await services.content.resolveMediaFile(url.hostname, url.pathname.slice(1))
     if (!filePath) return new Response('Not found', { status: 404 })
     return fileResponse(filePath, request.headers.get('range'), {})

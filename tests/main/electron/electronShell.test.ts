@@ -184,4 +184,31 @@ describe('Electron shell wiring (electron mocked)', () => {
     expect(part.status).toBe(206)
     expect((await part.text()).length).toBe(10)
   })
+
+  it('opens on the starting screen at once: app:// answers before the services have started, pack:// waits for them', async () => {
+    // A first start: the built-in pack is installed in the background (KioskServices.begin).
+    const kiosk = KioskServices.begin({
+      dataDir: await tempDir(),
+      appVersion: '1.0.0',
+      shell: 'electron',
+      logger: recordingLogger(),
+      builtinPackDir,
+    })
+    let isReady = false
+    void kiosk.ready.then(() => (isReady = true))
+    const rendererDir = await tempDir()
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(path.join(rendererDir, 'index.html'), '<title>starting</title>')
+    serveAppProtocols(rendererDir, kiosk)
+    const page = await electron.protocolHandlers.get('app')!(new Request('app://kiosk/'))
+    expect(page.status).toBe(200)
+    expect(isReady).toBe(false)
+    // Asked for before the install has finished, the built-in pack's media is still found.
+    const manifest = await electron.protocolHandlers.get('pack')!(
+      new Request('pack://songyun.core/manifest.json'),
+    )
+    expect(manifest.status).toBe(200)
+    expect(isReady).toBe(true)
+    kiosk.dispose()
+  })
 })
