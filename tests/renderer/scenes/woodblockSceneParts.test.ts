@@ -11,7 +11,16 @@ import {
   texelOffset,
 } from '../../../renderer/scenes/exhibits/woodblockPrinting/surfaceTextures'
 
-const relief = bitmapFromRows(['........', '.######.', '.#....#.', '.######.', '........', '........', '........', '........'])
+const relief = bitmapFromRows([
+  '........',
+  '.######.',
+  '.#....#.',
+  '.######.',
+  '........',
+  '........',
+  '........',
+  '........',
+])
 
 describe('woodblock scene parts (no WebGL needed)', () => {
   it('repaints only the texels a brush stroke touched and queues one upload range a row', () => {
@@ -33,6 +42,19 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     // A texel far from the stroke is untouched.
     const far = texelOffset(8, 8, 6, 6)
     expect(bytes[far]).toBe(before[far])
+  })
+
+  it('shows a raised stroke inked as far as the station counts (0.5) dark against the bare wood and the cuts', () => {
+    const ink = createBitmap(8, 8)
+    const surface = new BlockSurface(paintPearWood(8, 8), relief, ink)
+    const bytes = surface.texture.image.data as Uint8Array
+    const bareRaised = bytes[texelOffset(8, 8, 3, 1)]!
+    ink.data.fill(0.5)
+    surface.repaintCells({ x0: 0, y0: 0, x1: 8, y1: 8 })
+    const inkedRaised = bytes[texelOffset(8, 8, 3, 1)]!
+    const inkedCut = bytes[texelOffset(8, 8, 3, 2)]!
+    expect(inkedRaised).toBeLessThan(bareRaised * 0.55)
+    expect(inkedRaised).toBeLessThan(inkedCut * 0.7)
   })
 
   it('shows the impression through the back of the paper only where inked wood was rubbed', () => {
@@ -87,7 +109,9 @@ describe('woodblock scene parts (no WebGL needed)', () => {
       store.add(normalMapFromHeight(relief, 4)),
       store.add(buildReliefGeometry(relief, 1, 1, 0.04, 8)),
     ]
-    owned.forEach((resource, i) => resource.addEventListener('dispose', () => disposed.push(String(i))))
+    owned.forEach((resource, i) =>
+      resource.addEventListener('dispose', () => disposed.push(String(i))),
+    )
     store.dispose()
     expect(disposed.sort()).toEqual(['0', '1', '2', '3', '4'])
     expect(store.size).toBe(0)

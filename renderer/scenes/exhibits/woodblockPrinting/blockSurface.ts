@@ -1,6 +1,13 @@
 import type { DataTexture } from 'three'
-import { sampleBilinear, type Bitmap, type CellRect } from '../../../../src/exhibits/woodblock/bitmap'
+import {
+  sampleBilinear,
+  type Bitmap,
+  type CellRect,
+} from '../../../../src/exhibits/woodblock/bitmap'
 import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
+
+/** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 86 %). */
+const inkToneRate = 4
 
 /** Pine-soot ink (松烟墨), linear RGB. */
 const inkRgb = [0.035, 0.032, 0.03] as const
@@ -48,8 +55,11 @@ export class BlockSurface {
       for (let x = x0; x < x1; x++) {
         const relief = this.relief.data[y * width + x]!
         const ink = sampleBilinear(this.ink, (x + 0.5) / s - 0.5, (y + 0.5) / s - 0.5)
-        // The brush mostly touches the raised wood; a little ink settles into the cuts.
-        const inkCover = Math.min(1, ink) * (0.3 + 0.65 * relief) + Math.max(0, ink - 1) * 0.2
+        // Wet ink darkens wood at once: a cell the model counts as inked (≥ 0.5) is near black on
+        // the raised wood, so the visitor sees where the brush has been. A little settles into
+        // the cuts, and over-inking floods them.
+        const inkTone = 1 - Math.exp(-inkToneRate * Math.max(0, ink))
+        const inkCover = inkTone * (0.15 + 0.85 * relief) + Math.max(0, ink - 1) * 0.3
         const woodShade = 0.62 + 0.38 * relief
         const w = (y * width + x) * 3
         const offset = texelOffset(width, height, x, y)
