@@ -16,11 +16,11 @@ import {
 } from '../../../renderer/scenes/exhibits/woodblockPrinting/woodblockScene'
 
 const cells = 16
-const canvasWidthPx = 800
-const canvasHeightPx = 600
-
-/** A woodblock scene over a flat, fully raised block, at the inking station, on a 800 × 600 canvas. */
-function inkingScene() {
+/**
+ * A woodblock scene over a flat, fully raised block, at the inking station, on a canvas of this
+ * size (800 × 600 unless given), with reduced motion unless told otherwise.
+ */
+function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion = true) {
   const relief = bitmapFromRows(Array.from({ length: cells }, () => '#'.repeat(cells)))
   const reliefHighRes = bitmapFromRows(
     Array.from({ length: cells * 2 }, () => '#'.repeat(cells * 2)),
@@ -54,12 +54,15 @@ function inkingScene() {
       palmBrush: new Group(),
       faceWidth: 1,
       faceHeight: 1,
+      marginUnits: 0.07,
       paperWidth: 1.14,
+      paperHeight: 1.14,
       textureBytes: 0,
     },
     {},
-    { renderer: {} as WebGLRenderer, signal: new AbortController().signal, isReducedMotion: true },
+    { renderer: {} as WebGLRenderer, signal: new AbortController().signal, isReducedMotion },
     new DisposableStore(),
+    { topCssPx: 73, bottomCssPx: 80, sideCssPx: 16 },
   )
   const canvas = document.createElement('canvas')
   Object.defineProperty(canvas, 'clientWidth', { value: canvasWidthPx })
@@ -78,17 +81,21 @@ function inkingScene() {
   scene.connect(canvas)
   scene.resize(canvasWidthPx, canvasHeightPx)
   scene.camera.updateMatrixWorld()
+  const cameraAtSample = scene.camera.position.clone()
   session.moveOn()
   session.foldTo(1)
   session.releaseFold()
   expect(session.phase).toBe('ink')
+  // Long enough for the camera to settle on the inking station when it moves.
+  scene.update(10)
+  scene.camera.updateMatrixWorld()
   const face = scene.blockScreenRect()!
   /** Screen point of block point (u, v), 0–1 across the face (near enough for whole cells). */
   const at = (u: number, v: number) => ({
     clientX: face.x + u * face.width,
     clientY: face.y + v * face.height,
   })
-  return { scene, session, blockSurface, canvas, at }
+  return { scene, session, blockSurface, canvas, at, cameraAtSample }
 }
 
 const pointer = (
@@ -142,6 +149,41 @@ describe('woodblock strokes from coalesced pointer samples', () => {
     canvas.dispatchEvent(pointer('pointerup', at(0.15, 0.8)))
     expect(inkAt(session, 0.15, 0.5)).toBeGreaterThan(0)
     expect(inkAt(session, 0.85, 0.5)).toBe(0)
+  })
+})
+
+describe('woodblock camera framing', () => {
+  it('at the inking station, fills most of a tall screen’s width with the block', () => {
+    const { scene } = inkingScene(992, 1595, false)
+    const face = scene.blockScreenRect()!
+    expect(face.width / 992).toBeGreaterThan(0.75)
+    // Centred across, and clear of the hint above and the controls below.
+    expect(face.x + face.width / 2).toBeCloseTo(496, -1)
+    expect(face.y).toBeGreaterThan(73)
+    expect(face.y + face.height).toBeLessThan(1595 - 80)
+  })
+
+  it('keeps the landscape look: the block about half the height of a wide screen', () => {
+    for (const [width, height] of [
+      [1832, 864],
+      [1192, 584],
+    ] as const) {
+      const face = inkingScene(width, height, false).scene.blockScreenRect()!
+      expect(face.height / height).toBeGreaterThan(0.45)
+      expect(face.height / height).toBeLessThan(0.6)
+    }
+  })
+
+  it('with reduced motion, shows the whole bench from one place at every station', () => {
+    const { scene, cameraAtSample } = inkingScene(992, 1595, true)
+    expect(scene.camera.position.distanceTo(cameraAtSample)).toBe(0)
+    // Without reduced motion the camera closes in on the block for inking.
+    const moving = inkingScene(992, 1595, false)
+    expect(moving.scene.camera.position.distanceTo(moving.cameraAtSample)).toBeGreaterThan(0.5)
+    // The bench is three sheets wide: the block takes roughly a third of it.
+    const face = scene.blockScreenRect()!
+    expect(face.width / 992).toBeGreaterThan(0.25)
+    expect(face.width / 992).toBeLessThan(0.4)
   })
 })
 

@@ -19,7 +19,12 @@ import {
   Vector2,
   Vector3,
 } from 'three'
-import { mirrorHorizontally, unionRect, type Bitmap, type CellRect } from '../../../../src/exhibits/woodblock/bitmap'
+import {
+  mirrorHorizontally,
+  unionRect,
+  type Bitmap,
+  type CellRect,
+} from '../../../../src/exhibits/woodblock/bitmap'
 import { gridSizeFor, layoutBlockText } from '../../../../src/exhibits/woodblock/blockLayout'
 import type { BlockPoint } from '../../../../src/exhibits/woodblock/coverageField'
 import type { PrintResult } from '../../../../src/exhibits/woodblock/printImpression'
@@ -35,6 +40,12 @@ import { estimateRubPressure } from '../../../../src/exhibits/woodblock/rubPress
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../exhibitScene'
 import { textureByteSize } from '../../textureByteSize'
+import {
+  framedCameraPosition,
+  viewWindowInside,
+  type BenchBox,
+  type OverlayBands,
+} from './benchFraming'
 import { BlockSurface } from './blockSurface'
 import { carvingAspect, downsample, rasterizeSample, type CarvingSource } from './carvingRaster'
 import { PaperSurface } from './paperSurface'
@@ -54,6 +65,17 @@ const paperMarginShare = 0.07
 /** How long the sample takes to write, and the carving to appear, in seconds. */
 const writingSeconds = 2.4
 const carvingSeconds = 1.6
+/** The camera looks down on the bench at this angle below the horizon. */
+const cameraElevationRadians = (64 * Math.PI) / 180
+/**
+ * Air kept above and below the work (留白), as a share of the view's height each side. In a wide
+ * view the height decides the framing and this keeps the landscape look; in a tall one the width
+ * decides it and the work fills the width.
+ */
+const airShareOfHeight = 0.15
+/** How far in front of the block face the brushes rest, and their half-depth, in scene units. */
+const toolRestOffset = 0.16
+const toolHalfDepth = 0.07
 
 /** What the exhibit component hears from the scene. */
 export interface WoodblockSceneListener extends PrintingSessionListener {
@@ -64,6 +86,8 @@ export interface WoodblockSceneListener extends PrintingSessionListener {
 export interface WoodblockSceneOptions {
   readonly block: CarvingSource
   readonly listener: WoodblockSceneListener
+  /** The exhibit's controls over the edges of the view, which the framed work must stay clear of. */
+  readonly overlayBands?: OverlayBands
 }
 
 /** The meshes and surfaces the scene animates; all owned by the scene's DisposableStore. */
@@ -80,7 +104,10 @@ interface WorkshopParts {
   readonly palmBrush: Group
   readonly faceWidth: number
   readonly faceHeight: number
+  /** Paper overhang beyond the block face each side, in scene units. */
+  readonly marginUnits: number
   readonly paperWidth: number
+  readonly paperHeight: number
   /** Bytes of texture data the scene uploads (the budget is 64 MB). */
   readonly textureBytes: number
 }
@@ -97,12 +124,14 @@ export interface ScreenRect {
  * The woodblock workshop: a pear-wood block carved from the pack's text, a written sample, ink,
  * paper and two brushes. Building it has no side effects; `connect` adds the touch listeners.
  */
-export function woodblockSceneFactory(options: WoodblockSceneOptions): ExhibitSceneFactory<WoodblockScene> {
+export function woodblockSceneFactory(
+  options: WoodblockSceneOptions,
+): ExhibitSceneFactory<WoodblockScene> {
   return async (context) => {
     const store = new DisposableStore()
     try {
       const parts = await buildWorkshop(options, context, store)
-      return new WoodblockScene(parts, options.listener, context, store)
+      return new WoodblockScene(parts, options.listener, context, store, options.overlayBands)
     } catch (error) {
       store.dispose()
       throw error
@@ -119,7 +148,12 @@ async function buildWorkshop(
   const grid = gridSizeFor(aspect, modelLongSideCells)
   const textureWidth = grid.width * textureScale
   const textureHeight = grid.height * textureScale
-  const sampleHighRes = await rasterizeSample(options.block, textureWidth, textureHeight, context.signal)
+  const sampleHighRes = await rasterizeSample(
+    options.block,
+    textureWidth,
+    textureHeight,
+    context.signal,
+  )
   context.signal.throwIfAborted()
 
   // Transferring the sample face down and carving along it gives the block its mirror image.
@@ -158,11 +192,17 @@ async function buildWorkshop(
   body.position.y = -0.0605
   scene.add(body)
 
-  const blockSurface = new BlockSurface(paintPearWood(textureWidth, textureHeight), reliefHighRes, session.ink.bitmap)
+  const blockSurface = new BlockSurface(
+    paintPearWood(textureWidth, textureHeight),
+    reliefHighRes,
+    session.ink.bitmap,
+  )
   store.add(blockSurface.texture)
   const normalMap = store.add(normalMapFromHeight(reliefHighRes, 6))
   const relief = new Mesh(
-    store.add(buildReliefGeometry(reliefHighRes, faceWidth, faceHeight, reliefDepth, reliefSegments)),
+    store.add(
+      buildReliefGeometry(reliefHighRes, faceWidth, faceHeight, reliefDepth, reliefSegments),
+    ),
     store.add(new MeshLambertMaterial({ map: blockSurface.texture, normalMap })),
   )
   relief.rotation.x = -Math.PI / 2
@@ -171,8 +211,11 @@ async function buildWorkshop(
   scene.add(relief)
 
   // The sample lies to the right, hinged on the block's right edge so it turns over onto it.
-  const layout = options.block.carving === 'motif' ? { columns: 1 } : layoutBlockText(options.block.text)
-  const sampleSheet = store.add(new SampleSheet(sampleHighRes, marginCells * textureScale, layout.columns))
+  const layout =
+    options.block.carving === 'motif' ? { columns: 1 } : layoutBlockText(options.block.text)
+  const sampleSheet = store.add(
+    new SampleSheet(sampleHighRes, marginCells * textureScale, layout.columns),
+  )
   const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
   const sampleMaterial = store.add(
     // Transparent from the start (at full opacity) so fading it during the carving needs no recompile.
@@ -262,8 +305,16 @@ async function buildWorkshop(
     palmBrush,
     faceWidth,
     faceHeight,
+    marginUnits,
     paperWidth,
-    textureBytes: [blockSurface.texture, normalMap, paperSurface.backTexture, paperSurface.faceTexture, sampleSheet.texture]
+    paperHeight,
+    textureBytes: [
+      blockSurface.texture,
+      normalMap,
+      paperSurface.backTexture,
+      paperSurface.faceTexture,
+      sampleSheet.texture,
+    ]
       .map((texture) => textureByteSize(texture))
       .reduce((sum, bytes) => sum + bytes, 0),
   }
@@ -330,7 +381,7 @@ export class WoodblockScene implements ExhibitScene {
   readonly #hit = new Vector3()
   readonly #surfacePlane = new Plane(new Vector3(0, 1, 0), 0)
   readonly #cameraTarget = new Vector3()
-  readonly #cameraLook = new Vector3()
+  readonly #overlayBands: OverlayBands
   #canvas: HTMLCanvasElement | undefined
   #touch: ActiveTouch | undefined
   #writingProgress = 0
@@ -338,7 +389,8 @@ export class WoodblockScene implements ExhibitScene {
   #isCarving = false
   #lastCanMoveOn = false
   #lastMoveOnCheckMs = 0
-  #viewAspect = 1
+  #viewWidthCssPx = 1
+  #viewHeightCssPx = 1
   #isCameraPlaced = false
 
   constructor(
@@ -346,8 +398,12 @@ export class WoodblockScene implements ExhibitScene {
     listener: WoodblockSceneListener,
     context: SceneContext,
     store: DisposableStore,
+    overlayBands: OverlayBands = { topCssPx: 0, bottomCssPx: 0, sideCssPx: 0 },
   ) {
     this.scene = parts.scene
+    this.#overlayBands = overlayBands
+    // The camera only ever moves; it always looks down the bench at the same angle.
+    this.camera.rotation.set(-cameraElevationRadians, 0, 0)
     this.#parts = parts
     this.#listener = listener
     this.#isReducedMotion = context.isReducedMotion
@@ -398,8 +454,15 @@ export class WoodblockScene implements ExhibitScene {
     const { faceWidth, faceHeight } = this.#parts
     const xs: number[] = []
     const ys: number[] = []
-    for (const [x, z] of [[-1, -1], [1, -1], [1, 1], [-1, 1]] as const) {
-      const corner = new Vector3((x * faceWidth) / 2, reliefDepth, (z * faceHeight) / 2).project(this.camera)
+    for (const [x, z] of [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+      [-1, 1],
+    ] as const) {
+      const corner = new Vector3((x * faceWidth) / 2, reliefDepth, (z * faceHeight) / 2).project(
+        this.camera,
+      )
       xs.push(((corner.x + 1) / 2) * canvas.clientWidth)
       ys.push(((1 - corner.y) / 2) * canvas.clientHeight)
     }
@@ -418,7 +481,10 @@ export class WoodblockScene implements ExhibitScene {
 
   connect(canvas: HTMLCanvasElement): void {
     this.#canvas = canvas
-    const listen = <K extends keyof HTMLElementEventMap>(type: K, handler: (event: HTMLElementEventMap[K]) => void) => {
+    const listen = <K extends keyof HTMLElementEventMap>(
+      type: K,
+      handler: (event: HTMLElementEventMap[K]) => void,
+    ) => {
       canvas.addEventListener(type, handler)
       this.#store.add(toDisposable(() => canvas.removeEventListener(type, handler)))
     }
@@ -443,14 +509,26 @@ export class WoodblockScene implements ExhibitScene {
     }
 
     // The sample turns over onto the block, then is carved away as the relief appears.
-    const sampleAngle = phase === 'write-sample' ? 0 : phase === 'transfer' ? parts.session.foldProgress * Math.PI : Math.PI
-    parts.sampleHinge.rotation.z = this.#follow(parts.sampleHinge.rotation.z, sampleAngle, ease, phase === 'transfer')
+    const sampleAngle =
+      phase === 'write-sample'
+        ? 0
+        : phase === 'transfer'
+          ? parts.session.foldProgress * Math.PI
+          : Math.PI
+    parts.sampleHinge.rotation.z = this.#follow(
+      parts.sampleHinge.rotation.z,
+      sampleAngle,
+      ease,
+      phase === 'transfer',
+    )
     if (phase !== 'write-sample' && phase !== 'transfer' && parts.sampleHinge.visible) {
       if (!this.#isCarving) {
         this.#isCarving = true
         parts.relief.visible = true
       }
-      this.#carvingProgress = this.#isReducedMotion ? 1 : Math.min(1, this.#carvingProgress + deltaSeconds / carvingSeconds)
+      this.#carvingProgress = this.#isReducedMotion
+        ? 1
+        : Math.min(1, this.#carvingProgress + deltaSeconds / carvingSeconds)
       parts.relief.scale.z = Math.max(0.02, this.#carvingProgress)
       parts.sampleMaterial.opacity = 1 - this.#carvingProgress
       if (this.#carvingProgress >= 1) parts.sampleHinge.visible = false
@@ -459,7 +537,13 @@ export class WoodblockScene implements ExhibitScene {
     // The paper: waiting on the left, laid over the block, then peeled back to the left.
     const fold = parts.session.foldProgress
     const paperAngle =
-      phase === 'lay-paper' ? (1 - fold) * Math.PI : phase === 'rub' ? 0 : phase === 'lift' ? fold * Math.PI : Math.PI
+      phase === 'lay-paper'
+        ? (1 - fold) * Math.PI
+        : phase === 'rub'
+          ? 0
+          : phase === 'lift'
+            ? fold * Math.PI
+            : Math.PI
     parts.paperHinge.rotation.z = this.#follow(
       parts.paperHinge.rotation.z,
       paperAngle,
@@ -475,8 +559,9 @@ export class WoodblockScene implements ExhibitScene {
   }
 
   resize(widthCssPx: number, heightCssPx: number): void {
-    this.#viewAspect = widthCssPx / Math.max(1, heightCssPx)
-    this.camera.aspect = this.#viewAspect
+    this.#viewWidthCssPx = Math.max(1, widthCssPx)
+    this.#viewHeightCssPx = Math.max(1, heightCssPx)
+    this.camera.aspect = this.#viewWidthCssPx / this.#viewHeightCssPx
     this.camera.updateProjectionMatrix()
     this.#isCameraPlaced = false
     this.#placeCamera(0)
@@ -495,39 +580,58 @@ export class WoodblockScene implements ExhibitScene {
 
   #restTools(): void {
     const { inkBrush, palmBrush, faceHeight } = this.#parts
-    inkBrush.position.set(0, reliefDepth + 0.01, faceHeight / 2 + 0.16)
-    palmBrush.position.set(0, reliefDepth + 0.015, faceHeight / 2 + 0.16)
+    inkBrush.position.set(0, reliefDepth + 0.01, faceHeight / 2 + toolRestOffset)
+    palmBrush.position.set(0, reliefDepth + 0.015, faceHeight / 2 + toolRestOffset)
   }
 
   /** Frames the part of the bench the station needs; with reduced motion, one fixed view. */
   #placeCamera(deltaSeconds: number): void {
-    const { faceWidth, faceHeight, paperWidth } = this.#parts
-    const phase = this.#parts.session.phase
-    const sideOffset = (faceWidth + paperWidth) / 2
-    let centerX = 0
-    let spanX = faceWidth + 2 * paperWidth + 0.3
-    if (!this.#isReducedMotion) {
-      if (phase === 'write-sample' || phase === 'transfer') {
-        centerX = sideOffset / 2
-        spanX = faceWidth + paperWidth + 0.5
-      } else if (phase === 'ink' || phase === 'rub') {
-        spanX = faceWidth + 0.7
-      } else {
-        centerX = -sideOffset / 2
-        spanX = faceWidth + paperWidth + 0.5
-      }
-    }
-    const spanZ = faceHeight + 0.45
-    const elevation = (64 * Math.PI) / 180
-    const verticalHalf = (this.camera.fov * Math.PI) / 360
-    const horizontalHalf = Math.atan(Math.tan(verticalHalf) * this.#viewAspect)
-    const distance = Math.max(spanX / 2 / Math.tan(horizontalHalf), (spanZ / 2 / Math.tan(verticalHalf)) * 1.1) + 0.2
-    this.#cameraTarget.set(centerX, Math.sin(elevation) * distance, Math.cos(elevation) * distance + 0.05)
-    const ease = !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 2.5)
+    const heightCssPx = this.#viewHeightCssPx
+    const air = airShareOfHeight * heightCssPx
+    const bands = this.#overlayBands
+    framedCameraPosition(
+      this.#workArea(),
+      {
+        verticalFovDegrees: this.camera.fov,
+        aspect: this.camera.aspect,
+        elevationRadians: cameraElevationRadians,
+        window: viewWindowInside(this.#viewWidthCssPx, heightCssPx, {
+          topCssPx: Math.max(bands.topCssPx, air),
+          bottomCssPx: Math.max(bands.bottomCssPx, air),
+          sideCssPx: bands.sideCssPx,
+        }),
+      },
+      this.#cameraTarget,
+    )
+    const ease =
+      !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 2.5)
     this.#isCameraPlaced = true
     this.camera.position.lerp(this.#cameraTarget, ease)
-    this.#cameraLook.set(this.camera.position.x, 0, 0.05)
-    this.camera.lookAt(this.#cameraLook)
+  }
+
+  /**
+   * The part of the bench the station works on: across, the block with the sheet the visitor
+   * moves (the sample on the right, the paper on the left) or the block alone while inking and
+   * rubbing; deep, always the sheets and the brushes resting in front, so the camera never
+   * moves up or down between stations. With reduced motion, the whole bench.
+   */
+  #workArea(): BenchBox {
+    const { faceWidth, faceHeight, marginUnits, paperWidth, paperHeight } = this.#parts
+    const blockHalfWidth = faceWidth / 2 + marginUnits
+    const depth = {
+      minY: 0,
+      maxY: reliefDepth,
+      minZ: -paperHeight / 2,
+      maxZ: Math.max(paperHeight / 2, faceHeight / 2 + toolRestOffset + toolHalfDepth),
+    }
+    const phase = this.#parts.session.phase
+    if (this.#isReducedMotion)
+      return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth + paperWidth, ...depth }
+    if (phase === 'write-sample' || phase === 'transfer')
+      return { minX: -blockHalfWidth, maxX: blockHalfWidth + paperWidth, ...depth }
+    if (phase === 'ink' || phase === 'rub')
+      return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
+    return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
   }
 
   /** The point on the block face under a pointer, in block coordinates (may lie outside 0–1). */
@@ -536,7 +640,10 @@ export class WoodblockScene implements ExhibitScene {
     if (!canvas) return undefined
     const rect = canvas.getBoundingClientRect()
     if (rect.width === 0 || rect.height === 0) return undefined
-    this.#pointerNdc.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1)
+    this.#pointerNdc.set(
+      ((clientX - rect.left) / rect.width) * 2 - 1,
+      -((clientY - rect.top) / rect.height) * 2 + 1,
+    )
     this.#raycaster.setFromCamera(this.#pointerNdc, this.camera)
     this.#surfacePlane.constant = -surfaceY
     if (!this.#raycaster.ray.intersectPlane(this.#surfacePlane, this.#hit)) return undefined
@@ -569,7 +676,9 @@ export class WoodblockScene implements ExhibitScene {
     if (isFoldStation(phase)) {
       // A fold follows where the finger is now; the path it took there does not matter.
       const spanPx = (this.#canvas?.clientWidth ?? 1000) * 0.3
-      session.foldTo(foldProgressFromDrag(event.clientX - touch.startX, foldDirections[phase], spanPx))
+      session.foldTo(
+        foldProgressFromDrag(event.clientX - touch.startX, foldDirections[phase], spanPx),
+      )
     } else if (phase === 'ink' || phase === 'rub') {
       // The browser sends one move a frame and keeps the samples between as coalesced events; on
       // a slow frame the middle of a stroke hides in them, so every sample inks or rubs. The
@@ -605,7 +714,8 @@ export class WoodblockScene implements ExhibitScene {
         changed = session.inkStroke(from, point, touch.hasStroked)
       } else {
         const elapsedMs = Math.max(1, sample.timeStamp - touch.lastTimeMs)
-        const speedPxPerMs = Math.hypot(sample.clientX - touch.lastX, sample.clientY - touch.lastY) / elapsedMs
+        const speedPxPerMs =
+          Math.hypot(sample.clientX - touch.lastX, sample.clientY - touch.lastY) / elapsedMs
         const pressure = estimateRubPressure({ pointerPressure: sample.pressure, speedPxPerMs })
         changed = session.rubStroke(from, point, pressure, touch.hasStroked)
       }
@@ -622,7 +732,8 @@ export class WoodblockScene implements ExhibitScene {
     const touch = this.#touch
     if (!touch || event.pointerId !== touch.pointerId) return
     this.#touch = undefined
-    if (this.#canvas?.hasPointerCapture(event.pointerId)) this.#canvas.releasePointerCapture(event.pointerId)
+    if (this.#canvas?.hasPointerCapture(event.pointerId))
+      this.#canvas.releasePointerCapture(event.pointerId)
     const { session, paperSurface } = this.#parts
     const phase = session.phase
     if (isFoldStation(phase)) {
