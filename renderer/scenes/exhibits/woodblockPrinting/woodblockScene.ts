@@ -45,7 +45,7 @@ import {
   viewWindowInside,
   type BenchBox,
   type OverlayBands,
-} from './benchFraming'
+} from './workbenchFraming'
 import { BlockSurface } from './blockSurface'
 import { carvingAspect, downsample, rasterizeSample, type CarvingSource } from './carvingRaster'
 import { PaperSurface } from './paperSurface'
