@@ -39,6 +39,15 @@ interface MistPuff {
   readonly isInFront: boolean
 }
 
+/** What the painting's owner hears from it. */
+export interface InkMistPainterOptions {
+  /**
+   * Told whether the still layers have finished washing in at the current size: true once they
+   * have, false again when a new size starts repainting them. Only changes are told.
+   */
+  readonly onStillLayersPaintedChange?: (isPainted: boolean) => void
+}
+
 /**
  * The attract loop's living ink-wash painting on a 2D canvas: far ranges, cliffs in one corner,
  * mist drifting across, a fishing boat and two birds. Silent, procedural, and steady in memory:
@@ -58,8 +67,11 @@ export class InkMistPainter {
   /** The last size asked for while waiting for the page to load. */
   #sizeAfterPageLoad: { cssWidth: number; cssHeight: number } | undefined
   readonly #puffs: MistPuff[]
+  readonly #onStillLayersPaintedChange: ((isPainted: boolean) => void) | undefined
+  #isStillLayersPainted = false
 
-  constructor() {
+  constructor(options: InkMistPainterOptions = {}) {
+    this.#onStillLayersPaintedChange = options.onStillLayersPaintedChange
     const random = seededRandom(408)
     this.#puffs = Array.from({ length: 11 }, (_, i) => ({
       x: random() * 1.4 - 0.2,
@@ -147,6 +159,15 @@ export class InkMistPainter {
 
   /** Advances the still layers' painting within this frame's budget; true once they are done. */
   #paintSome(): boolean {
+    const isDone = this.#advancePainting()
+    if (isDone !== this.#isStillLayersPainted) {
+      this.#isStillLayersPainted = isDone
+      this.#onStillLayersPaintedChange?.(isDone)
+    }
+    return isDone
+  }
+
+  #advancePainting(): boolean {
     if (!landscape || landscape.isDone) return true
     const startMs = performance.now()
     while (performance.now() - startMs < paintBudgetPerFrameMs) {

@@ -1,88 +1,22 @@
-import type { CDPSession, Page, TestInfo } from '@playwright/test'
+import type { Page, TestInfo } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
+import {
+  drawWithoutLifting,
+  foamDrawingStroke,
+  liftFinger,
+  onBowl,
+  pourUntilEnough,
+  teaAnchors,
+  whiskUntil,
+  type TeaAnchors,
+} from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
-
-interface Point {
-  x: number
-  y: number
-}
-interface Anchors {
-  bowl: Point & { radiusXPx: number; radiusYPx: number }
-  ewer: Point
-  caddy: Point
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** The touchable things' positions in page CSS pixels. */
-async function anchors(page: Page): Promise<Anchors> {
-  const json = await page.locator('[data-tea-anchors]').getAttribute('data-tea-anchors')
-  const box = await page.locator('.tea-exhibit__stage canvas').boundingBox()
-  if (!json || !box) throw new Error('The tea scene has not reported where its bowl and ewer are')
-  const a = JSON.parse(json) as Anchors
-  const shift = (p: Point) => ({ x: p.x + box.x, y: p.y + box.y })
-  return { bowl: { ...a.bowl, ...shift(a.bowl) }, ewer: shift(a.ewer), caddy: shift(a.caddy) }
-}
-
-/** A point on the bowl's ellipse at `fraction` of its radius and `angle`. */
-function onBowl(a: Anchors, fraction: number, angle: number): Point {
-  return {
-    x: a.bowl.x + Math.cos(angle) * a.bowl.radiusXPx * fraction,
-    y: a.bowl.y + Math.sin(angle) * a.bowl.radiusYPx * fraction,
-  }
-}
-
-/**
- * Pour as a visitor does: press the ewer, carry it over the bowl (and, for the first pour, sweep
- * the stream round its edge), then hold it there watching the water gauge, and lift when it says
- * enough.
- */
-async function pour(page: Page, cdp: CDPSession, a: Anchors, isRing: boolean): Promise<number> {
-  // The first pour sweeps half way round the near side of the rim and back (the scene follows
-  // the stream's arc); later ones need only reach the surface.
-  const ring = isRing
-    ? [0, 1, 2, 1].map((quarter) => onBowl(a, 0.75, (quarter * Math.PI) / 2))
-    : [onBowl(a, 0.4, 0.3)]
-  const gauge = page.locator('[data-tea-pour-fill]')
-  const fill = async () => Number(await gauge.getAttribute('data-tea-pour-fill'))
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ ...a.ewer, id: 1 }],
-  })
-  for (const point of ring) {
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ ...point, id: 1 }],
-    })
-  }
-  // Hold still over the bowl: the water flows by the clock until the gauge says enough.
-  const startMs = Date.now()
-  while ((await fill()) < 1 && Date.now() - startMs < 30_000) await pause(20)
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-  return fill()
-}
-
-/**
- * Whisk as a visitor does: brisk zigzag strokes across the bowl, a stroke of about one rim
- * radius every quarter second.
- */
-async function whisk(cdp: CDPSession, a: Anchors, strokes: number): Promise<void> {
-  const points: Point[] = []
-  for (let stroke = 0; stroke < strokes; stroke++) {
-    for (let step = 0; step <= 6; step++) {
-      const along = (step / 6) * 1.0 - 0.5
-      const x = stroke % 2 === 0 ? along : -along
-      points.push({ x: a.bowl.x + x * a.bowl.radiusXPx, y: a.bowl.y + 0.1 * a.bowl.radiusYPx })
-    }
-  }
-  await timedTouchPath(cdp, points, 40)
-}
 
 /**
  * Luminance of the bowl's area of the canvas, 32 × 32 samples, read in the animation frame after
  * the next one, so whatever touches were sent before the call have been drawn.
  */
-async function bowlLuminance(page: Page, a: Anchors): Promise<number[]> {
+async function bowlLuminance(page: Page, a: TeaAnchors): Promise<number[]> {
   return page.evaluate(
     (bowl) =>
       new Promise<number[]>((resolve) => {
@@ -160,7 +94,7 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
 
   await openTea(page)
   await page.waitForTimeout(500)
-  const a = await anchors(page)
+  const a = await teaAnchors(page)
   const opened = await bowlLuminance(page, a)
   // Not blank: the bowl area holds light and dark (glaze, streaks, table).
   expect(Math.max(...opened) - Math.min(...opened)).toBeGreaterThan(30)
@@ -188,16 +122,14 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
     // The gauge shows for the pour: empty before it.
     await expect(page.locator('[data-gauge-state="short"]')).toBeVisible()
     // The first pour rings the bowl's edge; later ones go over the surface.
-    const fill = await pour(page, cdp, a, n === 1)
+    const fill = await pourUntilEnough(page, cdp, a, n === 1)
     await expect(
       page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="whisk"]`),
     ).toBeVisible()
     expect(fill).toBeGreaterThanOrEqual(1)
     // Whisk until the station is done (how many strokes depends on the surface's size).
     const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
-    for (let batch = 0; batch < 10 && (await page.locator(next).count()) === 0; batch++) {
-      await whisk(cdp, a, 6)
-    }
+    await whiskUntil(page, cdp, a, next)
     await expect(page.locator(next)).toHaveCount(1)
     if (n === 1) await page.screenshot({ path: shot(testInfo, 'tea-pour-1.png') })
     if (n === 3) {
@@ -228,23 +160,10 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   // 茶百戏: draw across the foam; the picture shows, then fades within moments.
   const before = await bowlLuminance(page, a)
   // Read the picture while the finger is still down, so the freshest strokes are on screen.
-  const stroke = [
-    ...Array.from({ length: 7 }, (_, i) => onBowl(a, 0.35, Math.PI + (i / 6) * Math.PI)),
-    ...Array.from({ length: 4 }, (_, i) => onBowl(a, 0.35 - (0.7 * i) / 3, -Math.PI / 2)),
-  ]
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ ...stroke[0]!, id: 1 }],
-  })
-  for (const point of stroke.slice(1)) {
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ ...point, id: 1 }],
-    })
-  }
+  await drawWithoutLifting(cdp, foamDrawingStroke(a))
   const during = await bowlLuminance(page, a)
   await page.screenshot({ path: shot(testInfo, 'tea-drawing.png') })
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await liftFinger(cdp)
   // 须臾散灭: gone within moments.
   await page.waitForTimeout(8000)
   const after = await bowlLuminance(page, a)

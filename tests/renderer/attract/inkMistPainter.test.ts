@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { InkMistPainter } from '../../../renderer/attract/inkMistPainter'
+import {
+  InkMistPainter,
+  type InkMistPainterOptions,
+} from '../../../renderer/attract/inkMistPainter'
 
 /** happy-dom has no 2D canvas: a context that accepts every call and property and draws nothing. */
 function fakeContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
@@ -27,6 +30,7 @@ describe('the attract painting on the first page load', () => {
   function connectedPainter(
     readyState: DocumentReadyState,
     canvas = document.createElement('canvas'),
+    options: InkMistPainterOptions = {},
   ): InkMistPainter {
     vi.spyOn(document, 'readyState', 'get').mockReturnValue(readyState)
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (
@@ -34,7 +38,7 @@ describe('the attract painting on the first page load', () => {
     ) {
       return fakeContext(this)
     } as unknown as HTMLCanvasElement['getContext'])
-    const painter = new InkMistPainter()
+    const painter = new InkMistPainter(options)
     painter.connect(canvas)
     painter.resize(320, 200)
     return painter
@@ -57,6 +61,19 @@ describe('the attract painting on the first page load', () => {
   it('draws at once when the page has loaded already (a return to the attract loop)', () => {
     const painter = connectedPainter('complete')
     expect(painter.framesDrawn).toBe(1)
+    painter.dispose()
+  })
+
+  it('tells its owner once the still layers have washed in, and only once', async () => {
+    const told: boolean[] = []
+    const painter = connectedPainter('complete', document.createElement('canvas'), {
+      onStillLayersPaintedChange: (isPainted) => told.push(isPainted),
+    })
+    await vi.waitFor(() => expect(told).toEqual([true]))
+    // Later frames only compose the finished layers: nothing more to tell.
+    const framesAtDone = painter.framesDrawn
+    await vi.waitFor(() => expect(painter.framesDrawn).toBeGreaterThan(framesAtDone + 2))
+    expect(told).toEqual([true])
     painter.dispose()
   })
 })
