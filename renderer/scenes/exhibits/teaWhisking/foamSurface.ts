@@ -101,8 +101,13 @@ void main() {
   float n = 0.65 * noise(vDisc * 4.0 + 7.0) + 0.35 * noise(vDisc * 9.0 - 3.0);
   float cover = smoothstep(n - 0.06, n + 0.06, uCoverage * 0.9 + 0.12 * step(0.999, uCoverage));
   cover *= 1.0 - uWaterLine * smoothstep(0.84, 0.96, r);
+  // A finger parts the foam down to the tea: the line is clear while fresh and, as it fades,
+  // dissolves from its edges inwards rather than greying all over (茶百戏's pictures "scatter").
   float sketch = texture2D(uSketch, vDisc * 0.5 + 0.5).r;
-  cover *= 1.0 - 0.9 * sketch;
+  float parted = smoothstep(0.06, 0.4, sketch);
+  cover *= 1.0 - 0.95 * parted;
+  // What shows in the parting is the dark tea under the foam, shadowed by the foam's walls.
+  base = mix(base, tea * 0.5, parted * clamp(uLiquid * 4.0, 0.0, 1.0));
 
   vec2 cellPoint = vDisc * uBubbleCells;
   float cell = bubbles(cellPoint);
