@@ -195,6 +195,61 @@ test.describe('folk-music stage', () => {
     expect(consoleErrors).toEqual([])
   })
 
+  test('the silent stage is a still landscape with the introduction on its paper, and no empty column', async ({
+    page,
+    server,
+  }) => {
+    await openFolkMusicStage(page, server.url)
+    // Before anything plays, the transport already says how long the first piece lasts.
+    const firstListed = await page.locator('.folk__track-meta').first().innerText()
+    const listedLength = firstListed.match(/\d+:\d\d/)![0]
+    await expect(page.locator('[data-transport="time"]')).toHaveText(`0:00 / ${listedLength}`)
+
+    // The ink canvas at rest: hills rising on the right, low on the left (not an even band).
+    const inkTopFraction = () =>
+      page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-folk-stage] canvas')!
+        const { data, width, height } = canvas
+          .getContext('2d')!
+          .getImageData(0, 0, canvas.width, canvas.height)
+        /** How far up the column at `xFraction` the ink reaches, as a fraction of the height. */
+        const reach = (xFraction: number) => {
+          const x = Math.floor(xFraction * (width - 1))
+          for (let y = 0; y < height; y += 1)
+            if (data[(y * width + x) * 4 + 3]! > 8) return 1 - y / height
+          return 0
+        }
+        return { left: reach(0.1), right: reach(0.8) }
+      })
+    await expect.poll(async () => (await inkTopFraction()).right).toBeGreaterThan(0.4)
+    expect((await inkTopFraction()).left).toBeLessThan(0.25)
+
+    // The introduction stands inside the stage's picture, at body size, clear of the hills' peak.
+    const intro = (await page.locator('[data-folk-intro]').boundingBox())!
+    const picture = (await page.locator('[data-folk-stage] canvas').boundingBox())!
+    expect(intro.y).toBeGreaterThanOrEqual(picture.y)
+    expect(intro.y + intro.height).toBeLessThanOrEqual(picture.y + picture.height)
+    expect(intro.x + intro.width).toBeLessThan(picture.x + picture.width * 0.65)
+    const introFontPx = await page
+      .locator('[data-folk-intro]')
+      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+    expect(introFontPx).toBeGreaterThanOrEqual(24)
+
+    // The instrument list leaves no large blank under itself (portrait used to leave 40 %).
+    const blankUnderList = await page.evaluate(() => {
+      const list = document.querySelector('[data-folk-stage] nav')!.getBoundingClientRect()
+      const stage = document.querySelector('[data-folk-stage]')!.getBoundingClientRect()
+      const lastBottom = Math.max(
+        ...[...document.querySelectorAll('[data-instrument]')].map(
+          (button) => button.getBoundingClientRect().bottom,
+        ),
+      )
+      return (list.bottom - lastBottom) / stage.height
+    })
+    expect(blankUnderList).toBeLessThan(0.25)
+    expect(await smallTargetsInStage(page)).toEqual([])
+  })
+
   test('without the autoplay flag (as a real kiosk starts), a touch starts the audio', async ({
     playwright,
     server,

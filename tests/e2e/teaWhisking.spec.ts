@@ -12,6 +12,26 @@ import {
 } from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
 
+/** The verdict's actions that are under 64 × 64 CSS px or have no border to read as a button. */
+async function verdictActionsThatLookLikeText(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-tea-verdict] button')]
+      .map((button) => ({
+        button,
+        box: button.getBoundingClientRect(),
+        style: getComputedStyle(button),
+      }))
+      .filter(
+        ({ box, style }) =>
+          box.width < 64 ||
+          box.height < 64 ||
+          style.borderTopStyle === 'none' ||
+          parseFloat(style.borderTopWidth) < 1,
+      )
+      .map(({ button, box }) => `${button.dataset.action} ${box.width}×${box.height}`),
+  )
+}
+
 /**
  * Luminance of the bowl's area of the canvas, 32 × 32 samples, read in the animation frame after
  * the next one, so whatever touches were sent before the call have been drawn.
@@ -155,6 +175,8 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   expect(surfaceLuminance[2]!).toBeGreaterThan(surfaceLuminance[1]! + 10)
   expect(score).toBeGreaterThan(50)
   expect(await verdict.innerText()).toMatch(/[\u4e00-\u9fff]/)
+  // Its actions are buttons to the eye, as the frame's are: a drawn edge, at least 64 px each way.
+  expect(await verdictActionsThatLookLikeText(page)).toEqual([])
   await page.screenshot({ path: shot(testInfo, 'tea-verdict.png') })
 
   // 茶百戏: draw across the foam; the picture shows, then fades within moments.

@@ -1,5 +1,6 @@
 import type { Disposable } from '../../../../src/lifecycle/disposable'
 import { rippleLifeSeconds, type InkRippleField } from './inkRippleField'
+import { restingRangeHeights } from './restingRange'
 
 /** Colours of the visual language (tokens.css), as the canvas needs them. */
 export interface InkPalette {
@@ -9,8 +10,9 @@ export interface InkPalette {
 }
 
 /**
- * Draws an {@link InkRippleField} on a 2D canvas: a celadon mountain ridge breathing with the
- * music over empty paper, and thin ink rings spreading where notes begin. No WebGL, so the stage
+ * Draws an {@link InkRippleField} on a 2D canvas: two celadon mountain ranges at rest in one
+ * corner (so the silent stage is a still landscape, not an empty bar), breathing with the music,
+ * their feet lost in mist, and thin ink rings spreading where notes begin. No WebGL, so the stage
  * leaves the shared scene host alone.
  */
 export class InkStageCanvas implements Disposable {
@@ -18,11 +20,16 @@ export class InkStageCanvas implements Disposable {
   #canvas: HTMLCanvasElement | undefined
   #widthCssPx = 0
   #heightCssPx = 0
+  readonly #farRange: Float32Array
+  readonly #nearRange: Float32Array
 
   constructor(
     private readonly field: InkRippleField,
     private readonly palette: InkPalette,
-  ) {}
+  ) {
+    this.#farRange = restingRangeHeights(field.ridge.length, 'far')
+    this.#nearRange = restingRangeHeights(field.ridge.length, 'near')
+  }
 
   connect(canvas: HTMLCanvasElement): void {
     this.#canvas = canvas
@@ -45,8 +52,8 @@ export class InkStageCanvas implements Disposable {
     const height = this.#heightCssPx
     if (!context || width === 0 || height === 0) return
     context.clearRect(0, 0, width, height)
-    this.#drawRidge(context, width, height, 0.18, this.palette.celadon, 1)
-    this.#drawRidge(context, width, height, 0.32, this.palette.celadonDeep, 0.6)
+    this.#drawRidge(context, width, height, this.#farRange, 0.18, this.palette.celadon, 1)
+    this.#drawRidge(context, width, height, this.#nearRange, 0.32, this.palette.celadonDeep, 0.6)
     for (const ripple of this.field.ripples) {
       const progress = ripple.ageSeconds / rippleLifeSeconds
       const radius = (0.03 + progress * 0.22 * (0.5 + ripple.strength)) * Math.min(width, height)
@@ -65,11 +72,15 @@ export class InkStageCanvas implements Disposable {
     this.#canvas = undefined
   }
 
-  /** A soft ridge across the lower part; `lift` scales how high the music raises it. */
+  /**
+   * A soft ridge across the lower part, standing on its `resting` heights; `lift` scales how high
+   * the music raises it.
+   */
   #drawRidge(
     context: CanvasRenderingContext2D,
     width: number,
     height: number,
+    resting: Float32Array,
     lift: number,
     colour: string,
     alpha: number,
@@ -79,11 +90,17 @@ export class InkStageCanvas implements Disposable {
     const points = ridge.length
     // Neighbouring bands are blended and joined through their midpoints, so the range reads as
     // soft hills rather than the bars of a spectrum.
-    const scale = Math.min(height, width * 0.35) // a far, low range whatever the stage's shape
+    // What the music adds stays a far, low swell whatever the stage's shape; the resting range
+    // may stand taller on a tall stage (portrait), where it would otherwise sit in a thin strip.
+    const scale = Math.min(height, width * 0.35)
+    const restingScale = height > width ? Math.min(height * 0.5, width * 0.6) : scale
     const pointAt = (i: number) => {
       const level =
         0.25 * (ridge[i - 1] ?? ridge[i]!) + 0.5 * ridge[i]! + 0.25 * (ridge[i + 1] ?? ridge[i]!)
-      return { x: ((i + 0.5) / points) * width, y: baseY - (0.05 + level * lift * 2) * scale }
+      return {
+        x: ((i + 0.5) / points) * width,
+        y: baseY - resting[i]! * restingScale - level * lift * 2 * scale,
+      }
     }
     const crestPoints = Array.from({ length: points }, (_, i) => pointAt(i))
     const traceCrest = (path: Path2D) => {
@@ -108,8 +125,13 @@ export class InkStageCanvas implements Disposable {
     traceCrest(hills)
     hills.lineTo(width, height)
     hills.closePath()
+    // The wash fades towards the foot, as mist (云气) hides where the hills meet the ground.
+    const crestTopY = Math.min(...crestPoints.map((point) => point.y))
+    const wash = context.createLinearGradient(0, crestTopY, 0, height)
+    wash.addColorStop(0, colour)
+    wash.addColorStop(1, 'rgba(255, 255, 255, 0)')
     context.globalAlpha = alpha * 0.55
-    context.fillStyle = colour
+    context.fillStyle = wash
     context.fill(hills)
     // A thin ink line along the crest only, as a brush would outline a far range.
     context.globalAlpha = alpha * 0.35

@@ -132,6 +132,40 @@ describe('FolkMusicExhibit', () => {
     wrapper.unmount()
   })
 
+  it('before any track has loaded, the transport times the first performance as the track list does', async () => {
+    const wrapper = mountStage()
+    const listed = wrapper.find('[data-track="flowing"] .folk__track-meta').text()
+    expect(listed).toContain('0:42')
+    expect(wrapper.find('[data-transport="time"]').text()).toBe('0:00 / 0:42')
+    expect(wrapper.find('[data-transport="seek"]').attributes('max')).toBe('42')
+    // A pipa piece of another length: the transport follows the instrument on show.
+    const longer: ContentExhibit = structuredClone(entry)
+    const stage = longer.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
+    stage.instruments[0]!.tracks[0]!.durationSeconds = 56.33
+    await wrapper.setProps({ entry: longer })
+    expect(wrapper.find('[data-transport="time"]').text()).toBe('0:00 / 0:56')
+    wrapper.unmount()
+  })
+
+  it('the play button plays the performance the transport times, not a play-along bed listed first', async () => {
+    const bedFirst: ContentExhibit = structuredClone(entry)
+    const stage = bedFirst.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
+    stage.instruments[0]!.tracks.unshift({
+      ...track('drone', 'audio/guqin-drone.ogg', true),
+      durationSeconds: 90,
+    })
+    const wrapper = mount(FolkMusicExhibit, {
+      props: { entry: bedFirst, language: 'zh-CN', isReducedMotion: false, isCaptionsOn: true },
+    })
+    expect(wrapper.find('[data-transport="time"]').text()).toBe('0:00 / 0:42')
+    await wrapper.find('[data-transport="toggle"]').trigger('click')
+    expect(clips.factory!.clipFor('/pack/songyun.core/audio/guqin%201.ogg').isPlaying()).toBe(true)
+    expect(clips.factory!.clipFor('/pack/songyun.core/audio/guqin-drone.ogg').isPlaying()).toBe(
+      false,
+    )
+    wrapper.unmount()
+  })
+
   it('hides captions when captions are off', async () => {
     const wrapper = mountStage('en')
     await wrapper.find('[data-track="plum"]').trigger('click')
