@@ -265,6 +265,62 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   expect(consoleErrors).toEqual([])
 })
 
+/** The rendered width, in px, of the first `character` in the text of `selector`. */
+async function renderedWidthOf(page: Page, selector: string, character: string): Promise<number> {
+  return page.locator(selector).evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node as Text).data.indexOf(wanted)
+      if (index < 0) continue
+      const range = document.createRange()
+      range.setStart(node, index)
+      range.setEnd(node, index + wanted.length)
+      return range.getBoundingClientRect().width
+    }
+    throw new Error(`no "${wanted}" in the text`)
+  }, character)
+}
+
+test('English cards set quotes and apostrophes proportionally, Chinese keeps full-width ones', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="folk-music"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+    timeout: exhibitOpenTimeoutMs,
+  })
+  await tap(page, '[data-action="language"]')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await tap(page, '[data-action="cards"]')
+  // "… the guqin’s art …": an apostrophe in a card body.
+  await tap(page, '[data-card-id="guqin-heritage"]')
+  const body = '[data-open-card] p:first-child'
+  await expect(page.locator(body)).toContainText('’')
+  await page.evaluate(async () => {
+    await document.fonts.ready
+  })
+  const fontSizePx = await page
+    .locator(body)
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+  const apostrophePx = await renderedWidthOf(page, body, '’')
+  const letterPx = await renderedWidthOf(page, body, 'n')
+  // Full-width (CJK) punctuation is 1 em; a Latin apostrophe is narrower than a lower-case n.
+  expect(apostrophePx).toBeLessThan(0.45 * fontSizePx)
+  expect(apostrophePx).toBeLessThan(letterPx)
+
+  // In Chinese the same card keeps its full-width quotation marks.
+  await tap(page, '[data-action="language"]')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  await expect(page.locator(body)).toContainText('“')
+  const chineseQuotePx = await renderedWidthOf(page, body, '“')
+  expect(chineseQuotePx).toBeGreaterThan(0.9 * fontSizePx)
+  expect(consoleErrors).toEqual([])
+})
+
 test('the station steps stay on one line, eleven tea steps included', async ({
   page,
   server,
