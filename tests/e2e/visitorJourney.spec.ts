@@ -237,6 +237,12 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   await expect(page.locator('[data-action="reading-aid"]')).toHaveAttribute('aria-pressed', 'true')
   await expect(page.locator('[data-reading-aid="title"] rt')).toHaveText(/mín/)
   await expect(drawer.locator('[data-panel="key-terms"] rt').first()).toBeVisible()
+  // Pinyin is read from a standing distance: no smaller than 16 px, and larger with larger text.
+  const smallestPinyinPx = () =>
+    page
+      .locator('rt')
+      .evaluateAll((rts) => Math.min(...rts.map((rt) => parseFloat(getComputedStyle(rt).fontSize))))
+  expect(await smallestPinyinPx()).toBeGreaterThanOrEqual(16)
 
   // Larger text: everything grows and nothing in the chrome is clipped.
   const normalSize = await page
@@ -253,6 +259,7 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
     .first()
     .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
   expect(bodySize).toBeGreaterThanOrEqual(28)
+  expect(await smallestPinyinPx()).toBeGreaterThanOrEqual(20)
   expect(await clippedText(page)).toEqual([])
   await tap(page, '[data-action="language"]')
   expect(await clippedText(page)).toEqual([])
