@@ -328,6 +328,62 @@ test('English cards set quotes and apostrophes proportionally, Chinese keeps ful
   expect(consoleErrors).toEqual([])
 })
 
+test('an opened card comes into view, and a fade shows while the leaf has more below', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="folk-music"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+    timeout: exhibitOpenTimeoutMs,
+  })
+  await tap(page, '[data-action="language"]')
+  await tap(page, '[data-action="text-size"]')
+  await tap(page, '[data-action="cards"]')
+  const scrollArea = page.locator('[data-cards-scroll]')
+  const fade = page.locator('[data-panel="cards"] .cards-drawer__more')
+  /** Whether the box of `selector` lies wholly inside the visible part of the scroll area. */
+  const isWithinLeaf = (selector: string) =>
+    page.evaluate((wanted) => {
+      const area = document.querySelector('[data-cards-scroll]')!.getBoundingClientRect()
+      const box = document.querySelector(wanted)!.getBoundingClientRect()
+      return box.top >= area.top - 1 && box.bottom <= area.bottom + 1
+    }, selector)
+
+  // The last card, opened at the foot of the list, is brought up: its title shows.
+  const lastCard = page.locator('[data-panel="cards"] [data-card-id]').last()
+  const lastCardId = (await lastCard.getAttribute('data-card-id'))!
+  await lastCard.scrollIntoViewIfNeeded()
+  await tap(page, `[data-card-id="${lastCardId}"]`)
+  await expect(page.locator('[data-open-card]')).toBeVisible()
+  await expect.poll(() => isWithinLeaf(`[data-card-id="${lastCardId}"]`)).toBe(true)
+
+  // The first card in larger text is longer than the leaf at 1280×800: it opens with its title
+  // in view, the foot fades while lines are hidden below, and the fade lifts at the end.
+  await scrollArea.evaluate((area) => area.scrollTo({ top: 0, behavior: 'instant' }))
+  const firstCardId = (await page
+    .locator('[data-panel="cards"] [data-card-id]')
+    .first()
+    .getAttribute('data-card-id'))!
+  await tap(page, `[data-card-id="${firstCardId}"]`)
+  await expect.poll(() => isWithinLeaf(`[data-card-id="${firstCardId}"]`)).toBe(true)
+  const source = '[data-open-card] [data-card-source]'
+  if (!(await isWithinLeaf(source))) {
+    await expect(scrollArea).toHaveAttribute('data-more-below', 'true')
+    await expect(fade).toHaveCSS('opacity', '1')
+  }
+  await scrollArea.evaluate((area) =>
+    area.scrollTo({ top: area.scrollHeight, behavior: 'instant' }),
+  )
+  await expect(scrollArea).toHaveAttribute('data-more-below', 'false')
+  await expect(fade).toHaveCSS('opacity', '0')
+  expect(await seriousAxeViolations(page)).toEqual([])
+  expect(consoleErrors).toEqual([])
+})
+
 test('the station steps stay on one line, eleven tea steps included', async ({
   page,
   server,
