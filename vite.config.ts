@@ -20,7 +20,8 @@ export default defineConfig({
         text: textOfElementById(html, 'starting-screen') + zh.app.subtitle.replaceAll(' · ', ''),
       },
       { family: 'Noto Serif SC', weight: 600, text: zh.app.name + zh.attract.touchToBegin },
-      { family: 'Noto Sans SC', weight: 400, text: en.app.tagline + en.attract.touchToBegin },
+      // The English lines are lang="en": the Latin face first (tokens.css).
+      { family: 'Source Sans 3', weight: 400, text: en.app.tagline + en.attract.touchToBegin },
     ]),
   ],
   build: {

@@ -1,6 +1,11 @@
 import '@fontsource/noto-serif-sc/400.css'
 import '@fontsource/noto-serif-sc/600.css'
 import '@fontsource/noto-sans-sc/400.css'
+// Latin-script text: the Latin faces the CJK ones were drawn from, with proportional quotes
+// (the Noto SC subsets only have full-width ones and drop the 'pwid' feature).
+import '@fontsource/source-serif-4/latin-400.css'
+import '@fontsource/source-serif-4/latin-600.css'
+import '@fontsource/source-sans-3/latin-400.css'
 import './styles/base.css'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'

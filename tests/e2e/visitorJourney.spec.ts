@@ -237,6 +237,12 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   await expect(page.locator('[data-action="reading-aid"]')).toHaveAttribute('aria-pressed', 'true')
   await expect(page.locator('[data-reading-aid="title"] rt')).toHaveText(/mín/)
   await expect(drawer.locator('[data-panel="key-terms"] rt').first()).toBeVisible()
+  // Pinyin is read from a standing distance: no smaller than 16 px, and larger with larger text.
+  const smallestPinyinPx = () =>
+    page
+      .locator('rt')
+      .evaluateAll((rts) => Math.min(...rts.map((rt) => parseFloat(getComputedStyle(rt).fontSize))))
+  expect(await smallestPinyinPx()).toBeGreaterThanOrEqual(16)
 
   // Larger text: everything grows and nothing in the chrome is clipped.
   const normalSize = await page
@@ -253,6 +259,7 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
     .first()
     .evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
   expect(bodySize).toBeGreaterThanOrEqual(28)
+  expect(await smallestPinyinPx()).toBeGreaterThanOrEqual(20)
   expect(await clippedText(page)).toEqual([])
   await tap(page, '[data-action="language"]')
   expect(await clippedText(page)).toEqual([])
@@ -262,6 +269,118 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true')
   await tap(page, '[data-action="captions"]')
   await expect(page.locator('[data-action="captions"]')).toHaveAttribute('aria-pressed', 'false')
+  expect(consoleErrors).toEqual([])
+})
+
+/** The rendered width, in px, of the first `character` in the text of `selector`. */
+async function renderedWidthOf(page: Page, selector: string, character: string): Promise<number> {
+  return page.locator(selector).evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node as Text).data.indexOf(wanted)
+      if (index < 0) continue
+      const range = document.createRange()
+      range.setStart(node, index)
+      range.setEnd(node, index + wanted.length)
+      return range.getBoundingClientRect().width
+    }
+    throw new Error(`no "${wanted}" in the text`)
+  }, character)
+}
+
+test('English cards set quotes and apostrophes proportionally, Chinese keeps full-width ones', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="folk-music"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+    timeout: exhibitOpenTimeoutMs,
+  })
+  await tap(page, '[data-action="language"]')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await tap(page, '[data-action="cards"]')
+  // "… the guqin’s art …": an apostrophe in a card body.
+  await tap(page, '[data-card-id="guqin-heritage"]')
+  const body = '[data-open-card] p:first-child'
+  await expect(page.locator(body)).toContainText('’')
+  await page.evaluate(async () => {
+    await document.fonts.ready
+  })
+  const fontSizePx = await page
+    .locator(body)
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+  const apostrophePx = await renderedWidthOf(page, body, '’')
+  const letterPx = await renderedWidthOf(page, body, 'n')
+  // Full-width (CJK) punctuation is 1 em; a Latin apostrophe is narrower than a lower-case n.
+  expect(apostrophePx).toBeLessThan(0.45 * fontSizePx)
+  expect(apostrophePx).toBeLessThan(letterPx)
+
+  // In Chinese the same card keeps its full-width quotation marks.
+  await tap(page, '[data-action="language"]')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+  await expect(page.locator(body)).toContainText('“')
+  const chineseQuotePx = await renderedWidthOf(page, body, '“')
+  expect(chineseQuotePx).toBeGreaterThan(0.9 * fontSizePx)
+  expect(consoleErrors).toEqual([])
+})
+
+test('an opened card comes into view, and a fade shows while the leaf has more below', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="folk-music"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+    timeout: exhibitOpenTimeoutMs,
+  })
+  await tap(page, '[data-action="language"]')
+  await tap(page, '[data-action="text-size"]')
+  await tap(page, '[data-action="cards"]')
+  const scrollArea = page.locator('[data-cards-scroll]')
+  const fade = page.locator('[data-panel="cards"] .cards-drawer__more')
+  /** Whether the box of `selector` lies wholly inside the visible part of the scroll area. */
+  const isWithinLeaf = (selector: string) =>
+    page.evaluate((wanted) => {
+      const area = document.querySelector('[data-cards-scroll]')!.getBoundingClientRect()
+      const box = document.querySelector(wanted)!.getBoundingClientRect()
+      return box.top >= area.top - 1 && box.bottom <= area.bottom + 1
+    }, selector)
+
+  // The last card, opened at the foot of the list, is brought up: its title shows.
+  const lastCard = page.locator('[data-panel="cards"] [data-card-id]').last()
+  const lastCardId = (await lastCard.getAttribute('data-card-id'))!
+  await lastCard.scrollIntoViewIfNeeded()
+  await tap(page, `[data-card-id="${lastCardId}"]`)
+  await expect(page.locator('[data-open-card]')).toBeVisible()
+  await expect.poll(() => isWithinLeaf(`[data-card-id="${lastCardId}"]`)).toBe(true)
+
+  // The first card in larger text is longer than the leaf at 1280×800: it opens with its title
+  // in view, the foot fades while lines are hidden below, and the fade lifts at the end.
+  await scrollArea.evaluate((area) => area.scrollTo({ top: 0, behavior: 'instant' }))
+  const firstCardId = (await page
+    .locator('[data-panel="cards"] [data-card-id]')
+    .first()
+    .getAttribute('data-card-id'))!
+  await tap(page, `[data-card-id="${firstCardId}"]`)
+  await expect.poll(() => isWithinLeaf(`[data-card-id="${firstCardId}"]`)).toBe(true)
+  const source = '[data-open-card] [data-card-source]'
+  if (!(await isWithinLeaf(source))) {
+    await expect(scrollArea).toHaveAttribute('data-more-below', 'true')
+    await expect(fade).toHaveCSS('opacity', '1')
+  }
+  await scrollArea.evaluate((area) =>
+    area.scrollTo({ top: area.scrollHeight, behavior: 'instant' }),
+  )
+  await expect(scrollArea).toHaveAttribute('data-more-below', 'false')
+  await expect(fade).toHaveCSS('opacity', '0')
+  expect(await seriousAxeViolations(page)).toEqual([])
   expect(consoleErrors).toEqual([])
 })
 

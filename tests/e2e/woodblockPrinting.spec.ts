@@ -214,3 +214,54 @@ test('woodblock with reduced motion: the sample is already written and the camer
   expect(await waitForSteadyBlock(page)).toEqual(blockAtStart)
   expect(consoleErrors).toEqual([])
 })
+
+test('woodblock in English: the block choices keep to one row, clear of the block and of the cards drawer', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  test.setTimeout(120_000)
+  // Reduced motion: the sample is written at once, so the choices and the next step both show.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await openWoodblock(page)
+  await tap(page, '[data-action="language"]')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.locator('[data-action="woodblock-next"]')).toBeVisible()
+  const block = await waitForSteadyBlock(page)
+  const choices = page.locator('[data-woodblock-blocks] [data-block-choice]')
+  expect(await choices.count()).toBeGreaterThan(2)
+
+  /** The distinct tops of the block choices: one when they share a row. */
+  const choiceRows = () =>
+    choices.evaluateAll(
+      (buttons) => new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top))).size,
+    )
+  expect(await choiceRows()).toBe(1)
+  const controls = (await page.locator('[data-woodblock-controls]').boundingBox())!
+  const row = (await page.locator('[data-woodblock-blocks]').boundingBox())!
+  expect(row.y, 'the choices stay below the block').toBeGreaterThanOrEqual(block.y + block.height)
+  expect(row.height).toBeLessThanOrEqual(80)
+
+  // With the cards drawer open the row and the next step end where the drawer begins, and the
+  // row scrolls sideways to its last choice, which is then in full view.
+  await tap(page, '[data-action="cards"]')
+  const drawer = (await page.locator('[data-panel="cards"]').boundingBox())!
+  await expect
+    .poll(async () => {
+      const box = (await page.locator('[data-action="woodblock-next"]').boundingBox())!
+      return box.x + box.width
+    })
+    .toBeLessThanOrEqual(drawer.x)
+  expect(await choiceRows()).toBe(1)
+  await page
+    .locator('[data-woodblock-blocks]')
+    .evaluate((row) => row.scrollTo({ left: row.scrollWidth, behavior: 'instant' }))
+  const narrowRow = (await page.locator('[data-woodblock-blocks]').boundingBox())!
+  const lastChoice = (await choices.last().boundingBox())!
+  expect(lastChoice.x + lastChoice.width).toBeLessThanOrEqual(narrowRow.x + narrowRow.width + 1)
+  expect(narrowRow.x + narrowRow.width).toBeLessThanOrEqual(drawer.x)
+  expect(controls.y + controls.height).toBeLessThanOrEqual(drawer.y + drawer.height)
+  expect(consoleErrors).toEqual([])
+})
