@@ -22,30 +22,8 @@ import {
   startMainThreadTrace,
 } from '../support/mainThreadTrace'
 import { openSceneFromMenu } from '../support/sceneOpening'
-import { timedTouchPath, type TouchPoint } from '../../tests/e2e/support/timedTouch'
-
-interface Anchors {
-  bowl: TouchPoint & { radiusXPx: number; radiusYPx: number }
-  ewer: TouchPoint
-  caddy: TouchPoint
-}
-
-async function anchorsOf(page: Page): Promise<Anchors> {
-  const json = await page.locator('[data-tea-anchors]').getAttribute('data-tea-anchors')
-  const box = await page.locator('.tea-exhibit__stage canvas').boundingBox()
-  if (!json || !box) throw new Error('the tea scene did not report its anchors')
-  const a = JSON.parse(json) as Anchors
-  return {
-    bowl: { ...a.bowl, x: a.bowl.x + box.x, y: a.bowl.y + box.y },
-    ewer: { x: a.ewer.x + box.x, y: a.ewer.y + box.y },
-    caddy: { x: a.caddy.x + box.x, y: a.caddy.y + box.y },
-  }
-}
-
-const onBowl = (a: Anchors, fraction: number, angle: number): TouchPoint => ({
-  x: a.bowl.x + Math.cos(angle) * a.bowl.radiusXPx * fraction,
-  y: a.bowl.y + Math.sin(angle) * a.bowl.radiusYPx * fraction,
-})
+import { onBowl, teaAnchors, type TeaAnchors } from '../../tests/e2e/support/teaTouch'
+import { timedTouchPath } from '../../tests/e2e/support/timedTouch'
 
 /**
  * The first pour as a visitor makes it: press the ewer, sweep the stream round the near half of
@@ -53,7 +31,7 @@ const onBowl = (a: Anchors, fraction: number, angle: number): TouchPoint => ({
  * enough (`data-tea-pour-fill` ≥ 1; it is read between moves too, so a slow page does not
  * overfill). Returns the gauge at the lift.
  */
-async function pourUntilEnough(page: Page, cdp: CDPSession, a: Anchors): Promise<number> {
+async function pourUntilEnough(page: Page, cdp: CDPSession, a: TeaAnchors): Promise<number> {
   const gauge = page.locator('[data-tea-pour-fill]')
   const fill = async () => Number((await gauge.getAttribute('data-tea-pour-fill')) ?? 0)
   const stepSeconds = 0.05
@@ -101,7 +79,7 @@ const teaScene: BenchCase = {
         log,
       })
 
-      const a = await anchorsOf(page)
+      const a = await teaAnchors(page)
       const cdp = await page.context().newCDPSession(page)
       await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
       await page.locator('[data-tea-station="add-powder"]').waitFor()

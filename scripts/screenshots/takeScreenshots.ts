@@ -124,6 +124,18 @@ async function loadAttract(page: Page, url: string): Promise<void> {
   await waitForSettledScreen(page)
 }
 
+/** Loads the kiosk afresh and walks a visitor's way in: attract, menu, the exhibit's first station. */
+async function openExhibitFromAttract(
+  page: Page,
+  url: string,
+  exhibitId: ExhibitId,
+): Promise<void> {
+  await loadAttract(page, url)
+  await tapElement(page, '[data-screen="attract"]')
+  await page.locator('[data-screen="menu"]').waitFor()
+  await openExhibit(page, exhibitId)
+}
+
 async function tapAndSettle(page: Page, selector: string): Promise<void> {
   await tapElement(page, selector)
   await waitForSettledScreen(page)
@@ -210,10 +222,7 @@ async function captureTeaDrawing(
   server: SongyunServer,
   size: KioskViewport,
 ): Promise<void> {
-  await loadAttract(page, server.url)
-  await tapElement(page, '[data-screen="attract"]')
-  await page.locator('[data-screen="menu"]').waitFor()
-  await openExhibit(page, 'tea-whisking')
+  await openExhibitFromAttract(page, server.url, 'tea-whisking')
   const a = await teaAnchors(page)
   const cdp = await page.context().newCDPSession(page)
   await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
@@ -257,10 +266,7 @@ async function captureIdleWarning(
   server: SongyunServer,
   size: KioskViewport,
 ): Promise<void> {
-  await loadAttract(page, server.url)
-  await tapElement(page, '[data-screen="attract"]')
-  await page.locator('[data-screen="menu"]').waitFor()
-  await openExhibit(page, 'folk-music')
+  await openExhibitFromAttract(page, server.url, 'folk-music')
   await page.locator('[data-overlay="idle-warning"]').waitFor({ timeout: 30_000 })
   await waitForSettledScreen(page)
   await capture(page, 'idle-warning', size)

@@ -210,12 +210,7 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   consoleErrors,
 }) => {
   test.setTimeout(120_000)
-  await page.goto(server.url)
-  await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="folk-music"]')
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
-    timeout: exhibitOpenTimeoutMs,
-  })
+  await openFolkMusicFromAttract(page, server.url)
 
   await tap(page, '[data-action="cards"]')
   const drawer = page.locator('[data-panel="cards"]')
@@ -273,6 +268,16 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
 })
 
 /** The rendered width, in px, of the first `character` in the text of `selector`. */
+/** Loads the kiosk afresh and opens the folk-music stage from the attract loop, by touch. */
+async function openFolkMusicFromAttract(page: Page, url: string): Promise<void> {
+  await page.goto(url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="folk-music"]')
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
+    timeout: exhibitOpenTimeoutMs,
+  })
+}
+
 async function renderedWidthOf(page: Page, selector: string, character: string): Promise<number> {
   return page.locator(selector).evaluate((element, wanted) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
@@ -294,12 +299,7 @@ test('English cards set quotes and apostrophes proportionally, Chinese keeps ful
   consoleErrors,
 }) => {
   test.setTimeout(120_000)
-  await page.goto(server.url)
-  await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="folk-music"]')
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
-    timeout: exhibitOpenTimeoutMs,
-  })
+  await openFolkMusicFromAttract(page, server.url)
   await tap(page, '[data-action="language"]')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await tap(page, '[data-action="cards"]')
@@ -334,12 +334,7 @@ test('an opened card comes into view, and a fade shows while the leaf has more b
   consoleErrors,
 }) => {
   test.setTimeout(120_000)
-  await page.goto(server.url)
-  await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="folk-music"]')
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
-    timeout: exhibitOpenTimeoutMs,
-  })
+  await openFolkMusicFromAttract(page, server.url)
   await tap(page, '[data-action="language"]')
   await tap(page, '[data-action="text-size"]')
   await tap(page, '[data-action="cards"]')
@@ -440,12 +435,7 @@ test.describe('idle', () => {
     server,
     consoleErrors,
   }) => {
-    await page.goto(server.url)
-    await tap(page, '[data-screen="attract"]')
-    await tap(page, '[data-exhibit-id="folk-music"]')
-    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible({
-      timeout: exhibitOpenTimeoutMs,
-    })
+    await openFolkMusicFromAttract(page, server.url)
     await tap(page, '[data-action="language"]')
     await tap(page, '[data-action="text-size"]')
     await tap(page, '[data-action="reading-aid"]')
