@@ -9,6 +9,8 @@ import globals from 'globals'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 
 const runtimeModules = ['electron', 'vue', 'pinia', 'three', 'three/*', 'howler', 'vue-i18n', 'node:*']
+// The shared scene host and each exhibit's scene folder: Three.js only.
+const sceneFolders = ['./renderer/scenes', './renderer/exhibits/woodblockPrinting/scene', './renderer/exhibits/teaWhisking/scene', './renderer/exhibits/folkMusic/scene']
 
 export default defineConfigWithVueTs(
   {
@@ -46,11 +48,11 @@ export default defineConfigWithVueTs(
               except: ['./preload', './electron/ipcChannels.ts'],
               message: 'The preload runs in the renderer process; it may only share the IPC channel names.',
             },
-            {
-              target: './renderer/scenes',
+            ...sceneFolders.map((target) => ({
+              target,
               from: ['./renderer/stores', './renderer/views', './renderer/components', './renderer/bridge'],
               message: 'Scenes are Three.js only: no stores, views or bridge.',
-            },
+            })),
           ],
         },
       ],
@@ -72,7 +74,7 @@ export default defineConfigWithVueTs(
     },
   },
   {
-    files: ['renderer/scenes/**/*.ts'],
+    files: ['renderer/scenes/**/*.ts', 'renderer/exhibits/*/scene/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

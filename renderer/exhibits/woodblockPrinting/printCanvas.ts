@@ -1,4 +1,4 @@
-import { sampleBilinear, type Bitmap } from '../../../src/exhibits/woodblock/bitmap'
+import { sampleBilinear, type Bitmap } from '../../../src/exhibits/woodblockPrinting/bitmap'
 
 /** Paper and ink of the large print (sRGB). */
 const paperRgb = [244, 238, 224] as const

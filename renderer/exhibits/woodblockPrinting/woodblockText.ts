@@ -1,4 +1,4 @@
-import type { PrintVerdict } from '../../../src/exhibits/woodblock/printImpression'
+import type { PrintVerdict } from '../../../src/exhibits/woodblockPrinting/printImpression'
 import type { LocalizedText } from '../../../src/i18n/localizedText'
 
 /** The woodblock exhibit's own words, in both chrome languages (pack text brings its own). */

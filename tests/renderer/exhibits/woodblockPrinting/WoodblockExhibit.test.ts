@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { ContentExhibit } from '../../../../src/contract/areas/content'
-import { bitmapFromRows } from '../../../../src/exhibits/woodblock/bitmap'
-import type { PrintResult } from '../../../../src/exhibits/woodblock/printImpression'
-import type { PrintingPhase } from '../../../../src/exhibits/woodblock/printingSession'
-import type { WoodblockSceneOptions } from '../../../../renderer/scenes/exhibits/woodblockPrinting/woodblockScene'
+import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
+import type { PrintingPhase } from '../../../../src/exhibits/woodblockPrinting/printingSession'
+import type { WoodblockSceneOptions } from '../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
 
 /** A stand-in for the Three.js scene: the component only reads these. */
 interface FakeScene {
@@ -22,7 +22,7 @@ const fakes = vi.hoisted(() => ({
   attached: 0,
 }))
 
-vi.mock('../../../../renderer/scenes/exhibits/woodblockPrinting/woodblockScene', () => ({
+vi.mock('../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene', () => ({
   woodblockSceneFactory: (options: WoodblockSceneOptions) => ({ options }),
 }))
 

@@ -1,5 +1,5 @@
 import { PlaneGeometry } from 'three'
-import { sampleBilinear, type Bitmap } from '../../../../src/exhibits/woodblock/bitmap'
+import { sampleBilinear, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 
 /**
  * The carved face as real geometry: a plane `widthUnits × heightUnits` whose vertices rise by

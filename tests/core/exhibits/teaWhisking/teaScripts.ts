@@ -1,5 +1,5 @@
-import { FoamModel, type WhiskInput } from '../../../../src/exhibits/tea/foamModel'
-import { pourPrescriptions } from '../../../../src/exhibits/tea/pourPrescription'
+import { FoamModel, type WhiskInput } from '../../../../src/exhibits/teaWhisking/foamModel'
+import { pourPrescriptions } from '../../../../src/exhibits/teaWhisking/pourPrescription'
 
 /** Whisks for `seconds` in 0.05 s steps at an intensity given as whisk-tip speed. */
 export function whiskFor(

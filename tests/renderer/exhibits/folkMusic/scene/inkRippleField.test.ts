@@ -3,11 +3,11 @@ import {
   InkRippleField,
   maxRipples,
   rippleLifeSeconds,
-} from '../../../../renderer/scenes/exhibits/folkMusic/inkRippleField'
+} from '../../../../../renderer/exhibits/folkMusic/scene/inkRippleField'
 import {
   activeCaptionCue,
   formatDuration,
-} from '../../../../renderer/exhibits/folkMusic/activeCaption'
+} from '../../../../../renderer/exhibits/folkMusic/activeCaption'
 
 const bandCount = 8
 const silence = new Float32Array(bandCount)

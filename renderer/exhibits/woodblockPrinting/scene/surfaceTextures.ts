@@ -1,5 +1,5 @@
 import { DataTexture, LinearFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, NoColorSpace } from 'three'
-import type { Bitmap } from '../../../../src/exhibits/woodblock/bitmap'
+import type { Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 
 /**
  * Helpers for the scene's run-time textures. Bitmaps keep row 0 at the top; a DataTexture's row 0

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { TeaSession, whiskPathPerPourRadii } from '../../../../src/exhibits/tea/teaSession'
-import { teaStationIds, type TeaStationId } from '../../../../src/exhibits/tea/teaStations'
-import type { TeaVerdict } from '../../../../src/exhibits/tea/teaVerdict'
+import { TeaSession, whiskPathPerPourRadii } from '../../../../src/exhibits/teaWhisking/teaSession'
+import { teaStationIds, type TeaStationId } from '../../../../src/exhibits/teaWhisking/teaStations'
+import type { TeaVerdict } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 
 function recordingSession() {
   const active: TeaStationId[] = []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FoamSketch } from '../../../../src/exhibits/tea/foamSketch'
+import { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
 
 describe('a picture drawn on the foam (茶百戏)', () => {
   it('marks the cells under the finger and fades away within moments', () => {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { bitmapFromRows, createBitmap } from '../../../src/exhibits/woodblock/bitmap'
-import { DisposableStore } from '../../../src/lifecycle/disposable'
-import { BlockSurface } from '../../../renderer/scenes/exhibits/woodblockPrinting/blockSurface'
-import { PaperSurface } from '../../../renderer/scenes/exhibits/woodblockPrinting/paperSurface'
-import { buildReliefGeometry } from '../../../renderer/scenes/exhibits/woodblockPrinting/reliefGeometry'
+import { bitmapFromRows, createBitmap } from '../../../../../src/exhibits/woodblockPrinting/bitmap'
+import { DisposableStore } from '../../../../../src/lifecycle/disposable'
+import { BlockSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/blockSurface'
+import { PaperSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/paperSurface'
+import { buildReliefGeometry } from '../../../../../renderer/exhibits/woodblockPrinting/scene/reliefGeometry'
 import {
   normalMapFromHeight,
   paintPearWood,
   paintRicePaper,
   texelOffset,
-} from '../../../renderer/scenes/exhibits/woodblockPrinting/surfaceTextures'
+} from '../../../../../renderer/exhibits/woodblockPrinting/scene/surfaceTextures'
 
 const relief = bitmapFromRows([
   '........',

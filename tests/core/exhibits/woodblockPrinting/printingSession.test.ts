@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { bitmapFromRows } from '../../../../src/exhibits/woodblock/bitmap'
-import { layoutBlockText, gridSizeFor, carvedCharacters } from '../../../../src/exhibits/woodblock/blockLayout'
-import { generatePlumMotif } from '../../../../src/exhibits/woodblock/plumMotif'
+import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import { layoutBlockText, gridSizeFor, carvedCharacters } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import { generatePlumMotif } from '../../../../src/exhibits/woodblockPrinting/plumMotif'
 import {
   PrintingSession,
   foldProgressFromDrag,
   printingStationIds,
   type PrintingStationId,
-} from '../../../../src/exhibits/woodblock/printingSession'
-import type { PrintResult } from '../../../../src/exhibits/woodblock/printImpression'
+} from '../../../../src/exhibits/woodblockPrinting/printingSession'
+import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
 
 const relief = bitmapFromRows([
   '................',

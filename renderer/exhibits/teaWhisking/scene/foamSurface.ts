@@ -9,8 +9,8 @@ import {
   Vector3,
 } from 'three'
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
-import type { FoamState } from '../../../../src/exhibits/tea/foamModel'
-import type { FoamSketch } from '../../../../src/exhibits/tea/foamSketch'
+import type { FoamState } from '../../../../src/exhibits/teaWhisking/foamModel'
+import type { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
 import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
 
 /** Thickness of a full, well-risen foam in cm. */

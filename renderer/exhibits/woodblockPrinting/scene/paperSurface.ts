@@ -1,6 +1,6 @@
 import type { DataTexture } from 'three'
-import type { Bitmap, CellRect } from '../../../../src/exhibits/woodblock/bitmap'
-import { impressionAt } from '../../../../src/exhibits/woodblock/printImpression'
+import type { Bitmap, CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import { impressionAt } from '../../../../src/exhibits/woodblockPrinting/printImpression'
 import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
 
 const inkRgb = [0.04, 0.036, 0.034] as const

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { FoamModel } from '../../../../src/exhibits/tea/foamModel'
-import { judgeTea, waterLineSecondsFor } from '../../../../src/exhibits/tea/teaVerdict'
-import { verdictCardStation, verdictLines } from '../../../../src/exhibits/tea/teaVerdictText'
+import { FoamModel } from '../../../../src/exhibits/teaWhisking/foamModel'
+import { judgeTea, waterLineSecondsFor } from '../../../../src/exhibits/teaWhisking/teaVerdict'
+import { verdictCardStation, verdictLines } from '../../../../src/exhibits/teaWhisking/teaVerdictText'
 import { allAtOnceBowl, pourRing, prescribedBowl, stillSurfaceBowl, whiskFor } from './teaScripts'
 
 describe('the foam model judged as a Song tea contest', () => {

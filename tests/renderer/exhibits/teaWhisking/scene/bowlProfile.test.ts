@@ -4,7 +4,7 @@ import {
   innerRadiusAt,
   jianBowlProfile,
   surfaceHeightForFill,
-} from '../../../../renderer/scenes/exhibits/teaWhisking/bowlProfile'
+} from '../../../../../renderer/exhibits/teaWhisking/scene/bowlProfile'
 
 describe('the Jian bowl’s shape', () => {
   it('widens upwards inside, and a fuller bowl has a higher, wider surface', () => {

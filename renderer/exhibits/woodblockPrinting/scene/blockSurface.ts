@@ -3,7 +3,7 @@ import {
   sampleBilinear,
   type Bitmap,
   type CellRect,
-} from '../../../../src/exhibits/woodblock/bitmap'
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
 
 /** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 86 %). */

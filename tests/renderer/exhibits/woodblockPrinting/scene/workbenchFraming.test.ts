@@ -5,7 +5,7 @@ import {
   viewWindowInside,
   type BenchBox,
   type ViewWindow,
-} from '../../../renderer/scenes/exhibits/woodblockPrinting/workbenchFraming'
+} from '../../../../../renderer/exhibits/woodblockPrinting/scene/workbenchFraming'
 
 const elevationRadians = (64 * Math.PI) / 180
 const fullView: ViewWindow = { left: -1, right: 1, bottom: -1, top: 1 }

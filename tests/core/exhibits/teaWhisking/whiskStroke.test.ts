@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { WhiskStroke } from '../../../../src/exhibits/tea/whiskStroke'
+import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
 
 describe('whisk strokes measured from the finger', () => {
   it('measures speed in bowl radii per second and counts back-and-forth reversals', () => {

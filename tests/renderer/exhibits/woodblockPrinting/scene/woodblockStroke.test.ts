@@ -1,19 +1,19 @@
 import { Group, Mesh, MeshLambertMaterial, Scene, type WebGLRenderer } from 'three'
 import { describe, expect, it } from 'vitest'
-import { bitmapFromRows } from '../../../src/exhibits/woodblock/bitmap'
-import { PrintingSession } from '../../../src/exhibits/woodblock/printingSession'
-import { DisposableStore } from '../../../src/lifecycle/disposable'
-import { BlockSurface } from '../../../renderer/scenes/exhibits/woodblockPrinting/blockSurface'
-import { PaperSurface } from '../../../renderer/scenes/exhibits/woodblockPrinting/paperSurface'
-import type { SampleSheet } from '../../../renderer/scenes/exhibits/woodblockPrinting/sampleSheet'
+import { bitmapFromRows } from '../../../../../src/exhibits/woodblockPrinting/bitmap'
+import { PrintingSession } from '../../../../../src/exhibits/woodblockPrinting/printingSession'
+import { DisposableStore } from '../../../../../src/lifecycle/disposable'
+import { BlockSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/blockSurface'
+import { PaperSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/paperSurface'
+import type { SampleSheet } from '../../../../../renderer/exhibits/woodblockPrinting/scene/sampleSheet'
 import {
   paintPearWood,
   paintRicePaper,
-} from '../../../renderer/scenes/exhibits/woodblockPrinting/surfaceTextures'
+} from '../../../../../renderer/exhibits/woodblockPrinting/scene/surfaceTextures'
 import {
   repaintRects,
   WoodblockScene,
-} from '../../../renderer/scenes/exhibits/woodblockPrinting/woodblockScene'
+} from '../../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
 
 const cells = 16
 /**

@@ -1,6 +1,6 @@
-import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblock/bitmap'
-import { layoutBlockText } from '../../../../src/exhibits/woodblock/blockLayout'
-import { generatePlumMotif } from '../../../../src/exhibits/woodblock/plumMotif'
+import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import { generatePlumMotif } from '../../../../src/exhibits/woodblockPrinting/plumMotif'
 import type { CarvedBlock } from '../../../../src/pack/manifestSchema'
 
 /** The serif CJK face bundled with the app (@fontsource/noto-serif-sc, loaded by the page). */

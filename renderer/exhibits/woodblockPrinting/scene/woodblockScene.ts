@@ -24,10 +24,10 @@ import {
   unionRect,
   type Bitmap,
   type CellRect,
-} from '../../../../src/exhibits/woodblock/bitmap'
-import { gridSizeFor, layoutBlockText } from '../../../../src/exhibits/woodblock/blockLayout'
-import type { BlockPoint } from '../../../../src/exhibits/woodblock/coverageField'
-import type { PrintResult } from '../../../../src/exhibits/woodblock/printImpression'
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import { gridSizeFor, layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import type { BlockPoint } from '../../../../src/exhibits/woodblockPrinting/coverageField'
+import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
 import {
   PrintingSession,
   foldDirections,
@@ -35,11 +35,11 @@ import {
   isFoldStation,
   type PrintingPhase,
   type PrintingSessionListener,
-} from '../../../../src/exhibits/woodblock/printingSession'
-import { estimateRubPressure } from '../../../../src/exhibits/woodblock/rubPressure'
+} from '../../../../src/exhibits/woodblockPrinting/printingSession'
+import { estimateRubPressure } from '../../../../src/exhibits/woodblockPrinting/rubPressure'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
-import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../exhibitScene'
-import { textureByteSize } from '../../textureByteSize'
+import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
+import { textureByteSize } from '../../../scenes/textureByteSize'
 import {
   framedCameraPosition,
   viewWindowInside,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { bitmapFromRows, createBitmap, mirrorHorizontally, valueAt, type Bitmap } from '../../../../src/exhibits/woodblock/bitmap'
-import { CoverageField } from '../../../../src/exhibits/woodblock/coverageField'
-import { computePrint, judgePrint, transferFromRub } from '../../../../src/exhibits/woodblock/printImpression'
-import { estimateRubPressure } from '../../../../src/exhibits/woodblock/rubPressure'
+import { bitmapFromRows, createBitmap, mirrorHorizontally, valueAt, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import { CoverageField } from '../../../../src/exhibits/woodblockPrinting/coverageField'
+import { computePrint, judgePrint, transferFromRub } from '../../../../src/exhibits/woodblockPrinting/printImpression'
+import { estimateRubPressure } from '../../../../src/exhibits/woodblockPrinting/rubPressure'
 
 /** An "F": no left–right symmetry, so a print that is not mirrored back would show. */
 const sampleF = bitmapFromRows([

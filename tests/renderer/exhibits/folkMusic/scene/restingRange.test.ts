@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { restingRangeHeights } from '../../../../renderer/scenes/exhibits/folkMusic/restingRange'
+import { restingRangeHeights } from '../../../../../renderer/exhibits/folkMusic/scene/restingRange'
 
 const third = (heights: Float32Array, index: 0 | 1 | 2) => {
   const size = Math.floor(heights.length / 3)

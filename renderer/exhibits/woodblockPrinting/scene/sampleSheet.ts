@@ -1,5 +1,5 @@
 import { CanvasTexture, SRGBColorSpace } from 'three'
-import type { Bitmap } from '../../../../src/exhibits/woodblock/bitmap'
+import type { Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
 
 /** Paper and ink colours of the written sample (CSS, sRGB). */
