@@ -11,9 +11,14 @@ export interface CharacterReading {
   readonly reading: string
 }
 
-// A Hanyu Pinyin syllable without its tone: an optional initial and a final (ü written v or u).
-const syllablePattern =
-  /^(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ue|üe|ve|ui|un|uo|a|e|i|o|u|ü|v|m|n|ng)$/
+// A Hanyu Pinyin syllable without its tone: an initial and a final (ü written ü, v or u), or a
+// final alone when it starts with a, o or e (a syllable starting i, u or ü is written y…, w…).
+const finals =
+  'iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|üan|van|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|ue|üe|ve|ui|un|uo|a|e|i|o|u|ü|v'
+const syllableWithInitial = new RegExp(`^(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])(?:${finals})$`)
+// Pinyin writes an apostrophe before an a-, o- or e- syllable inside a word (Xī’ān), so a final
+// alone only ever starts a written word.
+const syllableAlone = /^(?:ang|eng|ai|ao|an|ei|en|er|ou|a|o|e)$/
 const toneMarks = /[\u0300\u0301\u0304\u030c]/g
 
 /** The syllable's letters without tone marks, one letter per letter (ǚ → ü, ā → a). */
@@ -25,13 +30,16 @@ function toneless(text: string): string {
 }
 
 /** Splits one written word (no spaces) into exactly `count` syllables, or undefined. */
-function splitWord(word: string, count: number): string[] | undefined {
+function splitWord(word: string, count: number, isWordStart = true): string[] | undefined {
   if (count === 0) return word.length === 0 ? [] : undefined
   const plain = toneless(word)
   // Longest syllable first, so "xian" is one syllable where the count allows it.
   for (let length = Math.min(6, word.length); length >= 1; length--) {
-    if (!syllablePattern.test(plain.slice(0, length))) continue
-    const rest = splitWord(word.slice(length), count - 1)
+    const syllable = plain.slice(0, length)
+    const isSyllable =
+      syllableWithInitial.test(syllable) || (isWordStart && syllableAlone.test(syllable))
+    if (!isSyllable) continue
+    const rest = splitWord(word.slice(length), count - 1, false)
     if (rest) return [word.slice(0, length), ...rest]
   }
   return undefined
@@ -43,10 +51,7 @@ function splitWord(word: string, count: number): string[] | undefined {
  * then sets the whole reading over the whole term. Spaces and apostrophes in the reading are
  * syllable breaks the split keeps.
  */
-export function readingPerCharacter(
-  term: string,
-  reading: string,
-): CharacterReading[] | undefined {
+export function readingPerCharacter(term: string, reading: string): CharacterReading[] | undefined {
   const characters = [...term]
   const words = reading
     .normalize('NFC')
