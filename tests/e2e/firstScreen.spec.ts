@@ -46,19 +46,26 @@ test.describe('both languages on the first screens', () => {
     await page.goto(server.url)
     const attract = page.locator('[data-screen="attract"]')
     await expect(attract).toBeVisible()
-    const englishLines = await attract.locator('[lang="en"]').evaluateAll((elements) =>
-      elements
-        .filter((element) => (element.textContent ?? '').trim().length > 0)
-        .filter((element) => element.getClientRects().length > 0)
-        .map((element) => {
-          const style = getComputedStyle(element)
-          return {
-            text: (element.textContent ?? '').trim(),
-            fontSizePx: parseFloat(style.fontSize),
-            writingMode: style.writingMode,
-          }
-        }),
-    )
+    // Every element that sets English words itself (a text node of its own), inside lang="en".
+    const englishLines = await attract
+      .locator('[lang="en"], [lang="en"] *')
+      .evaluateAll((elements) =>
+        elements
+          .filter((element) =>
+            [...element.childNodes].some(
+              (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+            ),
+          )
+          .filter((element) => element.getClientRects().length > 0)
+          .map((element) => {
+            const style = getComputedStyle(element)
+            return {
+              text: (element.textContent ?? '').trim(),
+              fontSizePx: parseFloat(style.fontSize),
+              writingMode: style.writingMode,
+            }
+          }),
+      )
     // The tagline and the four themes, at least, are in English.
     expect(englishLines.map((line) => line.text).join(' ')).toMatch(/Printing.*Tea.*Music/)
     for (const line of englishLines) {
