@@ -52,7 +52,7 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', () => stop(exitCodes.done))
       // The services finish starting after the host listens; a kiosk that cannot start must not
       // linger half alive, so it ends the way a failed start always did.
-      shell.services.ready.catch((error: unknown) => {
+      shell.ready.catch((error: unknown) => {
         logger.error(`the kiosk could not start: ${(error as Error).message}`)
         stop(exitCodes.rejected)
       })
