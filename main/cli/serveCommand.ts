@@ -41,6 +41,8 @@ export function registerServeCommand(program: Command): void {
         logger,
         removableMediaRoots: options.mediaRoot.length > 0 ? options.mediaRoot : undefined,
       })
+      // `npm start` keeps the kiosk browser's profile in the data folder (scripts/start/kioskBrowser.mjs).
+      process.stdout.write(`Data folder: ${dataDir}\n`)
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = (exitCode: number) => {
         void shell
