@@ -15,6 +15,7 @@ const commandModules: Readonly<Record<string, () => Promise<RegisterCommand>>> =
   pack: async () => (await import('./packCommand')).registerPackCommand,
   staff: async () => (await import('./staffCommand')).registerStaffCommand,
   analytics: async () => (await import('./analyticsCommand')).registerAnalyticsCommand,
+  fleet: async () => (await import('./fleetCommand')).registerFleetCommand,
 }
 
 /**
