@@ -98,6 +98,8 @@ const electron = await electronOrReason()
 if (electron.binary) {
   runElectron(electron.binary)
 } else {
-  process.stdout.write(`Electron could not be fetched (${electron.reason}); running the browser shell instead.\n`)
+  process.stdout.write(
+    `Electron could not be fetched (${electron.reason}); running the browser shell instead.\n`,
+  )
   runBrowserShell()
 }

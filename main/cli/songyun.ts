@@ -44,7 +44,8 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     await program.parseAsync(argv as string[])
   } catch (error) {
     if (error instanceof CommanderError) {
-      const isHelpOrVersion = error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+      const isHelpOrVersion =
+        error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
       process.exitCode = isHelpOrVersion || error.exitCode === 0 ? exitCodes.done : exitCodes.usage
       return
     }

@@ -59,7 +59,9 @@ async function firstScreenData(services: Promise<KioskServices>): Promise<FirstS
   const loaded = await services.catch(() => undefined)
   if (!loaded) return {}
   const outcomes = await Promise.all(
-    firstScreenChannels.map((channel) => loaded.dispatch(channel, undefined, { staffSessionToken: undefined })),
+    firstScreenChannels.map((channel) =>
+      loaded.dispatch(channel, undefined, { staffSessionToken: undefined }),
+    ),
   )
   return Object.fromEntries(firstScreenChannels.map((channel, i) => [channel, outcomes[i]]))
 }

@@ -2,7 +2,11 @@
 export type ChromiumOrigin = 'CHROMIUM_PATH' | 'debian' | 'playwright'
 
 export type ChromiumLookup =
-  | { readonly executablePath: string; readonly origin: ChromiumOrigin; readonly problem?: undefined }
+  | {
+      readonly executablePath: string
+      readonly origin: ChromiumOrigin
+      readonly problem?: undefined
+    }
   | { readonly problem: string; readonly executablePath?: undefined; readonly origin?: undefined }
 
 export interface FindChromiumOptions {

@@ -65,11 +65,15 @@ function reasonOf(error, limitSeconds) {
 export async function fetchElectron({ appRoot, limitSeconds, out, env = process.env }) {
   const electronDir = path.join(appRoot, 'node_modules', 'electron')
   const installScript = path.join(electronDir, 'install.js')
-  if (!existsSync(installScript)) return { reason: 'node_modules/electron is missing (run npm install)' }
+  if (!existsSync(installScript))
+    return { reason: 'node_modules/electron is missing (run npm install)' }
   const requireFromElectron = createRequire(installScript)
   const { version } = requireFromElectron('./package.json')
   const startedAt = Date.now()
-  const showProgress = createProgressLine(out, `Fetching Electron ${version} with its own installer (limit ${limitSeconds} s; SONGYUN_ELECTRON_FETCH_SECONDS changes it)`)
+  const showProgress = createProgressLine(
+    out,
+    `Fetching Electron ${version} with its own installer (limit ${limitSeconds} s; SONGYUN_ELECTRON_FETCH_SECONDS changes it)`,
+  )
   try {
     const { downloadArtifact } = await import(
       pathToFileURL(requireFromElectron.resolve('@electron/get')).href
@@ -98,7 +102,9 @@ export async function fetchElectron({ appRoot, limitSeconds, out, env = process.
     })
     if (install.error || install.status !== 0) {
       const firstLine = `${install.stderr ?? ''}`.split('\n').find((line) => line.trim())
-      return { reason: `Electron's installer failed: ${install.error?.message ?? firstLine ?? `exit ${install.status}`}` }
+      return {
+        reason: `Electron's installer failed: ${install.error?.message ?? firstLine ?? `exit ${install.status}`}`,
+      }
     }
     const binary = installedElectronBinary(appRoot)
     return binary ? { binary } : { reason: "Electron's installer left no binary behind" }

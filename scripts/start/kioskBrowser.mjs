@@ -48,7 +48,10 @@ export function kioskBrowserArgs(url, dataDir) {
  * @returns {string | undefined}
  */
 export function firstBrowserErrorLine(stderr) {
-  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean)
+  const lines = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
   return (
     lines.find((line) => /\b(ERROR|FATAL)\b/.test(line)) ??
     lines.find((line) => !/unexpected operator/.test(line))
@@ -71,7 +74,9 @@ export function adviceForBrowserExit(errorLine, url) {
  */
 export function launchKioskBrowser({ browser, url, dataDir, out }) {
   const startedAt = Date.now()
-  const child = spawn(browser, kioskBrowserArgs(url, dataDir), { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(browser, kioskBrowserArgs(url, dataDir), {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
   let stderr = ''
   child.stderr.on('data', (chunk) => {
     if (stderr.length < 64_000) stderr += chunk.toString()

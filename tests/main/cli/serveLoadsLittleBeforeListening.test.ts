@@ -12,7 +12,9 @@ function staticImportClosure(entryFile: string): string[] {
     if (seen.has(file)) return
     seen.add(file)
     const source = readFileSync(file, 'utf8')
-    for (const [, specifier = ''] of source.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)";?$/gm)) {
+    for (const [, specifier = ''] of source.matchAll(
+      /^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)";?$/gm,
+    )) {
       visit(path.resolve(path.dirname(file), specifier))
     }
     for (const [, specifier = ''] of source.matchAll(/^import\s*"(\.[^"]+)";?$/gm)) {

@@ -22,7 +22,11 @@ describe('which Chromium the tests drive', () => {
     const everywhere = machineWith('/opt/chrome', debianChromiumPath, playwrightChrome)
     const playwrightChromiumPath = () => playwrightChrome
     expect(
-      findChromium({ env: { CHROMIUM_PATH: '/opt/chrome' }, exists: everywhere, playwrightChromiumPath }),
+      findChromium({
+        env: { CHROMIUM_PATH: '/opt/chrome' },
+        exists: everywhere,
+        playwrightChromiumPath,
+      }),
     ).toEqual({ executablePath: '/opt/chrome', origin: 'CHROMIUM_PATH' })
     expect(findChromium({ env: {}, exists: everywhere, playwrightChromiumPath })).toEqual({
       executablePath: debianChromiumPath,

@@ -81,7 +81,9 @@ describe('npm start without the Electron binary', () => {
     )
     cleanups.push(started.stop)
     const lines = started.output.split('\n')
-    expect(lines[0]).toMatch(/^Fetching Electron \d+\.\d+\.\d+ with its own installer \(limit 300 s/)
+    expect(lines[0]).toMatch(
+      /^Fetching Electron \d+\.\d+\.\d+ with its own installer \(limit 300 s/,
+    )
     expect(lines[1]).toMatch(
       /^Electron could not be fetched \(fetch failed: .*ECONNREFUSED.*\); running the browser shell instead\.$/,
     )
@@ -131,7 +133,9 @@ describe('npm start without the Electron binary', () => {
     expect(started.output).toContain(
       `The kiosk browser (${fakeChromium}) ended at once (exit code 1): [4242:4242:1206/071500.000000:ERROR:zygote_host_impl_linux.cc(101)] Running as root without --no-sandbox is not supported.`,
     )
-    expect(started.output).toMatch(/Chromium does not run as root: run npm start as an ordinary user/)
+    expect(started.output).toMatch(
+      /Chromium does not run as root: run npm start as an ordinary user/,
+    )
     const args = (await readFile(argsFile, 'utf8')).trim().split('\n')
     expect(args).toEqual(
       expect.arrayContaining([
