@@ -283,6 +283,7 @@ export class KioskServices {
           toDay,
           this.mode.timeZone,
           filePath,
+          { onRemovableMedia: true },
         )
         logger.info(`analytics: exported ${written.rowCount} events to ${filePath}`)
         return { filePath, ...written }
