@@ -13,6 +13,10 @@ interface ServeOptions {
   readonly dataDir?: string
   /** `--media-root`, resolved; empty means the usual mount folders. */
   readonly mediaRoot: string[]
+  /** `--allowed-host`: names the host answers to besides loopback and this machine's addresses. */
+  readonly allowedHost: string[]
+  /** `--allow-lan-staff`: answer staff requests from other machines. */
+  readonly allowLanStaff?: boolean
 }
 
 /** `songyun serve`: the browser shell on a local port. */
@@ -29,6 +33,16 @@ export function registerServeCommand(program: Command): void {
       (dir: string, previous: string[]) => [...previous, path.resolve(dir)],
       [] as string[],
     )
+    .option(
+      '--allowed-host <name>',
+      'a host name browsers may use to reach the kiosk besides its addresses (repeatable)',
+      (name: string, previous: string[]) => [...previous, name],
+      [] as string[],
+    )
+    .option(
+      '--allow-lan-staff',
+      'answer staff PIN and admin requests from other machines too (they travel as plain HTTP)',
+    )
     .action(async (options: ServeOptions) => {
       const dataDir = resolveDataDir(options.dataDir)
       const logFile = openRotatingLogFile(dataDir)
@@ -40,6 +54,8 @@ export function registerServeCommand(program: Command): void {
         port: options.port,
         logger,
         removableMediaRoots: options.mediaRoot.length > 0 ? options.mediaRoot : undefined,
+        allowedHostNames: options.allowedHost,
+        allowStaffOffLoopback: options.allowLanStaff === true,
       })
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = (exitCode: number) => {

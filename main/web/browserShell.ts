@@ -13,6 +13,10 @@ export interface BrowserShellOptions {
   readonly logger: Logger
   /** Folders whose subfolders count as USB sticks, instead of the usual mount folders. */
   readonly removableMediaRoots?: readonly string[]
+  /** Host names besides loopback and this machine's addresses that the host answers to. */
+  readonly allowedHostNames?: readonly string[]
+  /** Whether staff requests are answered from other machines (plain HTTP on the LAN). */
+  readonly allowStaffOffLoopback?: boolean
 }
 
 /** A running browser shell: the services and the host in front of them. */
@@ -45,6 +49,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       rendererDir: rendererDistDir(options.appRoot),
       host: options.host,
       port: options.port,
+      allowedHostNames: options.allowedHostNames,
+      allowStaffOffLoopback: options.allowStaffOffLoopback,
     })
   } catch (error) {
     services.dispose()
