@@ -309,6 +309,7 @@ export class KioskServices {
           timeZone: this.mode.timeZone,
           logger,
           packs: (await this.content.getContent()).packs,
+          staffLockout: await this.staff.lockoutReport(),
         }),
       'packs:list': () => this.packs.list(),
       'packs:install': async ({ path: sourcePath, installId }) => {

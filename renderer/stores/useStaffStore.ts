@@ -63,7 +63,8 @@ export const useStaffStore = defineStore('staff', () => {
   /** One PIN submitted from the pad, whatever the stage. */
   async function submitPin(pin: string): Promise<void> {
     if (isBusy.value) return
-    if (pin.length < 4) {
+    // A PIN being set needs 6 digits (the services refuse fewer); an older 4-digit PIN still unlocks.
+    if (pin.length < (stage.value === 'enter' ? 4 : 6)) {
       notice.value = 'too-short'
       return
     }
