@@ -80,9 +80,14 @@ export async function stagePack(
 
   const check = checkManifestBytes(manifestBytes, options.appVersion)
   problems.push(...check.problems)
+  const problemsBeforeSignature = problems.length
   const signedBy = checkSignature(manifestBytes, signatureEntry, signatureBytes, options, problems)
   const manifest = check.manifest
-  if (!manifest) throw rejection(container, problems)
+  // A pack whose signature fails (or is missing where one is required) is refused before a
+  // byte of its files is inflated or hashed: an untrusted pack must not cost gigabytes of work.
+  const signatureFailed =
+    problems.length > problemsBeforeSignature || (signatureEntry !== undefined && !signatureBytes)
+  if (!manifest || signatureFailed) throw rejection(container, problems)
 
   // The files table against the archive, before a byte of content is read.
   let totalBytes = 0
