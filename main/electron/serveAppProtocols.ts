@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { protocol } from 'electron'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
+import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/packMediaPolicy'
 import type { KioskServices } from '../services/kioskServices'
 import { resolveInsideRoot } from '../services/safePath'
 import { parseByteRange } from '../web/byteRange'
@@ -29,8 +30,12 @@ export function serveAppProtocols(rendererDir: string, services: KioskServices):
     // Until the services have started, the built-in pack may not be installed yet.
     await services.ready.catch(() => undefined)
     const filePath = await services.content.resolveMediaFile(url.hostname, url.pathname.slice(1))
-    if (!filePath) return new Response('Not found', { status: 404 })
-    return fileResponse(filePath, request.headers.get('range'), {})
+    const mediaType = filePath ? packMediaTypeOf(filePath) : undefined
+    if (!filePath || !mediaType) return new Response('Not found', { status: 404 })
+    return fileResponse(filePath, request.headers.get('range'), {
+      'Content-Type': mediaType,
+      'Content-Security-Policy': packMediaContentSecurityPolicy,
+    })
   })
 }
 

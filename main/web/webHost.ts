@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os'
 import path from 'node:path'
 import { isRequestChannel, requestChannels } from '../../src/contract/contract'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
+import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/packMediaPolicy'
 import type { KioskServices } from '../services/kioskServices'
 import { resolveInsideRoot } from '../services/safePath'
 import { sendFile } from './fileResponder'
@@ -95,13 +96,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     if (pathname.startsWith('/pack/')) {
+      // Even a refusal of a pack path says: nothing here may run or load anything.
+      response.setHeader('Content-Security-Policy', packMediaContentSecurityPolicy)
       const rest = url.pathname.slice('/pack/'.length)
       const slash = rest.indexOf('/')
       const packId = slash > 0 ? rest.slice(0, slash) : ''
       // Until the services have started, the built-in pack may not be installed yet.
       await services.ready.catch(() => undefined)
       const filePath = packId ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1)) : undefined
-      if (!filePath || !(await sendFile(request, response, filePath, { 'Cache-Control': 'no-cache' }))) {
+      const mediaType = filePath ? packMediaTypeOf(filePath) : undefined
+      const headers = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': packMediaContentSecurityPolicy }
+      if (!filePath || !mediaType || !(await sendFile(request, response, filePath, headers, mediaType))) {
         notFound(response)
       }
       return
