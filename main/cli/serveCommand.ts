@@ -17,6 +17,8 @@ interface ServeOptions {
   readonly allowedHost: string[]
   /** `--allow-lan-staff`: answer staff requests from other machines. */
   readonly allowLanStaff?: boolean
+  /** `--allow-first-pin`: let the browser set the first staff PIN of a fresh data folder. */
+  readonly allowFirstPin?: boolean
 }
 
 /** `songyun serve`: the browser shell on a local port. */
@@ -43,6 +45,10 @@ export function registerServeCommand(program: Command): void {
       '--allow-lan-staff',
       'answer staff PIN and admin requests from other machines too (they travel as plain HTTP)',
     )
+    .option(
+      '--allow-first-pin',
+      'let the PIN pad in the browser set the first staff PIN (else: songyun staff set-pin)',
+    )
     .action(async (options: ServeOptions) => {
       const dataDir = resolveDataDir(options.dataDir)
       const logFile = openRotatingLogFile(dataDir)
@@ -56,6 +62,7 @@ export function registerServeCommand(program: Command): void {
         removableMediaRoots: options.mediaRoot.length > 0 ? options.mediaRoot : undefined,
         allowedHostNames: options.allowedHost,
         allowStaffOffLoopback: options.allowLanStaff === true,
+        allowFirstPinOverHttp: options.allowFirstPin === true,
       })
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = (exitCode: number) => {

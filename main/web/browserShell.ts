@@ -17,6 +17,8 @@ export interface BrowserShellOptions {
   readonly allowedHostNames?: readonly string[]
   /** Whether staff requests are answered from other machines (plain HTTP on the LAN). */
   readonly allowStaffOffLoopback?: boolean
+  /** Whether the first staff PIN may be set from the browser (a fresh browser-shell kiosk). */
+  readonly allowFirstPinOverHttp?: boolean
 }
 
 /** A running browser shell: the services and the host in front of them. */
@@ -51,6 +53,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       port: options.port,
       allowedHostNames: options.allowedHostNames,
       allowStaffOffLoopback: options.allowStaffOffLoopback,
+      allowFirstPinOverHttp: options.allowFirstPinOverHttp,
     })
   } catch (error) {
     services.dispose()

@@ -32,6 +32,12 @@ export interface WebHostOptions {
    * Off by default: the LAN would see the PIN and the session token in plain HTTP.
    */
   readonly allowStaffOffLoopback?: boolean
+  /**
+   * Whether the first staff PIN of a fresh data folder may be set over HTTP (`songyun serve
+   * --allow-first-pin`). Off by default: any page or process reaching the host could set it first;
+   * the kiosk's own Electron window and `songyun staff set-pin` always can.
+   */
+  readonly allowFirstPinOverHttp?: boolean
 }
 
 /** A running browser-shell host. */
@@ -136,6 +142,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const refusal = refusalOf(request, allowedHosts)
     if (refusal) {
       sendJson(response, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } })
+      return
+    }
+    if (channel === 'staff:create-pin' && !options.allowFirstPinOverHttp) {
+      sendJson(response, 403, {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'The first staff PIN is set on the kiosk itself, not through the browser host',
+        },
+      })
       return
     }
     if (isStaffChannel(channel) && !options.allowStaffOffLoopback && !isLoopbackPeer(request)) {

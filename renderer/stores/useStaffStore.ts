@@ -12,7 +12,15 @@ import { useSettingsStore } from './useSettingsStore'
 export type PinStage = 'enter' | 'new' | 'confirm'
 
 /** Why the PIN pad shows a message. */
-export type PinNotice = 'wrong' | 'locked' | 'mismatch' | 'too-short' | 'failed' | undefined
+export type PinNotice =
+  | 'wrong'
+  | 'locked'
+  | 'mismatch'
+  | 'too-short'
+  | 'failed'
+  /** This shell may not set the first PIN (a browser host without --allow-first-pin). */
+  | 'first-pin-elsewhere'
+  | undefined
 
 /**
  * Staff activity is reported at most this often (or a quarter of the session's idle limit, if
@@ -90,7 +98,9 @@ export const useStaffStore = defineStore('staff', () => {
     } catch (error) {
       // A PIN created meanwhile from the terminal: ask for it instead.
       if (error instanceof RequestError && error.code === 'conflict') stage.value = 'enter'
-      notice.value = 'failed'
+      const isRefusedHere = error instanceof RequestError && error.code === 'forbidden' && stage.value === 'confirm'
+      if (isRefusedHere) stage.value = 'new'
+      notice.value = isRefusedHere ? 'first-pin-elsewhere' : 'failed'
       console.warn(`staff: ${(error as Error).message}`)
     } finally {
       isBusy.value = false

@@ -40,7 +40,9 @@ describe('browser shell host', () => {
     host = undefined
   })
 
-  async function startHost(hostOptions: { host?: string; allowStaffOffLoopback?: boolean } = {}) {
+  async function startHost(
+    hostOptions: { host?: string; allowStaffOffLoopback?: boolean; allowFirstPinOverHttp?: boolean } = {},
+  ) {
     const root = await tempDir()
     const rendererDir = path.join(root, 'renderer')
     await mkdir(path.join(rendererDir, 'assets'), { recursive: true })
@@ -199,5 +201,17 @@ describe('browser shell host', () => {
     const media = await rawGet(host.url, '/pack/songyun.core/manifest.json')
     expect(media.status).toBe(200)
     expect(media.headers['content-security-policy']).toContain('sandbox')
+  })
+
+  it('refuses staff:create-pin over HTTP unless the host allows the first PIN there', async () => {
+    const { host, services } = await startHost()
+    const post = (url: string) =>
+      rawGet(url, '/api/request/staff:create-pin', { 'Content-Type': 'application/json' }, 'POST', JSON.stringify({ args: { pin: '246813' } }))
+    const refused = await post(host.url)
+    expect(refused.status).toBe(403)
+    expect((await services.staff.status()).hasPin).toBe(false)
+    await host.close()
+    const allowed = await startHost({ allowFirstPinOverHttp: true })
+    expect((await post(allowed.host.url)).status).toBe(200)
   })
 })
