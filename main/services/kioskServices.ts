@@ -262,7 +262,8 @@ export class KioskServices {
         isDevelopment: this.options.isDevelopment ?? false,
       }),
       'app:log': async ({ level, message }) => {
-        logger[level](`renderer: ${message}`)
+        // One request, one log line: a page cannot forge further lines with a newline.
+        logger[level](`renderer: ${oneLogLine(message)}`)
       },
       'settings:get': async () => this.settings.snapshot(),
       'settings:update': (patch) => this.settings.update(patch),
@@ -333,4 +334,11 @@ export class KioskServices {
       },
     }
   }
+}
+
+/** A message as one log line: line breaks and other control characters shown escaped. */
+function oneLogLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f]/g, (character) =>
+    character === '\n' ? '\\n' : character === '\r' ? '\\r' : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }
