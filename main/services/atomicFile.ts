@@ -1,4 +1,6 @@
+import path from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
+import { fsyncFolder } from './durableFolder'
 
 /**
  * Writes a file so that a reader (or a power cut) sees either the old or the new content, never
@@ -6,6 +8,8 @@ import writeFileAtomic from 'write-file-atomic'
  */
 export async function writeFileAtomically(filePath: string, data: string | Buffer): Promise<void> {
   await writeFileAtomic(filePath, data, { fsync: true })
+  // The rename is durable only once the folder holding it is synced.
+  await fsyncFolder(path.dirname(filePath))
 }
 
 /** Writes a value as pretty JSON atomically. */

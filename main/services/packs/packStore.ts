@@ -107,7 +107,15 @@ export class PackStore implements ActivePackSource {
     const packs: ActivePack[] = []
     for (const stored of state.packs) {
       const rootDir = this.versionDir(stored.id, stored.active)
-      packs.push({ manifest: await readInstalledManifest(rootDir), rootDir })
+      try {
+        packs.push({ manifest: await readInstalledManifest(rootDir), rootDir })
+      } catch (error) {
+        // One damaged or missing pack must not take every other pack off the screen.
+        this.options.logger.warn(
+          `packs: ${stored.id} ${stored.active.version} is skipped, its folder cannot be read (${(error as Error).message}); ` +
+            'roll it back or install it again',
+        )
+      }
     }
     return packs
   }
@@ -204,7 +212,12 @@ export class PackStore implements ActivePackSource {
           isBuiltin: options.isBuiltin ?? false,
         }
         const packVersionsDir = path.join(this.#versionsDir, packId)
-        await mkdir(packVersionsDir, { recursive: true })
+        const createdFolder = await mkdir(packVersionsDir, { recursive: true })
+        // A folder just made exists after a power cut only once its parent is synced too.
+        if (createdFolder !== undefined) {
+          await fsyncFolder(this.#versionsDir)
+          await fsyncFolder(this.packsDir)
+        }
         await rename(stagingRoot, path.join(packVersionsDir, stored.folder))
         await fsyncFolder(packVersionsDir)
 

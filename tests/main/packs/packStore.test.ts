@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { ContentService } from '../../../main/services/contentService'
 import { silentLogger } from '../../../main/services/logger'
 import { PackStore } from '../../../main/services/packs/packStore'
 import { defaultPackLimits } from '../../../main/services/packs/packLimits'
-import { manualClock, useTempDirs } from '../support/tempDataDir'
+import { manualClock, recordingLogger, useTempDirs } from '../support/tempDataDir'
 import {
   defaultPackFiles,
   manifestFor,
@@ -64,6 +64,20 @@ describe('PackStore', () => {
     ])
     expect(pack!.rollbackVersion).toBe('1.2.0')
     expect(await versionFolders('a.pack')).toEqual(['1.1.0', '1.2.0', '1.3.0'])
+  })
+
+  it('skips one active pack whose folder is gone, with a warning, and lists the others', async () => {
+    const { dataDir, install } = await setUp()
+    await install('a.pack', '1.0.0')
+    await install('b.pack', '1.0.0')
+    await rm(path.join(dataDir, 'packs', 'versions', 'a.pack'), { recursive: true })
+    const logger = recordingLogger()
+    const store = new PackStore({ dataDir, appVersion: '0.1.0', clock: manualClock(), logger })
+    const active = await store.listActivePacks()
+    expect(active.map((pack) => pack.manifest.id)).toEqual(['b.pack'])
+    expect(logger.lines).toEqual([
+      { level: 'warn', message: expect.stringContaining('packs: a.pack 1.0.0 is skipped') },
+    ])
   })
 
   it('honours another number of kept versions', async () => {
