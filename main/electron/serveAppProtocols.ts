@@ -22,8 +22,8 @@ export function serveAppProtocols(rendererDir: string, services: KioskServices):
     const rawPath = url.pathname === '/' ? '/index.html' : url.pathname
     const filePath = resolveInsideRoot(rendererDir, rawPath)
     if (!filePath) return new Response('Not found', { status: 404 })
-    const headers: Record<string, string> = rawPath.endsWith('.html') ? { 'Content-Security-Policy': csp } : {}
-    return fileResponse(filePath, request.headers.get('range'), headers)
+    // Every answer carries the policy, whatever the case of its name (`/INDEX.HTML` on Windows).
+    return fileResponse(filePath, request.headers.get('range'), { 'Content-Security-Policy': csp })
   })
   protocol.handle(packScheme, async (request) => {
     const url = new URL(request.url)

@@ -60,6 +60,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const stream of eventStreams) stream.write(frame)
   })
 
+  const pageCsp = contentSecurityPolicy()
   const allowedHosts = allowedHostNamesFor(options.host, options.allowedHostNames ?? [])
   if (options.allowStaffOffLoopback && !loopbackNames.has(options.host)) {
     services.options.logger.warn(
@@ -76,6 +77,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Every answer carries a policy, whatever its path or case (`/INDEX.HTML` on Windows is a page too).
+    response.setHeader('Content-Security-Policy', pageCsp)
     const url = new URL(request.url ?? '/', 'http://kiosk.invalid')
     const pathname = url.pathname
     if (!allowedHosts.has(hostNameOf(request.headers.host))) {
@@ -126,10 +129,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       notFound(response)
       return
     }
-    const isHtml = rawPath === '/' || rawPath.endsWith('.html')
+    const isHtml = rawPath === '/' || rawPath.toLowerCase().endsWith('.html')
     const target = rawPath === '/' ? path.join(options.rendererDir, 'index.html') : filePath
     const headers: Record<string, string> = isHtml
-      ? { 'Content-Security-Policy': contentSecurityPolicy(), 'Cache-Control': 'no-store' }
+      ? { 'Cache-Control': 'no-store' }
       : { 'Cache-Control': rawPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' }
     if (!(await sendFile(request, response, target, headers))) notFound(response)
   }

@@ -214,4 +214,12 @@ describe('browser shell host', () => {
     const allowed = await startHost({ allowFirstPinOverHttp: true })
     expect((await post(allowed.host.url)).status).toBe(200)
   })
+
+  it('sends the CSP on every response, /INDEX.HTML and errors included', async () => {
+    const { host } = await startHost()
+    for (const rawPath of ['/INDEX.HTML', '/index.html', '/assets/app.js', '/nothing-here']) {
+      const response = await rawGet(host.url, rawPath)
+      expect(String(response.headers['content-security-policy']), rawPath).toContain("script-src 'self'")
+    }
+  })
 })
