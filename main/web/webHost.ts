@@ -97,7 +97,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     if (pathname.startsWith('/api/request/')) {
-      await answerRequest(request, response, decodeURIComponent(pathname.slice('/api/request/'.length)))
+      const channel = decodedOrUndefined(pathname.slice('/api/request/'.length))
+      if (channel === undefined) {
+        sendJson(response, 400, {
+          ok: false,
+          error: { code: 'bad-request', message: 'The request path is not valid percent-encoding' },
+        })
+        return
+      }
+      await answerRequest(request, response, channel)
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -201,6 +209,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections()
       await closed
     },
+  }
+}
+
+/** A percent-decoded path part, or undefined when it is not valid (`%E0` alone is no UTF-8). */
+function decodedOrUndefined(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return undefined
   }
 }
 

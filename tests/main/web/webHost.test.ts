@@ -222,4 +222,15 @@ describe('browser shell host', () => {
       expect(String(response.headers['content-security-policy']), rawPath).toContain("script-src 'self'")
     }
   })
+
+  it('answers a malformed percent-encoding in a request path with 400, logging no stack', async () => {
+    const { host, services } = await startHost()
+    const response = await rawGet(host.url, '/api/request/%E0', { 'Content-Type': 'application/json' }, 'POST', '{}')
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.body.toString())).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect((await rawGet(host.url, '/%E0')).status).toBe(404)
+    expect((await rawGet(host.url, '/pack/%E0/x.png')).status).toBe(404)
+    const logged = (services.options.logger as ReturnType<typeof recordingLogger>).lines
+    expect(logged.filter((line) => line.level === 'error')).toEqual([])
+  })
 })
