@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { RequestHandlers } from '../../src/contract/contract'
 import type { ShellKind } from '../../src/contract/areas/app'
@@ -16,6 +15,7 @@ import { exportAnalyticsCsv, summarizeAnalyticsFolder } from './analytics/analyt
 import { listRemovableVolumes, type RemovableMediaLookup } from './removableMedia'
 import { collectServiceDiagnostics } from './diagnosticsReport'
 import { InboxService } from './inbox/inboxService'
+import { preparePrivateDataFolder } from './privateDataFolder'
 import type { RequestContext } from '../../src/contract/contract'
 import { RequestError } from '../../src/contract/requestError'
 import type { PackInstallPhase } from '../../src/contract/areas/packs'
@@ -143,7 +143,7 @@ export class KioskServices {
   #isDisposed = false
 
   async #start(): Promise<void> {
-    await mkdir(this.options.dataDir, { recursive: true })
+    await preparePrivateDataFolder(this.options.dataDir)
     await this.settings.load()
     await this.#preparePacks()
     // Closed while starting: start no timers that nothing would stop.
