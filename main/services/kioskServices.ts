@@ -292,7 +292,8 @@ export class KioskServices {
       'staff:status': () => this.staff.status(),
       'staff:create-pin': ({ pin }) => this.staff.createPin(pin),
       'staff:unlock': ({ pin }) => this.staff.unlock(pin),
-      'staff:change-pin': ({ pin }) => this.staff.changePin(pin),
+      'staff:change-pin': ({ currentPin, pin }, context) =>
+        this.staff.changePin(currentPin, pin, context.staffSessionToken),
       // The dispatcher's session check has already refreshed the session's idle time.
       'staff:keep-alive': async () => undefined,
       'staff:lock': async (_args, context) => this.staff.lock(context.staffSessionToken),

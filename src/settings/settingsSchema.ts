@@ -46,7 +46,8 @@ export const settingsShape = {
     .number()
     .int()
     .min(30)
-    .max(3600)
+    // kiosk.md: a staff session ends after 5 idle minutes; shorter is allowed, longer is not.
+    .max(300)
     .default(settingsDefaults.staffSessionIdleSeconds),
 } as const
 

@@ -146,9 +146,26 @@ export class StaffAccessService {
     })
   }
 
-  /** Replaces the PIN (from a staff session). */
-  changePin(pin: string): Promise<void> {
-    return this.setPin(pin, 'admin screen')
+  /**
+   * Replaces the PIN from a staff session: only with the PIN in force (a wrong one counts toward
+   * the lockout, as on the PIN pad), and every other staff session ends, since whoever opened it
+   * may have known the old PIN only.
+   */
+  async changePin(currentPin: string, pin: string, presentingToken: string | undefined): Promise<void> {
+    requireNewPinRule(pin)
+    const check = await this.unlock(currentPin)
+    if (check.outcome !== 'unlocked') {
+      throw new RequestError(
+        check.outcome === 'locked' ? 'locked' : 'rejected',
+        check.outcome === 'locked' ? 'Staff access is locked after too many wrong PINs' : 'The current PIN is wrong',
+      )
+    }
+    // The check opened a session of its own; it is not needed.
+    this.#sessionLastUsedMs.delete(check.sessionToken)
+    await this.setPin(pin, 'admin screen')
+    for (const token of [...this.#sessionLastUsedMs.keys()]) {
+      if (token !== presentingToken) this.#endSession(token, 'locked')
+    }
   }
 
   /** How often wrong PINs locked staff access since the last correct one (for diagnostics). */

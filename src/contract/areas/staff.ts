@@ -37,6 +37,9 @@ export const staffPinArgsSchema = z.object({ pin: staffPinSchema })
 export type StaffPinArgs = z.infer<typeof staffPinArgsSchema>
 export const newStaffPinArgsSchema = z.object({ pin: newStaffPinSchema })
 export type NewStaffPinArgs = z.infer<typeof newStaffPinArgsSchema>
+/** A PIN change from a staff session: the PIN in force, then the new one. */
+export const changeStaffPinArgsSchema = z.object({ currentPin: staffPinSchema, pin: newStaffPinSchema })
+export type ChangeStaffPinArgs = z.infer<typeof changeStaffPinArgsSchema>
 
 /**
  * Staff access. `staff:create-pin` works only while no PIN exists (a fresh data folder) and opens
@@ -46,7 +49,8 @@ export interface StaffRequests {
   'staff:status': { args: undefined; result: StaffStatus }
   'staff:create-pin': { args: NewStaffPinArgs; result: StaffUnlockResult }
   'staff:unlock': { args: StaffPinArgs; result: StaffUnlockResult }
-  'staff:change-pin': { args: NewStaffPinArgs; result: void }
+  /** Needs the PIN in force (a wrong one counts as a wrong PIN); ends every other staff session. */
+  'staff:change-pin': { args: ChangeStaffPinArgs; result: void }
   /** Keeps the presenting session alive while staff use the admin screen. */
   'staff:keep-alive': { args: undefined; result: void }
   /** Ends the presenting session. */
@@ -57,7 +61,7 @@ export const staffChannels = {
   'staff:status': { args: z.undefined(), access: 'visitor' },
   'staff:create-pin': { args: newStaffPinArgsSchema, access: 'visitor' },
   'staff:unlock': { args: staffPinArgsSchema, access: 'visitor' },
-  'staff:change-pin': { args: newStaffPinArgsSchema, access: 'staff' },
+  'staff:change-pin': { args: changeStaffPinArgsSchema, access: 'staff' },
   'staff:keep-alive': { args: z.undefined(), access: 'staff' },
   'staff:lock': { args: z.undefined(), access: 'staff' },
 } as const satisfies ChannelSpecs<StaffRequests>
