@@ -314,10 +314,11 @@ export class KioskServices {
           staffLockout: await this.staff.lockoutReport(),
         }),
       'packs:list': () => this.packs.list(),
-      'packs:install': async ({ path: sourcePath, installId }) => {
+      'packs:install': async ({ path: sourcePath, installId, allowDowngrade }) => {
         const id = installId ?? randomUUID()
         const result = await this.packs.install(sourcePath, {
           installId: id,
+          allowDowngrade,
           requireSigned: this.settings.snapshot().settings.requireSignedPacks,
           onProgress: this.#progressReporter(id),
         })

@@ -31,6 +31,11 @@ export interface StagePackOptions {
   /** Free bytes on the disk of the staging folder; the pack must leave the margin free. */
   readonly freeDiskBytes?: number
   readonly onProgress?: (phase: PackInstallPhase, bytesDone: number, bytesTotal: number) => void
+  /**
+   * Further rules on the verified manifest and its signer (key → id binding, downgrades), checked
+   * before any file is read; what they return rejects the pack.
+   */
+  readonly checkSignedManifest?: (manifest: PackManifest, signedBy: string | undefined) => Problem[]
 }
 
 /** A pack that passed every check, written to the staging folder (when one was given). */
@@ -88,6 +93,8 @@ export async function stagePack(
   const signatureFailed =
     problems.length > problemsBeforeSignature || (signatureEntry !== undefined && !signatureBytes)
   if (!manifest || signatureFailed) throw rejection(container, problems)
+  const refusals = options.checkSignedManifest?.(manifest, signedBy) ?? []
+  if (refusals.length > 0) throw rejection(container, [...problems, ...refusals])
 
   // The files table against the archive, before a byte of content is read.
   let totalBytes = 0

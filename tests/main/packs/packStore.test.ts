@@ -80,6 +80,32 @@ describe('PackStore', () => {
     ])
   })
 
+  it('refuses an older version unless the downgrade is allowed, before extracting anything', async () => {
+    const { root, store, install } = await setUp()
+    await install('a.pack', '1.2.0')
+    const files = defaultPackFiles('old')
+    const older = await writeYazlPack(
+      path.join(root, 'a.pack-1.1.0.songpack'),
+      packEntries(manifestFor(files, { id: 'a.pack', version: '1.1.0' }), files, key.privateKey),
+    )
+    await expect(store.install(older, { requireSigned: true })).rejects.toMatchObject({
+      problems: [{ path: 'manifest.json', message: expect.stringContaining('--allow-downgrade') }],
+    })
+    expect((await store.list()).packs[0]!.activeVersion).toBe('1.2.0')
+    await store.install(older, { requireSigned: true, allowDowngrade: true })
+    expect((await store.list()).packs[0]!.activeVersion).toBe('1.1.0')
+  })
+
+  it('a key bound to id prefixes in trusted-keys/<name>.ids may sign only those ids', async () => {
+    const { dataDir, store, install } = await setUp()
+    await writeFile(path.join(dataDir, 'trusted-keys', 'venue.ids'), '# this venue signs its own packs\nmuseum.\n')
+    await expect(install('songyun.core', '9.0.0')).rejects.toMatchObject({
+      problems: [{ path: 'manifest.sig', message: expect.stringContaining('may sign only ids starting with "museum."') }],
+    })
+    await install('museum.tea', '1.0.0')
+    expect((await store.list()).packs.map((pack) => pack.id)).toEqual(['museum.tea'])
+  })
+
   it('honours another number of kept versions', async () => {
     const { install, versionFolders } = await setUp(1)
     for (const version of ['1.0.0', '1.1.0', '1.2.0']) await install('a.pack', version)
