@@ -6,8 +6,10 @@ import { isRequestChannel, requestChannels } from '../../src/contract/contract'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
 import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/packMediaPolicy'
 import type { KioskServices } from '../services/kioskServices'
+import type { Logger } from '../services/logger'
 import { resolveInsideRoot } from '../services/safePath'
 import { sendFile } from './fileResponder'
+import { sendFirstScreenPage } from './firstScreenPage'
 
 /** The header the browser bridge sends its staff session token in. */
 export const staffSessionHeader = 'x-songyun-staff-session'
@@ -16,7 +18,13 @@ export const staffSessionHeader = 'x-songyun-staff-session'
 const maxRequestBodyBytes = 1024 * 1024
 
 export interface WebHostOptions {
-  readonly services: KioskServices
+  /**
+   * The services, or their promise: `songyun serve` listens before their code has loaded, and
+   * every request, pack media read and the page's first-screen data wait for them.
+   */
+  readonly services: KioskServices | Promise<KioskServices>
+  /** Where the host's own failures are logged; by default the services' logger. */
+  readonly logger?: Logger
   /** The built renderer (index.html and assets). */
   readonly rendererDir: string
   readonly host: string
@@ -53,24 +61,36 @@ export interface WebHost {
  * stream at `/api/events`.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { services } = options
+  const servicesLoaded = Promise.resolve(options.services)
+  // Awaited by each request; a load that failed is reported by the shell that started it.
+  servicesLoaded.catch(() => undefined)
   const eventStreams = new Set<ServerResponse>()
-  const stopForwarding = services.events.onAny((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const stream of eventStreams) stream.write(frame)
-  })
+  let isClosed = false
+  let stopForwarding = () => {}
+  void servicesLoaded.then((services) => {
+    if (isClosed) return
+    stopForwarding = services.events.onAny((event, payload) => {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const stream of eventStreams) stream.write(frame)
+    })
+  }, () => undefined)
 
   const pageCsp = contentSecurityPolicy()
   const allowedHosts = allowedHostNamesFor(options.host, options.allowedHostNames ?? [])
   if (options.allowStaffOffLoopback && !loopbackNames.has(options.host)) {
-    services.options.logger.warn(
+    const warn = (message: string) =>
+      options.logger
+        ? options.logger.warn(message)
+        : void servicesLoaded.then((services) => services.options.logger.warn(message), () => undefined)
+    warn(
       `web host: staff access is open to the network on ${options.host}; the PIN and staff sessions travel there as plain HTTP`,
     )
   }
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      options.services.options.logger.error(`web host: ${(error as Error).stack ?? String(error)}`)
+    handle(request, response).catch(async (error: unknown) => {
+      const logger = options.logger ?? (await servicesLoaded.catch(() => undefined))?.options.logger
+      logger?.error(`web host: ${(error as Error).stack ?? String(error)}`)
       if (!response.headersSent) response.writeHead(500).end()
       else response.end()
     })
@@ -105,7 +125,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         })
         return
       }
-      await answerRequest(request, response, channel)
+      const services = await servicesLoaded
+      await answerRequest(request, response, services, channel)
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -119,6 +140,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const slash = rest.indexOf('/')
       const packId = slash > 0 ? rest.slice(0, slash) : ''
       // Until the services have started, the built-in pack may not be installed yet.
+      const services = await servicesLoaded
       await services.ready.catch(() => undefined)
       const filePath = packId ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1)) : undefined
       const mediaType = filePath ? packMediaTypeOf(filePath) : undefined
@@ -142,10 +164,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const headers: Record<string, string> = isHtml
       ? { 'Cache-Control': 'no-store' }
       : { 'Cache-Control': rawPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' }
+    // index.html carries the first screen's data (main/web/firstScreenPage.ts).
+    if (isHtml && (await sendFirstScreenPage(request, response, target, headers, servicesLoaded))) return
     if (!(await sendFile(request, response, target, headers))) notFound(response)
   }
 
-  async function answerRequest(request: IncomingMessage, response: ServerResponse, channel: string) {
+  async function answerRequest(
+    request: IncomingMessage,
+    response: ServerResponse,
+    services: KioskServices,
+    channel: string,
+  ) {
     if (request.method !== 'POST') {
       response.writeHead(405, { Allow: 'POST' }).end()
       return
@@ -201,6 +230,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://${hostForUrl}:${address.port}/`,
     server,
     close: async () => {
+      isClosed = true
       stopForwarding()
       for (const stream of eventStreams) stream.end()
       eventStreams.clear()
