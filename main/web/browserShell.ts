@@ -12,6 +12,12 @@ export interface BrowserShellOptions {
   readonly logger: Logger
   /** Folders whose subfolders count as USB sticks, instead of the usual mount folders. */
   readonly removableMediaRoots?: readonly string[]
+  /** Host names besides loopback and this machine's addresses that the host answers to. */
+  readonly allowedHostNames?: readonly string[]
+  /** Whether staff requests are answered from other machines (plain HTTP on the LAN). */
+  readonly allowStaffOffLoopback?: boolean
+  /** Whether the first staff PIN may be set from the browser (a fresh browser-shell kiosk). */
+  readonly allowFirstPinOverHttp?: boolean
 }
 
 /** A running browser shell: the host, and the services behind it once their code has loaded. */
@@ -41,6 +47,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     host: options.host,
     port: options.port,
     logger: options.logger,
+    allowedHostNames: options.allowedHostNames,
+    allowStaffOffLoopback: options.allowStaffOffLoopback,
+    allowFirstPinOverHttp: options.allowFirstPinOverHttp,
   })
   provideServices(beginServices(options))
   const ready = services.then((started) => started.ready)

@@ -12,7 +12,15 @@ import { useSettingsStore } from './useSettingsStore'
 export type PinStage = 'enter' | 'new' | 'confirm'
 
 /** Why the PIN pad shows a message. */
-export type PinNotice = 'wrong' | 'locked' | 'mismatch' | 'too-short' | 'failed' | undefined
+export type PinNotice =
+  | 'wrong'
+  | 'locked'
+  | 'mismatch'
+  | 'too-short'
+  | 'failed'
+  /** This shell may not set the first PIN (a browser host without --allow-first-pin). */
+  | 'first-pin-elsewhere'
+  | undefined
 
 /**
  * Staff activity is reported at most this often (or a quarter of the session's idle limit, if
@@ -63,7 +71,8 @@ export const useStaffStore = defineStore('staff', () => {
   /** One PIN submitted from the pad, whatever the stage. */
   async function submitPin(pin: string): Promise<void> {
     if (isBusy.value) return
-    if (pin.length < 4) {
+    // A PIN being set needs 6 digits (the services refuse fewer); an older 4-digit PIN still unlocks.
+    if (pin.length < (stage.value === 'enter' ? 4 : 6)) {
       notice.value = 'too-short'
       return
     }
@@ -89,7 +98,9 @@ export const useStaffStore = defineStore('staff', () => {
     } catch (error) {
       // A PIN created meanwhile from the terminal: ask for it instead.
       if (error instanceof RequestError && error.code === 'conflict') stage.value = 'enter'
-      notice.value = 'failed'
+      const isRefusedHere = error instanceof RequestError && error.code === 'forbidden' && stage.value === 'confirm'
+      if (isRefusedHere) stage.value = 'new'
+      notice.value = isRefusedHere ? 'first-pin-elsewhere' : 'failed'
       console.warn(`staff: ${(error as Error).message}`)
     } finally {
       isBusy.value = false

@@ -157,15 +157,18 @@ describe('useStaffStore: the PIN pad flow', () => {
     expect(kiosk.screen).toBe('staff-pin')
     expect(staff.stage).toBe('new')
     await staff.submitPin('1234')
+    expect(staff.notice).toBe('too-short')
+    expect(staff.stage).toBe('new')
+    await staff.submitPin('123456')
     expect(staff.stage).toBe('confirm')
-    await staff.submitPin('4321')
+    await staff.submitPin('654321')
     expect(staff.stage).toBe('new')
     expect(staff.notice).toBe('mismatch')
     expect(fake.calls.some((call) => call.channel === 'staff:create-pin')).toBe(false)
-    await staff.submitPin('1234')
-    await staff.submitPin('1234')
+    await staff.submitPin('123456')
+    await staff.submitPin('123456')
     expect(fake.calls.find((call) => call.channel === 'staff:create-pin')?.args).toEqual({
-      pin: '1234',
+      pin: '123456',
     })
     expect(kiosk.screen).toBe('admin')
 
