@@ -40,6 +40,14 @@ function sweep(stroke: (from: { x: number; y: number }, to: { x: number; y: numb
   }
 }
 
+/** Chisels the ground round the raised rectangle and lets the master finish. */
+function carveAway(session: PrintingSession): void {
+  for (const y of [0.5 / 8, 7.5 / 8]) session.carveStroke({ x: 0, y }, { x: 1, y }, 'chisel')
+  for (const x of [0.5 / 16, 15.5 / 16]) session.carveStroke({ x, y: 0 }, { x, y: 1 }, 'chisel')
+  expect(session.moveOn()).toBe(true)
+  session.masterCarve(Infinity)
+}
+
 function fold(session: PrintingSession, progress: number): boolean {
   session.foldTo(progress)
   return session.releaseFold()
@@ -55,7 +63,7 @@ describe('fold drags', () => {
 })
 
 describe('PrintingSession', () => {
-  it('has no effects until started, then walks the six stations in order to a print', () => {
+  it('has no effects until started, then walks the seven stations in order to a print', () => {
     const { session, log, prints } = recordingSession()
     expect(log).toEqual([])
     session.start()
@@ -64,6 +72,8 @@ describe('PrintingSession', () => {
     expect(session.moveOn()).toBe(true)
     expect(session.phase).toBe('transfer')
     expect(fold(session, 0.9)).toBe(true)
+    expect(session.phase).toBe('carve')
+    carveAway(session)
     expect(session.phase).toBe('ink')
     sweep((a, b) => session.inkStroke(a, b), 10)
     sweep((a, b) => session.inkStroke(a, b), 10)
@@ -103,6 +113,7 @@ describe('PrintingSession', () => {
     expect(session.phase).toBe('write-sample')
     session.moveOn()
     fold(session, 1)
+    carveAway(session)
     expect(session.rubStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 }, 1)).toBeUndefined()
     expect(session.inkStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 })).toBeDefined()
   })
@@ -112,6 +123,7 @@ describe('PrintingSession', () => {
     session.start()
     session.moveOn()
     fold(session, 1)
+    carveAway(session)
     expect(session.canMoveOn).toBe(false)
     expect(session.moveOn()).toBe(false)
     session.inkStroke({ x: 0.05, y: 0.2 }, { x: 0.2, y: 0.2 })
@@ -130,6 +142,7 @@ describe('PrintingSession', () => {
       session.start()
       session.moveOn()
       fold(session, 1)
+      carveAway(session)
       sweep((a, b) => session.inkStroke(a, b), 10)
       sweep((a, b) => session.inkStroke(a, b), 10)
       session.moveOn()
@@ -146,6 +159,7 @@ describe('PrintingSession', () => {
       session.start()
       session.moveOn()
       fold(session, 1)
+      carveAway(session)
       sweep((a, b) => session.inkStroke(a, b), 10)
       session.moveOn()
       fold(session, 1)
