@@ -35,4 +35,4 @@ for (const character of [...characters].sort()) {
   data[character] = { strokes, medians }
 }
 await writeFile(outputPath, `${JSON.stringify(data)}\n`)
-console.log(`Wrote ${Object.keys(data).length} characters to ${path.relative(root, outputPath)}`)
+process.stdout.write(`Wrote ${Object.keys(data).length} characters to ${path.relative(root, outputPath)}\n`)
