@@ -5,6 +5,7 @@ import type { LocalizedText } from '../../../src/i18n/localizedText'
 export const woodblockText = {
   next: {
     'write-sample': { 'zh-CN': '写好了，上版', en: 'Written — transfer it' },
+    carve: { 'zh-CN': '请师傅刻完', en: 'Let the master finish' },
     ink: { 'zh-CN': '墨已刷好', en: 'Done inking' },
     rub: { 'zh-CN': '刷印完毕', en: 'Done rubbing' },
   },
@@ -20,6 +21,14 @@ export const woodblockText = {
     blotchy: { 'zh-CN': '深浅不匀：有的地方墨或刷印不够。', en: 'Blotchy: some parts lacked ink or rubbing.' },
     smudged: { 'zh-CN': '墨太多，洇成了墨团。', en: 'Too much ink: it spread into smudges.' },
   } satisfies Record<PrintVerdict, LocalizedText>,
+  askScribe: { 'zh-CN': '请书手代写', en: 'Ask the scribe to write' },
+  chooseTool: { 'zh-CN': '选刀', en: 'Choose a tool' },
+  tools: {
+    chisel: { 'zh-CN': '铲刀 · 铲底', en: 'Chisel · clear' },
+    knife: { 'zh-CN': '刻刀 · 发刀', en: 'Knife · outline' },
+  },
+  cleared: { 'zh-CN': '已铲', en: 'Cleared' },
+  masterCarving: { 'zh-CN': '师傅接过刻刀，刻完余下的底子…', en: 'The master takes the knife and clears the rest…' },
   yourPrint: { 'zh-CN': '你的印本', en: 'Your print' },
   stampSeal: { 'zh-CN': '钤印', en: 'Stamp the seal' },
   tryAnother: { 'zh-CN': '换一块版再印', en: 'Try another block' },

@@ -20,19 +20,20 @@ const clearedDepth = 0.5
 export interface CarvingToolShape {
   /** Reach of the tool's footprint: ground within it is cut. */
   readonly radius: number
-  /** The edge itself: within this, it cuts whatever lies under it, strokes included. */
+  /** The edge itself: within this, it cuts whatever lies under it, strokes included (0: never a stroke). */
   readonly edgeRadius: number
   /** Depth one pass adds at the footprint's centre (1 = down to the floor). */
   readonly depthPerPass: number
 }
 
 /**
- * Generous tools for a five-minute visit: the chisel's wide footprint clears ground but stops at
- * a stroke's edge; only the line the blade itself travels cuts through a stroke.
+ * Generous tools for a five-minute visit: the chisel's wide footprint clears ground and always
+ * stops at a stroke's edge, so sweeping it over the block never harms the writing; the knife's
+ * blade cuts whatever it crosses, strokes included.
  */
 export const carvingTools: Readonly<Record<CarvingTool, CarvingToolShape>> = {
   knife: { radius: 0.012, edgeRadius: 0.008, depthPerPass: 1 },
-  chisel: { radius: 0.065, edgeRadius: 0.01, depthPerPass: 0.8 },
+  chisel: { radius: 0.065, edgeRadius: 0, depthPerPass: 0.8 },
 }
 
 /** One place a cut crossed a stroke. */
@@ -97,7 +98,7 @@ export class CarvingField {
     const shape = carvingTools[tool]
     const { width, height } = this
     const radiusCells = Math.max(1, shape.radius * width)
-    const edgeCells = Math.max(0.75, shape.edgeRadius * width)
+    const edgeCells = shape.edgeRadius > 0 ? Math.max(0.75, shape.edgeRadius * width) : 0
     const ax = from.x * width
     const ay = from.y * height
     const bx = to.x * width

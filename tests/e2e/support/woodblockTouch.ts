@@ -124,3 +124,52 @@ export async function woodblockRenderCost(page: Page): Promise<{ calls: number; 
     textureBytes: Number(await root.getAttribute('data-woodblock-texture-bytes')),
   }
 }
+
+/** Where the sample's writing area is on the page, as the scene reports it. */
+export async function woodblockSampleBox(page: Page): Promise<Box> {
+  const json = await page.locator('[data-woodblock-sample-rect]').getAttribute('data-woodblock-sample-rect')
+  if (!json) throw new Error('The woodblock scene has not reported where its sample sheet is')
+  const rect = JSON.parse(json) as Box
+  const scene = await woodblockSceneBox(page)
+  return { x: scene.x + rect.x, y: scene.y + rect.y, width: rect.width, height: rect.height }
+}
+
+/**
+ * Writes 宋 roughly with a finger on the sample: the roof (a dot, a left drop, the hook across),
+ * the cross stroke of 木, its centre stroke, and its two falling strokes. Each stroke is a drag
+ * with a short pause between moves so the brush model sees a writing pace. Points are shares of
+ * the writing area.
+ */
+export async function writeSongByTouch(page: Page, cdp: CDPSession, stepDelayMs = 8): Promise<void> {
+  const strokes: [number, number][][] = [
+    [[0.5, 0.12], [0.52, 0.2]],
+    [[0.22, 0.26], [0.2, 0.38]],
+    [[0.22, 0.26], [0.8, 0.26], [0.76, 0.38]],
+    [[0.2, 0.52], [0.8, 0.52]],
+    [[0.5, 0.4], [0.5, 0.9]],
+    [[0.48, 0.55], [0.22, 0.8]],
+    [[0.52, 0.55], [0.82, 0.8]],
+  ]
+  for (const stroke of strokes) {
+    const sample = await woodblockSampleBox(page)
+    const at = ([x, y]: [number, number]) => ({ x: sample.x + sample.width * x, y: sample.y + sample.height * y })
+    const points: ScreenPoint[] = []
+    for (let i = 1; i < stroke.length; i++) points.push(...linePoints(at(stroke[i - 1]!), at(stroke[i]!), 8).slice(i === 1 ? 0 : 1))
+    await touchDrag(cdp, points, stepDelayMs)
+  }
+}
+
+/**
+ * Clears the block's ground with the chisel: vertical passes across the face, `columns` of them.
+ * With a generous chisel this clears well past the share at which the master takes over.
+ */
+export async function chiselBlock(page: Page, cdp: CDPSession, columns = 14, stepDelayMs = 0): Promise<void> {
+  const block = await woodblockBlockBox(page)
+  const points: ScreenPoint[] = []
+  for (let column = 0; column < columns; column++) {
+    const x = block.x + block.width * ((column + 0.5) / columns)
+    const [fromY, toY] = column % 2 === 0 ? [block.y + 2, block.y + block.height - 2] : [block.y + block.height - 2, block.y + 2]
+    points.push(...linePoints({ x, y: fromY }, { x, y: toY }, 6))
+  }
+  await touchDrag(cdp, points, stepDelayMs)
+}

@@ -24,11 +24,12 @@ describe('CarvingField', () => {
     expect(field.cut({ x: 2, y: 2 }, { x: 3, y: 2 }, 'chisel')).toBeUndefined()
   })
 
-  it('stops the chisel at a stroke it passes beside: the stroke stands, no nick', () => {
+  it('stops the chisel at a stroke, even swept right across it: the stroke stands, no nick', () => {
     const field = new CarvingField(bitmapFromRows(strokeRows()))
-    // The chisel's footprint (radius 2.6 cells) overlaps the stroke's left edge, its blade does not.
     field.cut({ x: 16.5 / 40, y: 0 }, { x: 16.5 / 40, y: 1 }, 'chisel')
+    field.cut({ x: 0, y: 0.5 }, { x: 1, y: 0.5 }, 'chisel')
     expect(valueAt(field.depth, 16, 20)).toBeGreaterThan(0.5)
+    expect(valueAt(field.depth, 10, 20)).toBeGreaterThan(0.5)
     for (let y = 5; y < 35; y++) expect(valueAt(field.depth, 18, y)).toBe(0)
     expect(field.nicks).toEqual([])
   })
