@@ -1,3 +1,4 @@
+import type { BufferAttribute } from 'three'
 import { describe, expect, it } from 'vitest'
 import { bitmapFromRows, createBitmap } from '../../../../../src/exhibits/woodblockPrinting/bitmap'
 import { CarvingField } from '../../../../../src/exhibits/woodblockPrinting/carvingField'
@@ -87,7 +88,7 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     const carvedRelief = new CarvedRelief(field.depth, 1, 1, 0.04, 8)
     const triangles = (carvedRelief.geometry.index?.count ?? 0) / 3
     expect(triangles).toBe(2 * 8 * 8)
-    const positions = carvedRelief.geometry.getAttribute('position')
+    const positions = carvedRelief.geometry.getAttribute('position') as BufferAttribute
     const zs = () => Array.from({ length: positions.count }, (_, i) => positions.getZ(i))
     expect(Math.min(...zs())).toBeCloseTo(0.04)
     positions.clearUpdateRanges()
