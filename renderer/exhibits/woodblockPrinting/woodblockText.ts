@@ -9,10 +9,17 @@ export const woodblockText = {
     ink: { 'zh-CN': '墨已刷好', en: 'Done inking' },
     rub: { 'zh-CN': '刷印完毕', en: 'Done rubbing' },
   },
-  /** Which way to drag at the fold stations (the frame shows each station's full hint). */
-  dragDirection: {
-    transfer: { 'zh-CN': '← 向左拖动样纸', en: '← Drag the sample to the left' },
-    'lay-paper': { 'zh-CN': '向右拖动纸张 →', en: 'Drag the paper to the right →' },
+  /**
+   * What to do, said in a few words beside the ring round the thing to touch (the frame's header
+   * carries each station's full hint).
+   */
+  callout: {
+    'write-sample': { 'zh-CN': '在格纸上用手指写字', en: 'Write here with your finger' },
+    transfer: { 'zh-CN': '← 向左拖动样纸，翻到版上', en: '← Drag the sample left onto the block' },
+    carve: { 'zh-CN': '在版上拖动：铲去字外的木头', en: 'Drag on the block to clear the wood' },
+    ink: { 'zh-CN': '在版上来回拖动，刷墨', en: 'Brush ink over the block' },
+    'lay-paper': { 'zh-CN': '向右拖动纸张，盖上木版 →', en: 'Drag the paper right onto the block →' },
+    rub: { 'zh-CN': '用棕刷在纸背上来回擦', en: 'Rub the back of the paper' },
     lift: { 'zh-CN': '← 向左拖动，揭起纸张', en: '← Drag left to peel the sheet' },
   },
   verdict: {
