@@ -39,8 +39,9 @@ async function completedStations(dataDir: string): Promise<string[]> {
 async function openWoodblock(page: Page): Promise<void> {
   await tap(page, '[data-exhibit-id="woodblock-printing"]')
   await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  // Software WebGL on a shared machine builds the workshop slowly.
   await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
-    timeout: 20_000,
+    timeout: 60_000,
   })
 }
 
@@ -133,6 +134,8 @@ async function printByTouch(
   }
   await expect(page.locator('[data-action="woodblock-next"]')).toBeVisible({ timeout: 10_000 })
   await tap(page, '[data-action="woodblock-next"]')
+  // The master clears the rest in an animation of a few seconds (longer at a software frame rate).
+  await expect(page.locator('[data-woodblock-phase="ink"]')).toBeAttached({ timeout: 60_000 })
   await expectStation('ink')
   await sweepBlock(page, cdp, 9, 2)
   await sweepBlock(page, cdp, 9, 2)
@@ -246,7 +249,7 @@ test('woodblock: a knife cut across a stroke prints a print that differs exactly
   expect(consoleErrors).toEqual([])
 })
 
-test('woodblock with reduced motion: the sample is already written and the camera never moves', async ({
+test('woodblock with reduced motion: the scribe writes at once, the master carves at once, and the camera never moves', async ({
   page,
   server,
   consoleErrors,
@@ -258,12 +261,18 @@ test('woodblock with reduced motion: the sample is already written and the camer
   await tap(page, '[data-screen="attract"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
   await openWoodblock(page)
-  await expect(page.locator('[data-can-move-on="true"]')).toBeVisible({ timeout: 5_000 })
   const blockAtStart = await waitForSteadyBlock(page)
+  // The ring stands still.
+  expect(await page.locator('[data-woodblock-hint-ring]').evaluate((ring) => getComputedStyle(ring).animationName)).toBe('none')
+  await tap(page, '[data-action="woodblock-scribe"]')
+  await expect(page.locator('[data-can-move-on="true"]')).toBeVisible({ timeout: 5_000 })
 
   await tap(page, '[data-action="woodblock-next"]')
   await expect.poll(() => phase(page)).toBe('transfer')
   await foldDrag(page, cdp, 'left')
+  await expect.poll(() => phase(page)).toBe('carve')
+  await chiselBlock(page, cdp)
+  await tap(page, '[data-action="woodblock-next"]')
   await expect.poll(() => phase(page)).toBe('ink')
   await page.waitForTimeout(1000)
   expect(await waitForSteadyBlock(page)).toEqual(blockAtStart)
@@ -276,13 +285,14 @@ test('woodblock in English: the block choices keep to one row, clear of the bloc
   consoleErrors,
 }) => {
   test.setTimeout(120_000)
-  // Reduced motion: the sample is written at once, so the choices and the next step both show.
+  // Reduced motion: the scribe writes at once, so the choices and the next step both show.
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
   await openWoodblock(page)
   await tap(page, '[data-action="language"]')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await tap(page, '[data-action="woodblock-scribe"]')
   await expect(page.locator('[data-action="woodblock-next"]')).toBeVisible()
   const block = await waitForSteadyBlock(page)
   const choices = page.locator('[data-woodblock-blocks] [data-block-choice]')

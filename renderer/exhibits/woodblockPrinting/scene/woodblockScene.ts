@@ -465,11 +465,12 @@ export class WoodblockScene implements ExhibitScene {
     const blockRight = faceWidth / 2 + marginUnits
     tools.writingBrush.position.set(blockRight + paperWidth * 0.35, y, front)
     tools.knife.position.set(-faceWidth * 0.42, y, front + 0.02)
-    tools.chisel.position.set(-faceWidth * 0.1, y, front + 0.02)
-    tools.inkBrush.position.set(faceWidth * 0.2, y, front)
+    tools.chisel.position.set(-faceWidth * 0.2, y, front + 0.02)
+    tools.inkBrush.position.set(faceWidth * 0.22, y, front)
     tools.palmBrush.position.set(-blockRight - paperWidth * 0.45, y, front)
     tools.inkStone.position.set(faceWidth * 0.42, y, front)
-    if (inUse) inUse.position.y = 0.004
+    // The tool the station needs lies front and centre, where the hand reaches for it.
+    if (inUse) inUse.position.set(0, 0.004, front + 0.03)
   }
 
   /** Frames the part of the bench the station needs; with reduced motion, one fixed view. */
