@@ -109,8 +109,13 @@ const woodblockScene: BenchCase = {
 
       const drawCalls = Math.max(carvingCost.calls, inkingCost.calls, rubbingCost.calls)
       const triangles = Math.max(carvingCost.triangles, inkingCost.triangles, rubbingCost.triangles)
-      const textureBytes = Math.max(carvingCost.textureBytes, inkingCost.textureBytes, rubbingCost.textureBytes)
-      const longest = (tasks: readonly { durationMs: number }[]) => Math.max(0, ...tasks.map((task) => task.durationMs))
+      const textureBytes = Math.max(
+        carvingCost.textureBytes,
+        inkingCost.textureBytes,
+        rubbingCost.textureBytes,
+      )
+      const longest = (tasks: readonly { durationMs: number }[]) =>
+        Math.max(0, ...tasks.map((task) => task.durationMs))
       const longestTaskMs = longest(longTasks)
       const webgl = (await readKioskDiagnostics(page)).webgl
 

@@ -5,7 +5,11 @@ import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { CDPSession, Page } from '@playwright/test'
-import { launchKioskBrowser, tapElement, type KioskViewport } from '../../bench/support/kioskBrowser'
+import {
+  launchKioskBrowser,
+  tapElement,
+  type KioskViewport,
+} from '../../bench/support/kioskBrowser'
 import { startKioskServer } from '../../bench/support/kioskServer'
 import {
   chiselBlock,
@@ -47,8 +51,15 @@ async function halfFold(page: Page, cdp: CDPSession, direction: 'left' | 'right'
   const endX = startX + (direction === 'left' ? -1 : 1) * box.width * 0.15
   const points = linePoints({ x: startX, y }, { x: endX, y }, 4)
   const [first, ...rest] = points
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ ...first!, id: 1 }] })
-  for (const point of rest) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ ...point, id: 1 }] })
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ ...first!, id: 1 }],
+  })
+  for (const point of rest)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ ...point, id: 1 }],
+    })
   await page.waitForTimeout(900)
 }
 
@@ -81,7 +92,14 @@ async function walk(page: Page, url: string, size: KioskViewport): Promise<void>
   await chiselBlock(page, cdp, 6)
   const block = await woodblockBlockBox(page)
   await tapElement(page, '[data-carving-tool="knife"]')
-  await touchDrag(cdp, linePoints({ x: block.x + block.width * 0.15, y: block.y + block.height * 0.85 }, { x: block.x + block.width * 0.85, y: block.y + block.height * 0.85 }, 10))
+  await touchDrag(
+    cdp,
+    linePoints(
+      { x: block.x + block.width * 0.15, y: block.y + block.height * 0.85 },
+      { x: block.x + block.width * 0.85, y: block.y + block.height * 0.85 },
+      10,
+    ),
+  )
   await capture(page, 'carve', size)
   await tapElement(page, '[data-carving-tool="chisel"]')
   await chiselBlock(page, cdp, 14)

@@ -31,8 +31,13 @@ for (const exhibit of manifest.exhibits) {
 const data: Record<string, { strokes: string[]; medians: number[][][] }> = {}
 for (const character of [...characters].sort()) {
   const file = require.resolve(`hanzi-writer-data/${character}.json`)
-  const { strokes, medians } = JSON.parse(await readFile(file, 'utf8')) as { strokes: string[]; medians: number[][][] }
+  const { strokes, medians } = JSON.parse(await readFile(file, 'utf8')) as {
+    strokes: string[]
+    medians: number[][][]
+  }
   data[character] = { strokes, medians }
 }
 await writeFile(outputPath, `${JSON.stringify(data)}\n`)
-process.stdout.write(`Wrote ${Object.keys(data).length} characters to ${path.relative(root, outputPath)}\n`)
+process.stdout.write(
+  `Wrote ${Object.keys(data).length} characters to ${path.relative(root, outputPath)}\n`,
+)

@@ -97,7 +97,12 @@ export class BrushStroke {
       // The hairs follow the pace with some lag: the radius eases towards the new width.
       this.#radius = startRadius + (target - startRadius) * Math.min(1, t * 0.6)
       this.#length += distance / steps
-      this.onDab({ x: this.#last.x + dx * t, y: this.#last.y + dy * t, radius: this.#radius, ink: this.ink })
+      this.onDab({
+        x: this.#last.x + dx * t,
+        y: this.#last.y + dy * t,
+        radius: this.#radius,
+        ink: this.ink,
+      })
     }
     this.#directionX = dx / distance
     this.#directionY = dy / distance

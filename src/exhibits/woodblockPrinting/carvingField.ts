@@ -81,7 +81,9 @@ export class CarvingField {
 
   /** Where cuts crossed strokes, in cell order. */
   get nicks(): readonly CarvingNick[] {
-    return [...this.#nickedCells].sort((a, b) => a - b).map((i) => ({ x: i % this.width, y: Math.floor(i / this.width) }))
+    return [...this.#nickedCells]
+      .sort((a, b) => a - b)
+      .map((i) => ({ x: i % this.width, y: Math.floor(i / this.width) }))
   }
 
   /** Whether the cell was a stroke a cut went through. */
@@ -117,7 +119,8 @@ export class CarvingField {
         const isStroke = this.strokes.data[index]! >= 0.5
         if (isStroke && distance >= edgeCells) continue
         // The edge cuts to full depth; the rest of the footprint less towards its rim.
-        const gain = distance < edgeCells ? 1 : shape.depthPerPass * (1 - (distance / radiusCells) ** 2)
+        const gain =
+          distance < edgeCells ? 1 : shape.depthPerPass * (1 - (distance / radiusCells) ** 2)
         isChanged = this.#deepen(index, gain, isStroke) || isChanged
       }
     }
@@ -161,10 +164,20 @@ export class CarvingField {
   }
 }
 
-function distanceToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+function distanceToSegment(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const dx = bx - ax
   const dy = by - ay
   const lengthSquared = dx * dx + dy * dy
-  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / lengthSquared))
+  const t =
+    lengthSquared === 0
+      ? 0
+      : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / lengthSquared))
   return Math.hypot(px - ax - t * dx, py - ay - t * dy)
 }

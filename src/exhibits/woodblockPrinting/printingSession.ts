@@ -4,7 +4,15 @@ import { CoverageField, type BlockPoint, type StrokeSegment } from './coverageFi
 import { computePrint, type PrintResult } from './printImpression'
 
 /** The stations of the exhibit, in order, by their manifest ids. */
-export const printingStationIds = ['write-sample', 'transfer', 'carve', 'ink', 'lay-paper', 'rub', 'lift'] as const
+export const printingStationIds = [
+  'write-sample',
+  'transfer',
+  'carve',
+  'ink',
+  'lay-paper',
+  'rub',
+  'lift',
+] as const
 export type PrintingStationId = (typeof printingStationIds)[number]
 /** Where a session is: at a station, or finished with a print. */
 export type PrintingPhase = PrintingStationId | 'printed'
@@ -22,7 +30,11 @@ export function isFoldStation(id: PrintingPhase): id is FoldStationId {
  * How far (0–1) a drag of `deltaXPx` folds a sheet that must travel `spanPx` to lie flat the
  * other way. Dragging against the direction folds nothing.
  */
-export function foldProgressFromDrag(deltaXPx: number, direction: 'left' | 'right', spanPx: number): number {
+export function foldProgressFromDrag(
+  deltaXPx: number,
+  direction: 'left' | 'right',
+  spanPx: number,
+): number {
   if (spanPx <= 0) return 0
   const along = direction === 'left' ? -deltaXPx : deltaXPx
   return Math.max(0, Math.min(1, along / spanPx))
@@ -159,7 +171,10 @@ export class PrintingSession {
       case 'write-sample':
         return this.#carving.strokes.data.some((value) => value > 0)
       case 'carve':
-        return this.#masterRow === undefined && this.#carving.clearedFraction >= this.tuning.masterFinishesAt
+        return (
+          this.#masterRow === undefined &&
+          this.#carving.clearedFraction >= this.tuning.masterFinishesAt
+        )
       case 'ink':
         return this.inkCoverage >= this.tuning.minCoverageToMoveOn
       case 'rub':
@@ -243,7 +258,12 @@ export class PrintingSession {
   }
 
   /** A segment of a palm-brush drag over the paper's back at `pressure` 0–1 (only while rubbing). */
-  rubStroke(from: BlockPoint, to: BlockPoint, pressure: number, isContinuation = false): CellRect | undefined {
+  rubStroke(
+    from: BlockPoint,
+    to: BlockPoint,
+    pressure: number,
+    isContinuation = false,
+  ): CellRect | undefined {
     if (this.#phase !== 'rub') return undefined
     const amount = this.tuning.rubPerPass * Math.max(0, Math.min(1, pressure))
     const previous = isContinuation ? this.#previousSegment : undefined
@@ -265,7 +285,11 @@ export class PrintingSession {
     }
     this.#phase = 'printed'
     this.#foldProgress = 1
-    this.#print = computePrint({ relief: this.#carving.relief(), ink: this.ink.bitmap, rub: this.rub.bitmap })
+    this.#print = computePrint({
+      relief: this.#carving.relief(),
+      ink: this.ink.bitmap,
+      rub: this.rub.bitmap,
+    })
     this.listener.printed?.(this.#print)
   }
 }

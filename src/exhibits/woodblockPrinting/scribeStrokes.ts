@@ -37,7 +37,10 @@ export function emToWriting(
 ): { x: number; y: number } {
   const left = glyph.centerX * sampleAspect - glyph.size / 2
   const top = glyph.centerY - glyph.size / 2
-  return { x: left + (emX / emUnits) * glyph.size, y: top + ((emBaseline - emY) / emUnits) * glyph.size }
+  return {
+    x: left + (emX / emUnits) * glyph.size,
+    y: top + ((emBaseline - emY) / emUnits) * glyph.size,
+  }
 }
 
 /**

@@ -32,9 +32,13 @@ export interface BenchTools {
 export function buildBenchTools(store: DisposableStore): BenchTools {
   const handleWood = store.add(new MeshLambertMaterial({ color: '#7a5534' }))
   const darkWood = store.add(new MeshLambertMaterial({ color: '#4a3222' }))
-  const steel = store.add(new MeshPhongMaterial({ color: '#8d9096', shininess: 60, specular: '#cfd3d8' }))
+  const steel = store.add(
+    new MeshPhongMaterial({ color: '#8d9096', shininess: 60, specular: '#cfd3d8' }),
+  )
   // Wet ink is glossy: a tight, faint highlight on near black.
-  const wetInk = store.add(new MeshPhongMaterial({ color: '#0d0c0b', shininess: 120, specular: '#3a3836' }))
+  const wetInk = store.add(
+    new MeshPhongMaterial({ color: '#0d0c0b', shininess: 120, specular: '#3a3836' }),
+  )
   const stone = store.add(new MeshLambertMaterial({ color: '#2f3033' }))
   const palm = store.add(new MeshLambertMaterial({ color: '#6b4a2b' }))
 

@@ -76,7 +76,10 @@ export class BlockSurface {
         // The writing lies on the face; a cut through it takes it away.
         const writing = this.#isWritingShown ? strokes[i]! * standing * 0.92 : 0
         const inkTone = 1 - Math.exp(-inkToneRate * Math.max(0, ink))
-        const inkCover = Math.min(1, inkTone * (0.15 + 0.85 * standing) + Math.max(0, ink - 1) * 0.3)
+        const inkCover = Math.min(
+          1,
+          inkTone * (0.15 + 0.85 * standing) + Math.max(0, ink - 1) * 0.3,
+        )
         const w = i * 3
         const offset = texelOffset(width, height, x, y)
         for (let c = 0; c < 3; c++) {

@@ -1,5 +1,9 @@
 import { type BufferAttribute, type DataTexture, PlaneGeometry } from 'three'
-import { sampleBilinear, type Bitmap, type CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  sampleBilinear,
+  type Bitmap,
+  type CellRect,
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
 import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
 
@@ -29,8 +33,14 @@ export class CarvedRelief implements Disposable {
   ) {
     this.#depth = depth
     const aspect = widthUnits / heightUnits
-    this.#segmentsX = Math.max(1, Math.round(aspect >= 1 ? longSideSegments : longSideSegments * aspect))
-    this.#segmentsY = Math.max(1, Math.round(aspect >= 1 ? longSideSegments / aspect : longSideSegments))
+    this.#segmentsX = Math.max(
+      1,
+      Math.round(aspect >= 1 ? longSideSegments : longSideSegments * aspect),
+    )
+    this.#segmentsY = Math.max(
+      1,
+      Math.round(aspect >= 1 ? longSideSegments / aspect : longSideSegments),
+    )
     this.geometry = new PlaneGeometry(widthUnits, heightUnits, this.#segmentsX, this.#segmentsY)
     this.normalMap = createRgbaTexture(depth.width, depth.height, false)
     this.#rebuild()
@@ -39,7 +49,9 @@ export class CarvedRelief implements Disposable {
   /** Follows a new depth field (a new sample was written): rebuilt whole, once. */
   setDepth(depth: Bitmap): void {
     if (depth.width !== this.#depth.width || depth.height !== this.#depth.height) {
-      throw new RangeError(`The carving is ${depth.width}×${depth.height}; the relief was built for ${this.#depth.width}×${this.#depth.height}`)
+      throw new RangeError(
+        `The carving is ${depth.width}×${depth.height}; the relief was built for ${this.#depth.width}×${this.#depth.height}`,
+      )
     }
     this.#depth = depth
     this.#rebuild()
@@ -91,7 +103,11 @@ export class CarvedRelief implements Disposable {
     const positions = this.geometry.attributes.position!
     for (let iy = iy0; iy <= iy1; iy++) {
       for (let ix = ix0; ix <= ix1; ix++) {
-        const cut = sampleBilinear(depth, (ix / this.#segmentsX) * (depth.width - 1), (iy / this.#segmentsY) * (depth.height - 1))
+        const cut = sampleBilinear(
+          depth,
+          (ix / this.#segmentsX) * (depth.width - 1),
+          (iy / this.#segmentsY) * (depth.height - 1),
+        )
         positions.setZ(iy * (this.#segmentsX + 1) + ix, (1 - cut) * this.depthUnits)
       }
     }

@@ -37,7 +37,13 @@ export function drawPlum(context: CanvasRenderingContext2D, width: number, heigh
     for (let petal = 0; petal < 5; petal++) {
       const angle = blossom.rotation + (petal * Math.PI * 2) / 5
       context.beginPath()
-      context.arc(cx + Math.cos(angle) * r * 0.55, cy + Math.sin(angle) * r * 0.55, r * 0.45, 0, Math.PI * 2)
+      context.arc(
+        cx + Math.cos(angle) * r * 0.55,
+        cy + Math.sin(angle) * r * 0.55,
+        r * 0.45,
+        0,
+        Math.PI * 2,
+      )
       context.fill()
     }
     // The heart of the flower is cut away, leaving a ring of stamens in relief.

@@ -1,4 +1,11 @@
-import { DataTexture, LinearFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, NoColorSpace } from 'three'
+import {
+  DataTexture,
+  LinearFilter,
+  RGBAFormat,
+  SRGBColorSpace,
+  UnsignedByteType,
+  NoColorSpace,
+} from 'three'
 
 /**
  * Helpers for the scene's run-time textures. Bitmaps keep row 0 at the top; a DataTexture's row 0
@@ -7,7 +14,13 @@ import { DataTexture, LinearFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType
 
 /** An RGBA DataTexture of the given size, linear-filtered, no mipmaps (so sub-rect uploads stay cheap). */
 export function createRgbaTexture(width: number, height: number, isColor: boolean): DataTexture {
-  const texture = new DataTexture(new Uint8Array(width * height * 4), width, height, RGBAFormat, UnsignedByteType)
+  const texture = new DataTexture(
+    new Uint8Array(width * height * 4),
+    width,
+    height,
+    RGBAFormat,
+    UnsignedByteType,
+  )
   texture.magFilter = LinearFilter
   texture.minFilter = LinearFilter
   texture.generateMipmaps = false
@@ -25,7 +38,13 @@ export function texelOffset(width: number, height: number, x: number, y: number)
  * Marks bitmap rows `y0 ≤ y < y1`, columns `x0 ≤ x < x1` for upload: one range a row, so a brush
  * stroke sends a few kilobytes instead of the whole texture.
  */
-export function markDirtyRect(texture: DataTexture, x0: number, y0: number, x1: number, y1: number): void {
+export function markDirtyRect(
+  texture: DataTexture,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): void {
   const { width, height } = texture.image
   const left = Math.max(0, x0)
   const right = Math.min(width, x1)

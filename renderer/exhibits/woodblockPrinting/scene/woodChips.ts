@@ -1,10 +1,4 @@
-import {
-  InstancedMesh,
-  MeshLambertMaterial,
-  Object3D,
-  TorusGeometry,
-  Vector3,
-} from 'three'
+import { InstancedMesh, MeshLambertMaterial, Object3D, TorusGeometry, Vector3 } from 'three'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
 
 /** Chips in the air at once, and how long one lives, in seconds. */
@@ -36,7 +30,12 @@ export class WoodChips implements Disposable {
     this.mesh = new InstancedMesh(geometry, material, chipCount)
     this.mesh.frustumCulled = false
     for (let i = 0; i < chipCount; i++) {
-      this.#chips.push({ position: new Vector3(), velocity: new Vector3(), spin: new Vector3(), ageSeconds: chipLifeSeconds })
+      this.#chips.push({
+        position: new Vector3(),
+        velocity: new Vector3(),
+        spin: new Vector3(),
+        ageSeconds: chipLifeSeconds,
+      })
       this.#place(i)
     }
     this.mesh.instanceMatrix.needsUpdate = true
@@ -87,7 +86,11 @@ export class WoodChips implements Disposable {
     const life = chip.ageSeconds / chipLifeSeconds
     const dummy = this.#dummy
     dummy.position.copy(chip.position)
-    dummy.rotation.set(chip.spin.x * chip.ageSeconds, chip.spin.y * chip.ageSeconds, chip.spin.z * chip.ageSeconds)
+    dummy.rotation.set(
+      chip.spin.x * chip.ageSeconds,
+      chip.spin.y * chip.ageSeconds,
+      chip.spin.z * chip.ageSeconds,
+    )
     // Settled chips shrink away at the end of their life; a spent chip is scaled to nothing.
     dummy.scale.setScalar(life >= 1 ? 0 : life > 0.75 ? (1 - life) * 4 : 1)
     dummy.updateMatrix()

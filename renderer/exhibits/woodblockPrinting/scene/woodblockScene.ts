@@ -1,5 +1,17 @@
-import { type Object3D, PerspectiveCamera, Plane, Raycaster, type Scene, Vector2, Vector3 } from 'three'
-import { mirrorHorizontally, unionRect, type CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  type Object3D,
+  PerspectiveCamera,
+  Plane,
+  Raycaster,
+  type Scene,
+  Vector2,
+  Vector3,
+} from 'three'
+import {
+  mirrorHorizontally,
+  unionRect,
+  type CellRect,
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
 import type { BrushPoint, BrushStroke } from '../../../../src/exhibits/woodblockPrinting/brushModel'
 import type { CarvingTool } from '../../../../src/exhibits/woodblockPrinting/carvingField'
@@ -13,11 +25,19 @@ import {
   type PrintingSessionListener,
 } from '../../../../src/exhibits/woodblockPrinting/printingSession'
 import { estimateRubPressure } from '../../../../src/exhibits/woodblockPrinting/rubPressure'
-import { brushTuningForGlyph, scribeStrokes } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
+import {
+  brushTuningForGlyph,
+  scribeStrokes,
+} from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
-import { framedCameraPosition, viewWindowInside, type BenchBox, type OverlayBands } from './workbenchFraming'
+import {
+  framedCameraPosition,
+  viewWindowInside,
+  type BenchBox,
+  type OverlayBands,
+} from './workbenchFraming'
 import { buildWorkshop, reliefDepth, scribeStrokeData, type WorkshopParts } from './workshopParts'
 
 /** How long the transferred sample takes to be rubbed off the block, in seconds. */
@@ -58,7 +78,9 @@ export interface ScreenRect {
  * paper, and the tools on the bench. Building it has no side effects; `connect` adds the touch
  * listeners.
  */
-export function woodblockSceneFactory(options: WoodblockSceneOptions): ExhibitSceneFactory<WoodblockScene> {
+export function woodblockSceneFactory(
+  options: WoodblockSceneOptions,
+): ExhibitSceneFactory<WoodblockScene> {
   return async (context) => {
     const store = new DisposableStore()
     try {
@@ -150,7 +172,12 @@ export class WoodblockScene implements ExhibitScene {
   #viewHeightCssPx = 1
   #isCameraPlaced = false
 
-  constructor(parts: WorkshopParts, options: WoodblockSceneOptions, context: SceneContext, store: DisposableStore) {
+  constructor(
+    parts: WorkshopParts,
+    options: WoodblockSceneOptions,
+    context: SceneContext,
+    store: DisposableStore,
+  ) {
     this.scene = parts.scene
     this.#parts = parts
     this.#listener = options.listener
@@ -219,14 +246,26 @@ export class WoodblockScene implements ExhibitScene {
   /** Where the block face is on the canvas now. */
   blockScreenRect(): ScreenRect | undefined {
     const { faceWidth, faceHeight } = this.#parts
-    return this.#screenRect(-faceWidth / 2, faceWidth / 2, -faceHeight / 2, faceHeight / 2, reliefDepth)
+    return this.#screenRect(
+      -faceWidth / 2,
+      faceWidth / 2,
+      -faceHeight / 2,
+      faceHeight / 2,
+      reliefDepth,
+    )
   }
 
   /** Where the sample's writing area is on the canvas now (while it lies flat on the right). */
   sampleScreenRect(): ScreenRect | undefined {
     const { faceWidth, faceHeight, marginUnits } = this.#parts
     const left = faceWidth / 2 + 2 * marginUnits
-    return this.#screenRect(left, left + faceWidth, -faceHeight / 2, faceHeight / 2, reliefDepth + 0.004)
+    return this.#screenRect(
+      left,
+      left + faceWidth,
+      -faceHeight / 2,
+      faceHeight / 2,
+      reliefDepth + 0.004,
+    )
   }
 
   /** The thing the station's hint points at: the sheet to write on or drag, the block, the paper. */
@@ -238,7 +277,13 @@ export class WoodblockScene implements ExhibitScene {
         return this.sampleScreenRect()
       case 'lay-paper': {
         const right = -faceWidth / 2 - marginUnits
-        return this.#screenRect(right - paperWidth, right, -faceHeight / 2, faceHeight / 2, reliefDepth)
+        return this.#screenRect(
+          right - paperWidth,
+          right,
+          -faceHeight / 2,
+          faceHeight / 2,
+          reliefDepth,
+        )
       }
       case 'printed':
         return undefined
@@ -298,7 +343,10 @@ export class WoodblockScene implements ExhibitScene {
 
   connect(canvas: HTMLCanvasElement): void {
     this.#canvas = canvas
-    const listen = <K extends keyof HTMLElementEventMap>(type: K, handler: (event: HTMLElementEventMap[K]) => void) => {
+    const listen = <K extends keyof HTMLElementEventMap>(
+      type: K,
+      handler: (event: HTMLElementEventMap[K]) => void,
+    ) => {
       canvas.addEventListener(type, handler)
       this.#store.add(toDisposable(() => canvas.removeEventListener(type, handler)))
     }
@@ -321,16 +369,26 @@ export class WoodblockScene implements ExhibitScene {
     parts.writingSheet.flush()
 
     // The sample turns over onto the block, then is rubbed off, leaving its writing reversed.
-    const sampleAngle = phase === 'write-sample' ? 0 : phase === 'transfer' ? session.foldProgress * Math.PI : Math.PI
-    parts.sampleHinge.rotation.z = this.#follow(parts.sampleHinge.rotation.z, sampleAngle, ease, phase === 'transfer')
+    const sampleAngle =
+      phase === 'write-sample' ? 0 : phase === 'transfer' ? session.foldProgress * Math.PI : Math.PI
+    parts.sampleHinge.rotation.z = this.#follow(
+      parts.sampleHinge.rotation.z,
+      sampleAngle,
+      ease,
+      phase === 'transfer',
+    )
     if (phase !== 'write-sample' && phase !== 'transfer' && parts.sampleHinge.visible) {
-      this.#rubOffProgress = this.#isReducedMotion ? 1 : Math.min(1, this.#rubOffProgress + deltaSeconds / sampleRubOffSeconds)
+      this.#rubOffProgress = this.#isReducedMotion
+        ? 1
+        : Math.min(1, this.#rubOffProgress + deltaSeconds / sampleRubOffSeconds)
       parts.sampleMaterial.opacity = 1 - this.#rubOffProgress
       if (this.#rubOffProgress >= 1) parts.sampleHinge.visible = false
     }
 
     if (session.isMasterCarving) {
-      const rows = this.#isReducedMotion ? Number.POSITIVE_INFINITY : (session.carving.height * deltaSeconds) / masterCarveSeconds
+      const rows = this.#isReducedMotion
+        ? Number.POSITIVE_INFINITY
+        : (session.carving.height * deltaSeconds) / masterCarveSeconds
       const rect = session.masterCarve(rows)
       if (rect) this.#showCut(rect)
       if (!session.isMasterCarving) this.#notifyChanged()
@@ -340,8 +398,19 @@ export class WoodblockScene implements ExhibitScene {
     // The paper: waiting on the left, laid over the block, then peeled back to the left.
     const fold = session.foldProgress
     const paperAngle =
-      phase === 'lay-paper' ? (1 - fold) * Math.PI : phase === 'rub' ? 0 : phase === 'lift' ? fold * Math.PI : Math.PI
-    parts.paperHinge.rotation.z = this.#follow(parts.paperHinge.rotation.z, paperAngle, ease, phase === 'lay-paper' || phase === 'lift')
+      phase === 'lay-paper'
+        ? (1 - fold) * Math.PI
+        : phase === 'rub'
+          ? 0
+          : phase === 'lift'
+            ? fold * Math.PI
+            : Math.PI
+    parts.paperHinge.rotation.z = this.#follow(
+      parts.paperHinge.rotation.z,
+      paperAngle,
+      ease,
+      phase === 'lay-paper' || phase === 'lift',
+    )
 
     if (!this.#touch) this.#restTools()
     this.#placeCamera(deltaSeconds)
@@ -362,7 +431,13 @@ export class WoodblockScene implements ExhibitScene {
     this.#store.dispose()
   }
 
-  #screenRect(minX: number, maxX: number, minZ: number, maxZ: number, y: number): ScreenRect | undefined {
+  #screenRect(
+    minX: number,
+    maxX: number,
+    minZ: number,
+    maxZ: number,
+    y: number,
+  ): ScreenRect | undefined {
     const canvas = this.#canvas
     if (!canvas || canvas.clientWidth === 0) return undefined
     const xs: number[] = []
@@ -422,7 +497,11 @@ export class WoodblockScene implements ExhibitScene {
   #placeOnSample(object: Object3D, x: number, y: number): void {
     const { faceWidth, faceHeight, marginUnits } = this.#parts
     const left = faceWidth / 2 + 2 * marginUnits
-    object.position.set(left + x * faceHeight, reliefDepth + 0.006, -faceHeight / 2 + y * faceHeight)
+    object.position.set(
+      left + x * faceHeight,
+      reliefDepth + 0.006,
+      -faceHeight / 2 + y * faceHeight,
+    )
   }
 
   /** A cut changed these cells: the relief and the face follow, and a chip springs off (not under reduced motion). */
@@ -492,7 +571,8 @@ export class WoodblockScene implements ExhibitScene {
       },
       this.#cameraTarget,
     )
-    const ease = !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 2.5)
+    const ease =
+      !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 2.5)
     this.#isCameraPlaced = true
     this.camera.position.lerp(this.#cameraTarget, ease)
   }
@@ -513,10 +593,14 @@ export class WoodblockScene implements ExhibitScene {
       maxZ: Math.max(paperHeight / 2, faceHeight / 2 + toolRestOffset + toolHalfDepth),
     }
     const phase = this.#parts.session.phase
-    if (this.#isReducedMotion) return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
-    if (phase === 'write-sample') return { minX: blockHalfWidth - marginUnits, maxX: blockHalfWidth + sampleWidth, ...depth }
-    if (phase === 'transfer') return { minX: -blockHalfWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
-    if (phase === 'carve' || phase === 'ink' || phase === 'rub') return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
+    if (this.#isReducedMotion)
+      return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
+    if (phase === 'write-sample')
+      return { minX: blockHalfWidth - marginUnits, maxX: blockHalfWidth + sampleWidth, ...depth }
+    if (phase === 'transfer')
+      return { minX: -blockHalfWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
+    if (phase === 'carve' || phase === 'ink' || phase === 'rub')
+      return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
     return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
   }
 
@@ -526,7 +610,10 @@ export class WoodblockScene implements ExhibitScene {
     if (!canvas) return undefined
     const rect = canvas.getBoundingClientRect()
     if (rect.width === 0 || rect.height === 0) return undefined
-    this.#pointerNdc.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1)
+    this.#pointerNdc.set(
+      ((clientX - rect.left) / rect.width) * 2 - 1,
+      -((clientY - rect.top) / rect.height) * 2 + 1,
+    )
     this.#raycaster.setFromCamera(this.#pointerNdc, this.camera)
     this.#surfacePlane.constant = -surfaceY
     return this.#raycaster.ray.intersectPlane(this.#surfacePlane, this.#hit) ?? undefined
@@ -557,7 +644,8 @@ export class WoodblockScene implements ExhibitScene {
     let brush: BrushStroke | undefined
     if (phase === 'write-sample') {
       const point = this.#writingPointAt(event.clientX, event.clientY, event.timeStamp)
-      if (point) brush = this.#parts.writingSheet.beginStroke(point, brushTuningForGlyph(this.#glyphSize))
+      if (point)
+        brush = this.#parts.writingSheet.beginStroke(point, brushTuningForGlyph(this.#glyphSize))
     }
     this.#touch = {
       pointerId: event.pointerId,
@@ -583,7 +671,9 @@ export class WoodblockScene implements ExhibitScene {
     if (isFoldStation(phase)) {
       // A fold follows where the finger is now; the path it took there does not matter.
       const spanPx = (this.#canvas?.clientWidth ?? 1000) * 0.3
-      session.foldTo(foldProgressFromDrag(event.clientX - touch.startX, foldDirections[phase], spanPx))
+      session.foldTo(
+        foldProgressFromDrag(event.clientX - touch.startX, foldDirections[phase], spanPx),
+      )
     } else if (phase === 'write-sample') {
       for (const sample of samples) {
         const point = this.#writingPointAt(sample.clientX, sample.clientY, sample.timeStamp)
@@ -612,7 +702,11 @@ export class WoodblockScene implements ExhibitScene {
   }
 
   /** Cuts, inks or rubs from the touch's last point to `sample`'s; returns the cells changed. */
-  #strokeTo(touch: ActiveTouch, sample: PointerEvent, phase: 'carve' | 'ink' | 'rub'): CellRect | undefined {
+  #strokeTo(
+    touch: ActiveTouch,
+    sample: PointerEvent,
+    phase: 'carve' | 'ink' | 'rub',
+  ): CellRect | undefined {
     const { session, tools, faceWidth, faceHeight } = this.#parts
     const surfaceY = phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
     const point = this.#blockPointAt(sample.clientX, sample.clientY, surfaceY)
@@ -620,7 +714,13 @@ export class WoodblockScene implements ExhibitScene {
     if (point) {
       const from = touch.lastPoint ?? point
       const tool =
-        phase === 'carve' ? (this.#carvingTool === 'knife' ? tools.knife : tools.chisel) : phase === 'ink' ? tools.inkBrush : tools.palmBrush
+        phase === 'carve'
+          ? this.#carvingTool === 'knife'
+            ? tools.knife
+            : tools.chisel
+          : phase === 'ink'
+            ? tools.inkBrush
+            : tools.palmBrush
       tool.position.set((point.x - 0.5) * faceWidth, surfaceY + 0.004, (point.y - 0.5) * faceHeight)
       if (phase === 'carve') {
         changed = session.carveStroke(from, point, this.#carvingTool)
@@ -628,7 +728,8 @@ export class WoodblockScene implements ExhibitScene {
         changed = session.inkStroke(from, point, touch.hasStroked)
       } else {
         const elapsedMs = Math.max(1, sample.timeStamp - touch.lastTimeMs)
-        const speedPxPerMs = Math.hypot(sample.clientX - touch.lastX, sample.clientY - touch.lastY) / elapsedMs
+        const speedPxPerMs =
+          Math.hypot(sample.clientX - touch.lastX, sample.clientY - touch.lastY) / elapsedMs
         const pressure = estimateRubPressure({ pointerPressure: sample.pressure, speedPxPerMs })
         changed = session.rubStroke(from, point, pressure, touch.hasStroked)
       }
@@ -645,7 +746,8 @@ export class WoodblockScene implements ExhibitScene {
     const touch = this.#touch
     if (!touch || event.pointerId !== touch.pointerId) return
     this.#touch = undefined
-    if (this.#canvas?.hasPointerCapture(event.pointerId)) this.#canvas.releasePointerCapture(event.pointerId)
+    if (this.#canvas?.hasPointerCapture(event.pointerId))
+      this.#canvas.releasePointerCapture(event.pointerId)
     const { session, paperSurface } = this.#parts
     const phase = session.phase
     if (isFoldStation(phase)) {

@@ -19,8 +19,14 @@ import {
   type Texture,
 } from 'three'
 import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
-import { gridSizeFor, layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
-import { PrintingSession, type PrintingSessionListener } from '../../../../src/exhibits/woodblockPrinting/printingSession'
+import {
+  gridSizeFor,
+  layoutBlockText,
+} from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import {
+  PrintingSession,
+  type PrintingSessionListener,
+} from '../../../../src/exhibits/woodblockPrinting/printingSession'
 import type { CharacterStrokeData } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
 import type { SceneContext } from '../../../scenes/exhibitScene'
@@ -132,7 +138,12 @@ export async function buildWorkshop(
   // Soft contact shadows: a blurred dark patch under the block and under the ink stone.
   const shadowTexture = store.add(contactShadowTexture())
   const shadowMaterial = store.add(
-    new MeshBasicMaterial({ map: shadowTexture, transparent: true, depthWrite: false, color: '#000000' }),
+    new MeshBasicMaterial({
+      map: shadowTexture,
+      transparent: true,
+      depthWrite: false,
+      color: '#000000',
+    }),
   )
   const shadowGeometry = store.add(new PlaneGeometry(1, 1))
   const blockShadow = new Mesh(shadowGeometry, shadowMaterial)
@@ -150,12 +161,20 @@ export async function buildWorkshop(
   body.position.y = -blockBodyDepth / 2 - 0.0005
   scene.add(body)
 
-  const blockSurface = new BlockSurface(paintPearWood(grid.width, grid.height), session.carving, session.ink.bitmap)
+  const blockSurface = new BlockSurface(
+    paintPearWood(grid.width, grid.height),
+    session.carving,
+    session.ink.bitmap,
+  )
   store.add(blockSurface.texture)
-  const carvedRelief = store.add(new CarvedRelief(session.carving.depth, faceWidth, faceHeight, reliefDepth, reliefSegments))
+  const carvedRelief = store.add(
+    new CarvedRelief(session.carving.depth, faceWidth, faceHeight, reliefDepth, reliefSegments),
+  )
   const relief = new Mesh(
     carvedRelief.geometry,
-    store.add(new MeshLambertMaterial({ map: blockSurface.texture, normalMap: carvedRelief.normalMap })),
+    store.add(
+      new MeshLambertMaterial({ map: blockSurface.texture, normalMap: carvedRelief.normalMap }),
+    ),
   )
   relief.rotation.x = -Math.PI / 2
   relief.position.y = 0.0005
@@ -172,9 +191,17 @@ export async function buildWorkshop(
   )
   const sampleMaterial = store.add(
     // Transparent from the start (the deckle edge, and fading once transferred) with no recompile.
-    new MeshLambertMaterial({ map: writingSheet.texture, side: DoubleSide, transparent: true, alphaTest: 0.02 }),
+    new MeshLambertMaterial({
+      map: writingSheet.texture,
+      side: DoubleSide,
+      transparent: true,
+      alphaTest: 0.02,
+    }),
   )
-  const sampleMesh = new Mesh(store.add(new PlaneGeometry(sampleWidth, paperHeight)), sampleMaterial)
+  const sampleMesh = new Mesh(
+    store.add(new PlaneGeometry(sampleWidth, paperHeight)),
+    sampleMaterial,
+  )
   sampleMesh.rotation.x = -Math.PI / 2
   sampleMesh.position.x = sampleWidth / 2
   const sampleHinge = new Group()
@@ -194,8 +221,14 @@ export async function buildWorkshop(
   store.add(paperSurface.backTexture)
   store.add(paperSurface.faceTexture)
   const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
-  const paperBack = new Mesh(sheetGeometry, store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })))
-  const paperFace = new Mesh(sheetGeometry, store.add(new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide })))
+  const paperBack = new Mesh(
+    sheetGeometry,
+    store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })),
+  )
+  const paperFace = new Mesh(
+    sheetGeometry,
+    store.add(new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide })),
+  )
   for (const mesh of [paperBack, paperFace]) {
     mesh.rotation.x = -Math.PI / 2
     mesh.position.x = paperWidth / 2
@@ -253,7 +286,9 @@ export async function buildWorkshop(
     paperWidth,
     paperHeight,
     sampleWidth,
-    textureBytes: textures.map((texture) => textureByteSize(texture)).reduce((sum, bytes) => sum + bytes, 0),
+    textureBytes: textures
+      .map((texture) => textureByteSize(texture))
+      .reduce((sum, bytes) => sum + bytes, 0),
   }
 }
 
@@ -265,7 +300,10 @@ function woodTexture(width: number, height: number, seed: number, shade: number)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const offset = texelOffset(width, height, x, y)
-      for (let c = 0; c < 3; c++) bytes[offset + c] = Math.round(Math.pow(rgb[(y * width + x) * 3 + c]! * shade, 1 / 2.2) * 255)
+      for (let c = 0; c < 3; c++)
+        bytes[offset + c] = Math.round(
+          Math.pow(rgb[(y * width + x) * 3 + c]! * shade, 1 / 2.2) * 255,
+        )
       bytes[offset + 3] = 255
     }
   }

@@ -47,7 +47,12 @@ export class WritingSheet implements Disposable {
   #isDirty = false
   #hasInk = false
 
-  constructor(shape: WritingSheetShape, layout: BlockLayout | undefined, strokeData: Readonly<Record<string, CharacterStrokeData>>, motifModel?: (context: CanvasRenderingContext2D, width: number, height: number) => void) {
+  constructor(
+    shape: WritingSheetShape,
+    layout: BlockLayout | undefined,
+    strokeData: Readonly<Record<string, CharacterStrokeData>>,
+    motifModel?: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+  ) {
     this.#shape = shape
     const s = writingPixelsPerCell
     const make = (width: number, height: number) => {
@@ -56,7 +61,10 @@ export class WritingSheet implements Disposable {
       canvas.height = height
       return canvas
     }
-    this.#canvas = make((shape.gridWidth + shape.marginCells * 2 + shape.centreStripCells) * s, (shape.gridHeight + shape.marginCells * 2) * s)
+    this.#canvas = make(
+      (shape.gridWidth + shape.marginCells * 2 + shape.centreStripCells) * s,
+      (shape.gridHeight + shape.marginCells * 2) * s,
+    )
     this.#page = make(this.#canvas.width, this.#canvas.height)
     this.#ink = make(shape.gridWidth * s, shape.gridHeight * s)
     const inkContext = this.#ink.getContext('2d', { willReadFrequently: true })
@@ -91,7 +99,9 @@ export class WritingSheet implements Disposable {
   }
 
   /** Lays a ready-made image as the writing (the plum motif, drawn by the scribe). */
-  drawWriting(draw: (context: CanvasRenderingContext2D, width: number, height: number) => void): void {
+  drawWriting(
+    draw: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+  ): void {
     draw(this.#inkContext, this.#ink.width, this.#ink.height)
     this.#hasInk = true
     this.#isDirty = true
@@ -114,7 +124,8 @@ export class WritingSheet implements Disposable {
       for (let x = 0; x < gridWidth; x++) {
         let sum = 0
         for (let dy = 0; dy < s; dy++) {
-          for (let dx = 0; dx < s; dx++) sum += pixels[((y * s + dy) * this.#ink.width + x * s + dx) * 4 + 3]!
+          for (let dx = 0; dx < s; dx++)
+            sum += pixels[((y * s + dy) * this.#ink.width + x * s + dx) * 4 + 3]!
         }
         out.data[y * gridWidth + x] = sum / (255 * s * s)
       }
@@ -157,7 +168,8 @@ export class WritingSheet implements Disposable {
   #paintPage(
     layout: BlockLayout | undefined,
     strokeData: Readonly<Record<string, CharacterStrokeData>>,
-    motifModel: ((context: CanvasRenderingContext2D, width: number, height: number) => void) | undefined,
+    motifModel:
+      ((context: CanvasRenderingContext2D, width: number, height: number) => void) | undefined,
   ): void {
     const context = this.#page.getContext('2d')!
     const { width, height } = this.#page
@@ -175,9 +187,12 @@ export class WritingSheet implements Disposable {
     const perimeter: [number, number][] = []
     const steps = 90
     for (let i = 0; i < steps; i++) perimeter.push([(width * i) / steps, deckle * edge(i * 0.7, 1)])
-    for (let i = 0; i < steps; i++) perimeter.push([width - deckle * edge(i * 0.7, 2), (height * i) / steps])
-    for (let i = 0; i < steps; i++) perimeter.push([width - (width * i) / steps, height - deckle * edge(i * 0.7, 3)])
-    for (let i = 0; i < steps; i++) perimeter.push([deckle * edge(i * 0.7, 4), height - (height * i) / steps])
+    for (let i = 0; i < steps; i++)
+      perimeter.push([width - deckle * edge(i * 0.7, 2), (height * i) / steps])
+    for (let i = 0; i < steps; i++)
+      perimeter.push([width - (width * i) / steps, height - deckle * edge(i * 0.7, 3)])
+    for (let i = 0; i < steps; i++)
+      perimeter.push([deckle * edge(i * 0.7, 4), height - (height * i) / steps])
     perimeter.forEach(([x, y], i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)))
     context.closePath()
     context.fill()
@@ -191,7 +206,12 @@ export class WritingSheet implements Disposable {
       const length = 4 + fibre(i, i) * 16
       context.beginPath()
       context.moveTo(x, y)
-      context.quadraticCurveTo(x + Math.cos(angle + 0.6) * length * 0.5, y + Math.sin(angle + 0.6) * length * 0.5, x + Math.cos(angle) * length, y + Math.sin(angle) * length)
+      context.quadraticCurveTo(
+        x + Math.cos(angle + 0.6) * length * 0.5,
+        y + Math.sin(angle + 0.6) * length * 0.5,
+        x + Math.cos(angle) * length,
+        y + Math.sin(angle) * length,
+      )
       context.stroke()
     }
 
@@ -205,7 +225,12 @@ export class WritingSheet implements Disposable {
     context.strokeRect(frameLeft, frameTop, frameRight - frameLeft, frameBottom - frameTop)
     context.lineWidth = Math.max(1, m * 0.035)
     const inset = m * 0.18
-    context.strokeRect(frameLeft + inset, frameTop + inset, frameRight - frameLeft - 2 * inset, frameBottom - frameTop - 2 * inset)
+    context.strokeRect(
+      frameLeft + inset,
+      frameTop + inset,
+      frameRight - frameLeft - 2 * inset,
+      frameBottom - frameTop - 2 * inset,
+    )
     // 界行: a rule between columns, and one closing the text off from the 版心.
     const columns = Math.max(1, layout?.columns ?? 1)
     for (let column = 0; column <= columns; column++) {
@@ -259,7 +284,12 @@ export class WritingSheet implements Disposable {
         const scale = sizePx / 1024
         context.save()
         // hanzi-writer's em: y up with the baseline at 900.
-        context.setTransform(context.getTransform().translate(left, top + 900 * scale).scale(scale, -scale))
+        context.setTransform(
+          context
+            .getTransform()
+            .translate(left, top + 900 * scale)
+            .scale(scale, -scale),
+        )
         for (const outline of data.strokes) context.fill(new Path2D(outline))
         context.restore()
       }

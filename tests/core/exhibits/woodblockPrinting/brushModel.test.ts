@@ -12,7 +12,11 @@ function stroke(toX: number, durationMs: number, samples = 20): BrushDab[] {
   const dabs: BrushDab[] = []
   const brush = new BrushStroke({ x: 0.1, y: 0.5, timeMs: 0 }, (dab) => dabs.push(dab))
   for (let i = 1; i <= samples; i++) {
-    brush.moveTo({ x: 0.1 + ((toX - 0.1) * i) / samples, y: 0.5, timeMs: (durationMs * i) / samples })
+    brush.moveTo({
+      x: 0.1 + ((toX - 0.1) * i) / samples,
+      y: 0.5,
+      timeMs: (durationMs * i) / samples,
+    })
   }
   brush.lift()
   return dabs

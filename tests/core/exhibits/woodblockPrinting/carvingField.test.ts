@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { bitmapFromRows, createBitmap, mirrorHorizontally, valueAt } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  bitmapFromRows,
+  createBitmap,
+  mirrorHorizontally,
+  valueAt,
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { CarvingField } from '../../../../src/exhibits/woodblockPrinting/carvingField'
 import { computePrint } from '../../../../src/exhibits/woodblockPrinting/printImpression'
 import { PrintingSession } from '../../../../src/exhibits/woodblockPrinting/printingSession'
@@ -7,7 +12,9 @@ import { PrintingSession } from '../../../../src/exhibits/woodblockPrinting/prin
 /** A 40 × 40 block with one vertical stroke, columns 18–21, rows 5–34. */
 function strokeRows(): string[] {
   return Array.from({ length: 40 }, (_, y) =>
-    Array.from({ length: 40 }, (_, x) => (x >= 18 && x < 22 && y >= 5 && y < 35 ? '#' : '.')).join(''),
+    Array.from({ length: 40 }, (_, x) => (x >= 18 && x < 22 && y >= 5 && y < 35 ? '#' : '.')).join(
+      '',
+    ),
   )
 }
 
@@ -71,12 +78,14 @@ function printOf(sample: string[], carve: (session: PrintingSession) => void) {
   carve(session)
   expect(session.phase).toBe('ink')
   // One even pass: enough ink for a crisp print, not so much that it floods the cuts.
-  for (let i = 0; i < 12; i++) session.inkStroke({ x: 0, y: (i + 0.5) / 12 }, { x: 1, y: (i + 0.5) / 12 })
+  for (let i = 0; i < 12; i++)
+    session.inkStroke({ x: 0, y: (i + 0.5) / 12 }, { x: 1, y: (i + 0.5) / 12 })
   session.moveOn()
   session.foldTo(1)
   session.releaseFold()
   for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < 20; i++) session.rubStroke({ x: 0, y: (i + 0.5) / 20 }, { x: 1, y: (i + 0.5) / 20 }, 1)
+    for (let i = 0; i < 20; i++)
+      session.rubStroke({ x: 0, y: (i + 0.5) / 20 }, { x: 1, y: (i + 0.5) / 20 }, 1)
   }
   session.moveOn()
   session.foldTo(1)
@@ -86,9 +95,13 @@ function printOf(sample: string[], carve: (session: PrintingSession) => void) {
 }
 
 /** Clears the ground well past the master's threshold by chisel, then lets the master finish. */
-function chiselAndHandOver(session: PrintingSession, before: (session: PrintingSession) => void = () => {}): void {
+function chiselAndHandOver(
+  session: PrintingSession,
+  before: (session: PrintingSession) => void = () => {},
+): void {
   before(session)
-  for (let i = 0; i < 16; i++) session.carveStroke({ x: (i + 0.5) / 16, y: 0 }, { x: (i + 0.5) / 16, y: 1 }, 'chisel')
+  for (let i = 0; i < 16; i++)
+    session.carveStroke({ x: (i + 0.5) / 16, y: 0 }, { x: (i + 0.5) / 16, y: 1 }, 'chisel')
   expect(session.carving.clearedFraction).toBeGreaterThanOrEqual(0.6)
   expect(session.moveOn()).toBe(true)
   expect(session.isMasterCarving).toBe(true)
@@ -119,7 +132,9 @@ describe('the print follows the writing and the carving', () => {
     const clean = printOf(letterL, (s) => chiselAndHandOver(s)).sheet
     // A knife across the stem at row 15: in block space the stem is at columns 28–31.
     const nicked = printOf(letterL, (s) =>
-      chiselAndHandOver(s, (session) => session.carveStroke({ x: 0.6, y: 15.5 / 40 }, { x: 0.9, y: 15.5 / 40 }, 'knife')),
+      chiselAndHandOver(s, (session) =>
+        session.carveStroke({ x: 0.6, y: 15.5 / 40 }, { x: 0.9, y: 15.5 / 40 }, 'knife'),
+      ),
     ).sheet
     const differing: { x: number; y: number }[] = []
     for (let y = 0; y < 40; y++) {

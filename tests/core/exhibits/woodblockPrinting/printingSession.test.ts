@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
-import { layoutBlockText, gridSizeFor, carvedCharacters } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import {
+  layoutBlockText,
+  gridSizeFor,
+  carvedCharacters,
+} from '../../../../src/exhibits/woodblockPrinting/blockLayout'
 import { generatePlumMotif } from '../../../../src/exhibits/woodblockPrinting/plumMotif'
 import {
   PrintingSession,
@@ -33,7 +37,10 @@ function recordingSession() {
 }
 
 /** Zig-zags the brush over the whole block face. */
-function sweep(stroke: (from: { x: number; y: number }, to: { x: number; y: number }) => void, passes = 8): void {
+function sweep(
+  stroke: (from: { x: number; y: number }, to: { x: number; y: number }) => void,
+  passes = 8,
+): void {
   for (let i = 0; i < passes; i++) {
     const y = (i + 0.5) / passes
     stroke({ x: 0, y }, { x: 1, y })

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
-import { emToWriting, scribeStrokes } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
+import {
+  emToWriting,
+  scribeStrokes,
+} from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import strokeData from '../../../../renderer/exhibits/woodblockPrinting/scribeStrokeData.json'
 
 describe('the scribe', () => {

@@ -27,8 +27,18 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
   const session = new PrintingSession(createBitmap(cells, cells))
   // The visitor wrote over the whole face: every cell is a stroke, no ground to clear.
   session.setSample(relief)
-  const blockSurface = new BlockSurface(paintPearWood(cells, cells), session.carving, session.ink.bitmap)
-  const paperSurface = new PaperSurface(paintRicePaper(cells, cells), relief, session.ink.bitmap, session.rub.bitmap, 0)
+  const blockSurface = new BlockSurface(
+    paintPearWood(cells, cells),
+    session.carving,
+    session.ink.bitmap,
+  )
+  const paperSurface = new PaperSurface(
+    paintRicePaper(cells, cells),
+    relief,
+    session.ink.bitmap,
+    session.rub.bitmap,
+    0,
+  )
   const tools = {
     writingBrush: new Group(),
     knife: new Group(),
@@ -63,7 +73,11 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
       sampleWidth: 1.23,
       textureBytes: 0,
     },
-    { block: { carving: 'characters', text: '宋' }, listener: {}, overlayBands: { topCssPx: 73, bottomCssPx: 80, sideCssPx: 16 } },
+    {
+      block: { carving: 'characters', text: '宋' },
+      listener: {},
+      overlayBands: { topCssPx: 73, bottomCssPx: 80, sideCssPx: 16 },
+    },
     { renderer: {} as WebGLRenderer, signal: new AbortController().signal, isReducedMotion },
     new DisposableStore(),
   )
