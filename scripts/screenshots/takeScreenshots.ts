@@ -87,9 +87,9 @@ async function waitForFirstStation(page: Page, exhibitId: ExhibitId): Promise<vo
   await page.locator('[data-screen="exhibit"]').waitFor({ timeout: sceneTimeoutMs })
   switch (exhibitId) {
     case 'woodblock-printing':
-      // The sample has been written on its grid and the camera has come to rest.
+      // The ruled sample sheet waits for the visitor and the camera has come to rest.
       await page
-        .locator('[data-woodblock-phase="write-sample"][data-can-move-on="true"]')
+        .locator('[data-woodblock-phase="write-sample"]')
         .waitFor({ timeout: sceneTimeoutMs })
       await waitForSteadyBlock(page, sceneTimeoutMs)
       break
