@@ -144,6 +144,7 @@ export class FoamSurface {
   readonly #sketchBytes: Uint8Array
   #radiusCm = powderRadiusCm
   #heightCm = innerBottomHeightCm
+  #pictureKey = ''
 
   constructor(store: DisposableStore, sketchSize: number) {
     const geometry = store.add(new RingGeometry(0.0001, 1, 96, 32))
@@ -183,6 +184,14 @@ export class FoamSurface {
     return this.#radiusCm
   }
 
+  /**
+   * What the last `show` put on screen, rounded to what the eye can tell apart: equal keys mean an
+   * equal picture (the slow drift of a settling foam changes it only now and then).
+   */
+  get pictureKey(): string {
+    return this.#pictureKey
+  }
+
   /** Height of the surface's rim above the bowl's foot now, cm. */
   get heightCm(): number {
     return this.#heightCm
@@ -208,6 +217,18 @@ export class FoamSurface {
     uniforms.uPaste!.value = hasLiquid ? 1 : 0
     uniforms.uWaterLine!.value = waterLine
     uniforms.uTime!.value = elapsedSeconds
+    this.#pictureKey = [
+      this.mesh.visible ? 1 : 0,
+      this.#heightCm,
+      state.foamHeight,
+      state.fineness,
+      state.whiteness,
+      state.coverage,
+      uniforms.uLiquid!.value as number,
+      waterLine,
+    ]
+      .map((value) => Math.round(value * 400))
+      .join(' ')
   }
 
   /** Uploads the drawing on the foam (only when it changed). */

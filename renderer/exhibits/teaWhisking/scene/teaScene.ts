@@ -13,7 +13,10 @@ import {
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
-import { TeaSession, type TeaSessionListener } from '../../../../src/exhibits/teaWhisking/teaSession'
+import {
+  TeaSession,
+  type TeaSessionListener,
+} from '../../../../src/exhibits/teaWhisking/teaSession'
 import type { TeaVerdict } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
@@ -110,6 +113,11 @@ class TeaTableScene implements TeaScene {
   #lastFadeMs: number | undefined
   /** The finger drew on the foam since the sketch texture was last written. */
   #isSketchDrawnOn = false
+  /** Something outside `update` (a touch, a resize, a restart) may have changed the picture. */
+  #isTouchedSinceUpdate = true
+  /** What the foam surface showed at the last update (see `FoamSurface.pictureKey`). */
+  #lastPictureKey = ''
+  #isAtRest = false
 
   constructor(
     context: SceneContext,
@@ -159,12 +167,18 @@ class TeaTableScene implements TeaScene {
     listen('pointermove', (event) => this.#pointerMove(event))
     listen('pointerup', (event) => this.#pointerUp(event))
     listen('pointercancel', (event) => this.#pointerUp(event))
+    this.#isTouchedSinceUpdate = true
     this.#session.start()
   }
 
   setReducedMotion(isReducedMotion: boolean): void {
     this.#isReducedMotion = isReducedMotion
     if (isReducedMotion) this.#steamAgeSeconds = undefined
+    this.#isTouchedSinceUpdate = true
+  }
+
+  isAtRest(): boolean {
+    return this.#isAtRest
   }
 
   restart(): void {
@@ -174,6 +188,7 @@ class TeaTableScene implements TeaScene {
     this.#verdict = undefined
     this.#session = this.#newSession()
     this.#session.start()
+    this.#isTouchedSinceUpdate = true
   }
 
   update(deltaSeconds: number, elapsedSeconds: number): void {
@@ -193,12 +208,21 @@ class TeaTableScene implements TeaScene {
     const fadeSeconds = (nowMs - (this.#lastFadeMs ?? nowMs)) / 1000
     this.#lastFadeMs = nowMs
     const hasFaded = this.#sketch.fade(fadeSeconds)
-    if (hasFaded || this.#isSketchDrawnOn) this.#surface.showSketch(this.#sketch)
+    const isSketchChanged = hasFaded || this.#isSketchDrawnOn
+    if (isSketchChanged) this.#surface.showSketch(this.#sketch)
     this.#isSketchDrawnOn = false
     this.#surface.show(session.foam.state, waterLine, elapsedSeconds)
     this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
     this.#updateSteam(deltaSeconds)
     this.#updateStream()
+
+    // At rest when no finger is down, nothing animates and the foam looks as it did: the host
+    // then keeps the last picture instead of drawing the same one again.
+    const pictureKey = this.#surface.pictureKey
+    const isMoving = this.#touches.size > 0 || this.#table.steam.visible || isSketchChanged
+    this.#isAtRest = !isMoving && !this.#isTouchedSinceUpdate && pictureKey === this.#lastPictureKey
+    this.#lastPictureKey = pictureKey
+    this.#isTouchedSinceUpdate = false
   }
 
   resize(widthCssPx: number, heightCssPx: number): void {
@@ -221,6 +245,7 @@ class TeaTableScene implements TeaScene {
     this.camera.lookAt(target)
     this.camera.updateProjectionMatrix()
     this.camera.updateMatrixWorld()
+    this.#isTouchedSinceUpdate = true
     this.listener.anchors(this.screenAnchors())
   }
 
@@ -298,6 +323,7 @@ class TeaTableScene implements TeaScene {
   }
 
   #pointerDown(event: PointerEvent): void {
+    this.#isTouchedSinceUpdate = true
     if (this.#touches.has(event.pointerId)) return
     const point = this.#eventPoint(event)
     const session = this.#session
@@ -386,6 +412,7 @@ class TeaTableScene implements TeaScene {
   }
 
   #pointerUp(event: PointerEvent): void {
+    this.#isTouchedSinceUpdate = true
     this.#release(event.pointerId)
   }
 
