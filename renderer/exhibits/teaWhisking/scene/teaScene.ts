@@ -129,7 +129,9 @@ class TeaTableScene implements TeaScene {
 
     const pmrem = new PMREMGenerator(context.renderer)
     const room = new RoomEnvironment()
-    const environment = this.#store.add(pmrem.fromScene(room, 0.04))
+    // A small, unblurred capture: the room is soft already, and the glaze and lacquer want a glossy
+    // sheen, not a mirror (a 256-px capture with a blur costs a software renderer most of a second).
+    const environment = this.#store.add(pmrem.fromScene(room, 0, 0.1, 100, { size: 64 }))
     room.dispose()
     pmrem.dispose()
     this.scene.environment = environment.texture
