@@ -81,6 +81,12 @@ export interface TeaScene extends ExhibitScene {
   restart(): void
   /** Follows the visitor's reduced-motion switch (no steam drift, no creeping water line). */
   setReducedMotion(isReducedMotion: boolean): void
+  /**
+   * The bowl seen from straight above as it is now (the foam, its 咬盏 collar, whatever is drawn
+   * on it), as a square `sizePx` picture for the keepsake: a new 2D canvas the caller owns
+   * (`toDataURL('image/png')` gives the PNG). Draws one extra frame; the next frame is the table.
+   */
+  bowlPicture(sizePx?: number): HTMLCanvasElement
 }
 
 type TouchRole =
@@ -97,6 +103,7 @@ class TeaTableScene implements TeaScene {
   readonly scene = new Scene()
   readonly camera = new PerspectiveCamera(32, 1, 1, 400)
   readonly textureBytes: number
+  readonly #renderer: SceneContext['renderer']
   #session: TeaSession
   readonly #store = new DisposableStore()
   readonly #table: TeaTable
@@ -124,6 +131,7 @@ class TeaTableScene implements TeaScene {
     private readonly listener: TeaSceneListener,
   ) {
     this.#isReducedMotion = context.isReducedMotion
+    this.#renderer = context.renderer
     this.#session = this.#newSession()
     this.scene.background = new Color(0x140d09)
 
@@ -249,6 +257,41 @@ class TeaTableScene implements TeaScene {
     this.camera.updateMatrixWorld()
     this.#isTouchedSinceUpdate = true
     this.listener.anchors(this.screenAnchors())
+  }
+
+  bowlPicture(sizePx = 512): HTMLCanvasElement {
+    const renderer = this.#renderer
+    const picture = document.createElement('canvas')
+    picture.width = sizePx
+    picture.height = sizePx
+    const context = picture.getContext('2d')
+    if (!context) throw new Error('the bowl picture needs a 2D canvas')
+    const rimY = this.#table.bowl.position.y + bowlHeightCm
+    const camera = new PerspectiveCamera(30, 1, 1, 200)
+    const distanceCm = (bowlRimRadiusCm * 1.12) / Math.tan((15 * Math.PI) / 180)
+    camera.position.set(0, rimY + distanceCm, 0.001)
+    camera.lookAt(0, rimY, 0)
+    camera.updateMatrixWorld()
+    // The ewer and whisk may hang over the bowl mid-gesture: the picture is of the bowl alone.
+    const { ewer, whisk, stream, steam } = this.#table
+    const shown = [ewer, whisk, stream, steam].map((part) => part.visible)
+    for (const part of [ewer, whisk, stream, steam]) part.visible = false
+    const bufferSize = renderer.getSize(new Vector2())
+    const pixelRatio = renderer.getPixelRatio()
+    try {
+      // Drawn on the scene's own canvas (three tone-maps and encodes only there) and copied out
+      // in the same task, before the browser may clear an unpreserved drawing buffer.
+      renderer.setPixelRatio(1)
+      renderer.setSize(sizePx, sizePx, false)
+      renderer.render(this.scene, camera)
+      context.drawImage(renderer.domElement, 0, 0, sizePx, sizePx, 0, 0, sizePx, sizePx)
+    } finally {
+      renderer.setPixelRatio(pixelRatio)
+      renderer.setSize(bufferSize.x, bufferSize.y, false)
+      ;[ewer, whisk, stream, steam].forEach((part, i) => (part.visible = shown[i]!))
+      this.#isTouchedSinceUpdate = true
+    }
+    return picture
   }
 
   /** Where the bowl, ewer and caddy are on screen now. */
