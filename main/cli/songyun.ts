@@ -6,6 +6,7 @@ import { registerServeCommand } from './serveCommand'
 import { registerPackCommand } from './packCommand'
 import { registerStaffCommand } from './staffCommand'
 import { registerAnalyticsCommand } from './analyticsCommand'
+import { registerFleetCommand } from './fleetCommand'
 
 /** Builds the `songyun` program; each area registers its own commands. */
 export function createProgram(): Command {
@@ -18,6 +19,7 @@ export function createProgram(): Command {
   registerPackCommand(program)
   registerStaffCommand(program)
   registerAnalyticsCommand(program)
+  registerFleetCommand(program)
   return program
 }
 

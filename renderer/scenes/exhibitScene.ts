@@ -29,6 +29,8 @@ export interface ExhibitScene extends Disposable {
    * frame still costs its full price. A scene without it is drawn every frame.
    */
   isAtRest?(): boolean
+  /** Follows a change of the reduced-motion preference without rebuilding the scene. */
+  setReducedMotion?(isReducedMotion: boolean): void
 }
 
 /** Builds a scene; async so it can make textures (fonts, canvases) before the first frame. */

@@ -206,8 +206,8 @@ export class SceneHost implements Disposable {
     current.update(deltaSeconds, timeMs / 1000)
     // Render on demand: a scene at rest keeps the last picture, unless its size or the drawing
     // buffer changed since (both clear the canvas).
-    const drawingBufferWidth = this.renderer.domElement.width
-    const drawingBufferHeight = this.renderer.domElement.height
+    const drawingBufferWidth = this.canvas.width
+    const drawingBufferHeight = this.canvas.height
     const isSameBuffer =
       drawingBufferWidth === this.#drawnBufferSize.width &&
       drawingBufferHeight === this.#drawnBufferSize.height
@@ -217,12 +217,4 @@ export class SceneHost implements Disposable {
     this.renderer.render(current.scene, current.camera)
     for (const listener of this.#frameListeners) listener(deltaSeconds)
   }
-}
-
-let sharedHost: SceneHost | undefined
-
-/** The app's scene host, created on first use (never on the attract screen or menu). */
-export function sharedSceneHost(): SceneHost {
-  sharedHost ??= new SceneHost()
-  return sharedHost
 }
