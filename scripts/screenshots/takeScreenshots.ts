@@ -47,7 +47,7 @@ const plan = {
   'exhibit-woodblock-printing': everySize,
   'exhibit-tea-whisking': everySize,
   'exhibit-folk-music': everySize,
-  'exhibit-woodblock-printing-cards-en': [landscapeSmall, portrait],
+  'exhibit-woodblock-printing-cards-en': everySize,
   'idle-warning': [landscapeLarge, portrait],
   'staff-pin': [portrait],
   admin: [landscapeLarge, landscapeSmall],
@@ -166,7 +166,7 @@ async function captureVisitorScreens(
     await openExhibit(page, 'woodblock-printing')
     await tapAndSettle(page, '[data-action="language"]')
     await tapAndSettle(page, '[data-action="reading-aid"]')
-    await page.locator('[data-reading-aid="title"] rt').waitFor()
+    await page.locator('[data-reading-aid="title"] rt').first().waitFor()
     await tapAndSettle(page, '[data-action="cards"]')
     await tapAndSettle(page, '[data-panel="cards"] [data-card-id]')
     await page.locator('[data-open-card] [data-card-source]').waitFor()
