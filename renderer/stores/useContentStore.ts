@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { KioskContent } from '../../src/contract/areas/content'
-import { kioskApi } from '../bridge/kioskBridge'
+import { kioskApi, packMediaUrl } from '../bridge/kioskBridge'
 
 /** The exhibits of all active packs, reloaded when the services announce `packs:changed`. */
 export const useContentStore = defineStore('content', () => {
@@ -35,5 +35,10 @@ export const useContentStore = defineStore('content', () => {
     return exhibits.value.find((entry) => entry.exhibit.id === exhibitId)
   }
 
-  return { content, loadError, isLoading, exhibits, languages, load, start, findExhibit }
+  /** The URL of a file inside an active pack (the shell decides its scheme). */
+  function mediaUrl(packId: string, relativePath: string): string {
+    return packMediaUrl(packId, relativePath)
+  }
+
+  return { content, loadError, isLoading, exhibits, languages, load, start, findExhibit, mediaUrl }
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { InvokeArgs, RequestChannel, ResultOf } from '../../src/contract/contract'
+import type { EventMap, InvokeArgs, RequestChannel, ResultOf } from '../../src/contract/contract'
 import type { StaffStatus, StaffUnlockResult } from '../../src/contract/areas/staff'
 import { RequestError } from '../../src/contract/requestError'
 import { kioskApi } from '../bridge/kioskBridge'
@@ -168,7 +168,13 @@ export const useStaffStore = defineStore('staff', () => {
     }
   }
 
+  /** Follows the progress of pack installs (`packs:progress`); returns the function that stops. */
+  function followPackProgress(listener: (progress: EventMap['packs:progress']) => void): () => void {
+    return kioskApi().on('packs:progress', listener)
+  }
+
   return {
+    followPackProgress,
     status,
     stage,
     notice,
