@@ -8,7 +8,8 @@ export const useContentStore = defineStore('content', () => {
   const content = shallowRef<KioskContent | undefined>()
   const loadError = shallowRef<string | undefined>()
   const isLoading = shallowRef(false)
-  let stopListening: (() => void) | undefined
+  /** Subscribed once for the page's life (the store lives as long). */
+  let isFollowing = false
 
   async function load(): Promise<void> {
     isLoading.value = true
@@ -24,7 +25,8 @@ export const useContentStore = defineStore('content', () => {
 
   /** Loads once and follows pack changes from then on. */
   async function start(): Promise<void> {
-    stopListening ??= kioskApi().on('packs:changed', () => void load())
+    if (!isFollowing) kioskApi().on('packs:changed', () => void load())
+    isFollowing = true
     await load()
   }
 
