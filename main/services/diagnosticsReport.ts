@@ -16,6 +16,8 @@ export interface DiagnosticsSources {
   /** A logger that keeps recent lines (the console logger does) shows them; others show none. */
   readonly logger: Logger | (Logger & { recentLines(): string[] })
   readonly packs: readonly { readonly id: string; readonly version: string }[]
+  /** The change log's last lines (ChangeLog.recent). */
+  readonly recentChanges: readonly string[]
 }
 
 /** The services' half of the admin screen's diagnostics panel. */
@@ -39,5 +41,6 @@ export function collectServiceDiagnostics(sources: DiagnosticsSources): ServiceD
     dataDir: sources.dataDir,
     timeZone: sources.timeZone,
     logLines: logLines.slice(-shownLogLines),
+    recentChanges: [...sources.recentChanges],
   }
 }

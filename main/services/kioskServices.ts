@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { type Stats, unwatchFile, watchFile } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { RequestHandlers } from '../../src/contract/contract'
@@ -15,6 +16,8 @@ import { ModeService, systemTimeZone } from './mode/modeService'
 import { exportAnalyticsCsv, summarizeAnalyticsFolder } from './analytics/analyticsLog'
 import { listRemovableVolumes, type RemovableMediaLookup } from './removableMedia'
 import { collectServiceDiagnostics } from './diagnosticsReport'
+import { ChangeLog } from './changeLog'
+import { describeInstall, describeRollback } from './changeDescriptions'
 import { InboxService } from './inbox/inboxService'
 import type { RequestContext } from '../../src/contract/contract'
 import { RequestError } from '../../src/contract/requestError'
@@ -67,6 +70,8 @@ export class KioskServices {
   readonly staff: StaffAccessService
   readonly mode: ModeService
   readonly inbox: InboxService
+  /** What operators changed, from any surface (`<data>/logs/changes.log`). */
+  readonly changes: ChangeLog
   readonly startedAtMs: number
   readonly handlers: RequestHandlers
 
@@ -74,6 +79,7 @@ export class KioskServices {
     this.clock = options.clock ?? systemClock
     this.startedAtMs = this.clock.nowMs()
     this.settings = new SettingsService(options.dataDir, this.events, options.logger, this.clock)
+    this.changes = new ChangeLog(options.dataDir, this.clock, options.logger)
     this.packs = new PackStore({
       dataDir: options.dataDir,
       appVersion: options.appVersion,
@@ -103,6 +109,7 @@ export class KioskServices {
           requireSigned: this.settings.snapshot().settings.requireSignedPacks,
           onProgress: this.#progressReporter(installId),
         })
+        await this.changes.record('inbox', describeInstall(result, path.basename(archivePath)))
         await this.#announcePacksChanged()
         return result
       },
@@ -145,6 +152,7 @@ export class KioskServices {
   async #start(): Promise<void> {
     await mkdir(this.options.dataDir, { recursive: true })
     await this.settings.load()
+    this.#watchSettingsFile()
     await this.#preparePacks()
     // Closed while starting: start no timers that nothing would stop.
     if (this.#isDisposed) return
@@ -165,10 +173,29 @@ export class KioskServices {
     this.mode.dispose()
     this.staff.dispose()
     this.#stopWatchingPacks?.()
+    this.#stopWatchingSettings?.()
     this.inbox.dispose()
   }
 
   #stopWatchingPacks: (() => void) | undefined
+  #stopWatchingSettings: (() => void) | undefined
+
+  /**
+   * Follows settings.json written by another process (`songyun mode set`), polling its stat like
+   * the pack store's state; the kiosk's own writes reload to the same settings and change nothing.
+   */
+  #watchSettingsFile(intervalMs = 2000): void {
+    if (this.#isDisposed) return
+    const listener = (current: Stats, previous: Stats) => {
+      if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino) return
+      this.settings.reloadFromDisk().catch((error: unknown) =>
+        this.options.logger.warn(`settings: cannot reload: ${(error as Error).message}`),
+      )
+    }
+    const file = this.settings.filePath
+    watchFile(file, { interval: intervalMs, persistent: false }, listener)
+    this.#stopWatchingSettings = () => unwatchFile(file, listener)
+  }
 
   /**
    * Cleans what a killed install left, installs the built-in pack into a fresh data folder, and
@@ -265,7 +292,11 @@ export class KioskServices {
         logger[level](`renderer: ${message}`)
       },
       'settings:get': async () => this.settings.snapshot(),
-      'settings:update': (patch) => this.settings.update(patch),
+      'settings:update': async (patch) => {
+        const snapshot = await this.settings.update(patch)
+        await this.changes.record('admin screen', `settings changed: ${Object.keys(patch).join(', ')}`)
+        return snapshot
+      },
       'content:get': () => this.content.getContent(),
       'analytics:record': (event) => this.analytics.record(event),
       'analytics:summary': ({ fromDay, toDay }) =>
@@ -288,14 +319,29 @@ export class KioskServices {
         return { filePath, ...written }
       },
       'staff:status': () => this.staff.status(),
-      'staff:create-pin': ({ pin }) => this.staff.createPin(pin),
+      'staff:create-pin': async ({ pin }) => {
+        const result = await this.staff.createPin(pin)
+        await this.changes.record('admin screen', 'staff PIN created')
+        return result
+      },
       'staff:unlock': ({ pin }) => this.staff.unlock(pin),
-      'staff:change-pin': ({ pin }) => this.staff.changePin(pin),
+      'staff:change-pin': async ({ pin }) => {
+        const result = await this.staff.changePin(pin)
+        await this.changes.record('admin screen', 'staff PIN changed')
+        return result
+      },
       // The dispatcher's session check has already refreshed the session's idle time.
       'staff:keep-alive': async () => undefined,
       'staff:lock': async (_args, context) => this.staff.lock(context.staffSessionToken),
       'mode:get': async () => this.mode.state(),
-      'mode:set': (args) => this.mode.setMode(args),
+      'mode:set': async (args) => {
+        const state = await this.mode.setMode(args)
+        await this.changes.record(
+          'admin screen',
+          `mode set to ${args.mode}${args.mode === 'single-exhibit' ? ` (${args.singleExhibit})` : ''}`,
+        )
+        return state
+      },
       'mode:report-visit': async ({ isVisitInProgress }) =>
         this.mode.reportVisit(isVisitInProgress),
       'diagnostics:get': async () =>
@@ -308,6 +354,7 @@ export class KioskServices {
           timeZone: this.mode.timeZone,
           logger,
           packs: (await this.content.getContent()).packs,
+          recentChanges: await this.changes.recent(),
         }),
       'packs:list': () => this.packs.list(),
       'packs:install': async ({ path: sourcePath, installId }) => {
@@ -317,11 +364,13 @@ export class KioskServices {
           requireSigned: this.settings.snapshot().settings.requireSignedPacks,
           onProgress: this.#progressReporter(id),
         })
+        await this.changes.record('admin screen', describeInstall(result, path.basename(sourcePath)))
         await this.#announcePacksChanged()
         return result
       },
       'packs:rollback': async ({ packId }) => {
         const result = await this.packs.rollback(packId)
+        await this.changes.record('admin screen', describeRollback(packId, result))
         await this.#announcePacksChanged()
         return result
       },

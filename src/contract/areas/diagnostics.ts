@@ -15,6 +15,11 @@ export interface ServiceDiagnostics {
   readonly timeZone: string
   /** The last lines of the services' log, oldest first. */
   readonly logLines: readonly string[]
+  /**
+   * The last changes operators made (installs, rollbacks, trusted keys, PIN, mode, settings), from
+   * the admin screen, the inbox or a terminal, oldest first; `<data>/logs/changes.log` holds all.
+   */
+  readonly recentChanges: readonly string[]
 }
 
 export interface DiagnosticsRequests {
