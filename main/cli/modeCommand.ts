@@ -74,13 +74,18 @@ export function registerModeCommand(program: Command, host: CliHost): void {
       const { mode: service } = await openModeService(resolveDataDir(options.dataDir), host)
       const state = service.state()
       process.stdout.write(
-        options.json ? `${JSON.stringify({ ok: true, result: state }, null, 2)}\n` : `${describeState(state)}\n`,
+        options.json
+          ? `${JSON.stringify({ ok: true, result: state }, null, 2)}\n`
+          : `${describeState(state)}\n`,
       )
     })
   mode
     .command('set <mode>')
     .description(`switch the kiosk to ${kioskModes.join(' | ')}; kept across restarts`)
-    .option('--exhibit <id>', 'the exhibit for single-exhibit mode (see `songyun mode set single-exhibit` for the ids)')
+    .option(
+      '--exhibit <id>',
+      'the exhibit for single-exhibit mode (see `songyun mode set single-exhibit` for the ids)',
+    )
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
     .option('--json', 'print a machine-readable result on stdout')
     .action(async (modeName: string, options: ModeOptions & { exhibit?: string }) => {
@@ -104,14 +109,18 @@ export function registerModeCommand(program: Command, host: CliHost): void {
         }
       }
       const state = await service.setMode(
-        chosen === 'single-exhibit' ? { mode: chosen, singleExhibit: options.exhibit } : { mode: chosen },
+        chosen === 'single-exhibit'
+          ? { mode: chosen, singleExhibit: options.exhibit }
+          : { mode: chosen },
       )
       await new ChangeLog(dataDir, systemClock, silentLogger).record(
         'terminal',
         `mode set to ${chosen}${chosen === 'single-exhibit' ? ` (${options.exhibit})` : ''}`,
       )
       process.stdout.write(
-        options.json ? `${JSON.stringify({ ok: true, result: state }, null, 2)}\n` : `${describeState(state)}\n`,
+        options.json
+          ? `${JSON.stringify({ ok: true, result: state }, null, 2)}\n`
+          : `${describeState(state)}\n`,
       )
     })
 }

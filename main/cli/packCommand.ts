@@ -94,17 +94,16 @@ export function registerPackCommand(program: Command, host: CliHost): void {
         [] as string[],
       ),
   ).action(
-    (
-      sourcePath: string,
-      options: CommonOptions & { allowUnsigned?: boolean; exclude: string[] },
-    ) =>
+    (sourcePath: string, options: CommonOptions & { allowUnsigned?: boolean; exclude: string[] }) =>
       run(options, { sourcePath, isFolder: isFolder(sourcePath) }, async () => {
         const dataDir = resolveDataDir(options.dataDir)
         const trusted = await loadTrustedKeys(dataDir)
         const source = path.resolve(sourcePath)
         // A folder is checked as the archive `pack build` makes of it (files filled in, excluded
         // files left out), so a folder that validates is one that builds and installs.
-        const built = isFolder(source) ? await buildIntoTempArchive(source, options.exclude, appVersion()) : undefined
+        const built = isFolder(source)
+          ? await buildIntoTempArchive(source, options.exclude, appVersion())
+          : undefined
         try {
           const container = await openPackContainer(built?.archive ?? source, defaultPackLimits)
           try {

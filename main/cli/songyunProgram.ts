@@ -50,13 +50,15 @@ export async function runCli(
     const program = createProgram(host)
     await program.parseAsync(argv as string[])
   } catch (error) {
-    if (error instanceof CommanderError) {
+    // Thrown by an action (InvalidArgumentError is a CommanderError commander has not printed).
+    if (error instanceof DataDirMissingError || error instanceof InvalidArgumentError) {
+      process.stderr.write(`songyun: ${error.message}\n`)
+      process.exitCode = exitCodes.usage
+    } else if (error instanceof CommanderError) {
+      // Commander has printed the usage error already.
       const isHelpOrVersion =
         error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
       process.exitCode = isHelpOrVersion || error.exitCode === 0 ? exitCodes.done : exitCodes.usage
-    } else if (error instanceof DataDirMissingError || error instanceof InvalidArgumentError) {
-      process.stderr.write(`songyun: ${error.message}\n`)
-      process.exitCode = exitCodes.usage
     } else {
       process.stderr.write(`songyun: ${(error as Error).message}\n`)
       process.exitCode = exitCodes.rejected

@@ -61,20 +61,28 @@ class JsonScanner {
 
   document(): void {
     this.#skipSpace()
-    if (this.#at >= this.text.length) throw new Stop(0, 'the file is empty; it must hold a JSON object')
+    if (this.#at >= this.text.length)
+      throw new Stop(0, 'the file is empty; it must hold a JSON object')
     this.#value()
     this.#skipSpace()
     if (this.#at < this.text.length) {
-      throw new Stop(this.#at, 'text after the end of the JSON value: delete it, or a `{` or `[` is missing before it')
+      throw new Stop(
+        this.#at,
+        'text after the end of the JSON value: delete it, or a `{` or `[` is missing before it',
+      )
     }
   }
 
   #skipSpace(): void {
-    while (this.#at < this.text.length && ' \t\r\n\uFEFF'.includes(this.text[this.#at]!)) this.#at += 1
+    while (this.#at < this.text.length && ' \t\r\n\uFEFF'.includes(this.text[this.#at]!))
+      this.#at += 1
   }
 
   #endOfText(): Stop {
-    return new Stop(this.text.length, 'the file ends too early: a closing `}`, `]` or `"` is missing')
+    return new Stop(
+      this.text.length,
+      'the file ends too early: a closing `}`, `]` or `"` is missing',
+    )
   }
 
   #unexpected(expected: string): Stop {
@@ -163,7 +171,11 @@ class JsonScanner {
       return this.#throwMissingComma()
     }
     const other = closer === '}' ? ']' : '}'
-    if (c === other) throw new Stop(this.#at, `\`${c}\` closes what \`${closer === '}' ? '{' : '['}\` opened: use \`${closer}\``)
+    if (c === other)
+      throw new Stop(
+        this.#at,
+        `\`${c}\` closes what \`${closer === '}' ? '{' : '['}\` opened: use \`${closer}\``,
+      )
     throw this.#unexpected(`\`,\` or \`${closer}\``)
   }
 
@@ -179,8 +191,13 @@ class JsonScanner {
     this.#at += 1
     for (;;) {
       const c = this.text[this.#at]
-      if (c === undefined) throw new Stop(startAt, 'a text that never ends: its closing `"` is missing')
-      if (c === '\n') throw new Stop(startAt, 'a text that runs to the end of the line: its closing `"` is missing (a line break inside text is written `\\n`)')
+      if (c === undefined)
+        throw new Stop(startAt, 'a text that never ends: its closing `"` is missing')
+      if (c === '\n')
+        throw new Stop(
+          startAt,
+          'a text that runs to the end of the line: its closing `"` is missing (a line break inside text is written `\\n`)',
+        )
       if (c === '\\') {
         const next = this.text[this.#at + 1]
         if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.#at + 2, this.#at + 6))) {
@@ -191,17 +208,24 @@ class JsonScanner {
           this.#at += 2
           continue
         }
-        throw new Stop(this.#at, 'a backslash that starts no escape: write `\\\\` for a backslash (Windows paths use `/` or `\\\\`)')
+        throw new Stop(
+          this.#at,
+          'a backslash that starts no escape: write `\\\\` for a backslash (Windows paths use `/` or `\\\\`)',
+        )
       }
-      if (c < ' ') throw new Stop(this.#at, 'a control character (a tab?) inside text: write it as `\\t`')
+      if (c < ' ')
+        throw new Stop(this.#at, 'a control character (a tab?) inside text: write it as `\\t`')
       this.#at += 1
       if (c === '"') return
     }
   }
 
   #number(): void {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.#at, this.#at + 64))
-    if (!match || match[0] === '-') throw new Stop(this.#at, 'not a number JSON accepts (no leading zeros, `+` or trailing dot)')
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(
+      this.text.slice(this.#at, this.#at + 64),
+    )
+    if (!match || match[0] === '-')
+      throw new Stop(this.#at, 'not a number JSON accepts (no leading zeros, `+` or trailing dot)')
     this.#at += match[0].length
   }
 }
