@@ -15,6 +15,9 @@ export const cliCommandWords: ReadonlySet<string> = new Set([
   'help',
 ])
 
+/** Switches that ask the CLI something even without a command word. */
+const cliOnlySwitches: ReadonlySet<string> = new Set(['--help', '-h', '--version', '-V'])
+
 /**
  * The command's words when the app was started as one (`songyun-kiosk pack list --json`, or
  * the `songyun` wrapper beside it), else `undefined`. Chromium switches before the command (the
@@ -24,7 +27,12 @@ export const cliCommandWords: ReadonlySet<string> = new Set([
 export function cliWordsOf(argv: readonly string[], isPackaged: boolean): string[] | undefined {
   const rest = argv.slice(isPackaged ? 1 : 2)
   const commandAt = rest.findIndex((word) => !word.startsWith('-'))
-  if (commandAt < 0 || !cliCommandWords.has(rest[commandAt]!)) return undefined
+  if (commandAt < 0) {
+    // `songyun --help` and `songyun --version` are the CLI's too, not a start of the kiosk.
+    const asked = rest.find((word) => cliOnlySwitches.has(word))
+    return asked ? [asked] : undefined
+  }
+  if (!cliCommandWords.has(rest[commandAt]!)) return undefined
   return rest.slice(commandAt)
 }
 

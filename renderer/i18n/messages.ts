@@ -10,7 +10,8 @@ export const messages = {
     attract: { touchToBegin: '轻触开始' },
     menu: {
       heading: '请选择展项',
-      lead: '三件宋人的日常功夫，每件约五分钟。',
+      // Counts the exhibits shown (vue-i18n plural: none | one | more); {count} is in words.
+      lead: '尚无展项。 | {count}件宋人的日常功夫，约五分钟。 | {count}件宋人的日常功夫，每件约五分钟。',
       enter: '进入',
     },
     exhibit: {
@@ -185,7 +186,7 @@ export const messages = {
     attract: { touchToBegin: 'Touch to begin' },
     menu: {
       heading: 'Choose an exhibit',
-      lead: 'Three everyday crafts of the Song, about five minutes each.',
+      lead: 'No exhibits yet. | {count} everyday craft of the Song, about five minutes. | {count} everyday crafts of the Song, about five minutes each.',
       enter: 'Enter',
     },
     exhibit: {

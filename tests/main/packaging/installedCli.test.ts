@@ -101,6 +101,9 @@ describe('the installed app answers the songyun CLI (electron mocked)', () => {
       'staff',
       'set-pin',
     ])
+    expect(
+      cliWordsOf(['/opt/Songyun Kiosk/songyun-kiosk', '--ozone-platform=headless', '--help'], true),
+    ).toEqual(['--help'])
     expect(await answerCliIfAsked(['/opt/Songyun Kiosk/songyun-kiosk'])).toBe(false)
     expect(electron.app.exit).not.toHaveBeenCalled()
   })
