@@ -4,6 +4,7 @@ import { readAppVersion } from '../services/appVersion'
 import { registerAnalyticsCommand } from './analyticsCommand'
 import { exitCodes } from './cliOptions'
 import { DataDirMissingError, requireDataDirBeforeEveryAction } from './dataDirOption'
+import { registerFleetCommand } from './fleetCommand'
 import { registerModeCommand } from './modeCommand'
 import { registerPackCommand } from './packCommand'
 import { registerServeCommand } from './serveCommand'
@@ -32,6 +33,7 @@ export function createProgram(host: CliHost = repositoryCliHost()): Command {
   registerStaffCommand(program)
   registerAnalyticsCommand(program)
   registerModeCommand(program, host)
+  registerFleetCommand(program)
   requireDataDirBeforeEveryAction(program)
   return program
 }

@@ -12,6 +12,7 @@ export const cliCommandWords: ReadonlySet<string> = new Set([
   'staff',
   'analytics',
   'mode',
+  'fleet',
   'help',
 ])
 

@@ -6,9 +6,9 @@ import { logsDir } from './rotatingLogFile'
 
 /**
  * Where a change was made: a terminal (`songyun …` on the kiosk), the admin screen (staff behind
- * the PIN, or a script using the staff HTTP API), or the inbox folder.
+ * the PIN), the inbox folder, or the venue's fleet folder.
  */
-export type ChangeSurface = 'terminal' | 'admin screen' | 'inbox'
+export type ChangeSurface = 'terminal' | 'admin screen' | 'inbox' | 'fleet'
 
 /** `<data>/logs/changes.log`: one line per change an operator made, kept beside the kiosk's log. */
 export function changeLogFile(dataDir: string): string {
