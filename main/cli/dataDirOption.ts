@@ -49,7 +49,10 @@ export function requireDataDirBeforeEveryAction(program: Command): void {
   program.hook('preAction', (_program, action) => {
     const name = commandPath(action)
     if (mayCreateDataDir.has(name)) return
-    const typed = (action.opts() as { dataDir?: string }).dataDir
+    const options = action.opts() as { dataDir?: string; fleet?: string }
+    // `analytics export --fleet DIR` reads the fleet folder, not this kiosk's.
+    if (name === 'analytics export' && options.fleet !== undefined) return
+    const typed = options.dataDir
     const fromEnvironment = process.env.SONGYUN_DATA_DIR
     const dir = resolveDataDir(typed)
     if (isFolder(dir)) return

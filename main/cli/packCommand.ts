@@ -16,7 +16,7 @@ import { settingsFileName } from '../services/settingsService'
 import { openPackContainer } from '../services/packs/openPackContainer'
 import { packIgnoreFileName } from '../services/packs/packBuildSelection'
 import { buildPackArchive, signPackArchive } from '../services/packs/packBuilder'
-import { writeExamplePack } from '../services/packs/examplePack'
+import { exampleLeftovers, writeExamplePack } from '../services/packs/examplePack'
 import { defaultPackLimits } from '../services/packs/packLimits'
 import {
   generateSigningKeyPair,
@@ -167,6 +167,9 @@ export function registerPackCommand(program: Command, host: CliHost): void {
           exclude: options.exclude,
         })
         const { id, version } = built.manifest
+        for (const leftover of exampleLeftovers(built.manifest)) {
+          process.stderr.write(`songyun: warning: ${leftover}\n`)
+        }
         for (const file of built.unreferencedFiles) {
           process.stderr.write(
             `songyun: warning: ${file} is packed but no exhibit refers to it; leave it out with --exclude "${file}" or a line in ${path.join(dir, packIgnoreFileName)}\n`,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { settingsShape } from '../../../src/settings/settingsSchema'
 
 // Operators get README.md and docs/ and nothing else: every link must land on a file (and heading)
 // inside this repository, and no page may cite a document that is not in it.
@@ -85,6 +86,14 @@ describe('README.md and docs/ stand alone', () => {
       linkProblemsOf(page, readFileSync(path.join(repoRoot, page), 'utf8')),
     )
     expect(problems).toEqual([])
+  })
+
+  it("operators.md's settings table has a row for every key of settings.json", () => {
+    const operators = readFileSync(path.join(repoRoot, 'docs', 'operators.md'), 'utf8')
+    const documented = new Set(
+      [...operators.matchAll(/^\| `([A-Za-z]+)`\s+\|/gm)].map((match) => match[1]!),
+    )
+    expect(Object.keys(settingsShape).filter((key) => !documented.has(key))).toEqual([])
   })
 
   it('the check catches what the operator tripped over', () => {
