@@ -41,6 +41,8 @@ export function registerServeCommand(program: Command): void {
         logger,
         removableMediaRoots: options.mediaRoot.length > 0 ? options.mediaRoot : undefined,
       })
+      // `npm start` keeps the kiosk browser's profile in the data folder (scripts/start/kioskBrowser.mjs).
+      process.stdout.write(`Data folder: ${dataDir}\n`)
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = (exitCode: number) => {
         void shell
@@ -52,7 +54,7 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', () => stop(exitCodes.done))
       // The services finish starting after the host listens; a kiosk that cannot start must not
       // linger half alive, so it ends the way a failed start always did.
-      shell.services.ready.catch((error: unknown) => {
+      shell.ready.catch((error: unknown) => {
         logger.error(`the kiosk could not start: ${(error as Error).message}`)
         stop(exitCodes.rejected)
       })

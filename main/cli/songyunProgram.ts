@@ -1,14 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander'
 import { findAppRoot } from '../services/appPaths'
 import { readAppVersion } from '../services/appVersion'
-import { registerAnalyticsCommand } from './analyticsCommand'
 import { exitCodes } from './cliOptions'
 import { DataDirMissingError, requireDataDirBeforeEveryAction } from './dataDirOption'
-import { registerFleetCommand } from './fleetCommand'
-import { registerModeCommand } from './modeCommand'
-import { registerPackCommand } from './packCommand'
-import { registerServeCommand } from './serveCommand'
-import { registerStaffCommand } from './staffCommand'
 
 /** Where the CLI runs from: the repository (`bin/songyun.mjs`) or an installed kiosk's app.asar. */
 export interface CliHost {
@@ -21,19 +15,41 @@ export function repositoryCliHost(): CliHost {
   return { appRoot: findAppRoot() }
 }
 
-/** Builds the `songyun` program; each area registers its own commands. */
-export function createProgram(host: CliHost = repositoryCliHost()): Command {
+type RegisterCommand = (program: Command, host: CliHost) => void
+
+/**
+ * Each top-level command's module, imported only when it is needed: `songyun serve` must listen
+ * before the services' code has loaded (the bundle is split at these imports, scripts/buildMain.mjs),
+ * so the other commands' modules, which import the services statically, stay unloaded for it.
+ */
+const commandModules: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
+  serve: async () => (await import('./serveCommand')).registerServeCommand,
+  pack: async () => (await import('./packCommand')).registerPackCommand,
+  staff: async () => (await import('./staffCommand')).registerStaffCommand,
+  analytics: async () => (await import('./analyticsCommand')).registerAnalyticsCommand,
+  mode: async () => (await import('./modeCommand')).registerModeCommand,
+  fleet: async () => (await import('./fleetCommand')).registerFleetCommand,
+}
+
+/**
+ * Builds the `songyun` program; each area registers its own commands. Given the command line, it
+ * registers only the command it names (all of them for help, a typo or no command).
+ */
+export async function createProgram(
+  argv?: readonly string[],
+  host: CliHost = repositoryCliHost(),
+): Promise<Command> {
   const program = new Command('songyun')
     .description('宋韵展台 Songyun Kiosk: serve the kiosk and manage its content')
     .version(readAppVersion(host.appRoot))
     .showHelpAfterError()
     .exitOverride()
-  registerServeCommand(program)
-  registerPackCommand(program, host)
-  registerStaffCommand(program)
-  registerAnalyticsCommand(program)
-  registerModeCommand(program, host)
-  registerFleetCommand(program)
+  const named = argv?.[2]
+  const loaders =
+    named !== undefined && Object.hasOwn(commandModules, named)
+      ? [commandModules[named]!]
+      : Object.values(commandModules)
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, host)
   requireDataDirBeforeEveryAction(program)
   return program
 }
@@ -49,7 +65,7 @@ export async function runCli(
 ): Promise<number> {
   process.exitCode = undefined
   try {
-    const program = createProgram(host)
+    const program = await createProgram(argv, host)
     await program.parseAsync(argv as string[])
   } catch (error) {
     // Thrown by an action (InvalidArgumentError is a CommanderError commander has not printed).

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
 import type { KioskServices } from '../services/kioskServices'
+import type { Logger } from '../services/logger'
 import { resolveInsideRoot } from '../services/safePath'
 import { sendFile } from './fileResponder'
+import { sendFirstScreenPage } from './firstScreenPage'
 
 /** The header the browser bridge sends its staff session token in. */
 export const staffSessionHeader = 'x-songyun-staff-session'
@@ -13,7 +15,13 @@ export const staffSessionHeader = 'x-songyun-staff-session'
 const maxRequestBodyBytes = 1024 * 1024
 
 export interface WebHostOptions {
-  readonly services: KioskServices
+  /**
+   * The services, or their promise: `songyun serve` listens before their code has loaded, and
+   * every request, pack media read and the page's first-screen data wait for them.
+   */
+  readonly services: KioskServices | Promise<KioskServices>
+  /** Where the host's own failures are logged; by default the services' logger. */
+  readonly logger?: Logger
   /** The built renderer (index.html and assets). */
   readonly rendererDir: string
   readonly host: string
@@ -33,16 +41,24 @@ export interface WebHost {
  * stream at `/api/events`.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { services } = options
+  const servicesLoaded = Promise.resolve(options.services)
+  // Awaited by each request; a load that failed is reported by the shell that started it.
+  servicesLoaded.catch(() => undefined)
   const eventStreams = new Set<ServerResponse>()
-  const stopForwarding = services.events.onAny((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const stream of eventStreams) stream.write(frame)
-  })
+  let isClosed = false
+  let stopForwarding = () => {}
+  void servicesLoaded.then((services) => {
+    if (isClosed) return
+    stopForwarding = services.events.onAny((event, payload) => {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const stream of eventStreams) stream.write(frame)
+    })
+  }, () => undefined)
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      options.services.options.logger.error(`web host: ${(error as Error).stack ?? String(error)}`)
+    handle(request, response).catch(async (error: unknown) => {
+      const logger = options.logger ?? (await servicesLoaded.catch(() => undefined))?.options.logger
+      logger?.error(`web host: ${(error as Error).stack ?? String(error)}`)
       if (!response.headersSent) response.writeHead(500).end()
       else response.end()
     })
@@ -67,7 +83,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     if (pathname.startsWith('/api/request/')) {
-      await answerRequest(request, response, decodeURIComponent(pathname.slice('/api/request/'.length)))
+      const services = await servicesLoaded
+      await answerRequest(request, response, services, decodeURIComponent(pathname.slice('/api/request/'.length)))
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -79,6 +96,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const slash = rest.indexOf('/')
       const packId = slash > 0 ? rest.slice(0, slash) : ''
       // Until the services have started, the built-in pack may not be installed yet.
+      const services = await servicesLoaded
       await services.ready.catch(() => undefined)
       const filePath = packId ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1)) : undefined
       if (!filePath || !(await sendFile(request, response, filePath, { 'Cache-Control': 'no-cache' }))) {
@@ -100,10 +118,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const headers: Record<string, string> = isHtml
       ? { 'Content-Security-Policy': contentSecurityPolicy(), 'Cache-Control': 'no-store' }
       : { 'Cache-Control': rawPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' }
+    // index.html carries the first screen's data (main/web/firstScreenPage.ts).
+    if (isHtml && (await sendFirstScreenPage(request, response, target, headers, servicesLoaded))) return
     if (!(await sendFile(request, response, target, headers))) notFound(response)
   }
 
-  async function answerRequest(request: IncomingMessage, response: ServerResponse, channel: string) {
+  async function answerRequest(
+    request: IncomingMessage,
+    response: ServerResponse,
+    services: KioskServices,
+    channel: string,
+  ) {
     if (request.method !== 'POST') {
       response.writeHead(405, { Allow: 'POST' }).end()
       return
@@ -141,6 +166,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://${hostForUrl}:${address.port}/`,
     server,
     close: async () => {
+      isClosed = true
       stopForwarding()
       for (const stream of eventStreams) stream.end()
       eventStreams.clear()
