@@ -16,6 +16,10 @@ else
     ln -sf "$APP_DIR/${executable}" '/usr/bin/${executable}'
 fi
 
+# The operator's command: /usr/bin/songyun runs the app headless with a command's words.
+chmod 0755 "$APP_DIR/songyun" || true
+ln -sf "$APP_DIR/songyun" /usr/bin/songyun
+
 # Chromium's sandbox: user namespaces where the kernel allows them (Ubuntu 24.04 restricts them
 # through AppArmor), else the setuid helper. Never --no-sandbox.
 if ! { [[ -L /proc/self/ns/user ]] && unshare --user true; }; then

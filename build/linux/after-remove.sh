@@ -8,6 +8,11 @@ else
     rm -f '/usr/bin/${executable}'
 fi
 
+# The operator's command, unless an upgrade is putting it back.
+if [ "$1" != "upgrade" ] && [ "$(readlink /usr/bin/songyun)" = "/opt/${sanitizedProductName}/songyun" ]; then
+    rm -f /usr/bin/songyun
+fi
+
 APPARMOR_PROFILE_DEST='/etc/apparmor.d/${executable}'
 if [ -f "$APPARMOR_PROFILE_DEST" ]; then
   if apparmor_status --enabled > /dev/null 2>&1; then

@@ -21,13 +21,40 @@ async function kioskTimeZone(dataDir: string): Promise<string> {
   }
 }
 
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+}
+
+/**
+ * What is wrong with `--from`/`--to`, in the flags' own names and with the form expected; the
+ * range schema's words ("fromDay") belong to the request contract, not to a terminal.
+ */
+function describeDateRangeProblem(from: string, to: string): string | undefined {
+  for (const [flag, value] of [
+    ['--from', from],
+    ['--to', to],
+  ] as const) {
+    if (!isCalendarDay(value)) {
+      return `${flag} ${value}: not a day in the form YYYY-MM-DD (e.g. ${flag} 2026-12-01)`
+    }
+  }
+  if (from > to) return `--from ${from} is after --to ${to}; swap them`
+  if (Date.parse(to) - Date.parse(from) > 400 * 86_400_000) {
+    return `--from ${from} to --to ${to} is more than 400 days; export it in parts`
+  }
+  return undefined
+}
+
 /** `songyun analytics export`: the visitor events of a range of days as CSV. */
 export function registerAnalyticsCommand(program: Command): void {
   const analytics = program.command('analytics').description('visitor analytics of this kiosk')
   analytics
     .command('export')
     .description('write the events of a range of local days (both included) to a CSV file')
-    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD (e.g. 2026-11-01)')
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .requiredOption('-o, --output <file>', 'the CSV file to write')
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
@@ -45,11 +72,11 @@ export function registerAnalyticsCommand(program: Command): void {
         fleet?: string
         timeZone?: string
       }) => {
+        const dateProblem = describeDateRangeProblem(options.from, options.to)
         const range = analyticsRangeSchema.safeParse({ fromDay: options.from, toDay: options.to })
-        if (!range.success) {
-          const issue = range.error.issues[0]
+        if (dateProblem || !range.success) {
           process.stderr.write(
-            `songyun: --${issue?.path[0] === 'fromDay' ? 'from' : 'to'}: ${issue?.message}\n`,
+            `songyun: ${dateProblem ?? range.error?.issues[0]?.message ?? 'not a valid range'}\n`,
           )
           process.exitCode = exitCodes.usage
           return

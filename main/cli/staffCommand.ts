@@ -2,8 +2,9 @@ import { mkdir } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { newStaffPinSchema } from '../../src/contract/areas/staff'
 import { systemClock } from '../../src/time/clock'
+import { ChangeLog } from '../services/changeLog'
 import { resolveDataDir } from '../services/dataDir'
-import { createConsoleLogger } from '../services/logger'
+import { createConsoleLogger, silentLogger } from '../services/logger'
 import { StaffAccessService } from '../services/staff/staffAccessService'
 import { exitCodes } from './cliOptions'
 
@@ -85,6 +86,7 @@ export function registerStaffCommand(program: Command): void {
       // Log lines go to stderr only; the CLI keeps no log file.
       const service = new StaffAccessService(dataDir, systemClock, undefined, createConsoleLogger())
       await service.setPin(parsed.data)
+      await new ChangeLog(dataDir, systemClock, silentLogger).record('terminal', 'staff PIN set')
       process.stdout.write(`The staff PIN is set for ${dataDir}\n`)
     })
 }

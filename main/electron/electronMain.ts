@@ -11,6 +11,7 @@ import { resolveDataDir } from '../services/dataDir'
 import { KioskServices } from '../services/kioskServices'
 import { createConsoleLogger } from '../services/logger'
 import { openRotatingLogFile } from '../services/rotatingLogFile'
+import { answerCliIfAsked } from './answerCli'
 import { appEntryUrl } from './appSchemes'
 import { bindContractToIpc } from './bindContractToIpc'
 import { createKioskWindow, isDevtoolsAllowed } from './createKioskWindow'
@@ -81,8 +82,13 @@ export async function startElectronShell(argv: readonly string[] = process.argv)
 }
 
 if (process.versions.electron) {
-  startElectronShell().catch((error: unknown) => {
-    process.stderr.write(`songyun: the kiosk could not start: ${(error as Error).stack ?? String(error)}\n`)
-    app.exit(1)
-  })
+  // `songyun-kiosk pack list` (or the `songyun` wrapper) answers the CLI; otherwise the kiosk starts.
+  answerCliIfAsked()
+    .then((wasCommand) => (wasCommand ? undefined : startElectronShell()))
+    .catch((error: unknown) => {
+      process.stderr.write(
+        `songyun: the kiosk could not start: ${(error as Error).stack ?? String(error)}\n`,
+      )
+      app.exit(1)
+    })
 }

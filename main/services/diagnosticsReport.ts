@@ -17,6 +17,8 @@ export interface DiagnosticsSources {
   readonly logger: Logger | (Logger & { recentLines(): string[] })
   readonly packs: readonly { readonly id: string; readonly version: string }[]
   readonly staffLockout?: StaffLockoutReport
+  /** The change log's last lines (ChangeLog.recent). */
+  readonly recentChanges: readonly string[]
 }
 
 /** The services' half of the admin screen's diagnostics panel. */
@@ -41,5 +43,6 @@ export function collectServiceDiagnostics(sources: DiagnosticsSources): ServiceD
     timeZone: sources.timeZone,
     logLines: logLines.slice(-shownLogLines),
     staffLockout: sources.staffLockout,
+    recentChanges: [...sources.recentChanges],
   }
 }

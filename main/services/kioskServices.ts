@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { type Stats, unwatchFile, watchFile } from 'node:fs'
 import path from 'node:path'
 import type { RequestHandlers } from '../../src/contract/contract'
 import type { ShellKind } from '../../src/contract/areas/app'
@@ -14,6 +15,8 @@ import { ModeService, systemTimeZone } from './mode/modeService'
 import { exportAnalyticsCsv, summarizeAnalyticsFolder } from './analytics/analyticsLog'
 import { listRemovableVolumes, type RemovableMediaLookup } from './removableMedia'
 import { collectServiceDiagnostics } from './diagnosticsReport'
+import { ChangeLog } from './changeLog'
+import { describeInstall, describeRollback } from './changeDescriptions'
 import { InboxService } from './inbox/inboxService'
 import { preparePrivateDataFolder } from './privateDataFolder'
 import type { RequestContext } from '../../src/contract/contract'
@@ -77,6 +80,8 @@ export class KioskServices {
   readonly staff: StaffAccessService
   readonly mode: ModeService
   readonly inbox: InboxService
+  /** What operators changed, from any surface (`<data>/logs/changes.log`). */
+  readonly changes: ChangeLog
   /** The venue's shared fleet folder, when `settings.fleetDir` names one (docs/fleet.md). */
   fleet: FleetService | undefined
   readonly startedAtMs: number
@@ -87,6 +92,7 @@ export class KioskServices {
     this.clock = options.clock ?? systemClock
     this.startedAtMs = this.clock.nowMs()
     this.settings = new SettingsService(options.dataDir, this.events, options.logger, this.clock)
+    this.changes = new ChangeLog(options.dataDir, this.clock, options.logger)
     this.packs = new PackStore({
       dataDir: options.dataDir,
       appVersion: options.appVersion,
@@ -149,6 +155,7 @@ export class KioskServices {
   async #start(): Promise<void> {
     await preparePrivateDataFolder(this.options.dataDir)
     await this.settings.load()
+    this.#watchSettingsFile()
     await this.#preparePacks()
     // Closed while starting: start no timers that nothing would stop.
     if (this.#isDisposed) return
@@ -170,6 +177,7 @@ export class KioskServices {
       requireSigned: this.settings.snapshot().settings.requireSignedPacks,
       onProgress: this.#progressReporter(installId),
     })
+    await this.changes.record(origin, describeInstall(result, path.basename(archivePath)))
     await this.#announcePacksChanged()
     return result
   }
@@ -191,7 +199,11 @@ export class KioskServices {
       {
         installPack: (archivePath) => this.#installInBackground(archivePath, 'fleet'),
         activity: this.mode,
-        runAction: (action) => this.#runFleetAction(action),
+        runAction: async (action) => {
+          const message = await this.#runFleetAction(action)
+          await this.changes.record('fleet', message)
+          return message
+        },
         trustedKeys: async () =>
           (await loadTrustedKeys(this.options.dataDir)).keys.map((trusted) => trusted.key),
         vitals: {
@@ -250,6 +262,7 @@ export class KioskServices {
     this.mode.dispose()
     this.staff.dispose()
     this.#stopWatchingPacks?.()
+    this.#stopWatchingSettings?.()
     this.inbox.dispose()
     this.fleet?.dispose()
     this.#stopFollowingVisits?.()
@@ -258,6 +271,24 @@ export class KioskServices {
   #stopFollowingVisits: (() => void) | undefined
 
   #stopWatchingPacks: (() => void) | undefined
+  #stopWatchingSettings: (() => void) | undefined
+
+  /**
+   * Follows settings.json written by another process (`songyun mode set`), polling its stat like
+   * the pack store's state; the kiosk's own writes reload to the same settings and change nothing.
+   */
+  #watchSettingsFile(intervalMs = 2000): void {
+    if (this.#isDisposed) return
+    const listener = (current: Stats, previous: Stats) => {
+      if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino) return
+      this.settings.reloadFromDisk().catch((error: unknown) =>
+        this.options.logger.warn(`settings: cannot reload: ${(error as Error).message}`),
+      )
+    }
+    const file = this.settings.filePath
+    watchFile(file, { interval: intervalMs, persistent: false }, listener)
+    this.#stopWatchingSettings = () => unwatchFile(file, listener)
+  }
 
   /**
    * Cleans what a killed install left, installs the built-in pack into a fresh data folder, and
@@ -355,7 +386,11 @@ export class KioskServices {
         logger[level](`renderer: ${oneLogLine(message)}`)
       },
       'settings:get': async () => this.settings.snapshot(),
-      'settings:update': (patch) => this.settings.update(patch),
+      'settings:update': async (patch) => {
+        const snapshot = await this.settings.update(patch)
+        await this.changes.record('admin screen', `settings changed: ${Object.keys(patch).join(', ')}`)
+        return snapshot
+      },
       'content:get': () => this.content.getContent(),
       'analytics:record': (event) => this.analytics.record(event),
       'analytics:summary': ({ fromDay, toDay }) =>
@@ -379,15 +414,29 @@ export class KioskServices {
         return { filePath, ...written }
       },
       'staff:status': () => this.staff.status(),
-      'staff:create-pin': ({ pin }) => this.staff.createPin(pin),
+      'staff:create-pin': async ({ pin }) => {
+        const result = await this.staff.createPin(pin)
+        await this.changes.record('admin screen', 'staff PIN created')
+        return result
+      },
       'staff:unlock': ({ pin }) => this.staff.unlock(pin),
-      'staff:change-pin': ({ currentPin, pin }, context) =>
-        this.staff.changePin(currentPin, pin, context.staffSessionToken),
+      'staff:change-pin': async ({ currentPin, pin }, context) => {
+        const result = await this.staff.changePin(currentPin, pin, context.staffSessionToken)
+        await this.changes.record('admin screen', 'staff PIN changed')
+        return result
+      },
       // The dispatcher's session check has already refreshed the session's idle time.
       'staff:keep-alive': async () => undefined,
       'staff:lock': async (_args, context) => this.staff.lock(context.staffSessionToken),
       'mode:get': async () => this.mode.state(),
-      'mode:set': (args) => this.mode.setMode(args),
+      'mode:set': async (args) => {
+        const state = await this.mode.setMode(args)
+        await this.changes.record(
+          'admin screen',
+          `mode set to ${args.mode}${args.mode === 'single-exhibit' ? ` (${args.singleExhibit})` : ''}`,
+        )
+        return state
+      },
       'mode:report-visit': async ({ isVisitInProgress }) =>
         this.mode.reportVisit(isVisitInProgress),
       'diagnostics:get': async () =>
@@ -401,6 +450,7 @@ export class KioskServices {
           logger,
           packs: (await this.content.getContent()).packs,
           staffLockout: await this.staff.lockoutReport(),
+          recentChanges: await this.changes.recent(),
         }),
       'packs:list': () => this.packs.list(),
       'packs:install': async ({ path: sourcePath, installId, allowDowngrade }) => {
@@ -411,11 +461,13 @@ export class KioskServices {
           requireSigned: this.settings.snapshot().settings.requireSignedPacks,
           onProgress: this.#progressReporter(id),
         })
+        await this.changes.record('admin screen', describeInstall(result, path.basename(sourcePath)))
         await this.#announcePacksChanged()
         return result
       },
       'packs:rollback': async ({ packId }) => {
         const result = await this.packs.rollback(packId)
+        await this.changes.record('admin screen', describeRollback(packId, result))
         await this.#announcePacksChanged()
         return result
       },

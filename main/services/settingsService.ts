@@ -8,6 +8,7 @@ import {
   type SettingsProblem,
 } from '../../src/settings/settingsSchema'
 import type { SettingsSnapshot } from '../../src/contract/areas/settings'
+import { describeJsonSyntaxError } from '../../src/json/jsonSyntaxError'
 import type { Clock } from '../../src/time/clock'
 import { writeJsonAtomically } from './atomicFile'
 import type { EventBus } from './eventBus'
@@ -55,7 +56,7 @@ export class SettingsService {
       raw = JSON.parse(text)
     } catch (error) {
       raw = undefined
-      this.#problems = [{ key: '(file)', message: `not valid JSON: ${(error as Error).message}` }]
+      this.#problems = [{ key: '(file)', message: describeJsonSyntaxError(text, error as Error) }]
     }
     if (raw !== undefined) {
       const salvaged = salvageSettings(raw)
@@ -69,6 +70,18 @@ export class SettingsService {
       this.logger.warn(`settings: ${this.filePath}: "${problem.key}": ${problem.message}; using the default`)
     }
     return this.snapshot()
+  }
+
+  /**
+   * Reads the file again after someone else wrote it (`songyun mode set` in a terminal, an
+   * operator's editor) and announces the change; returns whether anything changed.
+   */
+  async reloadFromDisk(): Promise<boolean> {
+    const before = JSON.stringify(this.#settings)
+    const snapshot = await this.load()
+    if (JSON.stringify(snapshot.settings) === before) return false
+    this.events.emit('settings:changed', snapshot)
+    return true
   }
 
   get settings(): Settings {

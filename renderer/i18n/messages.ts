@@ -10,7 +10,8 @@ export const messages = {
     attract: { touchToBegin: '轻触开始' },
     menu: {
       heading: '请选择展项',
-      lead: '三件宋人的日常功夫，每件约五分钟。',
+      // Counts the exhibits shown (vue-i18n plural: none | one | more); {count} is in words.
+      lead: '尚无展项。 | {count}件宋人的日常功夫，约五分钟。 | {count}件宋人的日常功夫，每件约五分钟。',
       enter: '进入',
     },
     exhibit: {
@@ -175,6 +176,7 @@ export const messages = {
         staffLocks: '员工锁定',
         staffLocksValue: '上次正确密码后锁定 {count} 次',
         staffLockedUntil: '锁定至 {time}',
+        recentChanges: '最近的更改（安装、回退、密钥、密码、模式）',
       },
     },
   },
@@ -188,7 +190,7 @@ export const messages = {
     attract: { touchToBegin: 'Touch to begin' },
     menu: {
       heading: 'Choose an exhibit',
-      lead: 'Three everyday crafts of the Song, about five minutes each.',
+      lead: 'No exhibits yet. | {count} everyday craft of the Song, about five minutes. | {count} everyday crafts of the Song, about five minutes each.',
       enter: 'Enter',
     },
     exhibit: {
@@ -357,6 +359,7 @@ export const messages = {
         staffLocks: 'Staff locks',
         staffLocksValue: '{count} since the last correct PIN',
         staffLockedUntil: 'locked until {time}',
+        recentChanges: 'Recent changes (installs, rollbacks, keys, PIN, mode)',
       },
     },
   },

@@ -141,6 +141,7 @@ export class InboxService {
     const atIso = new Date(this.clock.nowMs()).toISOString()
     let outcome: 'done' | 'rejected'
     let report: string[]
+    let logLines: string[]
     try {
       const result = await this.install(archivePath)
       outcome = 'done'
@@ -149,7 +150,7 @@ export class InboxService {
         `previous version: ${result.previousVersion ?? '(none)'}`,
         `signed: ${result.isSigned ? 'yes' : 'no'}`,
       ]
-      this.logger.info(`inbox: installed ${fileName} (${result.packId} ${result.version})`)
+      logLines = [`installed ${fileName} (${result.packId} ${result.version})`]
     } catch (error) {
       outcome = 'rejected'
       const problems = error instanceof RequestError && error.problems ? error.problems : []
@@ -157,16 +158,29 @@ export class InboxService {
         `rejected: ${(error as Error).message}`,
         ...problems.map((problem) => `problem: ${problem.path}: ${problem.message}`),
       ]
-      this.logger.warn(`inbox: rejected ${fileName}: ${(error as Error).message}`)
+      // Every problem in the log too, so a look at the log says what to fix without the report.
+      logLines = [
+        `rejected ${fileName}: ${(error as Error).message}`,
+        ...problems.map((problem) => `rejected ${fileName}: ${problem.path}: ${problem.message}`),
+      ]
     }
     const targetDir = path.join(this.folder, outcome)
     await mkdir(targetDir, { recursive: true })
     const targetName = await this.#freeName(targetDir, fileName)
-    await rename(archivePath, path.join(targetDir, targetName))
+    const targetPath = path.join(targetDir, targetName)
+    await rename(archivePath, targetPath)
+    const reportPath = `${targetPath}.report.txt`
     await writeFileAtomically(
-      path.join(targetDir, `${targetName}.report.txt`),
+      reportPath,
       [`Songyun Kiosk inbox report`, `file: ${fileName}`, `at: ${atIso}`, ...report, ''].join('\n'),
     )
+    // Named where the file is now, not where it was.
+    const where = `moved to ${targetPath} (report: ${reportPath})`
+    if (outcome === 'done') this.logger.info(`inbox: ${logLines[0]}; ${where}`)
+    else {
+      this.logger.warn(`inbox: ${logLines[0]}; ${where}`)
+      for (const line of logLines.slice(1)) this.logger.warn(`inbox: ${line}`)
+    }
     this.#seen.delete(fileName)
   }
 

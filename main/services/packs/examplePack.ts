@@ -30,19 +30,50 @@ function solidPng(width: number, height: number, rgb: readonly [number, number, 
   ])
 }
 
+/** The id `pack init` gives the example; a pack going to a kiosk needs its own. */
+export const examplePackId = 'example.pack'
+
+/** The example's placeholder image, always the same bytes. */
+function placeholderImage(): Buffer {
+  return solidPng(64, 64, [0x3e, 0x5c, 0x4f])
+}
+
+/**
+ * What of the `pack init` example is still in a pack about to be built: its id, and files that
+ * are still its placeholder image. Each as a sentence saying what to change.
+ */
+export function exampleLeftovers(manifest: {
+  readonly id: string
+  readonly files: Readonly<Record<string, { readonly sha256: string }>>
+}): string[] {
+  const leftovers: string[] = []
+  if (manifest.id === examplePackId) {
+    leftovers.push(
+      `the id is still "${examplePackId}" from pack init; give the pack its own id (e.g. "hzmuseum.autumn-2026"), or it replaces every other pack that kept it`,
+    )
+  }
+  const placeholderSha256 = createHash('sha256').update(placeholderImage()).digest('hex')
+  for (const [filePath, file] of Object.entries(manifest.files)) {
+    if (file.sha256 === placeholderSha256) {
+      leftovers.push(`${filePath} is still the placeholder image from pack init; replace it`)
+    }
+  }
+  return leftovers
+}
+
 /**
  * `songyun pack init`: a small pack folder that validates as it is: one bilingual tea exhibit
  * with a station, a knowledge card citing its source, a glossary term and an image, with the
  * `files` table filled in.
  */
 export async function writeExamplePack(folder: string): Promise<void> {
-  const image = solidPng(64, 64, [0x3e, 0x5c, 0x4f])
+  const image = placeholderImage()
   await mkdir(path.join(folder, 'images'), { recursive: true })
   await writeFile(path.join(folder, 'images', 'tea-bowl.png'), image)
   const manifest = {
     format: 'songyun-pack',
     formatVersion: 1,
-    id: 'example.pack',
+    id: examplePackId,
     version: '1.0.0',
     title: { 'zh-CN': '示例内容包', en: 'Example pack' },
     publisher: 'Your museum',

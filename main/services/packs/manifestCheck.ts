@@ -1,4 +1,5 @@
 import semver from 'semver'
+import { describeJsonSyntaxError } from '../../../src/json/jsonSyntaxError'
 import type { Problem } from '../../../src/contract/requestError'
 import { requiredLanguages } from '../../../src/i18n/languages'
 import {
@@ -30,11 +31,12 @@ export interface ManifestCheck {
  */
 export function checkManifestBytes(bytes: Buffer, appVersion: string): ManifestCheck {
   let raw: unknown
+  // A byte-order mark (Windows Notepad) is tolerated; the signature still covers the exact bytes.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
   try {
-    // A byte-order mark (Windows Notepad) is tolerated; the signature still covers the exact bytes.
-    raw = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+    raw = JSON.parse(text)
   } catch (error) {
-    return fail([{ path: 'manifest.json', message: `not valid JSON: ${(error as Error).message}` }])
+    return fail([{ path: 'manifest.json', message: describeJsonSyntaxError(text, error as Error) }])
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return fail([{ path: 'manifest.json', message: 'must be a JSON object' }])

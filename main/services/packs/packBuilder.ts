@@ -2,8 +2,11 @@ import { createHash, type KeyObject } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { RequestError, type Problem } from '../../../src/contract/requestError'
+import { describeJsonSyntaxError } from '../../../src/json/jsonSyntaxError'
 import type { PackManifest } from '../../../src/pack/manifestSchema'
 import { checkManifestBytes } from './manifestCheck'
+import { collectMediaReferences } from './mediaReferences'
+import { excludePatternMatcher, packIgnoreFileName, readPackIgnoreFile } from './packBuildSelection'
 import { openPackContainer } from './openPackContainer'
 import { writePackArchive, type ArchiveFileSource } from './packArchiveWriter'
 import type { PackContainer } from './packContainer'
@@ -17,6 +20,12 @@ export interface BuiltPack {
   readonly fileCount: number
   readonly totalBytes: number
   readonly isSigned: boolean
+  /** Every file packed besides manifest.json (and manifest.sig), in archive order. */
+  readonly packedFiles: readonly { readonly path: string; readonly size: number }[]
+  /** Files of the folder left out by `--exclude` or `.songpackignore`. */
+  readonly excludedFiles: readonly string[]
+  /** Packed files that no exhibit refers to (a stray note, a draft): packed, but worth a look. */
+  readonly unreferencedFiles: readonly string[]
 }
 
 /**
@@ -27,7 +36,13 @@ export interface BuiltPack {
 export async function buildPackArchive(
   folder: string,
   outFile: string,
-  options: { appVersion: string; privateKey?: KeyObject; limits?: PackLimits },
+  options: {
+    appVersion: string
+    privateKey?: KeyObject
+    limits?: PackLimits
+    /** Patterns of files to leave out, as `--exclude` gives them (`.songpackignore` adds more). */
+    exclude?: readonly string[]
+  },
 ): Promise<BuiltPack> {
   const container = await openPackContainer(folder, options.limits ?? defaultPackLimits)
   const problems: Problem[] = [...container.problems]
@@ -37,14 +52,15 @@ export async function buildPackArchive(
     throw new RequestError('rejected', `Cannot build ${folder}`, problems)
   }
   let raw: Record<string, unknown>
+  const manifestText = (
+    await readFile(path.join(folder, manifestEntry.sourceName), 'utf8')
+  ).replace(/^\uFEFF/, '')
   try {
-    raw = JSON.parse(
-      (await readFile(path.join(folder, manifestEntry.sourceName), 'utf8')).replace(/^\uFEFF/, ''),
-    ) as Record<string, unknown>
+    raw = JSON.parse(manifestText) as Record<string, unknown>
   } catch (error) {
     problems.push({
       path: manifestFileName,
-      message: `not valid JSON: ${(error as Error).message}`,
+      message: describeJsonSyntaxError(manifestText, error as Error),
     })
     throw new RequestError('rejected', `Cannot build ${folder}`, problems)
   }
@@ -52,8 +68,18 @@ export async function buildPackArchive(
   const files: Record<string, { sha256: string; size: number }> = {}
   const sources: ArchiveFileSource[] = []
   let totalBytes = 0
+  const excludes = [...(options.exclude ?? []), ...(await readPackIgnoreFile(folder))].map(
+    excludePatternMatcher,
+  )
+  const excludedFiles: string[] = []
   const packFiles = [...container.entries.values()]
     .filter((e) => e.path !== manifestFileName && e.path !== signatureFileName)
+    .filter((e) => {
+      if (e.path === packIgnoreFileName) return false
+      const isExcluded = excludes.some((matches) => matches(e.path))
+      if (isExcluded) excludedFiles.push(e.path)
+      return !isExcluded
+    })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const entry of packFiles) {
     const digest = await hashEntry(container, entry)
@@ -79,11 +105,15 @@ export async function buildPackArchive(
     head.push({ path: signatureFileName, bytes: signature, size: signature.length })
   }
   await writePackArchive(outFile, [...head, ...sources])
+  const referenced = new Set(collectMediaReferences(check.manifest).map((r) => r.path))
   return {
     manifest: check.manifest,
     fileCount: sources.length,
     totalBytes,
     isSigned: !!options.privateKey,
+    packedFiles: sources.map(({ path: packPath, size }) => ({ path: packPath, size })),
+    excludedFiles: excludedFiles.sort(),
+    unreferencedFiles: sources.map((s) => s.path).filter((p) => !referenced.has(p)),
   }
 }
 
@@ -114,8 +144,9 @@ export async function signPackArchive(
     try {
       summary = JSON.parse(manifestBytes.toString('utf8').replace(/^\uFEFF/, '')) as typeof summary
     } catch (error) {
+      const text = manifestBytes.toString('utf8').replace(/^\uFEFF/, '')
       throw new RequestError('rejected', `Cannot sign ${archiveFile}`, [
-        { path: manifestFileName, message: `not valid JSON: ${(error as Error).message}` },
+        { path: manifestFileName, message: describeJsonSyntaxError(text, error as Error) },
       ])
     }
     const signature = Buffer.from(signManifest(manifestBytes, privateKey), 'utf8')

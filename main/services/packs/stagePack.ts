@@ -201,6 +201,9 @@ export async function stagePack(
   return { manifest, manifestBytes, signatureBytes, signedBy, totalBytes }
 }
 
+/** Why an unsigned or untrusted pack is refused, in words for every surface (no CLI flags). */
+export const notSignedByTrustedKey = 'this pack is not signed by a key this kiosk trusts'
+
 function checkSignature(
   manifestBytes: Buffer,
   signatureEntry: PackEntry | undefined,
@@ -212,8 +215,8 @@ function checkSignature(
     if (options.requireSigned) {
       problems.push({
         path: signatureFileName,
-        message:
-          'missing: this kiosk installs only signed packs (requireSignedPacks, or --allow-unsigned)',
+        // Every surface shows this; a terminal adds how to sign (main/cli/problemHints.ts).
+        message: `missing: ${notSignedByTrustedKey}`,
       })
     }
     return undefined
@@ -233,8 +236,8 @@ function checkSignature(
       path: signatureEntry.sourceName,
       message:
         options.trustedKeys.length === 0
-          ? 'does not verify: this kiosk trusts no keys yet (songyun pack trust KEY.pub)'
-          : 'does not verify against any trusted key: signed by an untrusted key, or manifest.json was changed after signing',
+          ? `does not verify: ${notSignedByTrustedKey} (it trusts no keys yet)`
+          : `does not verify: ${notSignedByTrustedKey}, or manifest.json was changed after signing`,
     })
     return undefined
   }

@@ -59,7 +59,17 @@ export async function loadTrustedKeys(
   }
   for (const fileName of names) {
     try {
-      const key = parsePublicKey(await readFile(path.join(dir, fileName), 'utf8'))
+      const text = await readFile(path.join(dir, fileName), 'utf8')
+      if (isPrivateKeyFile(fileName, text)) {
+        // An older `pack trust` copied private keys here; such a key is not honoured.
+        problems.push({
+          path: path.join(dir, fileName),
+          message:
+            'a PRIVATE key, not trusted: delete this file from the kiosk and trust the matching .pub',
+        })
+        continue
+      }
+      const key = parsePublicKey(text)
       const idPrefixes = await readIdPrefixes(dir, fileName)
       keys.push({ fileName, key, fingerprint: keyFingerprint(key), idPrefixes })
     } catch (error) {
@@ -72,15 +82,37 @@ export async function loadTrustedKeys(
   return { keys, problems }
 }
 
+/** A private key offered where only a public key belongs; it is never copied anywhere. */
+export class PrivateKeyRefusedError extends Error {
+  constructor(readonly publicKeyFileName: string) {
+    super(`this is a PRIVATE key; trust \`${publicKeyFileName}\` instead`)
+  }
+}
+
+/**
+ * Whether a key file holds a private key: a PEM "PRIVATE KEY" block, or a `.key` file (the name
+ * `songyun pack keygen` gives private keys; its raw base64 form cannot be told from a public key).
+ * Node derives a public key from a private one without complaint, so this is checked first.
+ */
+export function isPrivateKeyFile(fileName: string, text: string): boolean {
+  return /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(text) || /\.key$/i.test(fileName)
+}
+
 /**
  * Copies a public key into `trusted-keys/` under its own file name. Trusting the same key twice
  * does nothing; a different key under a name already taken is refused (nothing is overwritten).
+ * A private key is refused with {@link PrivateKeyRefusedError}: anyone who could read it on the
+ * kiosk's disk could sign packs that every kiosk trusting it installs.
  */
 export async function trustPublicKey(
   dataDir: string,
   publicKeyFile: string,
 ): Promise<{ fileName: string; fingerprint: string; isNew: boolean }> {
   const text = await readFile(publicKeyFile, 'utf8')
+  if (isPrivateKeyFile(publicKeyFile, text)) {
+    const stem = path.basename(publicKeyFile).replace(/\.(key|pem)$/i, '')
+    throw new PrivateKeyRefusedError(`${stem}.pub`)
+  }
   const key = parsePublicKey(text)
   const fingerprint = keyFingerprint(key)
   const baseName = path.basename(publicKeyFile).replace(/\.(pub|pem)$/i, '')

@@ -17,6 +17,11 @@ export interface ServiceDiagnostics {
   readonly logLines: readonly string[]
   /** Staff lockouts since the last correct PIN (each one is also logged). */
   readonly staffLockout?: StaffLockoutReport
+  /**
+   * The last changes operators made (installs, rollbacks, trusted keys, PIN, mode, settings), from
+   * the admin screen, the inbox or a terminal, oldest first; `<data>/logs/changes.log` holds all.
+   */
+  readonly recentChanges: readonly string[]
 }
 
 /** How often wrong PINs locked staff access since the last correct one, and until when. */

@@ -68,7 +68,7 @@ describe('songyun staff set-pin and analytics export', () => {
       ...common,
     ])
     expect(wrong.exitCode).toBe(2)
-    expect(wrong.stderr).toContain('must not be after')
+    expect(wrong.stderr).toContain('--from 2026-11-29 is after --to 2026-11-28; swap them')
 
     const done = await songyun([
       'analytics',

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { useTempDirs } from '../support/tempDataDir'
@@ -15,6 +15,8 @@ describe('songyun pack: the author-to-kiosk round trip through the real CLI', ()
   it('init, validate, keygen, build, trust, install, sign again, list, rollback, verify', async () => {
     const root = await makeDir()
     const dataDir = path.join(root, 'data')
+    // A kiosk's data folder exists once it has started; a missing one is refused (exit 2).
+    await mkdir(dataDir)
     const folder = path.join(root, 'my-pack')
     const archive = path.join(root, 'my-pack.songpack')
     const cli = (...args: string[]) => runSongyun([...args, '--data-dir', dataDir])
@@ -96,6 +98,8 @@ describe('songyun pack: the author-to-kiosk round trip through the real CLI', ()
   it('verify fails, naming the file, when an installed file is damaged', async () => {
     const root = await makeDir()
     const dataDir = path.join(root, 'data')
+    // A kiosk's data folder exists once it has started; a missing one is refused (exit 2).
+    await mkdir(dataDir)
     const folder = path.join(root, 'p')
     await runSongyun(['pack', 'init', folder])
     expect(

@@ -382,7 +382,7 @@ const badCases: BadCase[] = [
         packEntries(manifestFor(files), files, otherKey.privateKey),
       )
     },
-    reasons: [/manifest\.sig: does not verify against any trusted key/],
+    reasons: [/manifest\.sig: does not verify: this pack is not signed by a key this kiosk trusts/],
   },
   {
     name: 'a tampered manifest under a valid-looking signature',
@@ -400,7 +400,7 @@ const badCases: BadCase[] = [
         ]),
       )
     },
-    reasons: [/manifest\.sig: does not verify against any trusted key/],
+    reasons: [/manifest\.sig: does not verify: this pack is not signed by a key this kiosk trusts/],
   },
   {
     name: 'an unsigned pack where signatures are required',
@@ -411,7 +411,7 @@ const badCases: BadCase[] = [
         packEntries(manifestFor(files), files),
       )
     },
-    reasons: [/manifest\.sig: missing: this kiosk installs only signed packs/],
+    reasons: [/manifest\.sig: missing: this pack is not signed by a key this kiosk trusts/],
   },
   {
     name: 'a truncated archive',

@@ -35,6 +35,7 @@ describe('InboxService', () => {
     const clock = manualClock()
     const activity = fakeActivity()
     const installed: string[] = []
+    const logger = recordingLogger()
     const inbox = new InboxService(
       dataDir,
       async (archivePath) => {
@@ -43,11 +44,11 @@ describe('InboxService', () => {
       },
       activity,
       clock,
-      recordingLogger(),
+      logger,
       settleMs,
     )
     await mkdir(inbox.folder, { recursive: true })
-    return { inbox, clock, activity, installed }
+    return { inbox, clock, activity, installed, logger }
   }
 
   const accept = async (): Promise<PackInstallResult> => ({
@@ -103,8 +104,8 @@ describe('InboxService', () => {
     expect(installed).toEqual(['big.zip'])
   })
 
-  it('moves a rejected pack to rejected/ with every problem in its report', async () => {
-    const { inbox, clock } = await setUp(async () => {
+  it('moves a rejected pack to rejected/ with every problem in its report and its log', async () => {
+    const { inbox, clock, logger } = await setUp(async () => {
       throw new RequestError('rejected', 'The pack was refused', [
         { path: 'manifest.json: version', message: 'must be semver' },
         { path: 'media/a.ogg', message: 'SHA-256 does not match' },
@@ -123,6 +124,12 @@ describe('InboxService', () => {
     expect(report).toContain('rejected: The pack was refused')
     expect(report).toContain('problem: manifest.json: version: must be semver')
     expect(report).toContain('problem: media/a.ogg: SHA-256 does not match')
+    // The log names each problem and where the file is now, not where it was.
+    const warnings = logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)
+    const rejectedPath = path.join(inbox.folder, 'rejected', 'bad.songpack')
+    expect(warnings[0]).toContain(`rejected bad.songpack: The pack was refused; moved to ${rejectedPath}`)
+    expect(warnings).toContain('inbox: rejected bad.songpack: manifest.json: version: must be semver')
+    expect(warnings).toContain('inbox: rejected bad.songpack: media/a.ogg: SHA-256 does not match')
     // What is not a pack archive stays where it is.
     expect((await readdir(inbox.folder)).sort()).toEqual([
       '.bad.songpack.syncthing.tmp',
