@@ -15,6 +15,7 @@ import { openPackContainer } from '../services/packs/openPackContainer'
 import { buildPackArchive, signPackArchive } from '../services/packs/packBuilder'
 import { writeExamplePack } from '../services/packs/examplePack'
 import { defaultPackLimits } from '../services/packs/packLimits'
+import { loudnessWarnings } from '../services/packs/packLoudness'
 import {
   generateSigningKeyPair,
   parsePrivateKey,
@@ -76,12 +77,15 @@ export function registerPackCommand(program: Command): void {
           requireSigned: !options.allowUnsigned && (await requiresSignedPacks(dataDir)),
         })
         const { id, version } = checked.manifest
+        const warnings = loudnessWarnings(checked.manifest)
+        printWarnings(warnings)
         return {
           result: {
             packId: id,
             version,
             isSigned: checked.signedBy !== undefined,
             totalBytes: checked.totalBytes,
+            warnings,
           },
           text: `${sourcePath}: ${id} ${version} is valid${checked.signedBy ? `, signed by key ${checked.signedBy}` : ', unsigned'}`,
         }
@@ -105,8 +109,10 @@ export function registerPackCommand(program: Command): void {
         privateKey,
       })
       const { id, version } = built.manifest
+      printWarnings(built.warnings)
       return {
         result: {
+          warnings: built.warnings,
           packId: id,
           version,
           fileCount: built.fileCount,
@@ -271,6 +277,11 @@ export function registerPackCommand(program: Command): void {
       }
     }),
   )
+}
+
+/** Warnings go to stderr, so `--json` output on stdout stays one document. */
+function printWarnings(warnings: readonly string[]): void {
+  for (const warning of warnings) process.stderr.write(`songyun: warning: ${warning}\n`)
 }
 
 function withCommon(command: Command): Command {

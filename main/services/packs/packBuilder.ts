@@ -8,6 +8,7 @@ import { openPackContainer } from './openPackContainer'
 import { writePackArchive, type ArchiveFileSource } from './packArchiveWriter'
 import type { PackContainer } from './packContainer'
 import { defaultPackLimits, type PackLimits } from './packLimits'
+import { addLoudnessToFiles } from './packLoudness'
 import { signManifest } from './packSigningKeys'
 import { manifestFileName, signatureFileName } from './stagePack'
 
@@ -17,6 +18,8 @@ export interface BuiltPack {
   readonly fileCount: number
   readonly totalBytes: number
   readonly isSigned: boolean
+  /** What the build could not do but did not stop for (loudness unmeasured). */
+  readonly warnings: readonly string[]
 }
 
 /**
@@ -49,7 +52,7 @@ export async function buildPackArchive(
     throw new RequestError('rejected', `Cannot build ${folder}`, problems)
   }
 
-  const files: Record<string, { sha256: string; size: number }> = {}
+  const files: Parameters<typeof addLoudnessToFiles>[0] = {}
   const sources: ArchiveFileSource[] = []
   let totalBytes = 0
   const packFiles = [...container.entries.values()]
@@ -61,6 +64,9 @@ export async function buildPackArchive(
     totalBytes += digest.size
     sources.push({ path: entry.path, size: digest.size, open: () => container.openEntry(entry) })
   }
+  const warnings = await addLoudnessToFiles(files, raw.files, (packPath) =>
+    path.join(folder, container.entries.get(packPath)!.sourceName),
+  )
   const manifestBytes = Buffer.from(`${JSON.stringify({ ...raw, files }, null, 2)}\n`, 'utf8')
   const check = checkManifestBytes(manifestBytes, options.appVersion)
   problems.push(...check.problems)
@@ -84,6 +90,7 @@ export async function buildPackArchive(
     fileCount: sources.length,
     totalBytes,
     isSigned: !!options.privateKey,
+    warnings,
   }
 }
 
