@@ -28,7 +28,7 @@ import * as prettier from 'prettier'
 import { measureLoudness } from '../main/services/audio/measureLoudness'
 import { musicScoreSchema, type MusicScore } from './demoAudio/musicScore'
 import type { MeasuredLoudness } from '../src/audio/loudnessTarget'
-import { encodeAtTarget } from './demoAudio/encodeAtTarget'
+import { encodeAtTarget } from '../main/services/audio/encodeAtTarget'
 import { renderScore, type CaptionCue } from './demoAudio/renderScore'
 import { encodeStereoWav } from './demoAudio/wav'
 

@@ -6,6 +6,7 @@ import { registerServeCommand } from './serveCommand'
 import { registerPackCommand } from './packCommand'
 import { registerStaffCommand } from './staffCommand'
 import { registerAnalyticsCommand } from './analyticsCommand'
+import { registerAddTrackCommand } from './addTrackCommand'
 
 /** Builds the `songyun` program; each area registers its own commands. */
 export function createProgram(): Command {
@@ -16,6 +17,7 @@ export function createProgram(): Command {
     .exitOverride()
   registerServeCommand(program)
   registerPackCommand(program)
+  registerAddTrackCommand(program)
   registerStaffCommand(program)
   registerAnalyticsCommand(program)
   return program

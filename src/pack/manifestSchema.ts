@@ -163,7 +163,7 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
       bpm: z.number().min(20).max(300),
       /** Loudness of all stems played together (else estimated from each stem's own). */
       mixLoudness: loudness.optional(),
-      stems: z.array(stem).min(2),
+      stems: z.array(stem).min(1),
     })
     .refine((p) => new Set(p.stems.map((s) => s.instrumentId)).size === p.stems.length, {
       message: 'each instrument may give only one stem of a piece',

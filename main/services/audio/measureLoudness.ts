@@ -35,3 +35,33 @@ export async function measureLoudness(file: string): Promise<MeasuredLoudness> {
   ])
   return parseEbur128Summary(stderr)
 }
+
+/** The length ffmpeg states for its input ("Duration: 00:01:02.50"), in seconds. */
+export function parseDurationSeconds(ffmpegLog: string): number | undefined {
+  const match = /Duration:\s+(\d+):(\d{2}):(\d{2}(?:\.\d+)?)/.exec(ffmpegLog)
+  if (!match) return undefined
+  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])
+}
+
+/** A recording's loudness and length, from one run of the meter. */
+export async function measureRecording(
+  file: string,
+): Promise<{ loudness: MeasuredLoudness; durationSeconds: number }> {
+  const { stderr } = await runFfmpeg([
+    '-nostats',
+    '-i',
+    file,
+    '-filter_complex',
+    'ebur128=peak=true',
+    '-f',
+    'null',
+    '-',
+  ])
+  const loudness = parseEbur128Summary(stderr)
+  const stated = parseDurationSeconds(stderr)
+  // Without a stated length (a raw stream), the meter's last time stamp is the length.
+  const measured = [...stderr.matchAll(/\bt:\s*([\d.]+)/g)].at(-1)?.[1]
+  const durationSeconds = stated ?? (measured ? Number(measured) : 0)
+  if (!(durationSeconds > 0)) throw new Error('ffmpeg could not tell the recording’s length')
+  return { loudness, durationSeconds }
+}

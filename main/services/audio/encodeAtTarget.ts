@@ -1,6 +1,6 @@
-import { loudnessTarget, type MeasuredLoudness } from '../../src/audio/loudnessTarget'
-import { runFfmpeg } from '../../main/services/audio/ffmpegTool'
-import { measureLoudness, parseEbur128Summary } from '../../main/services/audio/measureLoudness'
+import { loudnessTarget, type MeasuredLoudness } from '../../../src/audio/loudnessTarget'
+import { runFfmpeg } from './ffmpegTool'
+import { measureLoudness, parseEbur128Summary } from './measureLoudness'
 
 const opusBitrate = '64k'
 /** Opus shifts loudness by a few tenths: a second pass corrects anything further off than this. */
@@ -16,7 +16,7 @@ export interface EncodedAtTarget {
 }
 
 /**
- * Encodes WAV files to Ogg Opus at the kiosk's loudness target (docs/loudness.md) with ONE gain for
+ * Encodes recordings (WAV, FLAC, MP3: anything ffmpeg reads) to Ogg Opus at the kiosk's loudness target (docs/loudness.md) with ONE gain for
  * all of them, so the stems of a piece keep their balance: the gain is chosen from the loudness of
  * everything played together, measured with ffmpeg's EBU R128 meter, then checked on the encoded
  * files and corrected once. A true-peak limiter is added only where the gain alone would take a
@@ -25,8 +25,23 @@ export interface EncodedAtTarget {
 export async function encodeAtTarget(
   wavPaths: readonly string[],
   opusPaths: readonly string[],
+  options: {
+    /**
+     * `hold-peak`: keep the level as recorded, lowering it only to hold the true-peak ceiling (a
+     * venue's single stem, whose piece is levelled as a whole at playback).
+     */
+    readonly level?: 'to-target' | 'hold-peak'
+  } = {},
 ): Promise<EncodedAtTarget> {
   const before = await measureTogether(wavPaths)
+  if (options.level === 'hold-peak') {
+    const gainDb = Math.min(
+      0,
+      loudnessTarget.truePeakCeilingDbtp - peakMarginDb - before.truePeakDbtp,
+    )
+    await encodeAll(wavPaths, opusPaths, gainDb, false)
+    return { gainDb, loudness: await measureTogether(opusPaths) }
+  }
   let gainDb = loudnessTarget.integratedLufs - before.integratedLufs
   const needsLimiter =
     before.truePeakDbtp + gainDb > loudnessTarget.truePeakCeilingDbtp - peakMarginDb
