@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { instrumentKinds, localIdSchema } from '../../src/pack/manifestSchema'
-import { voices } from './voices'
+import { voices } from '../../src/audio/instrumentVoices'
 
 const localizedText = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) })
 

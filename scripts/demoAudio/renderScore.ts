@@ -3,7 +3,7 @@ import { parseNotes, type SectionMarker } from './notation'
 import { seededRandom } from '../../src/random/seededRandom'
 import { seedFromName } from './random'
 import { addHallReverb } from './reverb'
-import { mixInto, voices } from './voices'
+import { mixInto, voices } from '../../src/audio/instrumentVoices'
 
 /** A caption cue: a section of the recording and what is heard in it. */
 export interface CaptionCue {

@@ -6,7 +6,7 @@ import { musicScoreSchema, type MusicScore } from '../../../scripts/demoAudio/mu
 import { degreeFrequencyHz, parseNotes } from '../../../scripts/demoAudio/notation'
 import { seededRandom } from '../../../src/random/seededRandom'
 import { renderScore } from '../../../scripts/demoAudio/renderScore'
-import { voices, type VoiceContext } from '../../../scripts/demoAudio/voices'
+import { voices, type VoiceContext } from '../../../src/audio/instrumentVoices'
 import { encodeStereoWav } from '../../../scripts/demoAudio/wav'
 
 const sampleRate = 48_000
