@@ -6,14 +6,16 @@ export interface ModePad {
   readonly id: PentatonicMode
   readonly name: string
   readonly pinyin: string
-  /** In jianpu, with a mark for the octave above: 5 6 1̇ 2̇ 3̇. */
+  /** The degree in jianpu: 1 2 3 5 6. */
   readonly jianpu: string
+  /** Octaves above the piece's 宫 (jianpu writes a dot over the digit for each). */
+  readonly octave: 0 | 1
   /** Frequency ratio to the piece's 宫. */
   readonly ratio: number
 }
 
 /** Tuned by fifths (三分损益): 宫 1, 商 9/8, 角 81/64, 徵 3/2, 羽 27/16. */
-const tones: readonly Omit<ModePad, 'jianpu'>[] = [
+const tones: readonly Omit<ModePad, 'jianpu' | 'octave'>[] = [
   { id: 'gong', name: '宫', pinyin: 'gōng', ratio: 1 },
   { id: 'shang', name: '商', pinyin: 'shāng', ratio: 9 / 8 },
   { id: 'jue', name: '角', pinyin: 'jué', ratio: 81 / 64 },
@@ -42,7 +44,8 @@ export function padsInMode(mode: PentatonicMode): ModePad[] {
       id: tone.id,
       name: tone.name,
       pinyin: tone.pinyin,
-      jianpu: `${jianpuOf[tone.id]}${isOctaveUp ? '\u0307' : ''}`,
+      jianpu: jianpuOf[tone.id],
+      octave: isOctaveUp ? 1 : 0,
       ratio: tone.ratio * (isOctaveUp ? 2 : 1),
     }
   })
