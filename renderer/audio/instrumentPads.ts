@@ -27,6 +27,9 @@ export class InstrumentPads implements Disposable {
   readonly #bus: GainNode
   readonly #buffers = new Map<string, AudioBuffer>()
   readonly #sounding = new Set<AudioBufferSourceNode>()
+  /** Notes waiting to be rendered while the page is idle. */
+  readonly #toRender: { instrument: InstrumentKind; frequencyHz: number }[] = []
+  #idleHandle: number | undefined
   #isDisposed = false
 
   constructor(graph: AudioGraph) {
@@ -40,9 +43,30 @@ export class InstrumentPads implements Disposable {
     return this.#sounding.size
   }
 
-  /** Renders the notes a pad set will need (a few milliseconds each). */
+  /**
+   * Queues the notes a pad set or phrase will need, rendered one at a time while the page is
+   * idle (a note takes milliseconds to hundreds of them on a loaded machine), so neither the
+   * stage's frames nor a visitor's touch waits for them. A note played before its turn is
+   * rendered then.
+   */
   prepare(instrument: InstrumentKind, frequenciesHz: readonly number[]): void {
-    for (const frequency of frequenciesHz) this.#bufferFor(instrument, frequency)
+    for (const frequencyHz of frequenciesHz) this.#toRender.push({ instrument, frequencyHz })
+    this.#scheduleRendering()
+  }
+
+  #scheduleRendering(): void {
+    if (this.#idleHandle !== undefined || this.#isDisposed) return
+    const renderNext = () => {
+      this.#idleHandle = undefined
+      const next = this.#toRender.shift()
+      if (!next || this.#isDisposed) return
+      this.#bufferFor(next.instrument, next.frequencyHz)
+      this.#scheduleRendering()
+    }
+    this.#idleHandle =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(renderNext, { timeout: 1000 })
+        : window.setTimeout(renderNext, 16)
   }
 
   /** Sounds one note of `instrument` at `whenSeconds` on the audio clock (now if past). */
@@ -63,6 +87,11 @@ export class InstrumentPads implements Disposable {
   dispose(): void {
     if (this.#isDisposed) return
     this.#isDisposed = true
+    if (this.#idleHandle !== undefined) {
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.#idleHandle)
+      else clearTimeout(this.#idleHandle)
+    }
+    this.#toRender.length = 0
     for (const source of this.#sounding) {
       source.onended = null
       try {

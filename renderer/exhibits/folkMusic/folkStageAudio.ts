@@ -169,6 +169,14 @@ export class FolkStageAudio implements Disposable {
     return when - now
   }
 
+  /** Renders an instrument's phrase ahead, while the stage is idle. */
+  preparePhrase(instrument: InstrumentKind, tonicHz: number): void {
+    this.#pads?.prepare(
+      instrument,
+      phraseDegrees.map(([ratio]) => tonicHz * ratio),
+    )
+  }
+
   /** The instrument's short phrase in its own voice; returns its length in seconds. */
   playPhrase(instrument: InstrumentKind, tonicHz: number): number {
     const graph = this.#graph
