@@ -4,6 +4,7 @@ import type { Command } from 'commander'
 import { analyticsRangeSchema } from '../../src/contract/areas/analytics'
 import { salvageSettings } from '../../src/settings/settingsSchema'
 import { exportAnalyticsCsv } from '../services/analytics/analyticsLog'
+import { exportFleetAnalyticsCsv } from '../services/fleet/fleetAnalytics'
 import { resolveDataDir } from '../services/dataDir'
 import { systemTimeZone } from '../services/mode/modeService'
 import { settingsFileName } from '../services/settingsService'
@@ -30,6 +31,7 @@ export function registerAnalyticsCommand(program: Command): void {
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .requiredOption('-o, --output <file>', 'the CSV file to write')
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
+    .option('--fleet <fleet-dir>', "every kiosk's events from a fleet folder, with a kioskId column")
     .option(
       '--time-zone <zone>',
       "IANA zone the days are read in (default: the kiosk's settings, else this machine's)",
@@ -40,6 +42,7 @@ export function registerAnalyticsCommand(program: Command): void {
         to: string
         output: string
         dataDir?: string
+        fleet?: string
         timeZone?: string
       }) => {
         const range = analyticsRangeSchema.safeParse({ fromDay: options.from, toDay: options.to })
@@ -60,8 +63,30 @@ export function registerAnalyticsCommand(program: Command): void {
           process.exitCode = exitCodes.usage
           return
         }
-        const folder = path.join(dataDir, 'analytics')
         const outputFile = path.resolve(options.output)
+        if (options.fleet) {
+          const fleetDir = path.resolve(options.fleet)
+          const merged = await exportFleetAnalyticsCsv(
+            fleetDir,
+            range.data.fromDay,
+            range.data.toDay,
+            timeZone,
+            outputFile,
+          ).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error
+            process.stderr.write(
+              `songyun: --fleet: ${fleetDir} has no kiosks/ folder: check the path of the fleet folder\n`,
+            )
+            process.exitCode = exitCodes.usage
+            return undefined
+          })
+          if (!merged) return
+          process.stdout.write(
+            `Wrote ${merged.rowCount} events of ${merged.kioskCount} kiosks to ${outputFile}\n`,
+          )
+          return
+        }
+        const folder = path.join(dataDir, 'analytics')
         const { rowCount, skippedLines } = await exportAnalyticsCsv(
           folder,
           range.data.fromDay,

@@ -7,6 +7,7 @@ import { registerPackCommand } from './packCommand'
 import { registerStaffCommand } from './staffCommand'
 import { registerAnalyticsCommand } from './analyticsCommand'
 import { registerAddTrackCommand } from './addTrackCommand'
+import { registerFleetCommand } from './fleetCommand'
 
 /** Builds the `songyun` program; each area registers its own commands. */
 export function createProgram(): Command {
@@ -20,6 +21,7 @@ export function createProgram(): Command {
   registerAddTrackCommand(program)
   registerStaffCommand(program)
   registerAnalyticsCommand(program)
+  registerFleetCommand(program)
   return program
 }
 

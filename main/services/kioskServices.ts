@@ -26,6 +26,14 @@ import {
   type BuiltinPackLocation,
 } from './packs/builtinPack'
 import { findPackSources } from './packs/packSources'
+import { loadTrustedKeys } from './packs/trustedKeys'
+import {
+  FleetService,
+  fleetTimingFromEnvironment,
+  type FleetTiming,
+} from './fleet/fleetService'
+import { defaultKioskId, installationIdOf } from './fleet/fleetFolder'
+import type { FleetAction } from '../../src/fleet/fleetCommand'
 
 /** What the composition root needs to build the services. */
 export interface KioskServicesOptions {
@@ -50,6 +58,8 @@ export interface KioskServicesOptions {
   readonly removableMediaRoots?: readonly string[]
   /** Which system is asked for USB sticks, and how; by default this computer (tests fake Windows). */
   readonly removableMediaSystem?: Pick<RemovableMediaLookup, 'platform' | 'runCommand'>
+  /** How often the fleet folder is looked at and reported to (tests shorten it). */
+  readonly fleetTiming?: FleetTiming
 }
 
 /**
@@ -67,7 +77,10 @@ export class KioskServices {
   readonly staff: StaffAccessService
   readonly mode: ModeService
   readonly inbox: InboxService
+  /** The venue's shared fleet folder, when `settings.fleetDir` names one (docs/fleet.md). */
+  fleet: FleetService | undefined
   readonly startedAtMs: number
+  #lastVisitAtMs: number | null = null
   readonly handlers: RequestHandlers
 
   private constructor(readonly options: KioskServicesOptions) {
@@ -96,16 +109,7 @@ export class KioskServices {
     )
     this.inbox = new InboxService(
       options.dataDir,
-      async (archivePath) => {
-        const installId = `inbox-${randomUUID()}`
-        const result = await this.packs.install(archivePath, {
-          installId,
-          requireSigned: this.settings.snapshot().settings.requireSignedPacks,
-          onProgress: this.#progressReporter(installId),
-        })
-        await this.#announcePacksChanged()
-        return result
-      },
+      (archivePath) => this.#installInBackground(archivePath, 'inbox'),
       this.mode,
       this.clock,
       options.logger,
@@ -152,6 +156,87 @@ export class KioskServices {
     // The inbox installs into the data folder's pack store; a test's fixed pack source has none.
     if (!this.options.packSource) await this.inbox.start()
     if (this.#isDisposed) this.inbox.dispose()
+    this.#stopFollowingVisits = this.mode.onVisitChange(() => {
+      this.#lastVisitAtMs = this.clock.nowMs()
+    })
+    if (!this.options.packSource && !this.#isDisposed) await this.#startFleet()
+  }
+
+  /** Installs a pack that arrived without a person at the screen (inbox or fleet folder). */
+  async #installInBackground(archivePath: string, origin: 'inbox' | 'fleet') {
+    const installId = `${origin}-${randomUUID()}`
+    const result = await this.packs.install(archivePath, {
+      installId,
+      requireSigned: this.settings.snapshot().settings.requireSignedPacks,
+      onProgress: this.#progressReporter(installId),
+    })
+    await this.#announcePacksChanged()
+    return result
+  }
+
+  /** Follows the fleet folder of the settings, if any; a folder that fails is only a warning. */
+  async #startFleet(): Promise<void> {
+    const { fleetDir, kioskId, kioskName } = this.settings.snapshot().settings
+    if (!fleetDir) return
+    const { logger } = this.options
+    const id = kioskId ?? defaultKioskId()
+    const fleet = new FleetService(
+      path.resolve(this.options.dataDir, fleetDir),
+      this.options.dataDir,
+      {
+        kioskId: id,
+        kioskName: kioskName ?? id,
+        installationId: await installationIdOf(this.options.dataDir),
+      },
+      {
+        installPack: (archivePath) => this.#installInBackground(archivePath, 'fleet'),
+        activity: this.mode,
+        runAction: (action) => this.#runFleetAction(action),
+        trustedKeys: async () =>
+          (await loadTrustedKeys(this.options.dataDir)).keys.map((trusted) => trusted.key),
+        vitals: {
+          appVersion: this.options.appVersion,
+          startedAtMs: this.startedAtMs,
+          packs: async () =>
+            (await this.packs.list()).packs.map((pack) => ({
+              id: pack.id,
+              version: pack.activeVersion,
+            })),
+          modeState: () => this.mode.state(),
+          lastError: () => {
+            const lines = 'recentLines' in logger ? (logger as { recentLines(): string[] }).recentLines() : []
+            return lines.findLast((line) => / ERROR /.test(line)) ?? null
+          },
+          lastVisitAtMs: () => this.#lastVisitAtMs,
+        },
+      },
+      this.clock,
+      logger,
+      this.options.fleetTiming ?? fleetTimingFromEnvironment(process.env),
+    )
+    this.fleet = fleet
+    await fleet.start()
+  }
+
+  /** What a signed fleet command does on this kiosk; the message goes into the heartbeat. */
+  async #runFleetAction(action: FleetAction): Promise<string> {
+    switch (action.kind) {
+      case 'set-mode': {
+        const state = await this.mode.setMode({
+          mode: action.mode,
+          singleExhibit: action.singleExhibit,
+        })
+        return `mode set to ${state.configuredMode}${state.singleExhibit ? ` (${state.singleExhibit})` : ''}`
+      }
+      case 'set-hours':
+        await this.settings.update({ openingHours: action.openingHours })
+        return action.openingHours ? 'opening hours replaced' : 'opening hours removed (always open)'
+      case 'rollback': {
+        const result = await this.packs.rollback(action.packId)
+        await this.#announcePacksChanged()
+        return `${action.packId} rolled back to ${result.version}`
+      }
+    }
   }
 
   /** Whether a token names a live staff session (and keeps it alive); checked on every staff request. */
@@ -166,7 +251,11 @@ export class KioskServices {
     this.staff.dispose()
     this.#stopWatchingPacks?.()
     this.inbox.dispose()
+    this.fleet?.dispose()
+    this.#stopFollowingVisits?.()
   }
+
+  #stopFollowingVisits: (() => void) | undefined
 
   #stopWatchingPacks: (() => void) | undefined
 

@@ -23,6 +23,8 @@ export interface ExhibitScene extends Disposable {
   connect(canvas: HTMLCanvasElement): void
   update(deltaSeconds: number, elapsedSeconds: number): void
   resize(widthCssPx: number, heightCssPx: number): void
+  /** Follows a change of the reduced-motion preference without rebuilding the scene. */
+  setReducedMotion?(isReducedMotion: boolean): void
 }
 
 /** Builds a scene; async so it can make textures (fonts, canvases) before the first frame. */

@@ -204,11 +204,3 @@ export class SceneHost implements Disposable {
     for (const listener of this.#frameListeners) listener(deltaSeconds)
   }
 }
-
-let sharedHost: SceneHost | undefined
-
-/** The app's scene host, created on first use (never on the attract screen or menu). */
-export function sharedSceneHost(): SceneHost {
-  sharedHost ??= new SceneHost()
-  return sharedHost
-}

@@ -24,6 +24,14 @@ export type Weekday = (typeof weekdays)[number]
  */
 export const openingHoursSchema = z.partialRecord(z.enum(weekdays), z.array(timeSpanSchema))
 
+/** A kiosk's name in the fleet folder: also a folder name, so no separators or dots at the ends. */
+export const kioskIdSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$/,
+    'letters, digits, "-" and "_", starting and ending with a letter or digit (at most 64)',
+  )
+
 export const kioskModes = ['open', 'single-exhibit', 'closed'] as const
 export const kioskModeSchema = z.enum(kioskModes)
 export type KioskMode = z.infer<typeof kioskModeSchema>
@@ -48,6 +56,10 @@ export const settingsShape = {
     .min(30)
     .max(3600)
     .default(settingsDefaults.staffSessionIdleSeconds),
+  // The fleet folder a venue's kiosks share (docs/fleet.md): absent means a kiosk on its own.
+  fleetDir: z.string().min(1).max(1024).optional(),
+  kioskId: kioskIdSchema.optional(),
+  kioskName: z.string().min(1).max(200).optional(),
 } as const
 
 /** The full, validated settings with defaults filled in. */
@@ -68,6 +80,9 @@ export const settingsPatchSchema = z
     requireSignedPacks: z.boolean(),
     timeZone: timeZoneSchema.nullable(),
     staffSessionIdleSeconds: settingsShape.staffSessionIdleSeconds.unwrap(),
+    fleetDir: z.string().min(1).max(1024).nullable(),
+    kioskId: kioskIdSchema.nullable(),
+    kioskName: z.string().min(1).max(200).nullable(),
   })
   .partial()
   .strict()

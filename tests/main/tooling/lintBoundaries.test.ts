@@ -60,6 +60,14 @@ describe('lint enforces the layering', () => {
     }
   })
 
+  it('lets only the scene host composable among the scene files import Vue, and never Pinia', async () => {
+    const composable = 'renderer/scenes/useSceneHost.ts'
+    expect(await rulesFiredFor(eslint, composable, "import 'vue'\n")).toEqual([])
+    expect(await rulesFiredFor(eslint, composable, "import 'pinia'\n")).toContain('no-restricted-imports')
+    const scene = 'renderer/exhibits/teaWhisking/scene/probe.ts'
+    expect(await rulesFiredFor(eslint, scene, "import 'vue'\n")).toContain('no-restricted-imports')
+  })
+
   it('refuses services importing electron', async () => {
     const fired = await rulesFiredFor(eslint, 'main/services/probe.ts', "import 'electron'\n")
     expect(fired).toContain('no-restricted-imports')

@@ -1,10 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { ContentExhibit } from '../../../../src/contract/areas/content'
 import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
 import type { PrintingPhase } from '../../../../src/exhibits/woodblockPrinting/printingSession'
 import type { WoodblockSceneOptions } from '../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
+import type { ExhibitScene, ExhibitSceneFactory } from '../../../../renderer/scenes/exhibitScene'
+import { sceneHostKey, type SceneHostPort } from '../../../../renderer/scenes/useSceneHost'
 
 /** A stand-in for the Three.js scene: the component only reads these. */
 interface FakeScene {
@@ -12,7 +14,7 @@ interface FakeScene {
   canMoveOn: boolean
   textureBytes: number
   moveOn: ReturnType<typeof vi.fn>
-  setReducedMotion: ReturnType<typeof vi.fn>
+  setReducedMotion: Mock<(isReducedMotion: boolean) => void>
   blockScreenRect: () => undefined
 }
 
@@ -20,32 +22,37 @@ const fakes = vi.hoisted(() => ({
   opened: [] as { options: WoodblockSceneOptions; isReducedMotion: boolean; scene: FakeScene }[],
   cleared: 0,
   attached: 0,
+  rebuildListeners: new Set<(scene: ExhibitScene) => void>(),
 }))
 
 vi.mock('../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene', () => ({
   woodblockSceneFactory: (options: WoodblockSceneOptions) => ({ options }),
 }))
 
-vi.mock('../../../../renderer/scenes/sceneHost', () => ({
-  sharedSceneHost: () => ({
-    renderer: { info: { render: { calls: 0, triangles: 0 } } },
-    attach: () => fakes.attached++,
-    clear: () => fakes.cleared++,
-    onFrame: () => ({ dispose: () => undefined }),
-    show: async (factory: { options: WoodblockSceneOptions }, isReducedMotion: boolean) => {
-      const scene: FakeScene = {
-        phase: 'write-sample',
-        canMoveOn: false,
-        textureBytes: 1,
-        moveOn: vi.fn(() => true),
-        setReducedMotion: vi.fn(),
-        blockScreenRect: () => undefined,
-      }
-      fakes.opened.push({ options: factory.options, isReducedMotion, scene })
-      return scene
-    },
-  }),
-}))
+/** A stand-in for the scene host, given to the component the way the app could give one. */
+const fakeHost: SceneHostPort = {
+  renderer: { info: { render: { calls: 0, triangles: 0 } } },
+  attach: () => void fakes.attached++,
+  clear: () => void fakes.cleared++,
+  onFrame: () => ({ dispose: () => undefined }),
+  onSceneRebuilt: (listener) => {
+    fakes.rebuildListeners.add(listener)
+    return { dispose: () => fakes.rebuildListeners.delete(listener) }
+  },
+  show: async <S extends ExhibitScene>(factory: ExhibitSceneFactory<S>, isReducedMotion: boolean) => {
+    const scene: FakeScene = {
+      phase: 'write-sample',
+      canMoveOn: false,
+      textureBytes: 1,
+      moveOn: vi.fn(() => true),
+      setReducedMotion: vi.fn<(isReducedMotion: boolean) => void>(),
+      blockScreenRect: () => undefined,
+    }
+    const { options } = factory as unknown as { options: WoodblockSceneOptions }
+    fakes.opened.push({ options, isReducedMotion, scene })
+    return scene as unknown as S
+  },
+}
 
 const { default: WoodblockExhibit } = await import('../../../../renderer/exhibits/woodblockPrinting/WoodblockExhibit.vue')
 
@@ -74,7 +81,10 @@ const print: PrintResult = {
 }
 
 function mountExhibit(language = 'zh-CN') {
-  return mount(WoodblockExhibit, { props: { entry, language, isReducedMotion: false, isCaptionsOn: true } })
+  return mount(WoodblockExhibit, {
+    props: { entry, language, isReducedMotion: false, isCaptionsOn: true },
+    global: { provide: { [sceneHostKey as symbol]: fakeHost } },
+  })
 }
 
 afterEach(() => {
@@ -83,7 +93,35 @@ afterEach(() => {
   fakes.attached = 0
 })
 
+/** A scene like the fake host's, as the host would rebuild it after a lost WebGL context. */
+function rebuiltScene(): FakeScene {
+  return {
+    phase: 'write-sample',
+    canMoveOn: true,
+    textureBytes: 1,
+    moveOn: vi.fn(() => true),
+    setReducedMotion: vi.fn<(isReducedMotion: boolean) => void>(),
+    blockScreenRect: () => undefined,
+  }
+}
+
 describe('WoodblockExhibit', () => {
+  it('after a lost context, "next" drives the rebuilt scene, not the disposed one', async () => {
+    const wrapper = mountExhibit()
+    await flushPromises()
+    const { options, scene: lost } = fakes.opened[0]!
+    const rebuilt = rebuiltScene()
+    for (const listener of fakes.rebuildListeners) listener(rebuilt as unknown as ExhibitScene)
+    // The rebuilt scene starts at the sample and reports it through the same listener.
+    options.listener.changed?.(rebuilt as never)
+    await flushPromises()
+    await wrapper.get('[data-action="woodblock-next"]').trigger('click')
+    expect(rebuilt.moveOn).toHaveBeenCalledOnce()
+    expect(lost.moveOn).not.toHaveBeenCalled()
+    wrapper.unmount()
+    expect(fakes.rebuildListeners.size).toBe(0)
+  })
+
   it('opens the first block in the shared scene host and passes station progress to the frame', async () => {
     const wrapper = mountExhibit()
     await flushPromises()

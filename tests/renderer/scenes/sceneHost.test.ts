@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type * as threeModule from 'three'
+import { PerspectiveCamera, Scene } from 'three'
+import type { ExhibitScene } from '../../../renderer/scenes/exhibitScene'
+import { readDiagnostics } from '../../../renderer/diagnostics/diagnostics'
+import {
+  sceneContextEventName,
+  type SceneContextChange,
+} from '../../../renderer/scenes/sceneContextEvent'
+
+// happy-dom has no WebGL: the host's renderer is a recording stand-in with the calls it makes.
+vi.mock('three', async (importOriginal) => {
+  const three = await importOriginal<typeof threeModule>()
+  class RecordingRenderer {
+    static made: RecordingRenderer[] = []
+    info = { memory: { geometries: 0, textures: 0 }, programs: [], render: { calls: 0, triangles: 0 } }
+    renderLists = { dispose: vi.fn() }
+    loop: ((timeMs: number) => void) | null = null
+    pixelRatio = 1
+    rendered: Scene[] = []
+    isDisposed = false
+    constructor(readonly parameters: { canvas: HTMLCanvasElement }) {
+      RecordingRenderer.made.push(this)
+    }
+    setPixelRatio(ratio: number) {
+      this.pixelRatio = ratio
+    }
+    getPixelRatio() {
+      return this.pixelRatio
+    }
+    setSize() {}
+    setAnimationLoop(loop: ((timeMs: number) => void) | null) {
+      this.loop = loop
+    }
+    render(scene: Scene) {
+      this.rendered.push(scene)
+    }
+    clear() {}
+    dispose() {
+      this.isDisposed = true
+    }
+    forceContextLoss() {}
+  }
+  return { ...three, WebGLRenderer: RecordingRenderer }
+})
+
+const { SceneHost } = await import('../../../renderer/scenes/sceneHost')
+const { WebGLRenderer } = await import('three')
+
+interface RecordingRenderer {
+  loop: ((timeMs: number) => void) | null
+  rendered: Scene[]
+  isDisposed: boolean
+}
+const rendererOf = (host: InstanceType<typeof SceneHost>) =>
+  host.renderer as unknown as RecordingRenderer
+
+/** A scene that records what the host did with it. */
+interface RecordedScene extends ExhibitScene {
+  readonly name: string
+  readonly events: string[]
+}
+
+function recordedScene(name: string): RecordedScene {
+  const events: string[] = []
+  return {
+    name,
+    events,
+    scene: new Scene(),
+    camera: new PerspectiveCamera(),
+    connect: () => void events.push('connect'),
+    update: () => void events.push('update'),
+    resize: () => void events.push('resize'),
+    dispose: () => void events.push('dispose'),
+  }
+}
+
+/** A factory whose every build is recorded; after `hold()` builds wait for the release it returns. */
+function recordingFactory(name: string) {
+  const built: RecordedScene[] = []
+  let gate: Promise<void> = Promise.resolve()
+  const build = async () => {
+    await gate
+    const scene = recordedScene(`${name}#${built.length + 1}`)
+    built.push(scene)
+    return scene
+  }
+  const hold = () => {
+    let release = () => {}
+    gate = new Promise<void>((resolve) => (release = resolve))
+    return release
+  }
+  return Object.assign(build, { built, hold })
+}
+
+const hosts: InstanceType<typeof SceneHost>[] = []
+function makeHost() {
+  const host = new SceneHost()
+  hosts.push(host)
+  return host
+}
+
+afterEach(() => {
+  for (const host of hosts.splice(0)) host.dispose()
+})
+
+describe('SceneHost', () => {
+  it('makes one renderer, attaches its canvas, connects the scene it shows and draws it each frame', async () => {
+    const host = makeHost()
+    expect(host.renderer).toBeInstanceOf(WebGLRenderer)
+    const container = document.createElement('div')
+    host.attach(container)
+    expect(container.querySelector('canvas.scene-host-canvas')).toBe(host.canvas)
+
+    const factory = recordingFactory('tea')
+    const shown = await host.show(factory, false)
+    expect(shown?.events).toContain('connect')
+    rendererOf(host).loop?.(16)
+    expect(rendererOf(host).rendered).toEqual([shown!.scene])
+    expect(shown!.events).toContain('update')
+  })
+
+  it('disposes a scene whose load a newer show superseded, and the scene it replaces', async () => {
+    const host = makeHost()
+    const first = await host.show(recordingFactory('first'), false)
+    const slow = recordingFactory('slow')
+    const release = slow.hold()
+    const superseded = host.show(slow, false)
+    const newest = await host.show(recordingFactory('newest'), false)
+    release()
+    expect(await superseded).toBeUndefined()
+    expect(slow.built[0]?.events).toEqual(['dispose'])
+    expect(first!.events.at(-1)).toBe('dispose')
+    expect(newest!.events).not.toContain('dispose')
+  })
+
+  it('after a lost context is restored, builds the scene again from its factory and says so', async () => {
+    const host = makeHost()
+    const factory = recordingFactory('woodblock')
+    const original = await host.show(factory, true)
+    const rebuilt: ExhibitScene[] = []
+    host.onSceneRebuilt((scene) => rebuilt.push(scene))
+    const changes: SceneContextChange[] = []
+    const onChange = (event: Event) => changes.push((event as CustomEvent<SceneContextChange>).detail)
+    window.addEventListener(sceneContextEventName, onChange)
+
+    const lost = new Event('webglcontextlost', { cancelable: true })
+    host.canvas.dispatchEvent(lost)
+    // Without preventDefault the browser never gives the context back.
+    expect(lost.defaultPrevented).toBe(true)
+    expect(rendererOf(host).loop).toBeNull()
+
+    host.canvas.dispatchEvent(new Event('webglcontextrestored'))
+    await vi.waitFor(() => expect(rebuilt).toHaveLength(1))
+    window.removeEventListener(sceneContextEventName, onChange)
+
+    expect(original!.events.at(-1)).toBe('dispose')
+    expect(factory.built).toHaveLength(2)
+    expect(rebuilt[0]).toBe(factory.built[1])
+    expect(factory.built[1]!.events).toContain('connect')
+    expect(rendererOf(host).loop).not.toBeNull()
+    expect(changes).toEqual([
+      { state: 'lost', lossCount: 1 },
+      { state: 'restored', lossCount: 1 },
+    ])
+  })
+
+  it('rebuilds nothing after a restore once the exhibit has been left', async () => {
+    const host = makeHost()
+    const factory = recordingFactory('tea')
+    await host.show(factory, false)
+    host.clear()
+    const rebuilt: ExhibitScene[] = []
+    host.onSceneRebuilt((scene) => rebuilt.push(scene))
+    host.canvas.dispatchEvent(new Event('webglcontextlost', { cancelable: true }))
+    host.canvas.dispatchEvent(new Event('webglcontextrestored'))
+    await Promise.resolve()
+    expect(factory.built).toHaveLength(1)
+    expect(rebuilt).toEqual([])
+  })
+
+  it('on clear disposes the scene, stops drawing and takes the canvas out of the page', async () => {
+    const host = makeHost()
+    const container = document.createElement('div')
+    host.attach(container)
+    const shown = await host.show(recordingFactory('tea'), false)
+    const frames: number[] = []
+    const listening = host.onFrame((deltaSeconds) => frames.push(deltaSeconds))
+    host.clear()
+    expect(shown!.events.at(-1)).toBe('dispose')
+    expect(rendererOf(host).loop).toBeNull()
+    expect(container.children).toHaveLength(0)
+    listening.dispose()
+  })
+
+  it('reports its GPU objects to diagnostics() until it is disposed', () => {
+    const host = new SceneHost()
+    expect(readDiagnostics().webgl).toMatchObject({ geometries: 0, textures: 0, calls: 0 })
+    host.dispose()
+    expect(rendererOf(host).isDisposed).toBe(true)
+    expect(readDiagnostics().webgl).toBeNull()
+  })
+})
