@@ -54,6 +54,11 @@ export class InstrumentPads implements Disposable {
     this.#scheduleRendering()
   }
 
+  /** Renders any of these notes not rendered yet, now (before scheduling a phrase of them). */
+  renderNow(instrument: InstrumentKind, frequenciesHz: readonly number[]): void {
+    for (const frequencyHz of frequenciesHz) this.#bufferFor(instrument, frequencyHz)
+  }
+
   #scheduleRendering(): void {
     if (this.#idleHandle !== undefined || this.#isDisposed) return
     const renderNext = () => {

@@ -335,7 +335,7 @@ test.describe('folk-music stage', () => {
   })
 
   test.describe('idle', () => {
-    test.use({ kioskSettings: { idleTimeoutSeconds: 5, idleWarningSeconds: 3 } })
+    test.use({ kioskSettings: { idleTimeoutSeconds: 15, idleWarningSeconds: 3 } })
 
     test('an idle reset stops the recording and unloads every Howl', async ({ page, server }) => {
       await serveFixtureRecordings(page)
@@ -346,7 +346,7 @@ test.describe('folk-music stage', () => {
         'playing',
       )
       expect((await diagnostics(page)).audio.playing).toBe(1)
-      await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 20_000 })
+      await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 40_000 })
       expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
     })
   })

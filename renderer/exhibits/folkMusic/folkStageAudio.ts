@@ -180,14 +180,18 @@ export class FolkStageAudio implements Disposable {
   /** The instrument's short phrase in its own voice; returns its length in seconds. */
   playPhrase(instrument: InstrumentKind, tonicHz: number): number {
     const graph = this.#graph
-    if (!graph || !this.#pads) return 0
+    const pads = this.#pads
+    if (!graph || !pads) return 0
     resumeAudio()
+    const frequencies = phraseDegrees.map(([ratio]) => tonicHz * ratio)
+    // Notes not yet rendered in idle time are rendered first, then scheduled from that moment.
+    pads.renderNow(instrument, frequencies)
     let at = graph.context.currentTime + 0.01
-    for (const [ratio, beats] of phraseDegrees) {
-      this.#pads.play(instrument, tonicHz * ratio, at)
+    phraseDegrees.forEach(([, beats], index) => {
+      pads.play(instrument, frequencies[index]!, at)
       at += beats * phraseBeatSeconds
-    }
-    return at - graph.context.currentTime + 0.4
+    })
+    return phraseDegrees.reduce((sum, [, beats]) => sum + beats * phraseBeatSeconds, 0) + 0.4
   }
 
   dispose(): void {
