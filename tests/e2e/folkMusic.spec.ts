@@ -138,10 +138,12 @@ test.describe('folk-music stage', () => {
     await expect(seats).toHaveCount(6)
     // Every seat shows the pack's picture of its instrument, loaded, and large.
     await expect
-      .poll(() =>
-        page.$$eval('[data-instrument] img', (images) =>
-          images.map((image) => (image as HTMLImageElement).naturalWidth > 0),
-        ),
+      .poll(
+        () =>
+          page.$$eval('[data-instrument] img', (images) =>
+            images.map((image) => (image as HTMLImageElement).naturalWidth > 0),
+          ),
+        { timeout: 30_000 },
       )
       .toEqual([true, true, true, true, true, true])
     const pictureSizes = await page.$$eval('[data-instrument] img', (images) =>
@@ -155,9 +157,22 @@ test.describe('folk-music stage', () => {
       stage.width * 0.05,
     )
 
+    // Whether the seat ever shows it sounds (a loaded machine may pause the page past the phrase).
+    await page.evaluate(() => {
+      const seat = document.querySelector('[data-instrument="pipa"]')!
+      const seen = ((globalThis as unknown as { __soundingSeen: string[] }).__soundingSeen = [])
+      new MutationObserver(() => seen.push(seat.getAttribute('data-sounding')!)).observe(seat, {
+        attributes: true,
+        attributeFilter: ['data-sounding'],
+      })
+    })
     await tap(page, '[data-instrument="pipa"]')
     await expect(page.locator('[data-folk-intro]')).toContainText('四弦')
-    await expect(page.locator('[data-instrument="pipa"]')).toHaveAttribute('data-sounding', 'true')
+    await expect
+      .poll(() =>
+        page.evaluate(() => (globalThis as unknown as { __soundingSeen: string[] }).__soundingSeen),
+      )
+      .toContain('true')
     await expect.poll(async () => noteStarts(await sourceStarts(page)).length).toBe(4)
     await page.screenshot({ path: testInfo.outputPath('folk-music-phrase.png') })
     await expect(page.locator('[data-instrument="pipa"]')).toHaveAttribute(
