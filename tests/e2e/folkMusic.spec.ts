@@ -160,7 +160,8 @@ test.describe('folk-music stage', () => {
     // Whether the seat ever shows it sounds (a loaded machine may pause the page past the phrase).
     await page.evaluate(() => {
       const seat = document.querySelector('[data-instrument="pipa"]')!
-      const seen = ((globalThis as unknown as { __soundingSeen: string[] }).__soundingSeen = [])
+      const seen: string[] = []
+      ;(globalThis as unknown as { __soundingSeen: string[] }).__soundingSeen = seen
       new MutationObserver(() => seen.push(seat.getAttribute('data-sounding')!)).observe(seat, {
         attributes: true,
         attributeFilter: ['data-sounding'],
