@@ -6,7 +6,42 @@ import { importX } from 'eslint-plugin-import-x'
 import vitest from '@vitest/eslint-plugin'
 import eslintConfigPrettier from 'eslint-config-prettier'
 import globals from 'globals'
+import { readdirSync } from 'node:fs'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+
+/** The exhibit folders of a layer (one name per exhibit in every layer). */
+const exhibitFolders = (layer) =>
+  readdirSync(new URL(`./${layer}/exhibits`, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `./${layer}/exhibits/${entry.name}`)
+// An exhibit imports no other exhibit: what two share lives outside both.
+const exhibitIsolationZones = ['src', 'renderer'].flatMap((layer) =>
+  exhibitFolders(layer).map((target, _, all) => ({
+    target,
+    from: all.filter((other) => other !== target),
+    message: 'An exhibit imports no other exhibit; move what both need out of the exhibit folders.',
+  })),
+)
+// The folk-music stage still records and reads pack URLs through the bridge until its split onto
+// the exhibit ports (renderer/exhibits/exhibitPorts.ts) lands; then it joins the rule.
+const exhibitsStillOnTheBridge = ['./renderer/exhibits/folkMusic']
+// Only the stores and the two service adapters (analytics, health log) reach the services.
+const bridgeFreeTargets = [
+  './renderer/App.vue',
+  './renderer/views',
+  './renderer/components',
+  './renderer/admin',
+  './renderer/scenes',
+  './renderer/audio',
+  './renderer/attract',
+  './renderer/startup',
+  './renderer/i18n',
+  './renderer/diagnostics',
+  ...exhibitFolders('renderer').filter((folder) => !exhibitsStillOnTheBridge.includes(folder)),
+  './renderer/exhibits/exhibitPorts.ts',
+  './renderer/exhibits/exhibitRegistry.ts',
+  './renderer/exhibits/exhibitComponent.ts',
+]
 
 const runtimeModules = ['electron', 'vue', 'pinia', 'three', 'three/*', 'howler', 'vue-i18n', 'node:*']
 // The shared scene host and each exhibit's scene folder: Three.js only.
@@ -48,6 +83,12 @@ export default defineConfigWithVueTs(
               except: ['./preload', './electron/ipcChannels.ts'],
               message: 'The preload runs in the renderer process; it may only share the IPC channel names.',
             },
+            {
+              target: bridgeFreeTargets,
+              from: './renderer/bridge',
+              message: 'Only stores (renderer/stores) and the service adapters reach the bridge; views and exhibits use a store or the exhibit ports.',
+            },
+            ...exhibitIsolationZones,
             ...sceneFolders.map((target) => ({
               target,
               from: ['./renderer/stores', './renderer/views', './renderer/components', './renderer/bridge'],

@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test'
+import { debianChromiumPath, findChromium } from './scripts/chromium/findChromium.mjs'
 
-/** Debian's Chromium (never a downloaded browser); see shared/environment.md. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/**
+ * The Chromium the tests drive: CHROMIUM_PATH, else Debian's, else Playwright's own download
+ * (scripts/chromium/findChromium.mjs; `npm test` stops first with what to install when none is here).
+ */
+export const chromiumPath = findChromium().executablePath ?? debianChromiumPath
 
 /**
  * The scripted touch paths through the two Three.js scenes (every station, hundreds of touch

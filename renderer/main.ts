@@ -14,12 +14,15 @@ import { installDiagnostics } from './diagnostics/diagnostics'
 import { logSceneContextChanges } from './health/logSceneContextChanges'
 import { i18n } from './i18n/i18n'
 import { dismissStartingScreenWhenReady } from './startup/dismissStartingScreen'
+import { provideKioskPorts } from './stores/provideKioskPorts'
 
 installDiagnostics()
 // A touch kiosk has no context menu, anywhere.
 window.addEventListener('contextmenu', (event) => event.preventDefault())
 
 const pinia = createPinia()
-createApp(App).use(pinia).use(i18n).mount('#app')
+const app = createApp(App)
+provideKioskPorts(app)
+app.use(pinia).use(i18n).mount('#app')
 dismissStartingScreenWhenReady(pinia)
 logSceneContextChanges()

@@ -1,10 +1,18 @@
-// `npm start`: builds what is stale, then launches Electron; where the Electron binary is missing
-// (an offline install cannot download it) it says so in one line and runs the browser shell,
-// in Chromium's kiosk mode when there is a display and a Chromium, else it prints the address.
+// `npm start`: builds what is stale, then runs the Electron shell. Where Electron's binary is not
+// installed yet (Electron 42+ fetches it on first use), it fetches it the way Electron does, with
+// a progress line and a time limit; only where that fails does it say why in one line and run
+// the browser shell, in Chromium's kiosk mode when there is a display and a Chromium, else it
+// prints the address.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  electronFetchLimitSeconds,
+  fetchElectron,
+  installedElectronBinary,
+} from './start/fetchElectron.mjs'
+import { findKioskBrowser, launchKioskBrowser } from './start/kioskBrowser.mjs'
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url))
 const stampFile = path.join(appRoot, 'out', '.build-stamp')
@@ -31,60 +39,67 @@ function buildIfStale() {
   writeFileSync(stampFile, new Date().toISOString())
 }
 
-/** The Electron binary's path, without importing `electron` (that would try to download it). */
-function electronBinary() {
-  const pkgDir = path.join(appRoot, 'node_modules', 'electron')
-  const pathFile = path.join(pkgDir, 'path.txt')
-  if (!existsSync(pathFile)) return undefined
-  const { readFileSync } = process.getBuiltinModule('node:fs')
-  const binary = path.join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? binary : undefined
-}
-
-function findChromium() {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    const found = spawnSync('which', [name], { encoding: 'utf8' })
-    if (found.status === 0) return found.stdout.trim()
+/** The Electron binary, fetched if need be; or why there is none. */
+async function electronOrReason() {
+  const installed = installedElectronBinary(appRoot)
+  if (installed) return { binary: installed }
+  let limitSeconds
+  try {
+    limitSeconds = electronFetchLimitSeconds(process.env)
+  } catch (error) {
+    return { reason: error.message }
   }
-  return undefined
+  if (limitSeconds === 0) {
+    return { reason: 'fetching is turned off: SONGYUN_ELECTRON_FETCH_SECONDS=0' }
+  }
+  return fetchElectron({ appRoot, limitSeconds, out: process.stdout })
 }
 
-buildIfStale()
-const electron = electronBinary()
-if (electron) {
-  const child = spawn(electron, [appRoot, ...extraArgs], { stdio: 'inherit' })
+function runElectron(binary) {
+  const child = spawn(binary, [appRoot, ...extraArgs], { stdio: 'inherit' })
   child.on('exit', (code) => process.exit(code ?? 0))
-} else {
-  process.stdout.write(
-    'Electron is not installed here (its binary cannot be downloaded); running the browser shell instead.\n',
-  )
+}
+
+function runBrowserShell() {
   const server = spawn(
     process.execPath,
     [path.join(appRoot, 'bin', 'songyun.mjs'), 'serve', ...extraArgs],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   )
+  const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
+  let output = ''
+  let browser
   server.stdout.on('data', (chunk) => {
     process.stdout.write(chunk)
-    const match = /served at (http:\/\/\S+)/.exec(chunk.toString())
-    const chromium = findChromium()
-    if (match && chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) {
-      spawn(
-        chromium,
-        [
-          '--kiosk',
-          `--app=${match[1]}`,
-          '--autoplay-policy=no-user-gesture-required',
-          '--no-first-run',
-          '--disable-translate',
-          '--disable-pinch',
-          '--overscroll-history-navigation=0',
-        ],
-        { stdio: 'ignore', detached: true },
-      ).unref()
+    if (browser || !hasDisplay) return
+    output += chunk.toString()
+    const url = /served at (http:\/\/\S+)/.exec(output)?.[1]
+    const dataDir = /^Data folder: (.+)$/m.exec(output)?.[1]
+    if (!url || !dataDir) return
+    const browserPath = findKioskBrowser()
+    if (!browserPath) {
+      process.stdout.write(`No Chromium to show it in: open ${url} in a browser.\n`)
+      browser = 'none'
+      return
     }
+    browser = launchKioskBrowser({ browser: browserPath, url, dataDir, out: process.stdout })
   })
   server.on('exit', (code) => process.exit(code ?? 0))
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (typeof browser === 'object') browser.kill('SIGTERM')
+      server.kill(signal)
+    })
+  }
+}
+
+buildIfStale()
+const electron = await electronOrReason()
+if (electron.binary) {
+  runElectron(electron.binary)
+} else {
+  process.stdout.write(
+    `Electron could not be fetched (${electron.reason}); running the browser shell instead.\n`,
+  )
+  runBrowserShell()
 }

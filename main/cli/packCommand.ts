@@ -192,8 +192,9 @@ export function registerPackCommand(program: Command): void {
     pack
       .command('install <file>')
       .description('install and activate a pack, with progress on a terminal')
-      .option('--allow-unsigned', 'install an unsigned pack (a test venue)'),
-  ).action((file: string, options: CommonOptions & { allowUnsigned?: boolean }) =>
+      .option('--allow-unsigned', 'install an unsigned pack (a test venue)')
+      .option('--allow-downgrade', 'install a version older than the active one'),
+  ).action((file: string, options: CommonOptions & { allowUnsigned?: boolean; allowDowngrade?: boolean }) =>
     run(options, async () => {
       const dataDir = resolveDataDir(options.dataDir)
       const bar =
@@ -210,6 +211,7 @@ export function registerPackCommand(program: Command): void {
       try {
         const result = await storeOf(dataDir).install(file, {
           requireSigned: !options.allowUnsigned && (await requiresSignedPacks(dataDir)),
+          allowDowngrade: options.allowDowngrade === true,
           onProgress: (phase, done, total) => {
             if (!bar) return
             if (!isBarStarted) {

@@ -13,6 +13,12 @@ interface ServeOptions {
   readonly dataDir?: string
   /** `--media-root`, resolved; empty means the usual mount folders. */
   readonly mediaRoot: string[]
+  /** `--allowed-host`: names the host answers to besides loopback and this machine's addresses. */
+  readonly allowedHost: string[]
+  /** `--allow-lan-staff`: answer staff requests from other machines. */
+  readonly allowLanStaff?: boolean
+  /** `--allow-first-pin`: let the browser set the first staff PIN of a fresh data folder. */
+  readonly allowFirstPin?: boolean
 }
 
 /** `songyun serve`: the browser shell on a local port. */
@@ -29,6 +35,20 @@ export function registerServeCommand(program: Command): void {
       (dir: string, previous: string[]) => [...previous, path.resolve(dir)],
       [] as string[],
     )
+    .option(
+      '--allowed-host <name>',
+      'a host name browsers may use to reach the kiosk besides its addresses (repeatable)',
+      (name: string, previous: string[]) => [...previous, name],
+      [] as string[],
+    )
+    .option(
+      '--allow-lan-staff',
+      'answer staff PIN and admin requests from other machines too (they travel as plain HTTP)',
+    )
+    .option(
+      '--allow-first-pin',
+      'let the PIN pad in the browser set the first staff PIN (else: songyun staff set-pin)',
+    )
     .action(async (options: ServeOptions) => {
       const dataDir = resolveDataDir(options.dataDir)
       const logFile = openRotatingLogFile(dataDir)
@@ -40,7 +60,12 @@ export function registerServeCommand(program: Command): void {
         port: options.port,
         logger,
         removableMediaRoots: options.mediaRoot.length > 0 ? options.mediaRoot : undefined,
+        allowedHostNames: options.allowedHost,
+        allowStaffOffLoopback: options.allowLanStaff === true,
+        allowFirstPinOverHttp: options.allowFirstPin === true,
       })
+      // `npm start` keeps the kiosk browser's profile in the data folder (scripts/start/kioskBrowser.mjs).
+      process.stdout.write(`Data folder: ${dataDir}\n`)
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = (exitCode: number) => {
         void shell
@@ -52,7 +77,7 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', () => stop(exitCodes.done))
       // The services finish starting after the host listens; a kiosk that cannot start must not
       // linger half alive, so it ends the way a failed start always did.
-      shell.services.ready.catch((error: unknown) => {
+      shell.ready.catch((error: unknown) => {
         logger.error(`the kiosk could not start: ${(error as Error).message}`)
         stop(exitCodes.rejected)
       })

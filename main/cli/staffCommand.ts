@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import type { Command } from 'commander'
-import { staffPinSchema } from '../../src/contract/areas/staff'
+import { newStaffPinSchema } from '../../src/contract/areas/staff'
 import { systemClock } from '../../src/time/clock'
 import { resolveDataDir } from '../services/dataDir'
 import { createConsoleLogger } from '../services/logger'
@@ -57,13 +57,13 @@ export function registerStaffCommand(program: Command): void {
   const staff = program.command('staff').description('staff access on this kiosk')
   staff
     .command('set-pin')
-    .description('set the staff PIN (4–12 digits); also lifts a lockout after wrong PINs')
+    .description('set the staff PIN (6–12 digits); also lifts a lockout after wrong PINs')
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
     .action(async (options: { dataDir?: string }) => {
       const dataDir = resolveDataDir(options.dataDir)
       let pin: string
       if (process.stdin.isTTY) {
-        pin = await askHidden('New staff PIN (4–12 digits): ')
+        pin = await askHidden('New staff PIN (6–12 digits): ')
         const again = await askHidden('The same PIN again: ')
         if (again !== pin) {
           process.stderr.write('songyun: the two PINs differ; nothing was changed\n')
@@ -73,7 +73,7 @@ export function registerStaffCommand(program: Command): void {
       } else {
         pin = (await readFirstLineOfStdin()).trim()
       }
-      const parsed = staffPinSchema.safeParse(pin)
+      const parsed = newStaffPinSchema.safeParse(pin)
       if (!parsed.success) {
         process.stderr.write(
           `songyun: ${parsed.error.issues[0]?.message ?? 'not a valid PIN'}; nothing was changed\n`,

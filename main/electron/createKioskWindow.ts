@@ -1,13 +1,21 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron'
+import { BrowserWindow } from 'electron'
 
-/** Whether this launch may open devtools (a developer's flag, never set on a venue kiosk). */
-export function isDevtoolsAllowed(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+/**
+ * Whether this launch may open devtools: a developer's flag or variable, never honoured by a
+ * packaged app (a venue kiosk), whatever its command line says.
+ */
+export function isDevtoolsAllowed(argv: readonly string[], env: NodeJS.ProcessEnv, isPackaged: boolean): boolean {
+  if (isPackaged) return false
   return argv.includes('--devtools') || env.SONGYUN_DEVTOOLS === '1'
 }
 
-/** The hardened options of the kiosk window (Electron security checklist, kiosk practice). */
-export function kioskWindowOptions(preloadPath: string, allowDevtools: boolean): BrowserWindowConstructorOptions {
-  return {
+/**
+ * Creates the hardened kiosk window (Electron security checklist, kiosk practice): zoom fixed at
+ * 1:1, no context menu, shown once painted. The options are a literal at the constructor so the
+ * Electronegativity scan in `npm test` can read them.
+ */
+export function createKioskWindow(preloadPath: string, allowDevtools: boolean): BrowserWindow {
+  const window = new BrowserWindow({
     kiosk: true,
     fullscreen: true,
     frame: false,
@@ -25,15 +33,12 @@ export function kioskWindowOptions(preloadPath: string, allowDevtools: boolean):
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click must not open anything either.
+      disableBlinkFeatures: 'Auxclick',
       devTools: allowDevtools,
       backgroundThrottling: false,
     },
-  }
-}
-
-/** Creates the kiosk window: zoom fixed at 1:1, no context menu, shown once painted. */
-export function createKioskWindow(preloadPath: string, allowDevtools: boolean): BrowserWindow {
-  const window = new BrowserWindow(kioskWindowOptions(preloadPath, allowDevtools))
+  })
   const contents = window.webContents
   contents.setZoomFactor(1)
   void contents.setVisualZoomLevelLimits(1, 1)

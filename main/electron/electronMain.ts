@@ -25,13 +25,17 @@ import { recycleRendererInAttract } from './recycleRendererInAttract'
 import { relaunchCrashedRenderer } from './relaunchCrashedRenderer'
 import { removeApplicationMenu } from './removeApplicationMenu'
 import { serveAppProtocols } from './serveAppProtocols'
+import { dataDirArgument, refuseDebuggingWhenPackaged } from './refuseDebuggingWhenPackaged'
 
 /** Starts the kiosk in Electron. Exported for the wiring test; run at the end of this file. */
 export async function startElectronShell(argv: readonly string[] = process.argv): Promise<void> {
-  const dataDirArg = argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length)
-  const dataDir = resolveDataDir(dataDirArg)
+  const droppedSwitches = refuseDebuggingWhenPackaged()
+  const dataDir = resolveDataDir(dataDirArgument(argv, app.isPackaged))
   const logFile = openRotatingLogFile(dataDir)
   const logger = createConsoleLogger(200, (line) => logFile.writeLine(line))
+  if (droppedSwitches.length > 0) {
+    logger.warn(`electron: a packaged kiosk ignores ${droppedSwitches.map((name) => `--${name}`).join(', ')}`)
+  }
   // Set once the window exists; the second-instance and IPC hooks are registered before that.
   const kioskWindow: { current?: BrowserWindow } = {}
   if (!disallowSecondInstance(() => kioskWindow.current?.focus())) return
@@ -66,7 +70,7 @@ export async function startElectronShell(argv: readonly string[] = process.argv)
 
   const window = createKioskWindow(
     path.join(appRoot, 'out', 'preload', 'preload.cjs'),
-    isDevtoolsAllowed(argv, process.env),
+    isDevtoolsAllowed(argv, process.env, app.isPackaged),
   )
   kioskWindow.current = window
   relaunchCrashedRenderer(window, logger)

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { protocol } from 'electron'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
+import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/packMediaPolicy'
 import type { KioskServices } from '../services/kioskServices'
 import { resolveInsideRoot } from '../services/safePath'
 import { parseByteRange } from '../web/byteRange'
@@ -21,16 +22,20 @@ export function serveAppProtocols(rendererDir: string, services: KioskServices):
     const rawPath = url.pathname === '/' ? '/index.html' : url.pathname
     const filePath = resolveInsideRoot(rendererDir, rawPath)
     if (!filePath) return new Response('Not found', { status: 404 })
-    const headers: Record<string, string> = rawPath.endsWith('.html') ? { 'Content-Security-Policy': csp } : {}
-    return fileResponse(filePath, request.headers.get('range'), headers)
+    // Every answer carries the policy, whatever the case of its name (`/INDEX.HTML` on Windows).
+    return fileResponse(filePath, request.headers.get('range'), { 'Content-Security-Policy': csp })
   })
   protocol.handle(packScheme, async (request) => {
     const url = new URL(request.url)
     // Until the services have started, the built-in pack may not be installed yet.
     await services.ready.catch(() => undefined)
     const filePath = await services.content.resolveMediaFile(url.hostname, url.pathname.slice(1))
-    if (!filePath) return new Response('Not found', { status: 404 })
-    return fileResponse(filePath, request.headers.get('range'), {})
+    const mediaType = filePath ? packMediaTypeOf(filePath) : undefined
+    if (!filePath || !mediaType) return new Response('Not found', { status: 404 })
+    return fileResponse(filePath, request.headers.get('range'), {
+      'Content-Type': mediaType,
+      'Content-Security-Policy': packMediaContentSecurityPolicy,
+    })
   })
 }
 

@@ -2,6 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { AnalyticsEvent } from '../../src/contract/areas/analytics'
 import type { Clock } from '../../src/time/clock'
+import { privateFileMode, privateFolderMode } from './privateDataFolder'
 
 /** One line of an analytics day file: the event and when the services received it. */
 export type AnalyticsRecord = AnalyticsEvent & { readonly at: string }
@@ -35,8 +36,8 @@ export class AnalyticsService {
     const line = `${JSON.stringify({ ...event, at: new Date(nowMs).toISOString() })}\n`
     const file = path.join(this.folder, `${localDayOf(nowMs)}.jsonl`)
     this.#queue = this.#queue.then(async () => {
-      await mkdir(this.folder, { recursive: true })
-      await appendFile(file, line, 'utf8')
+      await mkdir(this.folder, { recursive: true, mode: privateFolderMode })
+      await appendFile(file, line, { encoding: 'utf8', mode: privateFileMode })
     })
     return this.#queue
   }

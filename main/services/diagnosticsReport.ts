@@ -1,4 +1,4 @@
-import type { ServiceDiagnostics } from '../../src/contract/areas/diagnostics'
+import type { ServiceDiagnostics, StaffLockoutReport } from '../../src/contract/areas/diagnostics'
 import type { ShellKind } from '../../src/contract/areas/app'
 import type { Logger } from './logger'
 
@@ -16,6 +16,7 @@ export interface DiagnosticsSources {
   /** A logger that keeps recent lines (the console logger does) shows them; others show none. */
   readonly logger: Logger | (Logger & { recentLines(): string[] })
   readonly packs: readonly { readonly id: string; readonly version: string }[]
+  readonly staffLockout?: StaffLockoutReport
 }
 
 /** The services' half of the admin screen's diagnostics panel. */
@@ -39,5 +40,6 @@ export function collectServiceDiagnostics(sources: DiagnosticsSources): ServiceD
     dataDir: sources.dataDir,
     timeZone: sources.timeZone,
     logLines: logLines.slice(-shownLogLines),
+    staffLockout: sources.staffLockout,
   }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { RequestHandlers } from '../../src/contract/contract'
 import type { ShellKind } from '../../src/contract/areas/app'
@@ -16,6 +15,7 @@ import { exportAnalyticsCsv, summarizeAnalyticsFolder } from './analytics/analyt
 import { listRemovableVolumes, type RemovableMediaLookup } from './removableMedia'
 import { collectServiceDiagnostics } from './diagnosticsReport'
 import { InboxService } from './inbox/inboxService'
+import { preparePrivateDataFolder } from './privateDataFolder'
 import type { RequestContext } from '../../src/contract/contract'
 import { RequestError } from '../../src/contract/requestError'
 import type { PackInstallPhase } from '../../src/contract/areas/packs'
@@ -147,7 +147,7 @@ export class KioskServices {
   #isDisposed = false
 
   async #start(): Promise<void> {
-    await mkdir(this.options.dataDir, { recursive: true })
+    await preparePrivateDataFolder(this.options.dataDir)
     await this.settings.load()
     await this.#preparePacks()
     // Closed while starting: start no timers that nothing would stop.
@@ -351,7 +351,8 @@ export class KioskServices {
         isDevelopment: this.options.isDevelopment ?? false,
       }),
       'app:log': async ({ level, message }) => {
-        logger[level](`renderer: ${message}`)
+        // One request, one log line: a page cannot forge further lines with a newline.
+        logger[level](`renderer: ${oneLogLine(message)}`)
       },
       'settings:get': async () => this.settings.snapshot(),
       'settings:update': (patch) => this.settings.update(patch),
@@ -372,6 +373,7 @@ export class KioskServices {
           toDay,
           this.mode.timeZone,
           filePath,
+          { onRemovableMedia: true },
         )
         logger.info(`analytics: exported ${written.rowCount} events to ${filePath}`)
         return { filePath, ...written }
@@ -379,7 +381,8 @@ export class KioskServices {
       'staff:status': () => this.staff.status(),
       'staff:create-pin': ({ pin }) => this.staff.createPin(pin),
       'staff:unlock': ({ pin }) => this.staff.unlock(pin),
-      'staff:change-pin': ({ pin }) => this.staff.changePin(pin),
+      'staff:change-pin': ({ currentPin, pin }, context) =>
+        this.staff.changePin(currentPin, pin, context.staffSessionToken),
       // The dispatcher's session check has already refreshed the session's idle time.
       'staff:keep-alive': async () => undefined,
       'staff:lock': async (_args, context) => this.staff.lock(context.staffSessionToken),
@@ -397,12 +400,14 @@ export class KioskServices {
           timeZone: this.mode.timeZone,
           logger,
           packs: (await this.content.getContent()).packs,
+          staffLockout: await this.staff.lockoutReport(),
         }),
       'packs:list': () => this.packs.list(),
-      'packs:install': async ({ path: sourcePath, installId }) => {
+      'packs:install': async ({ path: sourcePath, installId, allowDowngrade }) => {
         const id = installId ?? randomUUID()
         const result = await this.packs.install(sourcePath, {
           installId: id,
+          allowDowngrade,
           requireSigned: this.settings.snapshot().settings.requireSignedPacks,
           onProgress: this.#progressReporter(id),
         })
@@ -420,4 +425,11 @@ export class KioskServices {
       },
     }
   }
+}
+
+/** A message as one log line: line breaks and other control characters shown escaped. */
+function oneLogLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f]/g, (character) =>
+    character === '\n' ? '\\n' : character === '\r' ? '\\r' : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }

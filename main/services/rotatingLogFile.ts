@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { createStream, type RotatingFileStream } from 'rotating-file-stream'
+import { privateFileMode } from './privateDataFolder'
 
 /** Where the shells' logs go: `<data>/logs/songyun.log`, rotated files beside it. */
 export function logsDir(dataDir: string): string {
@@ -45,6 +46,7 @@ export function openRotatingLogFile(
     size: limits.maxFileSize,
     interval: limits.interval,
     maxFiles: limits.maxRotatedFiles,
+    mode: privateFileMode,
   })
   let isBroken = false
   const reportOnce = (error: Error) => {

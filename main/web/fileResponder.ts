@@ -14,6 +14,7 @@ export async function sendFile(
   response: ServerResponse,
   filePath: string,
   extraHeaders: Record<string, string> = {},
+  contentType: string = mimeTypeOf(filePath),
 ): Promise<boolean> {
   let size: number
   try {
@@ -25,7 +26,7 @@ export async function sendFile(
   }
   const range = parseByteRange(request.headers.range, size)
   const headers: Record<string, string | number> = {
-    'Content-Type': mimeTypeOf(filePath),
+    'Content-Type': contentType,
     'Accept-Ranges': 'bytes',
     'X-Content-Type-Options': 'nosniff',
     ...extraHeaders,

@@ -1,10 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { networkInterfaces } from 'node:os'
 import path from 'node:path'
+import { isRequestChannel, requestChannels } from '../../src/contract/contract'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
+import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/packMediaPolicy'
 import type { KioskServices } from '../services/kioskServices'
+import type { Logger } from '../services/logger'
 import { resolveInsideRoot } from '../services/safePath'
 import { sendFile } from './fileResponder'
+import { sendFirstScreenPage } from './firstScreenPage'
 
 /** The header the browser bridge sends its staff session token in. */
 export const staffSessionHeader = 'x-songyun-staff-session'
@@ -13,11 +18,34 @@ export const staffSessionHeader = 'x-songyun-staff-session'
 const maxRequestBodyBytes = 1024 * 1024
 
 export interface WebHostOptions {
-  readonly services: KioskServices
+  /**
+   * The services, or their promise: `songyun serve` listens before their code has loaded, and
+   * every request, pack media read and the page's first-screen data wait for them.
+   */
+  readonly services: KioskServices | Promise<KioskServices>
+  /** Where the host's own failures are logged; by default the services' logger. */
+  readonly logger?: Logger
   /** The built renderer (index.html and assets). */
   readonly rendererDir: string
   readonly host: string
   readonly port: number
+  /**
+   * Further names the host answers to besides loopback and this machine's own addresses
+   * (`songyun serve --allowed-host kiosk.local`). Every other `Host` is refused, so a DNS name
+   * rebound to the kiosk never reaches its services.
+   */
+  readonly allowedHostNames?: readonly string[]
+  /**
+   * Whether staff requests are answered from other machines (`songyun serve --allow-lan-staff`).
+   * Off by default: the LAN would see the PIN and the session token in plain HTTP.
+   */
+  readonly allowStaffOffLoopback?: boolean
+  /**
+   * Whether the first staff PIN of a fresh data folder may be set over HTTP (`songyun serve
+   * --allow-first-pin`). Off by default: any page or process reaching the host could set it first;
+   * the kiosk's own Electron window and `songyun staff set-pin` always can.
+   */
+  readonly allowFirstPinOverHttp?: boolean
 }
 
 /** A running browser-shell host. */
@@ -33,25 +61,47 @@ export interface WebHost {
  * stream at `/api/events`.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { services } = options
+  const servicesLoaded = Promise.resolve(options.services)
+  // Awaited by each request; a load that failed is reported by the shell that started it.
+  servicesLoaded.catch(() => undefined)
   const eventStreams = new Set<ServerResponse>()
-  const stopForwarding = services.events.onAny((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const stream of eventStreams) stream.write(frame)
-  })
+  let isClosed = false
+  let stopForwarding = () => {}
+  void servicesLoaded.then((services) => {
+    if (isClosed) return
+    stopForwarding = services.events.onAny((event, payload) => {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const stream of eventStreams) stream.write(frame)
+    })
+  }, () => undefined)
+
+  const pageCsp = contentSecurityPolicy()
+  const allowedHosts = allowedHostNamesFor(options.host, options.allowedHostNames ?? [])
+  if (options.allowStaffOffLoopback && !loopbackNames.has(options.host)) {
+    const warn = (message: string) =>
+      options.logger
+        ? options.logger.warn(message)
+        : void servicesLoaded.then((services) => services.options.logger.warn(message), () => undefined)
+    warn(
+      `web host: staff access is open to the network on ${options.host}; the PIN and staff sessions travel there as plain HTTP`,
+    )
+  }
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      options.services.options.logger.error(`web host: ${(error as Error).stack ?? String(error)}`)
+    handle(request, response).catch(async (error: unknown) => {
+      const logger = options.logger ?? (await servicesLoaded.catch(() => undefined))?.options.logger
+      logger?.error(`web host: ${(error as Error).stack ?? String(error)}`)
       if (!response.headersSent) response.writeHead(500).end()
       else response.end()
     })
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Every answer carries a policy, whatever its path or case (`/INDEX.HTML` on Windows is a page too).
+    response.setHeader('Content-Security-Policy', pageCsp)
     const url = new URL(request.url ?? '/', 'http://kiosk.invalid')
     const pathname = url.pathname
-    if (!isAllowedHost(request, options.host)) {
+    if (!allowedHosts.has(hostNameOf(request.headers.host))) {
       response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request')
       return
     }
@@ -67,7 +117,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     if (pathname.startsWith('/api/request/')) {
-      await answerRequest(request, response, decodeURIComponent(pathname.slice('/api/request/'.length)))
+      const channel = decodedOrUndefined(pathname.slice('/api/request/'.length))
+      if (channel === undefined) {
+        sendJson(response, 400, {
+          ok: false,
+          error: { code: 'bad-request', message: 'The request path is not valid percent-encoding' },
+        })
+        return
+      }
+      const services = await servicesLoaded
+      await answerRequest(request, response, services, channel)
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -75,13 +134,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     if (pathname.startsWith('/pack/')) {
+      // Even a refusal of a pack path says: nothing here may run or load anything.
+      response.setHeader('Content-Security-Policy', packMediaContentSecurityPolicy)
       const rest = url.pathname.slice('/pack/'.length)
       const slash = rest.indexOf('/')
       const packId = slash > 0 ? rest.slice(0, slash) : ''
       // Until the services have started, the built-in pack may not be installed yet.
+      const services = await servicesLoaded
       await services.ready.catch(() => undefined)
       const filePath = packId ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1)) : undefined
-      if (!filePath || !(await sendFile(request, response, filePath, { 'Cache-Control': 'no-cache' }))) {
+      const mediaType = filePath ? packMediaTypeOf(filePath) : undefined
+      const headers = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': packMediaContentSecurityPolicy }
+      if (!filePath || !mediaType || !(await sendFile(request, response, filePath, headers, mediaType))) {
         notFound(response)
       }
       return
@@ -95,21 +159,46 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       notFound(response)
       return
     }
-    const isHtml = rawPath === '/' || rawPath.endsWith('.html')
+    const isHtml = rawPath === '/' || rawPath.toLowerCase().endsWith('.html')
     const target = rawPath === '/' ? path.join(options.rendererDir, 'index.html') : filePath
     const headers: Record<string, string> = isHtml
-      ? { 'Content-Security-Policy': contentSecurityPolicy(), 'Cache-Control': 'no-store' }
+      ? { 'Cache-Control': 'no-store' }
       : { 'Cache-Control': rawPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' }
+    // index.html carries the first screen's data (main/web/firstScreenPage.ts).
+    if (isHtml && (await sendFirstScreenPage(request, response, target, headers, servicesLoaded))) return
     if (!(await sendFile(request, response, target, headers))) notFound(response)
   }
 
-  async function answerRequest(request: IncomingMessage, response: ServerResponse, channel: string) {
+  async function answerRequest(
+    request: IncomingMessage,
+    response: ServerResponse,
+    services: KioskServices,
+    channel: string,
+  ) {
     if (request.method !== 'POST') {
       response.writeHead(405, { Allow: 'POST' }).end()
       return
     }
-    if (!isSameOrigin(request)) {
-      sendJson(response, 403, { ok: false, error: { code: 'forbidden', message: 'Cross-origin request refused' } })
+    const refusal = refusalOf(request, allowedHosts)
+    if (refusal) {
+      sendJson(response, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } })
+      return
+    }
+    if (channel === 'staff:create-pin' && !options.allowFirstPinOverHttp) {
+      sendJson(response, 403, {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'The first staff PIN is set on the kiosk itself, not through the browser host',
+        },
+      })
+      return
+    }
+    if (isStaffChannel(channel) && !options.allowStaffOffLoopback && !isLoopbackPeer(request)) {
+      sendJson(response, 403, {
+        ok: false,
+        error: { code: 'forbidden', message: 'Staff access is only answered on the kiosk itself' },
+      })
       return
     }
     let body: unknown
@@ -141,6 +230,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url: `http://${hostForUrl}:${address.port}/`,
     server,
     close: async () => {
+      isClosed = true
       stopForwarding()
       for (const stream of eventStreams) stream.end()
       eventStreams.clear()
@@ -149,6 +239,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections()
       await closed
     },
+  }
+}
+
+/** A percent-decoded path part, or undefined when it is not valid (`%E0` alone is no UTF-8). */
+function decodedOrUndefined(encoded: string): string | undefined {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return undefined
   }
 }
 
@@ -204,25 +303,78 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 const loopbackNames = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
+const wildcardHosts = new Set(['0.0.0.0', '::', '[::]', ''])
 
 /**
- * On loopback, only loopback host names are answered: a web page elsewhere cannot reach the
- * kiosk's services by rebinding a DNS name to 127.0.0.1.
+ * The host names the server answers to: loopback, the bound address, this machine's own
+ * addresses when bound to all of them, and the names the operator configured. An IP literal of
+ * this machine cannot be rebound by a foreign DNS name; any other name must be configured.
  */
-function isAllowedHost(request: IncomingMessage, boundHost: string): boolean {
-  if (!loopbackNames.has(boundHost)) return true
-  const hostHeader = request.headers.host ?? ''
-  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]
-  return loopbackNames.has(name ?? '')
+function allowedHostNamesFor(boundHost: string, configured: readonly string[]): Set<string> {
+  const names = new Set<string>(loopbackNames)
+  const addNamed = (name: string) => names.add(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name.toLowerCase())
+  if (wildcardHosts.has(boundHost)) {
+    for (const addresses of Object.values(networkInterfaces())) {
+      for (const { address } of addresses ?? []) addNamed(address)
+    }
+  } else {
+    addNamed(boundHost)
+  }
+  for (const name of configured) addNamed(name)
+  return names
 }
 
-/** A request from a page must come from the kiosk's own origin (no cross-site POSTs). */
-function isSameOrigin(request: IncomingMessage): boolean {
-  const origin = request.headers.origin
-  if (!origin) return true // not from a browser page (CLI tools, tests)
-  try {
-    return new URL(origin).host === request.headers.host
-  } catch {
-    return false
+/** The name part of a `Host` header (`[::1]` keeps its brackets), lower-cased. */
+function hostNameOf(hostHeader: string | undefined): string {
+  const value = (hostHeader ?? '').toLowerCase()
+  if (value.startsWith('[')) return value.slice(0, value.indexOf(']') + 1)
+  return value.split(':')[0] ?? ''
+}
+
+/**
+ * Why a request to the contract is refused, if it is: it must be JSON (a cross-site form cannot
+ * send that without a preflight), a browser's request must come from one of the kiosk's own
+ * origins with the same host it was sent to, and a browser that says where it came from must say
+ * it came from the same origin.
+ */
+function refusalOf(
+  request: IncomingMessage,
+  allowedHosts: ReadonlySet<string>,
+): { status: number; code: 'forbidden' | 'bad-request'; message: string } | undefined {
+  const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+  if (contentType !== 'application/json') {
+    return { status: 415, code: 'bad-request', message: 'Requests must be sent as application/json' }
   }
+  const fetchSite = request.headers['sec-fetch-site']
+  const origin = request.headers.origin
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    return { status: 403, code: 'forbidden', message: 'Cross-site request refused' }
+  }
+  if (origin === undefined) {
+    // Not from a web page (the CLI, tests); a browser page always sends Sec-Fetch-Site with Origin.
+    return undefined
+  }
+  if (fetchSite === undefined) {
+    return { status: 403, code: 'forbidden', message: 'A page must send Sec-Fetch-Site' }
+  }
+  let originHost: string
+  try {
+    originHost = new URL(origin).host
+  } catch {
+    return { status: 403, code: 'forbidden', message: 'Cross-origin request refused' }
+  }
+  if (originHost !== request.headers.host || !allowedHosts.has(hostNameOf(originHost))) {
+    return { status: 403, code: 'forbidden', message: 'Cross-origin request refused' }
+  }
+  return undefined
+}
+
+/** Staff requests (a PIN, a session) and every request that needs a staff session. */
+function isStaffChannel(channel: string): boolean {
+  return channel.startsWith('staff:') || (isRequestChannel(channel) && requestChannels[channel].access === 'staff')
+}
+
+function isLoopbackPeer(request: IncomingMessage): boolean {
+  const address = request.socket.remoteAddress ?? ''
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.')
 }

@@ -1,18 +1,27 @@
 import type { EventName, KioskApi, RequestChannel } from '../../src/contract/contract'
 import { RequestError, isRequestErrorData } from '../../src/contract/requestError'
+import { FirstScreenAnswers } from './firstScreenAnswers'
 
 /** The header the browser shell's host reads the staff session token from (main/web/webHost.ts). */
 const staffSessionHeader = 'x-songyun-staff-session'
 
 /**
  * The contract over the browser shell's local host: requests as JSON POSTs, events from one
- * shared server-sent stream (EventSource reconnects by itself after a host restart).
+ * shared server-sent stream (EventSource reconnects by itself after a host restart). The first
+ * screen's requests are answered from the page itself when it came with them.
  */
-export function createBrowserKioskApi(baseUrl = ''): KioskApi {
+export function createBrowserKioskApi(
+  baseUrl = '',
+  firstScreen: FirstScreenAnswers = FirstScreenAnswers.fromDocument(
+    typeof document === 'undefined' ? undefined : document,
+  ),
+): KioskApi {
   let source: EventSource | undefined
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
 
   async function request(channel: string, args: unknown, token?: string): Promise<unknown> {
+    const fromPage = token === undefined && args === undefined ? firstScreen.take(channel) : undefined
+    if (fromPage) return resultOf(fromPage, channel, 200)
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (token) headers[staffSessionHeader] = token
     let response: Response
@@ -29,9 +38,17 @@ export function createBrowserKioskApi(baseUrl = ''): KioskApi {
       | { ok: true; result: unknown }
       | { ok: false; error: unknown }
       | undefined
+    return resultOf(body, channel, response.status)
+  }
+
+  function resultOf(
+    body: { ok: true; result: unknown } | { ok: false; error: unknown } | undefined,
+    channel: string,
+    status: number,
+  ): unknown {
     if (body?.ok === true) return body.result
     if (body && isRequestErrorData(body.error)) throw RequestError.fromData(body.error)
-    throw new RequestError('internal', `"${channel}" failed with HTTP ${response.status}`)
+    throw new RequestError('internal', `"${channel}" failed with HTTP ${status}`)
   }
 
   function ensureSource(): EventSource {

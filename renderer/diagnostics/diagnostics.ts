@@ -28,6 +28,8 @@ export interface Diagnostics {
   readonly language: string
   readonly mode: string
   readonly exhibit: string | null
+  /** The active station's id in a stationed exhibit, else null. */
+  readonly station: string | null
   readonly webgl: WebglCounts | null
   readonly audio: AudioCounts
 }
@@ -36,12 +38,14 @@ interface Probes {
   state: () => Pick<Diagnostics, 'screen' | 'language' | 'mode' | 'exhibit'>
   webgl: (() => WebglCounts | null) | undefined
   audio: (() => AudioCounts) | undefined
+  station: (() => string | null) | undefined
 }
 
 const probes: Probes = {
   state: () => ({ screen: 'attract', language: 'zh-CN', mode: 'open', exhibit: null }),
   webgl: undefined,
   audio: undefined,
+  station: undefined,
 }
 
 /** The app state probe (screen, language, mode, exhibit). */
@@ -59,9 +63,18 @@ export function registerAudioProbe(probe: Probes['audio']): void {
   probes.audio = probe
 }
 
+/**
+ * The exhibit frame registers the active station while an exhibit is open, and `undefined` when
+ * it closes (diagnostics then report `station: null`).
+ */
+export function registerStationProbe(probe: Probes['station']): void {
+  probes.station = probe
+}
+
 export function readDiagnostics(): Diagnostics {
   return {
     ...probes.state(),
+    station: probes.station?.() ?? null,
     webgl: probes.webgl?.() ?? null,
     audio: probes.audio?.() ?? { loaded: 0, playing: 0 },
   }

@@ -23,6 +23,12 @@ export interface ExhibitScene extends Disposable {
   connect(canvas: HTMLCanvasElement): void
   update(deltaSeconds: number, elapsedSeconds: number): void
   resize(widthCssPx: number, heightCssPx: number): void
+  /**
+   * Optional: after `update`, whether the picture would be the same as the last one drawn (nothing
+   * moved, nothing changed). The host then skips the render: on a software rasteriser an unchanged
+   * frame still costs its full price. A scene without it is drawn every frame.
+   */
+  isAtRest?(): boolean
   /** Follows a change of the reduced-motion preference without rebuilding the scene. */
   setReducedMotion?(isReducedMotion: boolean): void
 }

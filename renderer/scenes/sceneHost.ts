@@ -30,6 +30,9 @@ export class SceneHost implements Disposable {
   /** The pixel ratio a still frame is drawn at; a touched one may be drawn at a fraction of it. */
   #fullPixelRatio = 1
   #touchingPointerIds = new Set<number>()
+  /** The scene and drawing-buffer size of the last render (render on demand redraws on change). */
+  #drawnScene: ExhibitScene | undefined
+  #drawnBufferSize = { width: 0, height: 0 }
 
   constructor() {
     this.canvas = document.createElement('canvas')
@@ -170,6 +173,7 @@ export class SceneHost implements Disposable {
     const current = this.#current
     this.#current = undefined
     current?.dispose()
+    this.#drawnScene = undefined
     // Programs are cached per material; once the scene's materials are gone so are they.
     this.renderer.renderLists.dispose()
   }
@@ -200,6 +204,16 @@ export class SceneHost implements Disposable {
     this.interactiveResolution.recordFrame(intervalMs, drawnScale)
     this.#applyDrawingScale(timeMs)
     current.update(deltaSeconds, timeMs / 1000)
+    // Render on demand: a scene at rest keeps the last picture, unless its size or the drawing
+    // buffer changed since (both clear the canvas).
+    const drawingBufferWidth = this.canvas.width
+    const drawingBufferHeight = this.canvas.height
+    const isSameBuffer =
+      drawingBufferWidth === this.#drawnBufferSize.width &&
+      drawingBufferHeight === this.#drawnBufferSize.height
+    if (isSameBuffer && current.isAtRest?.() === true && current === this.#drawnScene) return
+    this.#drawnScene = current
+    this.#drawnBufferSize = { width: drawingBufferWidth, height: drawingBufferHeight }
     this.renderer.render(current.scene, current.camera)
     for (const listener of this.#frameListeners) listener(deltaSeconds)
   }

@@ -1,14 +1,15 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import type { KioskContent } from '../../src/contract/areas/content'
-import { kioskApi } from '../bridge/kioskBridge'
+import { kioskApi, packMediaUrl } from '../bridge/kioskBridge'
 
 /** The exhibits of all active packs, reloaded when the services announce `packs:changed`. */
 export const useContentStore = defineStore('content', () => {
   const content = shallowRef<KioskContent | undefined>()
   const loadError = shallowRef<string | undefined>()
   const isLoading = shallowRef(false)
-  let stopListening: (() => void) | undefined
+  /** Subscribed once for the page's life (the store lives as long). */
+  let isFollowing = false
 
   async function load(): Promise<void> {
     isLoading.value = true
@@ -24,7 +25,8 @@ export const useContentStore = defineStore('content', () => {
 
   /** Loads once and follows pack changes from then on. */
   async function start(): Promise<void> {
-    stopListening ??= kioskApi().on('packs:changed', () => void load())
+    if (!isFollowing) kioskApi().on('packs:changed', () => void load())
+    isFollowing = true
     await load()
   }
 
@@ -35,5 +37,10 @@ export const useContentStore = defineStore('content', () => {
     return exhibits.value.find((entry) => entry.exhibit.id === exhibitId)
   }
 
-  return { content, loadError, isLoading, exhibits, languages, load, start, findExhibit }
+  /** The URL of a file inside an active pack (the shell decides its scheme). */
+  function mediaUrl(packId: string, relativePath: string): string {
+    return packMediaUrl(packId, relativePath)
+  }
+
+  return { content, loadError, isLoading, exhibits, languages, load, start, findExhibit, mediaUrl }
 })

@@ -11,7 +11,8 @@ import { kioskApi } from '../bridge/kioskBridge'
 export const useSettingsStore = defineStore('settings', () => {
   const settings = shallowRef<Settings>(plainDefaultSettings())
   const isLoaded = shallowRef(false)
-  let stopListening: (() => void) | undefined
+  /** Subscribed once for the page's life (the store lives as long). */
+  let isFollowing = false
 
   function apply(next: Settings): void {
     settings.value = next
@@ -20,7 +21,8 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** Loads once and follows changes from then on. */
   async function start(): Promise<void> {
-    stopListening ??= kioskApi().on('settings:changed', (snapshot) => apply(snapshot.settings))
+    if (!isFollowing) kioskApi().on('settings:changed', (snapshot) => apply(snapshot.settings))
+    isFollowing = true
     try {
       apply((await kioskApi().invoke('settings:get')).settings)
     } catch (error) {

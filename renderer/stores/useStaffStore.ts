@@ -1,18 +1,24 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
-import type { InvokeArgs, RequestChannel, ResultOf } from '../../src/contract/contract'
+import { inject, ref, shallowRef } from 'vue'
+import type { EventMap, InvokeArgs, RequestChannel, ResultOf } from '../../src/contract/contract'
 import type { StaffStatus, StaffUnlockResult } from '../../src/contract/areas/staff'
 import { RequestError } from '../../src/contract/requestError'
 import { kioskApi } from '../bridge/kioskBridge'
-import { useKioskStore } from './useKioskStore'
-import { useLanguageStore } from './useLanguageStore'
-import { useSettingsStore } from './useSettingsStore'
+import { requirePort, staffScreenPortsKey } from './kioskPorts'
 
 /** What the PIN pad is asking for. */
 export type PinStage = 'enter' | 'new' | 'confirm'
 
 /** Why the PIN pad shows a message. */
-export type PinNotice = 'wrong' | 'locked' | 'mismatch' | 'too-short' | 'failed' | undefined
+export type PinNotice =
+  | 'wrong'
+  | 'locked'
+  | 'mismatch'
+  | 'too-short'
+  | 'failed'
+  /** This shell may not set the first PIN (a browser host without --allow-first-pin). */
+  | 'first-pin-elsewhere'
+  | undefined
 
 /**
  * Staff activity is reported at most this often (or a quarter of the session's idle limit, if
@@ -26,9 +32,7 @@ const longestKeepAliveIntervalMs = 30_000
  * services decide everything; this store only follows what they answer.
  */
 export const useStaffStore = defineStore('staff', () => {
-  const kiosk = useKioskStore()
-  const language = useLanguageStore()
-  const settingsStore = useSettingsStore()
+  const screens = requirePort(inject(staffScreenPortsKey, undefined), 'staffScreenPorts')
   const status = shallowRef<StaffStatus | undefined>()
   const stage = ref<PinStage>('enter')
   const notice = ref<PinNotice>()
@@ -38,13 +42,14 @@ export const useStaffStore = defineStore('staff', () => {
   let firstNewPin: string | undefined
   let lastKeepAliveMs = 0
   let keepAliveIntervalMs = longestKeepAliveIntervalMs
-  let stopListening: (() => void) | undefined
+  /** Subscribed once for the page's life (the store lives as long). */
+  let isFollowing = false
 
   /** The hidden gesture finished: show the PIN pad, asking for a new PIN on a fresh kiosk. */
   async function openPinPad(): Promise<void> {
     notice.value = undefined
     firstNewPin = undefined
-    kiosk.showOnly('staff-pin')
+    screens.showStaffScreen('staff-pin')
     await refreshStatus()
     stage.value = status.value?.hasPin === false ? 'new' : 'enter'
     if (status.value?.lockedUntilMs !== undefined) notice.value = 'locked'
@@ -63,7 +68,8 @@ export const useStaffStore = defineStore('staff', () => {
   /** One PIN submitted from the pad, whatever the stage. */
   async function submitPin(pin: string): Promise<void> {
     if (isBusy.value) return
-    if (pin.length < 4) {
+    // A PIN being set needs 6 digits (the services refuse fewer); an older 4-digit PIN still unlocks.
+    if (pin.length < (stage.value === 'enter' ? 4 : 6)) {
       notice.value = 'too-short'
       return
     }
@@ -89,7 +95,9 @@ export const useStaffStore = defineStore('staff', () => {
     } catch (error) {
       // A PIN created meanwhile from the terminal: ask for it instead.
       if (error instanceof RequestError && error.code === 'conflict') stage.value = 'enter'
-      notice.value = 'failed'
+      const isRefusedHere = error instanceof RequestError && error.code === 'forbidden' && stage.value === 'confirm'
+      if (isRefusedHere) stage.value = 'new'
+      notice.value = isRefusedHere ? 'first-pin-elsewhere' : 'failed'
       console.warn(`staff: ${(error as Error).message}`)
     } finally {
       isBusy.value = false
@@ -102,8 +110,9 @@ export const useStaffStore = defineStore('staff', () => {
       lastKeepAliveMs = Date.now()
       keepAliveIntervalMs = Math.min(longestKeepAliveIntervalMs, result.idleTimeoutMs / 4)
       notice.value = undefined
-      stopListening ??= kioskApi().on('staff:session-ended', () => void checkSession())
-      kiosk.showOnly('admin')
+      if (!isFollowing) kioskApi().on('staff:session-ended', () => void checkSession())
+      isFollowing = true
+      screens.showStaffScreen('admin')
       return
     }
     status.value = result.status
@@ -162,13 +171,16 @@ export const useStaffStore = defineStore('staff', () => {
     sessionToken = undefined
     firstNewPin = undefined
     notice.value = undefined
-    if (kiosk.screen === 'staff-pin' || kiosk.screen === 'admin') {
-      kiosk.returnToStart()
-      language.startIn(settingsStore.settings.defaultLanguage)
-    }
+    if (screens.isOnStaffScreen()) screens.leaveStaffScreens()
+  }
+
+  /** Follows the progress of pack installs (`packs:progress`); returns the function that stops. */
+  function followPackProgress(listener: (progress: EventMap['packs:progress']) => void): () => void {
+    return kioskApi().on('packs:progress', listener)
   }
 
   return {
+    followPackProgress,
     status,
     stage,
     notice,

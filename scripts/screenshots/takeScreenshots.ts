@@ -47,7 +47,7 @@ const plan = {
   'exhibit-woodblock-printing': everySize,
   'exhibit-tea-whisking': everySize,
   'exhibit-folk-music': everySize,
-  'exhibit-woodblock-printing-cards-en': [landscapeSmall, portrait],
+  'exhibit-woodblock-printing-cards-en': everySize,
   'idle-warning': [landscapeLarge, portrait],
   'staff-pin': [portrait],
   admin: [landscapeLarge, landscapeSmall],
@@ -87,9 +87,9 @@ async function waitForFirstStation(page: Page, exhibitId: ExhibitId): Promise<vo
   await page.locator('[data-screen="exhibit"]').waitFor({ timeout: sceneTimeoutMs })
   switch (exhibitId) {
     case 'woodblock-printing':
-      // The sample has been written on its grid and the camera has come to rest.
+      // The ruled sample sheet waits for the visitor and the camera has come to rest.
       await page
-        .locator('[data-woodblock-phase="write-sample"][data-can-move-on="true"]')
+        .locator('[data-woodblock-phase="write-sample"]')
         .waitFor({ timeout: sceneTimeoutMs })
       await waitForSteadyBlock(page, sceneTimeoutMs)
       break
@@ -166,7 +166,7 @@ async function captureVisitorScreens(
     await openExhibit(page, 'woodblock-printing')
     await tapAndSettle(page, '[data-action="language"]')
     await tapAndSettle(page, '[data-action="reading-aid"]')
-    await page.locator('[data-reading-aid="title"] rt').waitFor()
+    await page.locator('[data-reading-aid="title"] rt').first().waitFor()
     await tapAndSettle(page, '[data-action="cards"]')
     await tapAndSettle(page, '[data-panel="cards"] [data-card-id]')
     await page.locator('[data-open-card] [data-card-source]').waitFor()

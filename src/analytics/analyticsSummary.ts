@@ -156,7 +156,8 @@ export function analyticsCsvRow(
   const fields = record as Record<string, unknown>
   const cell = (key: string): string | number => {
     const value = fields[key]
-    return typeof value === 'number' || typeof value === 'string' ? value : ''
+    if (typeof value === 'number') return value
+    return typeof value === 'string' ? spreadsheetSafeText(value) : ''
   }
   return {
     at: record.at,
@@ -174,4 +175,12 @@ export function analyticsCsvRow(
     stationId: cell('stationId'),
     trackId: cell('trackId'),
   }
+}
+
+/**
+ * A text cell a spreadsheet will not run: one that starts with `=`, `+`, `-`, `@`, a tab or a
+ * carriage return gets a leading apostrophe (OWASP's advice against CSV formula injection).
+ */
+export function spreadsheetSafeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
 }

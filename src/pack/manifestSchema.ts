@@ -7,10 +7,17 @@ export const packFormatName = 'songyun-pack'
 /** The highest manifest `formatVersion` this app reads. */
 export const supportedPackFormatVersion = 1
 
-/** A pack id: 3–64 chars of `a-z 0-9 . -`. */
+/**
+ * A pack id: 3–64 chars of `a-z 0-9 . -`, starting and ending with a letter or digit, never `..`.
+ * It names a folder (`packs/versions/<id>/`): `...` would be a path step, and Windows strips a
+ * trailing dot, so two ids could share one folder.
+ */
 export const packIdSchema = z
   .string()
-  .regex(/^[a-z0-9.-]{3,64}$/, 'must be 3–64 characters of a-z, 0-9, "." and "-"')
+  .regex(
+    /^(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,62}[a-z0-9]$/,
+    'must be 3–64 characters of a-z, 0-9, "." and "-", start and end with a letter or digit, and hold no ".."',
+  )
 
 /** A semantic version such as `1.4.0` (pre-release and build parts allowed). */
 export const semverSchema = z

@@ -54,7 +54,8 @@ export const settingsShape = {
     .number()
     .int()
     .min(30)
-    .max(3600)
+    // kiosk.md: a staff session ends after 5 idle minutes; shorter is allowed, longer is not.
+    .max(300)
     .default(settingsDefaults.staffSessionIdleSeconds),
   // The fleet folder a venue's kiosks share (docs/fleet.md): absent means a kiosk on its own.
   fleetDir: z.string().min(1).max(1024).optional(),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createManifestSchema, instrumentKinds } from '../../src/pack/manifestSchema'
 import type { Exhibit, PackManifest } from '../../src/pack/manifestSchema'
+import { readingPerCharacter } from '../../src/i18n/pinyinSyllables'
 
 // The built-in pack's source folder: what the app ships and installs on first start.
 const packDir = fileURLToPath(new URL('../../assets/packs/songyun.core/', import.meta.url))
@@ -133,11 +134,11 @@ describe('built-in pack songyun.core', () => {
     ])
   })
 
-  it('gives every exhibit 4–8 cards with unique ids, each citing a source', () => {
+  it('gives every exhibit 4–12 cards with unique ids, each citing a source', () => {
     for (const exhibit of manifest.exhibits) {
       const ids = exhibit.cards.map((c) => c.id)
       expect(ids.length, exhibit.id).toBeGreaterThanOrEqual(4)
-      expect(ids.length, exhibit.id).toBeLessThanOrEqual(8)
+      expect(ids.length, exhibit.id).toBeLessThanOrEqual(12)
       expect(new Set(ids).size, `${exhibit.id} card ids are unique`).toBe(ids.length)
       for (const card of exhibit.cards) {
         expect(card.source['en']?.length ?? 0, `${exhibit.id}/${card.id} source`).toBeGreaterThan(
@@ -176,6 +177,9 @@ describe('built-in pack songyun.core', () => {
         expect(syllables?.length, `${term} ${pinyin}: one syllable per character`).toBe(
           [...term].length,
         )
+        // The reading aid sets each syllable over its own character (PinyinRuby).
+        expect(readingPerCharacter(term, pinyin), `${term} ${pinyin} splits`).toBeDefined()
+        expect(pinyin, `${term} is NFC`).toBe(pinyin.normalize('NFC'))
       }
     }
     const allTerms = manifest.exhibits.flatMap((e) => e.glossary.map((g) => g.term))
@@ -273,6 +277,170 @@ describe('built-in pack songyun.core', () => {
           Math.abs(oggOpusDurationSeconds(bytes) - track.durationSeconds),
           `${instrument.id}/${track.id} duration`,
         ).toBeLessThan(0.5)
+      }
+    }
+  })
+})
+
+/** All the pack's text in one language, each string with the JSON path it sits at. */
+function textsIn(tag: 'zh-CN' | 'en'): { path: string; text: string }[] {
+  return localizedTexts(rawManifest).map(({ path, text }) => ({ path, text: String(text[tag]) }))
+}
+
+function cardOf(kind: Exhibit['kind'], id: string): Exhibit['cards'][number] {
+  const card = exhibitOfKind(kind).cards.find((c) => c.id === id)
+  if (!card) throw new Error(`the ${kind} exhibit has no card ${id}`)
+  return card
+}
+
+// A curator's review against the primary texts (docs/content-packs.md "The built-in pack's
+// facts"): each case is a string that was wrong in the pack, or the corrected one.
+describe('built-in pack: the curator’s corrections', () => {
+  const zh = textsIn('zh-CN')
+  const en = textsIn('en')
+  const allZh = zh.map((t) => t.text).join('\n')
+  const allEn = en.map((t) => t.text).join('\n')
+
+  it.each([
+    ['the Diamond Sutra’s colophon date', '四月十三日'],
+    ['the paste principle reversed', '依水量取茶'],
+    ['the fourth pour’s clouds', '渐生云雾'],
+    ['咬盏 as circling', '周回不散'],
+    ['临安 as the capital proper', '定都临安'],
+    ['Jiang Kui’s count of his own tunes', '十七首自度曲'],
+    ['a modern term for Song practice', '茶艺'],
+  ])('no longer says (zh-CN) %s: %s', (_what, wrong) => {
+    expect(zh.filter((t) => t.text.includes(wrong)).map((t) => t.path)).toEqual([])
+  })
+
+  it.each([
+    ['the colophon’s 13th day', /13th/],
+    ['the Mengliang Lu as dreams of splendour', /Dreams? of Splendou?r/i],
+    ['the fourth pour’s clouds and mist', /clouds and mist/i],
+    ['咬盏 as circling', /circles there/i],
+    ['Hangzhou carvers hired by Fujian', /Hangzhou carvers/i],
+    ['a demo as a Song tune without saying it is new', /from note data it prepared/],
+  ])('no longer says (en) %s', (_what, wrong) => {
+    expect(en.filter((t) => wrong.test(t.text)).map((t) => t.path)).toEqual([])
+  })
+
+  it('dates the Diamond Sutra to the 15th day of the 4th moon, in both languages', () => {
+    const card = cardOf('woodblock-printing', 'diamond-sutra')
+    expect(card.body['zh-CN']).toContain('咸通九年四月十五日王玠为二亲敬造普施')
+    expect(card.body['en']).toContain('15th day of the 4th moon')
+  })
+
+  it('quotes the seven pours as the Treatise has them: 量茶受汤, 轻云渐生, 周回凝而不动', () => {
+    expect(allZh).toContain('量茶受汤')
+    expect(allEn).toMatch(/fits? the water to the amount of tea/)
+    const pours = cardOf('tea-whisking', 'seven-pours')
+    expect(pours.body['zh-CN']).toContain('轻云渐生')
+    expect(pours.body['en']).toContain('light clouds gradually form')
+    expect(cardOf('tea-whisking', 'bite-the-bowl').body['zh-CN']).toContain('周回凝而不动')
+    expect(cardOf('tea-whisking', 'bite-the-bowl').body['en']).toMatch(/all round, still/)
+  })
+
+  it('keeps the four colour grades for a card about the cake, not the contest', () => {
+    expect(cardOf('tea-whisking', 'bite-the-bowl').body['zh-CN']).not.toContain('青白')
+    const cake = cardOf('tea-whisking', 'cake-colour')
+    expect(cake.body['zh-CN']).toContain('以纯白为上真，青白为次，灰白次之，黄白又次之')
+    expect(cake.body['zh-CN']).toContain('蒸')
+    expect(cake.body['en']).toMatch(/not how well it was whisked/)
+  })
+
+  it('cites Cai Jing’s Yanfu Palace banquet (1120) for Huizong whisking for his ministers', () => {
+    const card = cardOf('tea-whisking', 'huizong-treatise')
+    expect(card.body['zh-CN']).toContain('白乳浮盏面，如疏星淡月')
+    expect(card.source['zh-CN']).toContain('蔡京《延福宫曲宴记》')
+    expect(card.source['en']).toContain('Cai Jing')
+  })
+
+  it('counts 17 notated songs of which 14 are Jiang Kui’s own tunes, in both languages', () => {
+    const card = cardOf('folk-music', 'jiang-kui')
+    expect(card.body['zh-CN']).toMatch(/十七首.*十四首/)
+    expect(card.body['en']).toMatch(/seventeen songs.*Fourteen are tunes of his own/s)
+  })
+
+  it('says Zhejiang carvers and 行在 in both languages, citing 石林燕语 卷八 directly', () => {
+    const card = cardOf('woodblock-printing', 'hangzhou-best')
+    expect(card.body['zh-CN']).toContain('浙江工匠')
+    expect(card.body['en']).toContain('Zhejiang carvers')
+    expect(card.body['zh-CN']).toContain('南宋以临安为行在')
+    expect(card.body['en']).toMatch(/xingzai, its “temporary seat”/)
+    expect(card.source['zh-CN']).toContain('《石林燕语》卷八')
+    expect(card.source['zh-CN']).not.toContain('金台纪闻')
+  })
+
+  it('calls the Mengliang Lu “Record of a Dream of Millet” wherever it is named in English', () => {
+    const named = en.filter((t) => t.text.includes('Mengliang Lu'))
+    expect(named.length).toBeGreaterThan(0)
+    for (const { path, text } of named) expect(text, path).toContain('Record of a Dream of Millet')
+  })
+
+  it('gives the pipa tuning as today’s (今天的琵琶)', () => {
+    const card = cardOf('folk-music', 'plucked-strings')
+    expect(card.body['zh-CN']).toContain('今天的琵琶')
+    expect(card.body['en']).toContain('Today’s pipa')
+  })
+
+  it('labels every demo as newly composed, not a Song melody, and 扬州慢 as a reconstruction', () => {
+    for (const instrument of exhibitOfKind('folk-music').instruments) {
+      for (const track of instrument.tracks) {
+        const where = `${instrument.id}/${track.id}`
+        if (track.id === 'xiao-yangzhou-man') {
+          expect(track.title['zh-CN'], where).toContain('重构')
+          expect(track.credits['zh-CN'], where).toContain('重构')
+          expect(track.credits['en'], where).toMatch(/reconstruction/i)
+        } else {
+          expect(track.credits['zh-CN'], where).toContain('新作示范曲')
+          expect(track.credits['zh-CN'], where).toContain('不是宋代流传下来的曲调')
+          expect(track.credits['en'], where).toContain(
+            'newly composed demonstration in a Song mode',
+          )
+          expect(track.credits['en'], where).toContain('not a Song melody')
+        }
+      }
+    }
+  })
+
+  it('puts movable type beside Shen Kuo’s own line that books were block-printed', () => {
+    const card = cardOf('woodblock-printing', 'movable-type')
+    expect(card.body['zh-CN']).toContain(
+      '板印书籍，唐人尚未盛为之。自冯瀛王始印五经，已后典籍皆为板本',
+    )
+    expect(card.body['en']).toMatch(/stayed overwhelmingly woodblock/)
+  })
+
+  it('tells the new stories, each on a card with its source in both languages', () => {
+    const stories: [Exhibit['kind'], string, string][] = [
+      ['woodblock-printing', 'carving', '发刀'],
+      ['woodblock-printing', 'zhejiang-editions', '浙本'],
+      ['tea-whisking', 'judging-the-water', '蟹眼'],
+      ['tea-whisking', 'tea-houses', '撵茶图'],
+      ['tea-whisking', 'jingshan-tea-feast', '径山茶宴'],
+      ['folk-music', 'sung-lyrics', '小红低唱我吹箫'],
+      ['folk-music', 'song-band', '奚琴'],
+      ['folk-music', 'zhe-school-qin', '潇湘水云'],
+    ]
+    for (const [kind, id, phrase] of stories) {
+      const card = cardOf(kind, id)
+      expect(card.body['zh-CN'], id).toContain(phrase)
+      expect(card.source['zh-CN']?.length, `${id} source zh-CN`).toBeGreaterThan(4)
+      expect(card.source['en']?.length, `${id} source en`).toBeGreaterThan(10)
+    }
+    expect(cardOf('folk-music', 'song-band').source['zh-CN']).toMatch(
+      /东京梦华录》卷九.*梦粱录》卷三.*武林旧事/,
+    )
+    expect(cardOf('tea-whisking', 'tea-houses').source['zh-CN']).toContain('《梦粱录》卷十六“茶肆”')
+  })
+
+  it('gives every card a source in both languages, the Chinese one in Chinese', () => {
+    for (const exhibit of manifest.exhibits) {
+      for (const card of exhibit.cards) {
+        const where = `${exhibit.id}/${card.id}`
+        expect(card.source['zh-CN'], where).toMatch(/[\u4e00-\u9fff]/)
+        expect(card.source['en'], where).toMatch(/[A-Za-z]{3}/)
+        expect(card.title['en'], where).toMatch(/[A-Za-z]/)
       }
     }
   })

@@ -7,6 +7,7 @@ import type { FolkMusicExhibit } from '../../src/pack/manifestSchema'
 import { toneWav } from '../fixtures/toneWav'
 import playwrightConfig, { chromiumPath } from '../../playwright.config'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
+import { withoutFirstScreenData } from './support/withoutFirstScreenData'
 
 const fixtureAudioPath = 'test-fixture/tone.wav'
 const fixtureTrackIds = ['fixture-tone-a', 'fixture-tone-b']
@@ -20,6 +21,8 @@ async function serveFixtureRecordings(page: Page): Promise<void> {
   await page.route(`**/pack/*/${fixtureAudioPath}`, (route) =>
     route.fulfill({ status: 200, contentType: 'audio/wav', body: tone }),
   )
+  // The content must come by request (not with the page) for the route below to change it.
+  await withoutFirstScreenData(page)
   await page.route('**/api/request/content%3Aget', async (route) => {
     const response = await route.fetch()
     const body = (await response.json()) as { ok: true; result: KioskContent }

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 import { onBowl, teaAnchors } from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
+import { withoutFirstScreenData } from './support/withoutFirstScreenData'
 
 test('a calm bilingual starting screen shows until the content has loaded, never a blank page', async ({
   page,
@@ -12,6 +13,8 @@ test('a calm bilingual starting screen shows until the content has loaded, never
 }) => {
   let releaseContent: () => void = () => {}
   const contentHeld = new Promise<void>((resolve) => (releaseContent = resolve))
+  // The page brings the content with it; this holds back a content that must be asked for.
+  await withoutFirstScreenData(page)
   await page.route(/\/api\/request\/content(:|%3A)get$/i, async (route) => {
     await contentHeld
     await route.continue()

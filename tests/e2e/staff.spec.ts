@@ -21,7 +21,7 @@ test('first PIN set twice; five wrong PINs lock staff access, and a restart keep
   consoleErrors,
 }, testInfo) => {
   await page.goto(server.url)
-  await createFirstPin(page, '2468')
+  await createFirstPin(page, '246813')
   await page.screenshot({ path: testInfo.outputPath('admin.png') })
   await tap(page, '[data-action="staff-exit"]')
   await expect(page.locator('[data-screen="attract"]')).toBeVisible()
@@ -44,7 +44,7 @@ test('first PIN set twice; five wrong PINs lock staff access, and a restart keep
   await holdStaffCorner(page)
   await expect(page.locator('[data-staff-notice]')).toContainText('已锁定')
   // Even the right PIN is refused while locked.
-  await submitPin(page, '2468')
+  await submitPin(page, '246813')
   await expect(page.locator('[data-staff-notice]')).toContainText('已锁定')
   await expect(page.locator('[data-screen="admin"]')).toHaveCount(0)
   expect(consoleErrors, consoleErrors.join('\n')).toEqual([])
@@ -58,12 +58,12 @@ test('the right PIN opens the admin screen; closed mode shows the closed screen 
   // An init script runs despite the page's CSP.
   await installAxe(page)
   await page.goto(server.url)
-  await createFirstPin(page, '97531')
+  await createFirstPin(page, '975310')
   await tap(page, '[data-action="staff-exit"]')
 
   await holdStaffCorner(page)
   expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
-  await submitPin(page, '97531')
+  await submitPin(page, '975310')
   await expect(page.locator('[data-screen="admin"]')).toBeVisible()
   expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
   await tap(page, '[data-mode="closed"]')
@@ -87,7 +87,7 @@ test('the right PIN opens the admin screen; closed mode shows the closed screen 
 
   // The gesture works on the closed screen too, and opening again returns to the attract loop.
   await holdStaffCorner(page)
-  await submitPin(page, '97531')
+  await submitPin(page, '975310')
   await tap(page, '[data-mode="open"]')
   await expect(page.locator('[data-mode="open"]')).toHaveAttribute('aria-pressed', 'true')
   await tap(page, '[data-action="staff-exit"]')
@@ -129,7 +129,7 @@ test.describe('outside opening hours', () => {
     await page.goto(server.url)
     await expect(page.locator('[data-screen="closed"]')).toBeVisible()
     expect((await diagnostics(page)).mode).toBe('closed')
-    await createFirstPin(page, '2468')
+    await createFirstPin(page, '246813')
     await expect(page.locator('[data-closed-by-hours]')).toBeVisible()
     await expect(page.locator('[data-mode="open"]')).toHaveAttribute('aria-pressed', 'true')
     await tap(page, '[data-action="staff-exit"]')
@@ -153,7 +153,7 @@ test('the admin code loads only for staff, and every admin section opens without
   // One visit (a tap on the attract loop), ended by the staff gesture on the menu.
   await tap(page, '[data-screen="attract"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
-  await createFirstPin(page, '2468')
+  await createFirstPin(page, '246813')
   for (const section of ['settings', 'packs', 'analytics', 'diagnostics', 'mode']) {
     await tap(page, `[data-admin-section="${section}"]`)
     await expect(page.locator(`[data-admin-section="${section}"]`)).toHaveAttribute(
@@ -180,7 +180,7 @@ test('single-exhibit mode keeps visitors in the chosen exhibit, "home" included'
   // The exhibit's WebGL scene loads twice on a software renderer shared with other tests.
   test.setTimeout(120_000)
   await page.goto(server.url)
-  await createFirstPin(page, '2468')
+  await createFirstPin(page, '246813')
   await tap(page, '[data-single-exhibit="tea-whisking"]')
   await tap(page, '[data-mode="single-exhibit"]')
   await expect(page.locator('[data-mode="single-exhibit"]')).toHaveAttribute('aria-pressed', 'true')

@@ -53,7 +53,7 @@ test.describe('packs from a USB stick, on the admin screen', () => {
     await truncate(damaged, 200)
 
     await page.goto(server.url)
-    await createFirstPin(page, '2468')
+    await createFirstPin(page, '246813')
     await openAdminSection(page, 'packs')
     const installButton = (fileName: string) =>
       `[data-action="pack-install"]:has-text("${fileName}")`
@@ -86,7 +86,7 @@ test.describe('packs from a USB stick, on the admin screen', () => {
 
     // Back to the admin screen (the PIN exists now): one tap rolls back.
     await holdStaffCorner(page)
-    await submitPin(page, '2468')
+    await submitPin(page, '246813')
     await openAdminSection(page, 'packs')
     await tap(page, '[data-pack-id="season.pack"] [data-action="pack-rollback"]')
     await expect(page.locator('[data-pack-outcome]')).toContainText('season.pack 1.0.0 (← 1.1.0)')
@@ -125,7 +125,7 @@ test.describe('analytics export onto a USB stick', () => {
     // Visit 2: into the menu, then staff take over.
     await tap(page, '[data-screen="attract"]')
     await expect(page.locator('[data-screen="menu"]')).toBeVisible()
-    await createFirstPin(page, '2468')
+    await createFirstPin(page, '246813')
     await openAdminSection(page, 'analytics')
     await expect(page.locator('[data-total-visits]')).toContainText('共 2 次访问')
     await tap(page, '[data-action="analytics-export"]')
@@ -204,7 +204,7 @@ test.describe('staff session idle limit', () => {
       if (token) staffTokens.add(token)
     })
     await page.goto(server.url)
-    await createFirstPin(page, '2468')
+    await createFirstPin(page, '246813')
     await openAdminSection(page, 'packs')
     await expect(page.locator('[data-pack-id]').first()).toBeVisible()
     expect(staffTokens.size).toBe(1)
@@ -248,9 +248,9 @@ test('the staff screens switch language with one tap, and staff choose the time 
   await expect(pinPad).toContainText('Choose a new staff PIN')
   await expect(pinPad).not.toContainText('设置新的员工密码')
   await expect(pinPad).toHaveAttribute('lang', 'en')
-  await submitPin(page, '2468')
+  await submitPin(page, '246813')
   await expect(pinPad).toContainText('Enter the new PIN again')
-  await submitPin(page, '2468')
+  await submitPin(page, '246813')
 
   const admin = page.locator('[data-screen="admin"]')
   await expect(admin).toBeVisible()

@@ -33,44 +33,38 @@ async function verdictActionsThatLookLikeText(page: Page): Promise<string[]> {
 }
 
 /**
- * Luminance of the bowl's area of the canvas, 32 × 32 samples, read in the animation frame after
- * the next one, so whatever touches were sent before the call have been drawn.
+ * Luminance of the bowl's area as the screen shows it, 32 × 32 samples, taken two animation
+ * frames after the call so whatever touches were sent before it have been drawn. Read from a
+ * screenshot, not from the canvas: a scene at rest is not redrawn, and a WebGL canvas without a
+ * preserved drawing buffer reads back blank between draws.
  */
 async function bowlLuminance(page: Page, a: TeaAnchors): Promise<number[]> {
-  return page.evaluate(
-    (bowl) =>
-      new Promise<number[]>((resolve) => {
-        const read = () => {
-          const canvas = document.querySelector<HTMLCanvasElement>('.tea-exhibit__stage canvas')!
-          const rect = canvas.getBoundingClientRect()
-          const scale = canvas.width / rect.width
-          const copy = document.createElement('canvas')
-          copy.width = 32
-          copy.height = 32
-          const context = copy.getContext('2d')!
-          const sx = (bowl.x - rect.left - bowl.radiusXPx * 0.5) * scale
-          const sy = (bowl.y - rect.top - bowl.radiusYPx * 0.5) * scale
-          context.drawImage(
-            canvas,
-            sx,
-            sy,
-            bowl.radiusXPx * scale,
-            bowl.radiusYPx * scale,
-            0,
-            0,
-            32,
-            32,
-          )
-          const data = context.getImageData(0, 0, 32, 32).data
-          const values: number[] = []
-          for (let i = 0; i < data.length; i += 4)
-            values.push(0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!)
-          resolve(values)
-        }
-        requestAnimationFrame(() => requestAnimationFrame(read))
-      }),
-    a.bowl,
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   )
+  const png = await page.screenshot({
+    clip: {
+      x: a.bowl.x - a.bowl.radiusXPx * 0.5,
+      y: a.bowl.y - a.bowl.radiusYPx * 0.5,
+      width: a.bowl.radiusXPx,
+      height: a.bowl.radiusYPx,
+    },
+  })
+  return page.evaluate(async (base64) => {
+    const image = new Image()
+    image.src = `data:image/png;base64,${base64}`
+    await image.decode()
+    const copy = document.createElement('canvas')
+    copy.width = 32
+    copy.height = 32
+    const context = copy.getContext('2d')!
+    context.drawImage(image, 0, 0, 32, 32)
+    const data = context.getImageData(0, 0, 32, 32).data
+    const values: number[] = []
+    for (let i = 0; i < data.length; i += 4)
+      values.push(0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!)
+    return values
+  }, png.toString('base64'))
 }
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length

@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
+import type { CDPSession, Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 import {
+  chiselBlock,
   foldDrag,
   linePoints,
   sweepBlock,
@@ -10,7 +11,8 @@ import {
   waitForSteadyBlock,
   woodblockPhase as phase,
   woodblockRenderCost,
-  woodblockSceneBox as sceneBox,
+  woodblockBlockBox,
+  writeSongByTouch,
 } from './support/woodblockTouch'
 
 /** The station ids the analytics log recorded as completed in the woodblock exhibit. */
@@ -37,8 +39,9 @@ async function completedStations(dataDir: string): Promise<string[]> {
 async function openWoodblock(page: Page): Promise<void> {
   await tap(page, '[data-exhibit-id="woodblock-printing"]')
   await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  // Software WebGL on a shared machine builds the workshop slowly.
   await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
-    timeout: 20_000,
+    timeout: 60_000,
   })
 }
 
@@ -72,16 +75,103 @@ async function canvasVariety(page: Page): Promise<number> {
   )
 }
 
-test('woodblock: every station by touch yields a print, and leaving frees what entering made', async ({
+/** The print sheet's ink density (0–1) on a coarse grid, read from the print canvas. */
+async function printDensity(page: Page, cells = 48): Promise<number[]> {
+  return page
+    .locator('[data-woodblock-print] canvas')
+    .evaluate((canvas: HTMLCanvasElement, n: number) => {
+      const copy = document.createElement('canvas')
+      copy.width = n
+      copy.height = n
+      const context = copy.getContext('2d')!
+      context.drawImage(canvas, 0, 0, n, n)
+      const data = context.getImageData(0, 0, n, n).data
+      const out: number[] = []
+      for (let i = 0; i < data.length; i += 4) out.push(1 - data[i]! / 244)
+      return out
+    }, cells)
+}
+
+/** The station ids in the frame's step bar, in order. */
+async function stationOrder(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-station]')
+    .evaluateAll((steps) => steps.map((step) => step.getAttribute('data-station') ?? ''))
+}
+
+/**
+ * Walks the seven stations by touch from an open woodblock exhibit: the visitor (or the scribe) writes 宋, lays
+ * the sample down, chisels the ground (and, when `knifeAcrossRow` is given, draws the knife
+ * across the block at that share of its height), hands over to the master, inks, lays the paper,
+ * rubs and lifts. Checks `data-station`, `aria-current` and `diagnostics().station` on the way.
+ */
+async function printByTouch(
+  page: Page,
+  cdp: CDPSession,
+  { writer, knifeAcrossRow }: { writer: 'visitor' | 'scribe'; knifeAcrossRow?: number },
+): Promise<void> {
+  const expectStation = async (id: string) => {
+    await expect.poll(() => phase(page)).toBe(id)
+    await expect(page.locator(`[data-station="${id}"]`)).toHaveAttribute('aria-current', 'step')
+    expect((await diagnostics(page)).station).toBe(id)
+  }
+  await expectStation('write-sample')
+  await expect(page.locator('[data-action="woodblock-next"]')).toHaveCount(0)
+  await waitForSteadyBlock(page)
+  if (writer === 'visitor') {
+    await writeSongByTouch(page, cdp)
+  } else {
+    await tap(page, '[data-action="woodblock-scribe"]')
+    await expect(page.locator('[data-woodblock-scribe]')).toHaveCount(0, { timeout: 60_000 })
+  }
+  await tap(page, '[data-action="woodblock-next"]')
+  await expectStation('transfer')
+  await foldDrag(page, cdp, 'left')
+  await expectStation('carve')
+  await waitForSteadyBlock(page)
+  await chiselBlock(page, cdp)
+  if (knifeAcrossRow !== undefined) {
+    await tap(page, '[data-carving-tool="knife"]')
+    const block = await woodblockBlockBox(page)
+    const y = block.y + block.height * knifeAcrossRow
+    await touchDrag(
+      cdp,
+      linePoints({ x: block.x + block.width * 0.1, y }, { x: block.x + block.width * 0.9, y }, 12),
+    )
+  }
+  await expect(page.locator('[data-action="woodblock-next"]')).toBeVisible({ timeout: 10_000 })
+  await tap(page, '[data-action="woodblock-next"]')
+  // The master clears the rest in an animation of a few seconds (longer at a software frame rate).
+  await expect(page.locator('[data-woodblock-phase="ink"]')).toBeAttached({ timeout: 60_000 })
+  await expectStation('ink')
+  await sweepBlock(page, cdp, 9, 2)
+  await sweepBlock(page, cdp, 9, 2)
+  await tap(page, '[data-action="woodblock-next"]')
+  await expectStation('lay-paper')
+  await foldDrag(page, cdp, 'right')
+  await expectStation('rub')
+  await waitForSteadyBlock(page)
+  await sweepBlock(page, cdp, 9, 2)
+  await sweepBlock(page, cdp, 9, 2)
+  await tap(page, '[data-action="woodblock-next"]')
+  await expectStation('lift')
+  await foldDrag(page, cdp, 'left')
+  await expect.poll(() => phase(page)).toBe('printed')
+  await expect(page.locator('[data-woodblock-print] canvas')).toBeVisible()
+}
+
+test('woodblock: the seven stations by touch yield the visitor’s print, and leaving frees what entering made', async ({
   page,
   server,
   consoleErrors,
 }, testInfo) => {
-  test.setTimeout(420_000)
+  // Seven stations by touch on software WebGL: minutes on a shared machine.
+  test.setTimeout(900_000)
   const cdp = await page.context().newCDPSession(page)
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  expect((await diagnostics(page)).station).toBeNull()
 
   // Enter once so the one renderer exists, leave, and take the menu's baseline.
   await openWoodblock(page)
@@ -92,92 +182,54 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
 
   await openWoodblock(page)
   expect((await diagnostics(page)).exhibit).toBe('woodblock-printing')
+  expect(await stationOrder(page)).toEqual([
+    'write-sample',
+    'transfer',
+    'carve',
+    'ink',
+    'lay-paper',
+    'rub',
+    'lift',
+  ])
   await page.waitForTimeout(500)
   expect(await canvasVariety(page)).toBeGreaterThan(0.1)
   const inScene = (await diagnostics(page)).webgl!
   expect(inScene.textures).toBeGreaterThan(baseline!.textures)
   expect(inScene.calls).toBeLessThanOrEqual(60)
-  await page.screenshot({ path: testInfo.outputPath('1-write-sample.png') })
+  await expect(page.locator('[data-woodblock-hint-ring]')).toBeVisible()
 
-  // 写样: the sample is written, then a tap on it moves on.
-  await expect(page.locator('[data-can-move-on="true"]')).toBeVisible({ timeout: 10_000 })
-  const box = await sceneBox(page)
-  await page.touchscreen.tap(box.x + box.width * 0.7, box.y + box.height * 0.5)
-  await expect.poll(() => phase(page)).toBe('transfer')
-
-  // 上版: a drag to the left that stops short lets the sheet fall back; a full one lays it down.
-  await touchDrag(
-    cdp,
-    linePoints(
-      { x: box.x + box.width * 0.6, y: box.y + box.height * 0.5 },
-      { x: box.x + box.width * 0.55, y: box.y + box.height * 0.5 },
-      3,
-    ),
-  )
-  expect(await phase(page)).toBe('transfer')
-  await foldDrag(page, cdp, 'left')
-  await expect.poll(() => phase(page)).toBe('ink')
-  await page.waitForTimeout(1800)
-  await waitForSteadyBlock(page)
-  await page.screenshot({ path: testInfo.outputPath('2-carved.png') })
-
-  // 刷墨: inking needs real coverage before the visitor may move on.
-  await expect(page.locator('[data-action="woodblock-next"]')).toHaveCount(0)
-  await sweepBlock(page, cdp, 9, 2)
-  await sweepBlock(page, cdp, 9, 2)
-  await page.screenshot({ path: testInfo.outputPath('3-inked.png') })
-  await page.waitForTimeout(600)
+  await printByTouch(page, cdp, { writer: 'visitor' })
   const cost = await woodblockRenderCost(page)
   expect(cost.calls).toBeGreaterThan(0)
   expect(cost.calls).toBeLessThanOrEqual(60)
-  expect(cost.triangles).toBeGreaterThan(10_000)
   expect(cost.triangles).toBeLessThanOrEqual(200_000)
   expect(cost.textureBytes).toBeGreaterThan(0)
   expect(cost.textureBytes).toBeLessThanOrEqual(64 * 1024 * 1024)
-  await tap(page, '[data-action="woodblock-next"]')
-  await expect.poll(() => phase(page)).toBe('lay-paper')
-
-  // 覆纸, 刷印, 揭纸.
-  await foldDrag(page, cdp, 'right')
-  await expect.poll(() => phase(page)).toBe('rub')
-  await waitForSteadyBlock(page)
-  await sweepBlock(page, cdp, 9, 2)
-  await sweepBlock(page, cdp, 9, 2)
-  await page.screenshot({ path: testInfo.outputPath('4-rubbed.png') })
-  await tap(page, '[data-action="woodblock-next"]')
-  await expect.poll(() => phase(page)).toBe('lift')
-  await foldDrag(page, cdp, 'left')
-  await expect.poll(() => phase(page)).toBe('printed')
 
   // The print is shown large, made from what was done, with a verdict and the seal.
   const printCanvas = page.locator('[data-woodblock-print] canvas')
-  await expect(printCanvas).toBeVisible()
   expect(await printCanvas.getAttribute('data-verdict')).toMatch(/^(crisp|faint|blotchy|smudged)$/)
-  const inkShare = await printCanvas.evaluate((canvas: HTMLCanvasElement) => {
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
-    let inked = 0
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) inked++
-    return inked / (data.length / 4)
-  })
+  const density = await printDensity(page)
+  const inkShare = density.filter((d) => d > 0.5).length / density.length
   expect(inkShare).toBeGreaterThan(0.03)
   expect(inkShare).toBeLessThan(0.8)
   await tap(page, '[data-action="woodblock-seal"]')
   await expect(page.locator('[data-action="woodblock-seal"]')).toHaveCount(0)
-  await page.screenshot({ path: testInfo.outputPath('5-print.png') })
+  await page.screenshot({ path: testInfo.outputPath('print.png') })
   // Each station reported its completion to the frame, which logs it.
   await expect
     .poll(async () => [...new Set(await completedStations(server.dataDir))].sort())
-    .toEqual(['ink', 'lay-paper', 'lift', 'rub', 'transfer', 'write-sample'])
+    .toEqual(['carve', 'ink', 'lay-paper', 'lift', 'rub', 'transfer', 'write-sample'])
 
   // Another block starts over from the sample.
   await tap(page, '[data-action="woodblock-another"]')
   await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
     timeout: 20_000,
   })
-  await page.screenshot({ path: testInfo.outputPath('6-another.png') })
 
   await tap(page, '[data-action="home"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  expect((await diagnostics(page)).station).toBeNull()
   const after = (await diagnostics(page)).webgl!
   expect({
     geometries: after.geometries,
@@ -191,7 +243,42 @@ test('woodblock: every station by touch yields a print, and leaving frees what e
   expect(consoleErrors).toEqual([])
 })
 
-test('woodblock with reduced motion: the sample is already written and the camera never moves', async ({
+test('woodblock: a knife cut across a stroke prints a print that differs exactly there', async ({
+  page,
+  server,
+  consoleErrors,
+}) => {
+  // Seven stations by touch on software WebGL: minutes on a shared machine.
+  test.setTimeout(900_000)
+  const cdp = await page.context().newCDPSession(page)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await openWoodblock(page)
+  // The scribe writes the same 宋 both times (their strokes do not depend on frame timing).
+  await printByTouch(page, cdp, { writer: 'scribe' })
+  const clean = await printDensity(page)
+  await tap(page, '[data-action="woodblock-another"]')
+  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
+    timeout: 20_000,
+  })
+  // 宋's cross stroke lies at 52 % of the height; the knife crosses its centre stroke at 60 %.
+  await printByTouch(page, cdp, { writer: 'scribe', knifeAcrossRow: 0.6 })
+  const nicked = await printDensity(page)
+  const cells = 48
+  const rows = new Set<number>()
+  let lighter = 0
+  for (let i = 0; i < clean.length; i++) {
+    if (clean[i]! - nicked[i]! > 0.4) {
+      rows.add(Math.floor(i / cells))
+      lighter++
+    }
+  }
+  expect(lighter, 'the nick shows as paper where the stroke was').toBeGreaterThan(0)
+  for (const row of rows) expect(Math.abs(row / cells - 0.6)).toBeLessThan(0.08)
+  expect(consoleErrors).toEqual([])
+})
+
+test('woodblock with reduced motion: the scribe writes at once, the master carves at once, and the camera never moves', async ({
   page,
   server,
   consoleErrors,
@@ -203,12 +290,22 @@ test('woodblock with reduced motion: the sample is already written and the camer
   await tap(page, '[data-screen="attract"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
   await openWoodblock(page)
-  await expect(page.locator('[data-can-move-on="true"]')).toBeVisible({ timeout: 5_000 })
   const blockAtStart = await waitForSteadyBlock(page)
+  // The ring stands still.
+  expect(
+    await page
+      .locator('[data-woodblock-hint-ring]')
+      .evaluate((ring) => getComputedStyle(ring).animationName),
+  ).toBe('none')
+  await tap(page, '[data-action="woodblock-scribe"]')
+  await expect(page.locator('[data-can-move-on="true"]')).toBeVisible({ timeout: 5_000 })
 
   await tap(page, '[data-action="woodblock-next"]')
   await expect.poll(() => phase(page)).toBe('transfer')
   await foldDrag(page, cdp, 'left')
+  await expect.poll(() => phase(page)).toBe('carve')
+  await chiselBlock(page, cdp)
+  await tap(page, '[data-action="woodblock-next"]')
   await expect.poll(() => phase(page)).toBe('ink')
   await page.waitForTimeout(1000)
   expect(await waitForSteadyBlock(page)).toEqual(blockAtStart)
@@ -221,13 +318,14 @@ test('woodblock in English: the block choices keep to one row, clear of the bloc
   consoleErrors,
 }) => {
   test.setTimeout(120_000)
-  // Reduced motion: the sample is written at once, so the choices and the next step both show.
+  // Reduced motion: the scribe writes at once, so the choices and the next step both show.
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
   await openWoodblock(page)
   await tap(page, '[data-action="language"]')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await tap(page, '[data-action="woodblock-scribe"]')
   await expect(page.locator('[data-action="woodblock-next"]')).toBeVisible()
   const block = await waitForSteadyBlock(page)
   const choices = page.locator('[data-woodblock-blocks] [data-block-choice]')

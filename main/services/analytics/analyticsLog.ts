@@ -12,6 +12,7 @@ import {
   type AnalyticsSummary,
 } from '../../../src/analytics/analyticsSummary'
 import { writeFileAtomically } from '../atomicFile'
+import { writeFileOntoRemovableMedia } from '../removableMediaFile'
 
 /** The records read from a range of day files, and how many lines could not be read. */
 export interface AnalyticsReadResult {
@@ -96,15 +97,21 @@ export async function analyticsCsv(
   return { csv, rowCount: rows.length, skippedLines }
 }
 
-/** Writes the CSV export of a range of days to a file, atomically. */
+/**
+ * Writes the CSV export of a range of days to a file, atomically. `onRemovableMedia` (the admin
+ * screen's export to a USB stick) refuses a target that is a link or a folder, and never writes
+ * through one.
+ */
 export async function exportAnalyticsCsv(
   folder: string,
   fromDay: string,
   toDay: string,
   timeZone: string,
   outputFile: string,
+  { onRemovableMedia = false }: { readonly onRemovableMedia?: boolean } = {},
 ): Promise<{ rowCount: number; skippedLines: number }> {
   const { csv, rowCount, skippedLines } = await analyticsCsv(folder, fromDay, toDay, timeZone)
-  await writeFileAtomically(outputFile, csv)
+  if (onRemovableMedia) await writeFileOntoRemovableMedia(outputFile, csv)
+  else await writeFileAtomically(outputFile, csv)
   return { rowCount, skippedLines }
 }

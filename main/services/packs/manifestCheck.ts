@@ -66,11 +66,18 @@ export function checkManifestBytes(bytes: Buffer, appVersion: string): ManifestC
           languages.includes(last) &&
           issue.code === 'invalid_type' &&
           issue.message.includes('undefined')
+        const isMissingCardSource =
+          last === 'source' &&
+          issue.path[issue.path.length - 3] === 'cards' &&
+          issue.code === 'invalid_type' &&
+          issue.message.includes('undefined')
         return {
           path: manifestPointer(issue.path),
           message: isMissingLanguage
             ? `the "${last}" text is missing (every text needs each language in "languages")`
-            : issue.message,
+            : isMissingCardSource
+              ? 'the card cites no source: add "source" with the author, work and section its facts come from, in each language in "languages"'
+              : issue.message,
         }
       }),
     )

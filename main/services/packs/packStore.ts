@@ -25,7 +25,8 @@ import {
   type StoredVersion,
 } from './packStoreState'
 import { manifestFileName, stagePack } from './stagePack'
-import { loadTrustedKeys } from './trustedKeys'
+import { loadTrustedKeys, mayKeySignPackId, type TrustedKey } from './trustedKeys'
+import semver from 'semver'
 import { verifyInstalledVersion } from './verifyInstalledPack'
 
 /** What an install needs to know besides the pack's path. */
@@ -37,6 +38,8 @@ export interface PackInstallOptions {
   readonly extraTrustedKeys?: readonly KeyObject[]
   /** Marks the version as the app's built-in pack. */
   readonly isBuiltin?: boolean
+  /** Installs a version older than the active one (`--allow-downgrade`, or staff confirmed it). */
+  readonly allowDowngrade?: boolean
   readonly onProgress?: (phase: PackInstallPhase, bytesDone: number, bytesTotal: number) => void
 }
 
@@ -107,7 +110,15 @@ export class PackStore implements ActivePackSource {
     const packs: ActivePack[] = []
     for (const stored of state.packs) {
       const rootDir = this.versionDir(stored.id, stored.active)
-      packs.push({ manifest: await readInstalledManifest(rootDir), rootDir })
+      try {
+        packs.push({ manifest: await readInstalledManifest(rootDir), rootDir })
+      } catch (error) {
+        // One damaged or missing pack must not take every other pack off the screen.
+        this.options.logger.warn(
+          `packs: ${stored.id} ${stored.active.version} is skipped, its folder cannot be read (${(error as Error).message}); ` +
+            'roll it back or install it again',
+        )
+      }
     }
     return packs
   }
@@ -181,6 +192,7 @@ export class PackStore implements ActivePackSource {
       const container = await openPackContainer(path.resolve(sourcePath), this.#limits)
       try {
         const trusted = await loadTrustedKeys(this.options.dataDir)
+        const activeBefore = await this.readState()
         for (const problem of trusted.problems)
           this.options.logger.warn(`${problem.path}: ${problem.message}`)
         const staged = await stagePack(container, {
@@ -191,6 +203,10 @@ export class PackStore implements ActivePackSource {
           stagingDir: stagingRoot,
           freeDiskBytes: await freeBytesOf(this.packsDir),
           onProgress: options.onProgress,
+          checkSignedManifest: (manifest, signedBy) => [
+            ...keyBindingProblems(manifest.id, signedBy, trusted.keys),
+            ...(options.allowDowngrade ? [] : downgradeProblems(manifest, activeBefore)),
+          ],
         })
         options.onProgress?.('activating', staged.totalBytes, staged.totalBytes)
         await fsyncTree(stagingRoot)
@@ -204,7 +220,12 @@ export class PackStore implements ActivePackSource {
           isBuiltin: options.isBuiltin ?? false,
         }
         const packVersionsDir = path.join(this.#versionsDir, packId)
-        await mkdir(packVersionsDir, { recursive: true })
+        const createdFolder = await mkdir(packVersionsDir, { recursive: true })
+        // A folder just made exists after a power cut only once its parent is synced too.
+        if (createdFolder !== undefined) {
+          await fsyncFolder(this.#versionsDir)
+          await fsyncFolder(this.packsDir)
+        }
         await rename(stagingRoot, path.join(packVersionsDir, stored.folder))
         await fsyncFolder(packVersionsDir)
 
@@ -360,3 +381,28 @@ async function fsyncTree(root: string): Promise<void> {
   for (const folder of folders) await fsyncFolder(folder)
 }
 
+
+/** A key bound to id prefixes (`trusted-keys/<name>.ids`) may sign only ids under them. */
+function keyBindingProblems(packId: string, signedBy: string | undefined, keys: readonly TrustedKey[]): Problem[] {
+  const signer = keys.find((key) => key.fingerprint === signedBy)
+  if (!signer || mayKeySignPackId(signer, packId)) return []
+  const idsFile = signer.fileName.replace(/\.(pub|pem)$/i, '.ids')
+  return [
+    {
+      path: 'manifest.sig',
+      message: `signed by trusted-keys/${signer.fileName}, which may sign only ids starting with ${signer.idPrefixes!.map((p) => `"${p}"`).join(', ')} (trusted-keys/${idsFile}), not "${packId}"`,
+    },
+  ]
+}
+
+/** An older version than the active one installs only when the operator said so. */
+function downgradeProblems(manifest: PackManifest, state: PackStoreState): Problem[] {
+  const active = state.packs.find((pack) => pack.id === manifest.id)?.active.version
+  if (!active || !semver.valid(active) || !semver.lt(manifest.version, active)) return []
+  return [
+    {
+      path: 'manifest.json',
+      message: `version ${manifest.version} is older than the active ${active}; install it with --allow-downgrade (terminal) or confirm the downgrade on the admin screen`,
+    },
+  ]
+}

@@ -1,4 +1,7 @@
 import { open, readFile, rename } from 'node:fs/promises'
+import { fsyncFolder } from '../durableFolder'
+
+export { fsyncFolder }
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -79,15 +82,4 @@ export async function writePackStoreState(stateFile: string, state: PackStoreSta
   }
   await rename(tempFile, stateFile)
   await fsyncFolder(path.dirname(stateFile))
-}
-
-/** Makes a folder's entries (a rename, a new file) durable. Not possible on Windows: skipped. */
-export async function fsyncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return
-  const handle = await open(folder, 'r')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }

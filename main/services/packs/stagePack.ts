@@ -13,6 +13,9 @@ import type { PackLimits } from './packLimits'
 import { decodeSignature, findSigningKey, keyFingerprint } from './packSigningKeys'
 
 export const manifestFileName = 'manifest.json'
+
+/** The size of the writes an install makes (issue 20: large writes, one fsync per file). */
+const writeChunkBytes = 1024 * 1024
 export const signatureFileName = 'manifest.sig'
 
 /** What staging needs besides the pack. */
@@ -31,6 +34,11 @@ export interface StagePackOptions {
   /** Free bytes on the disk of the staging folder; the pack must leave the margin free. */
   readonly freeDiskBytes?: number
   readonly onProgress?: (phase: PackInstallPhase, bytesDone: number, bytesTotal: number) => void
+  /**
+   * Further rules on the verified manifest and its signer (key → id binding, downgrades), checked
+   * before any file is read; what they return rejects the pack.
+   */
+  readonly checkSignedManifest?: (manifest: PackManifest, signedBy: string | undefined) => Problem[]
 }
 
 /** A pack that passed every check, written to the staging folder (when one was given). */
@@ -80,9 +88,16 @@ export async function stagePack(
 
   const check = checkManifestBytes(manifestBytes, options.appVersion)
   problems.push(...check.problems)
+  const problemsBeforeSignature = problems.length
   const signedBy = checkSignature(manifestBytes, signatureEntry, signatureBytes, options, problems)
   const manifest = check.manifest
-  if (!manifest) throw rejection(container, problems)
+  // A pack whose signature fails (or is missing where one is required) is refused before a
+  // byte of its files is inflated or hashed: an untrusted pack must not cost gigabytes of work.
+  const signatureFailed =
+    problems.length > problemsBeforeSignature || (signatureEntry !== undefined && !signatureBytes)
+  if (!manifest || signatureFailed) throw rejection(container, problems)
+  const refusals = options.checkSignedManifest?.(manifest, signedBy) ?? []
+  if (refusals.length > 0) throw rejection(container, [...problems, ...refusals])
 
   // The files table against the archive, before a byte of content is read.
   let totalBytes = 0
@@ -264,7 +279,19 @@ async function streamEntry(
 ): Promise<{ size: number; sha256: string } | { error: string }> {
   const hash = createHash('sha256')
   let size = 0
+  // Inflate and the archive reader hand over 16–64 KiB pieces; gathered into 1 MiB writes, a
+  // 200 MB pack costs a few hundred write calls instead of tens of thousands.
+  let pending: Buffer[] = []
+  let pendingBytes = 0
+  const takePending = (): Buffer | undefined => {
+    if (pendingBytes === 0) return undefined
+    const gathered = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes)
+    pending = []
+    pendingBytes = 0
+    return gathered
+  }
   const meter = new Transform({
+    readableHighWaterMark: writeChunkBytes,
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length
       if (size > expectedSize) {
@@ -273,14 +300,27 @@ async function streamEntry(
       }
       hash.update(chunk)
       onBytes(chunk.length)
-      callback(null, target ? chunk : undefined)
+      if (!target) {
+        callback()
+        return
+      }
+      pending.push(chunk)
+      pendingBytes += chunk.length
+      callback(null, pendingBytes >= writeChunkBytes ? takePending() : undefined)
+    },
+    flush(callback) {
+      callback(null, takePending())
     },
   })
   try {
     const source: Readable = await container.openEntry(entry)
     if (target) {
       // `wx`: staging is fresh, so an existing file means two entries collided; `flush` fsyncs.
-      await pipeline(source, meter, createWriteStream(target, { flags: 'wx', flush: true }))
+      await pipeline(
+        source,
+        meter,
+        createWriteStream(target, { flags: 'wx', flush: true, highWaterMark: writeChunkBytes }),
+      )
     } else {
       await pipeline(source, meter, async (chunks: AsyncIterable<unknown>) => {
         // Checking only: drain the stream, keep nothing.

@@ -14,6 +14,31 @@ export interface TrustedKey {
   readonly fileName: string
   readonly key: KeyObject
   readonly fingerprint: string
+  /**
+   * The pack id prefixes this key may sign, from `<name>.ids` beside `<name>.pub` (one prefix a
+   * line, `#` comments); undefined when there is no such file: the key may sign any id.
+   */
+  readonly idPrefixes?: readonly string[]
+}
+
+/** Whether a key may sign a pack id (its `.ids` file, if any, lists a prefix of it). */
+export function mayKeySignPackId(key: TrustedKey, packId: string): boolean {
+  return key.idPrefixes === undefined || key.idPrefixes.some((prefix) => packId.startsWith(prefix))
+}
+
+async function readIdPrefixes(dir: string, keyFileName: string): Promise<string[] | undefined> {
+  const idsFile = path.join(dir, keyFileName.replace(/\.(pub|pem)$/i, '.ids'))
+  let text: string
+  try {
+    text = await readFile(idsFile, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  return text
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter((line) => line.length > 0)
 }
 
 /**
@@ -35,7 +60,8 @@ export async function loadTrustedKeys(
   for (const fileName of names) {
     try {
       const key = parsePublicKey(await readFile(path.join(dir, fileName), 'utf8'))
-      keys.push({ fileName, key, fingerprint: keyFingerprint(key) })
+      const idPrefixes = await readIdPrefixes(dir, fileName)
+      keys.push({ fileName, key, fingerprint: keyFingerprint(key), idPrefixes })
     } catch (error) {
       problems.push({
         path: path.join(dir, fileName),

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
+import type { StaffLockoutReport } from '../../../src/contract/areas/diagnostics'
 import {
-  staffLockoutMs,
+  newStaffPinSchema,
+  staffLockoutStepsMs,
   staffMaxFailedAttempts,
   staffSessionIdleMs,
   type StaffStatus,
@@ -35,6 +37,9 @@ const storedStateSchema = z.object({
     .optional(),
   failedAttempts: z.number().int().min(0).default(0),
   lockedUntilMs: z.number().optional(),
+  /** Rounds of wrong PINs since the last correct one: each locks longer (staffLockoutStepsMs). */
+  locksSinceLastUnlock: z.number().int().min(0).default(0),
+  lastLockedAtMs: z.number().optional(),
 })
 type StoredState = z.infer<typeof storedStateSchema>
 
@@ -94,7 +99,8 @@ export class StaffAccessService {
           'A staff PIN is already set; unlock with it to change it',
         )
       }
-      await this.#write({ pinHash: await hashPin(pin, this.#hashParameters), failedAttempts: 0 })
+      requireNewPinRule(pin)
+      await this.#write({ pinHash: await hashPin(pin, this.#hashParameters), failedAttempts: 0, locksSinceLastUnlock: 0 })
       this.logger.info('staff: the first staff PIN was set on the kiosk')
       return this.#openSession()
     })
@@ -112,33 +118,73 @@ export class StaffAccessService {
         return { outcome: 'locked', status: this.#statusOf(state) }
       }
       if (await verifyPin(pin, state.pinHash)) {
-        await this.#write({ pinHash: state.pinHash, failedAttempts: 0 })
+        await this.#write({ pinHash: state.pinHash, failedAttempts: 0, locksSinceLastUnlock: 0 })
         return this.#openSession()
       }
-      // A lock that has run out starts a fresh count.
+      // A lock that has run out starts a fresh count; the rounds of locks keep counting.
       const failedAttempts = (state.lockedUntilMs === undefined ? state.failedAttempts : 0) + 1
+      const rounds = state.locksSinceLastUnlock
       const next: StoredState =
         failedAttempts >= staffMaxFailedAttempts
-          ? { pinHash: state.pinHash, failedAttempts, lockedUntilMs: nowMs + staffLockoutMs }
-          : { pinHash: state.pinHash, failedAttempts }
+          ? {
+              pinHash: state.pinHash,
+              failedAttempts,
+              lockedUntilMs: nowMs + lockoutMsAfter(rounds + 1),
+              locksSinceLastUnlock: rounds + 1,
+              lastLockedAtMs: nowMs,
+            }
+          : { ...state, pinHash: state.pinHash, failedAttempts, lockedUntilMs: undefined }
       await this.#write(next)
       if (next.lockedUntilMs !== undefined) {
-        this.logger.warn(`staff: ${failedAttempts} wrong PINs; staff access locked for 5 minutes`)
+        this.logger.warn(
+          `staff: ${failedAttempts} wrong PINs; staff access locked for ${describeDuration(lockoutMsAfter(next.locksSinceLastUnlock))} ` +
+            `(lock ${next.locksSinceLastUnlock} since the last correct PIN)`,
+        )
         return { outcome: 'locked', status: this.#statusOf(next) }
       }
       return { outcome: 'wrong-pin', status: this.#statusOf(next) }
     })
   }
 
-  /** Replaces the PIN (from a staff session). */
-  changePin(pin: string): Promise<void> {
-    return this.setPin(pin, 'admin screen')
+  /**
+   * Replaces the PIN from a staff session: only with the PIN in force (a wrong one counts toward
+   * the lockout, as on the PIN pad), and every other staff session ends, since whoever opened it
+   * may have known the old PIN only.
+   */
+  async changePin(currentPin: string, pin: string, presentingToken: string | undefined): Promise<void> {
+    requireNewPinRule(pin)
+    const check = await this.unlock(currentPin)
+    if (check.outcome !== 'unlocked') {
+      throw new RequestError(
+        check.outcome === 'locked' ? 'locked' : 'rejected',
+        check.outcome === 'locked' ? 'Staff access is locked after too many wrong PINs' : 'The current PIN is wrong',
+      )
+    }
+    // The check opened a session of its own; it is not needed.
+    this.#sessionLastUsedMs.delete(check.sessionToken)
+    await this.setPin(pin, 'admin screen')
+    for (const token of [...this.#sessionLastUsedMs.keys()]) {
+      if (token !== presentingToken) this.#endSession(token, 'locked')
+    }
+  }
+
+  /** How often wrong PINs locked staff access since the last correct one (for diagnostics). */
+  lockoutReport(): Promise<StaffLockoutReport> {
+    return this.#serialised(async () => {
+      const state = await this.#read()
+      return {
+        locksSinceLastUnlock: state.locksSinceLastUnlock,
+        lastLockedAtMs: state.lastLockedAtMs,
+        lockedUntilMs: this.#statusOf(state).lockedUntilMs,
+      }
+    })
   }
 
   /** Replaces the PIN and lifts any lockout (someone at the terminal has the machine anyway). */
   setPin(pin: string, origin = 'terminal'): Promise<void> {
     return this.#serialised(async () => {
-      await this.#write({ pinHash: await hashPin(pin, this.#hashParameters), failedAttempts: 0 })
+      requireNewPinRule(pin)
+      await this.#write({ pinHash: await hashPin(pin, this.#hashParameters), failedAttempts: 0, locksSinceLastUnlock: 0 })
       this.logger.info(`staff: the staff PIN was changed from the ${origin}`)
     })
   }
@@ -222,7 +268,7 @@ export class StaffAccessService {
     try {
       text = await readFile(this.filePath, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { failedAttempts: 0 }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { failedAttempts: 0, locksSinceLastUnlock: 0 }
       throw error
     }
     let parsed: ReturnType<typeof storedStateSchema.safeParse>
@@ -252,5 +298,22 @@ export class StaffAccessService {
     const result = this.#queue.then(operation)
     this.#queue = result.catch(() => undefined)
     return result
+  }
+}
+
+/** The lock after the given round of wrong PINs: 5 minutes, then 1 hour, then 24 hours. */
+function lockoutMsAfter(round: number): number {
+  return staffLockoutStepsMs[Math.min(round, staffLockoutStepsMs.length) - 1] ?? staffLockoutStepsMs[0]!
+}
+
+function describeDuration(ms: number): string {
+  return ms >= 3_600_000 ? `${ms / 3_600_000} h` : `${ms / 60_000} minutes`
+}
+
+/** A PIN being set must meet the rule for new PINs, whichever surface set it. */
+function requireNewPinRule(pin: string): void {
+  const parsed = newStaffPinSchema.safeParse(pin)
+  if (!parsed.success) {
+    throw new RequestError('bad-request', parsed.error.issues[0]?.message ?? 'a new staff PIN is 6 to 12 digits')
   }
 }

@@ -5,21 +5,49 @@ import type { LocalizedText } from '../../../src/i18n/localizedText'
 export const woodblockText = {
   next: {
     'write-sample': { 'zh-CN': '写好了，上版', en: 'Written — transfer it' },
+    carve: { 'zh-CN': '请师傅刻完', en: 'Let the master finish' },
     ink: { 'zh-CN': '墨已刷好', en: 'Done inking' },
     rub: { 'zh-CN': '刷印完毕', en: 'Done rubbing' },
   },
-  /** Which way to drag at the fold stations (the frame shows each station's full hint). */
-  dragDirection: {
-    transfer: { 'zh-CN': '← 向左拖动样纸', en: '← Drag the sample to the left' },
-    'lay-paper': { 'zh-CN': '向右拖动纸张 →', en: 'Drag the paper to the right →' },
+  /**
+   * What to do, said in a few words beside the ring round the thing to touch (the frame's header
+   * carries each station's full hint).
+   */
+  callout: {
+    'write-sample': { 'zh-CN': '在格纸上用手指写字', en: 'Write here with your finger' },
+    transfer: { 'zh-CN': '← 向左拖动样纸，翻到版上', en: '← Drag the sample left onto the block' },
+    carve: { 'zh-CN': '在版上拖动：铲去字外的木头', en: 'Drag on the block to clear the wood' },
+    ink: { 'zh-CN': '在版上来回拖动，刷墨', en: 'Brush ink over the block' },
+    'lay-paper': {
+      'zh-CN': '向右拖动纸张，盖上木版 →',
+      en: 'Drag the paper right onto the block →',
+    },
+    rub: { 'zh-CN': '用棕刷在纸背上来回擦', en: 'Rub the back of the paper' },
     lift: { 'zh-CN': '← 向左拖动，揭起纸张', en: '← Drag left to peel the sheet' },
   },
   verdict: {
-    crisp: { 'zh-CN': '墨色匀净，字口清晰：一张好印本。', en: 'Even, crisp ink: a fine impression.' },
+    crisp: {
+      'zh-CN': '墨色匀净，字口清晰：一张好印本。',
+      en: 'Even, crisp ink: a fine impression.',
+    },
     faint: { 'zh-CN': '墨色浅淡：多刷墨，或用力刷印。', en: 'Faint: ink more, or rub harder.' },
-    blotchy: { 'zh-CN': '深浅不匀：有的地方墨或刷印不够。', en: 'Blotchy: some parts lacked ink or rubbing.' },
+    blotchy: {
+      'zh-CN': '深浅不匀：有的地方墨或刷印不够。',
+      en: 'Blotchy: some parts lacked ink or rubbing.',
+    },
     smudged: { 'zh-CN': '墨太多，洇成了墨团。', en: 'Too much ink: it spread into smudges.' },
   } satisfies Record<PrintVerdict, LocalizedText>,
+  askScribe: { 'zh-CN': '请书手代写', en: 'Ask the scribe to write' },
+  chooseTool: { 'zh-CN': '选刀', en: 'Choose a tool' },
+  tools: {
+    chisel: { 'zh-CN': '铲刀 · 铲底', en: 'Chisel · clear' },
+    knife: { 'zh-CN': '刻刀 · 发刀', en: 'Knife · outline' },
+  },
+  cleared: { 'zh-CN': '已铲', en: 'Cleared' },
+  masterCarving: {
+    'zh-CN': '师傅接过刻刀，刻完余下的底子…',
+    en: 'The master takes the knife and clears the rest…',
+  },
   yourPrint: { 'zh-CN': '你的印本', en: 'Your print' },
   stampSeal: { 'zh-CN': '钤印', en: 'Stamp the seal' },
   tryAnother: { 'zh-CN': '换一块版再印', en: 'Try another block' },

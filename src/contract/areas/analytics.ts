@@ -1,24 +1,50 @@
 import { z } from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
 import type { AnalyticsSummary } from '../../analytics/analyticsSummary'
+import { languageTagSchema } from '../../i18n/languageTagSchema'
+
+/**
+ * An exhibit, card, station or track id as a visitor event carries it: short, and starting with
+ * a letter or digit, so a recorded event can neither fill the disk nor smuggle a spreadsheet
+ * formula into the CSV export.
+ */
+const analyticsIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be an id of letters, digits, ".", "_" and "-"')
+const analyticsLanguageSchema = languageTagSchema.max(35)
+/** A duration a visit or a dwell can have: at most a week. */
+const analyticsDurationMsSchema = z.number().min(0).max(7 * 86_400_000)
 
 /**
  * A visitor event, with no personal data: only what happened, where and when.
  * The services stamp the time; the renderer never sends one.
  */
 export const analyticsEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('visit-start'), language: z.string() }),
+  z.object({ type: z.literal('visit-start'), language: analyticsLanguageSchema }),
   z.object({
     type: z.literal('visit-end'),
-    durationMs: z.number().min(0),
+    durationMs: analyticsDurationMsSchema,
     reason: z.enum(['idle', 'mode']),
   }),
-  z.object({ type: z.literal('exhibit-enter'), exhibitId: z.string() }),
-  z.object({ type: z.literal('exhibit-leave'), exhibitId: z.string(), dwellMs: z.number().min(0) }),
-  z.object({ type: z.literal('language-switch'), from: z.string(), to: z.string() }),
-  z.object({ type: z.literal('card-open'), exhibitId: z.string(), cardId: z.string() }),
-  z.object({ type: z.literal('station-complete'), exhibitId: z.string(), stationId: z.string() }),
-  z.object({ type: z.literal('track-play'), exhibitId: z.string(), trackId: z.string() }),
+  z.object({ type: z.literal('exhibit-enter'), exhibitId: analyticsIdSchema }),
+  z.object({
+    type: z.literal('exhibit-leave'),
+    exhibitId: analyticsIdSchema,
+    dwellMs: analyticsDurationMsSchema,
+  }),
+  z.object({
+    type: z.literal('language-switch'),
+    from: analyticsLanguageSchema,
+    to: analyticsLanguageSchema,
+  }),
+  z.object({ type: z.literal('card-open'), exhibitId: analyticsIdSchema, cardId: analyticsIdSchema }),
+  z.object({
+    type: z.literal('station-complete'),
+    exhibitId: analyticsIdSchema,
+    stationId: analyticsIdSchema,
+  }),
+  z.object({ type: z.literal('track-play'), exhibitId: analyticsIdSchema, trackId: analyticsIdSchema }),
 ])
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>
 

@@ -15,6 +15,15 @@ export interface ServiceDiagnostics {
   readonly timeZone: string
   /** The last lines of the services' log, oldest first. */
   readonly logLines: readonly string[]
+  /** Staff lockouts since the last correct PIN (each one is also logged). */
+  readonly staffLockout?: StaffLockoutReport
+}
+
+/** How often wrong PINs locked staff access since the last correct one, and until when. */
+export interface StaffLockoutReport {
+  readonly locksSinceLastUnlock: number
+  readonly lastLockedAtMs: number | undefined
+  readonly lockedUntilMs: number | undefined
 }
 
 export interface DiagnosticsRequests {

@@ -85,6 +85,8 @@ export interface PackInstallProgress {
 }
 
 export const packInstallArgsSchema = z.object({
+  /** Staff confirmed installing a version older than the active one. */
+  allowDowngrade: z.boolean().optional(),
   /** An archive (`.songpack`, `.zip`) or a pack folder on the kiosk. */
   path: z.string().min(1).max(4096),
   /** Chosen by the caller to match `packs:progress` events to this install; made up if absent. */

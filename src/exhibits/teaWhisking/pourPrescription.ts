@@ -21,13 +21,13 @@ export const pourPrescriptions: readonly PourPrescription[] = [
   { pourNumber: 2, volumeFraction: 0.06, placement: 'surface', whiskIntensity: 0.9 },
   // 3: more water; lighter, even whisking; colour 60–70 % there.
   { pourNumber: 3, volumeFraction: 0.08, placement: 'surface', whiskIntensity: 0.7 },
-  // 4: sparing; wider, slower strokes; clouds and mist begin.
+  // 4: sparing; wider, slower strokes; light clouds gradually form (轻云渐生).
   { pourNumber: 4, volumeFraction: 0.04, placement: 'surface', whiskIntensity: 0.5 },
   // 5: a little freer; light, even, thorough; the foam congeals like snow.
   { pourNumber: 5, volumeFraction: 0.06, placement: 'surface', whiskIntensity: 0.45 },
   // 6: watch the foam; stroke slowly only where it clumps.
   { pourNumber: 6, volumeFraction: 0.05, placement: 'surface', whiskIntensity: 0.3 },
-  // 7: judge thin against thick and stop; the foam bites the bowl (咬盏).
+  // 7: judge thin against thick and stop; the foam is set all round the rim, still (咬盏).
   { pourNumber: 7, volumeFraction: 0.05, placement: 'surface', whiskIntensity: 0.3 },
 ]
 

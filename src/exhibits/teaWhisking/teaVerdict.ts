@@ -1,14 +1,18 @@
 import type { FoamModel } from './foamModel'
 import { heavyPourRatio, prescriptionOf } from './pourPrescription'
 
-/** The colour grades of 大观茶论·色: pure white first, then bluish, greyish, yellowish white. */
-export const foamColourGrades = [
-  'pure-white',
-  'bluish-white',
-  'greyish-white',
-  'yellowish-white',
-] as const
-export type FoamColourGrade = (typeof foamColourGrades)[number]
+/**
+ * How far the whisking brought the foam's white out (大观茶论·点: by the third pour the colour is
+ * "十已得其六七", by the fifth "茶色尽矣"; 茶录 asks for "面色鲜白"). These are degrees of the
+ * visitor's whisking, not the cake's colour grades (青白/灰白/黄白 of 大观茶论·色 come from how the
+ * cake was steamed and pressed, which the visitor did not do, so no verdict ever names them).
+ */
+export const foamWhitenessLevels = ['bright-white', 'whitening', 'tea-showing'] as const
+export type FoamWhiteness = (typeof foamWhitenessLevels)[number]
+
+/** How fine the bubbles are: fine foam like milk, or coarse froth. */
+export const foamFinenessLevels = ['fine', 'coarse'] as const
+export type FoamFineness = (typeof foamFinenessLevels)[number]
 
 /** What went wrong, in the order the judge mentions them (only the first becomes a tip). */
 export const teaFaults = [
@@ -29,10 +33,13 @@ export type TeaFault = (typeof teaFaults)[number]
 export type ContestOutcome = 'wins' | 'even' | 'loses'
 
 export interface TeaVerdict {
-  /** 0–100: colour, 咬盏 and the water line, weighted as the contest weighs them. */
+  /** 0–100: whiteness, fineness, 咬盏 and the water line, as a Jian'an contest weighs a bowl. */
   readonly score: number
-  readonly colour: FoamColourGrade
-  /** 咬盏: the foam clings to the bowl's wall. */
+  /** How far the whisking brought out the white of the foam. */
+  readonly whiteness: FoamWhiteness
+  /** How fine the bubbles are. */
+  readonly fineness: FoamFineness
+  /** 咬盏: the foam is set all round the rim and still (大观茶论·点: "周回凝而不动"). */
   readonly isBitingBowl: boolean
   /** Seconds until the water line would show at the rim. */
   readonly waterLineSeconds: number
@@ -55,11 +62,32 @@ export function waterLineSecondsFor(stability: number): number {
   return Math.round(5 + (waterLineMaxSeconds - 5) * s * s)
 }
 
-function colourOf(whiteness: number): FoamColourGrade {
-  if (whiteness >= 0.78) return 'pure-white'
-  if (whiteness >= 0.58) return 'bluish-white'
-  if (whiteness >= 0.38) return 'greyish-white'
-  return 'yellowish-white'
+/** Whiteness (0–1) at which the surface is bright white, and below which the tea shows. */
+export const brightWhiteFrom = 0.78
+export const teaShowsBelow = 0.45
+/** Fineness (0–1) from which the bubbles are fine. */
+export const fineFrom = 0.6
+/** Share of the surface the foam must cover to be set all round the rim. */
+export const rimSetCoverage = 0.95
+
+function whitenessOf(whiteness: number): FoamWhiteness {
+  if (whiteness >= brightWhiteFrom) return 'bright-white'
+  if (whiteness >= teaShowsBelow) return 'whitening'
+  return 'tea-showing'
+}
+
+/**
+ * 咬盏 (0–1): foam that is set all round the rim and still: it covers the surface to the wall,
+ * stands high enough to reach it, has a root to hold it and bubbles fine enough not to move.
+ */
+export function rimHold(state: FoamModel['state']): number {
+  const reachesRim = Math.min(1, state.coverage / rimSetCoverage)
+  return (
+    reachesRim *
+    Math.min(1, state.foamHeight / 0.9) *
+    (0.25 + 0.75 * state.root) *
+    (0.4 + 0.6 * state.fineness)
+  )
 }
 
 function faultsOf(model: FoamModel): TeaFault[] {
@@ -89,17 +117,20 @@ function faultsOf(model: FoamModel): TeaFault[] {
   return faults
 }
 
-/** Judges the bowl as a Song tea contest would: colour, 咬盏, and when the water line shows. */
+/**
+ * Judges the bowl as a Song tea contest would: by the foam's whiteness and fineness, whether it
+ * bites the bowl (咬盏), and when the water line shows (茶录: "以水痕先者为负").
+ */
 export function judgeTea(model: FoamModel): TeaVerdict {
   const state = model.state
   const waterLineSeconds = waterLineSecondsFor(state.stability)
-  const bite =
-    Math.min(1, state.foamHeight / 0.9) * (0.25 + 0.75 * state.root) * (0.4 + 0.6 * state.fineness)
+  const hold = rimHold(state)
   const score = Math.round(
     100 *
-      (0.4 * state.whiteness +
-        0.3 * Math.min(1, bite) +
-        0.3 * (waterLineSeconds / waterLineMaxSeconds)),
+      (0.3 * state.whiteness +
+        0.2 * state.fineness +
+        0.25 * Math.min(1, hold) +
+        0.25 * (waterLineSeconds / waterLineMaxSeconds)),
   )
   const outcome: ContestOutcome =
     waterLineSeconds >= waterLineWinsFromSeconds
@@ -109,8 +140,9 @@ export function judgeTea(model: FoamModel): TeaVerdict {
         : 'even'
   return {
     score,
-    colour: colourOf(state.whiteness),
-    isBitingBowl: bite >= 0.55,
+    whiteness: whitenessOf(state.whiteness),
+    fineness: state.fineness >= fineFrom ? 'fine' : 'coarse',
+    isBitingBowl: hold >= 0.55 && state.coverage >= rimSetCoverage,
     waterLineSeconds,
     outcome,
     faults: faultsOf(model),

@@ -1,32 +1,48 @@
 import type { LocalizedText } from '../../i18n/localizedText'
-import type { ContestOutcome, FoamColourGrade, TeaFault, TeaVerdict } from './teaVerdict'
+import type {
+  ContestOutcome,
+  FoamFineness,
+  FoamWhiteness,
+  TeaFault,
+  TeaVerdict,
+} from './teaVerdict'
 import type { TeaStationId } from './teaStations'
 
-const colourText: Record<FoamColourGrade, LocalizedText> = {
-  'pure-white': {
-    'zh-CN': '沫色纯白，为上真。',
-    en: 'The foam is pure white, the colour judges prize most.',
+const whitenessText: Record<FoamWhiteness, LocalizedText> = {
+  'bright-white': {
+    'zh-CN': '面色鲜白：击拂已尽出茶色。',
+    en: 'A bright white surface: the whisking has brought the colour fully out.',
   },
-  'bluish-white': {
-    'zh-CN': '沫色青白，仅次纯白。',
-    en: 'The foam is bluish-white, just below pure white.',
+  whitening: {
+    'zh-CN': '沫已转白，但茶色未尽；击拂越匀，越见其白。',
+    en: 'The foam is whitening but not yet fully; steadier whisking brings out more white.',
   },
-  'greyish-white': {
-    'zh-CN': '沫色灰白，尚可再白。',
-    en: 'The foam is greyish-white; it can grow whiter.',
+  'tea-showing': {
+    'zh-CN': '沫未铺满，茶汤还露在外。',
+    en: 'The foam has not covered the bowl; the tea still shows through.',
   },
-  'yellowish-white': {
-    'zh-CN': '沫色黄白，茶汤还露在外。',
-    en: 'The surface is yellowish; the tea still shows through.',
+}
+
+const finenessText: Record<FoamFineness, LocalizedText> = {
+  fine: {
+    'zh-CN': '沫细如乳，不见粗泡。',
+    en: 'The foam is fine as milk, with no coarse bubbles.',
+  },
+  coarse: {
+    'zh-CN': '沫尚粗，泡大易破。',
+    en: 'The foam is still coarse: large bubbles that soon burst.',
   },
 }
 
 const biteText: Record<'holds' | 'slips', LocalizedText> = {
   holds: {
-    'zh-CN': '乳沫紧贴盏壁，是为“咬盏”。',
-    en: 'The foam clings to the bowl: it "bites the bowl" (咬盏).',
+    'zh-CN': '乳沫周回凝而不动，是为“咬盏”。',
+    en: 'The foam is set all round the rim and still: it "bites the bowl" (咬盏).',
   },
-  slips: { 'zh-CN': '乳沫还未咬住盏壁。', en: 'The foam does not yet hold the bowl\u2019s wall.' },
+  slips: {
+    'zh-CN': '乳沫还未周回凝住盏沿。',
+    en: 'The foam is not yet set all round the rim.',
+  },
 }
 
 const outcomeText: Record<ContestOutcome, (seconds: number) => LocalizedText> = {
@@ -62,8 +78,8 @@ const tipText: Record<TeaFault, LocalizedText> = {
     en: 'Ring the first pour round the bowl\u2019s edge, not onto the paste.',
   },
   'too-much-water': {
-    'zh-CN': '注汤约至盏之四分即止，过多则茶薄。',
-    en: 'Stop pouring at about four-tenths of the bowl; more makes the tea thin.',
+    'zh-CN': '量茶受汤：汤随茶量，约至盏之四分即止，过多则茶薄。',
+    en: 'Fit the water to the tea (量茶受汤): stop at about four-tenths of the bowl; more makes the tea thin.',
   },
 }
 
@@ -72,13 +88,14 @@ const headline = (score: number): LocalizedText =>
     ? { 'zh-CN': '好一盏点茶！', en: 'A fine bowl of whisked tea!' }
     : score >= 55
       ? { 'zh-CN': '点得不错。', en: 'Nicely whisked.' }
-      : { 'zh-CN': '茶艺需练，再点一盏吧。', en: 'Tea takes practice. Try another bowl.' }
+      : { 'zh-CN': '点茶需练，再点一盏吧。', en: 'Whisking tea takes practice. Try another bowl.' }
 
 /** The verdict as short, kind lines, each in every language. */
 export function verdictLines(verdict: TeaVerdict): LocalizedText[] {
   const lines = [
     headline(verdict.score),
-    colourText[verdict.colour],
+    whitenessText[verdict.whiteness],
+    finenessText[verdict.fineness],
     biteText[verdict.isBitingBowl ? 'holds' : 'slips'],
     outcomeText[verdict.outcome](verdict.waterLineSeconds),
   ]

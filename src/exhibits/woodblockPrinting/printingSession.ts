@@ -1,9 +1,18 @@
-import type { Bitmap, CellRect } from './bitmap'
+import { mirrorHorizontally, type Bitmap, type CellRect } from './bitmap'
+import { CarvingField, type CarvingTool } from './carvingField'
 import { CoverageField, type BlockPoint, type StrokeSegment } from './coverageField'
 import { computePrint, type PrintResult } from './printImpression'
 
 /** The stations of the exhibit, in order, by their manifest ids. */
-export const printingStationIds = ['write-sample', 'transfer', 'ink', 'lay-paper', 'rub', 'lift'] as const
+export const printingStationIds = [
+  'write-sample',
+  'transfer',
+  'carve',
+  'ink',
+  'lay-paper',
+  'rub',
+  'lift',
+] as const
 export type PrintingStationId = (typeof printingStationIds)[number]
 /** Where a session is: at a station, or finished with a print. */
 export type PrintingPhase = PrintingStationId | 'printed'
@@ -21,7 +30,11 @@ export function isFoldStation(id: PrintingPhase): id is FoldStationId {
  * How far (0–1) a drag of `deltaXPx` folds a sheet that must travel `spanPx` to lie flat the
  * other way. Dragging against the direction folds nothing.
  */
-export function foldProgressFromDrag(deltaXPx: number, direction: 'left' | 'right', spanPx: number): number {
+export function foldProgressFromDrag(
+  deltaXPx: number,
+  direction: 'left' | 'right',
+  spanPx: number,
+): number {
   if (spanPx <= 0) return 0
   const along = direction === 'left' ? -deltaXPx : deltaXPx
   return Math.max(0, Math.min(1, along / spanPx))
@@ -47,6 +60,8 @@ export interface PrintingSessionTuning {
   readonly minCoverageToMoveOn: number
   /** A fold released beyond this completes; short of it the sheet falls back. */
   readonly foldCompletesAt: number
+  /** Share of the ground the visitor clears before the master may finish the rest. */
+  readonly masterFinishesAt: number
 }
 
 export const defaultTuning: PrintingSessionTuning = {
@@ -56,6 +71,7 @@ export const defaultTuning: PrintingSessionTuning = {
   rubPerPass: 0.35,
   minCoverageToMoveOn: 0.3,
   foldCompletesAt: 0.6,
+  masterFinishesAt: 0.6,
 }
 
 /**
@@ -73,16 +89,57 @@ export class PrintingSession {
   #isStarted = false
   /** The last brush segment, so the next one in the same drag does not ink their joint twice. */
   #previousSegment: StrokeSegment | undefined
+  #sample: Bitmap
+  #carving: CarvingField
+  /** The row the master carver has cleared down to, once the visitor handed the block over. */
+  #masterRow: number | undefined
 
-  /** `relief` is the carved block in block space (the sample's mirror image). */
+  /**
+   * `sample` is the written sample as read (1 = ink), the size of the model's grid; the visitor
+   * may replace it with their own writing ({@link setSample}) until the sample is transferred.
+   */
   constructor(
-    readonly relief: Bitmap,
+    sample: Bitmap,
     private readonly listener: PrintingSessionListener = {},
     tuning: Partial<PrintingSessionTuning> = {},
   ) {
     this.tuning = { ...defaultTuning, ...tuning }
-    this.ink = new CoverageField(relief.width, relief.height, 2)
-    this.rub = new CoverageField(relief.width, relief.height, 3)
+    this.#sample = sample
+    this.#carving = new CarvingField(mirrorHorizontally(sample))
+    this.ink = new CoverageField(sample.width, sample.height, 2)
+    this.rub = new CoverageField(sample.width, sample.height, 3)
+  }
+
+  /** The sample as written and read (not mirrored). */
+  get sample(): Bitmap {
+    return this.#sample
+  }
+
+  /** The block being carved: its transferred writing is the sample's mirror image. */
+  get carving(): CarvingField {
+    return this.#carving
+  }
+
+  /** The strokes to ink: the transferred writing, which stands when the ground is cut away. */
+  get relief(): Bitmap {
+    return this.#carving.strokes
+  }
+
+  /** Replaces the sample with what the visitor wrote (only while writing). */
+  setSample(sample: Bitmap): void {
+    if (this.#phase !== 'write-sample') return
+    if (sample.width !== this.#sample.width || sample.height !== this.#sample.height) {
+      throw new RangeError(
+        `The written sample is ${sample.width}×${sample.height}; the block's grid is ${this.#sample.width}×${this.#sample.height}`,
+      )
+    }
+    this.#sample = sample
+    this.#carving = new CarvingField(mirrorHorizontally(sample))
+  }
+
+  /** Whether the master carver is clearing the rest of the ground (the visitor watches). */
+  get isMasterCarving(): boolean {
+    return this.#masterRow !== undefined
   }
 
   get phase(): PrintingPhase {
@@ -112,7 +169,12 @@ export class PrintingSession {
   get canMoveOn(): boolean {
     switch (this.#phase) {
       case 'write-sample':
-        return true
+        return this.#carving.strokes.data.some((value) => value > 0)
+      case 'carve':
+        return (
+          this.#masterRow === undefined &&
+          this.#carving.clearedFraction >= this.tuning.masterFinishesAt
+        )
       case 'ink':
         return this.inkCoverage >= this.tuning.minCoverageToMoveOn
       case 'rub':
@@ -129,11 +191,41 @@ export class PrintingSession {
     this.listener.stationActive?.(this.#phase as PrintingStationId)
   }
 
-  /** Finishes the sample, ink or rub station when {@link canMoveOn}; false if it may not yet. */
+  /**
+   * Finishes the sample, ink or rub station when {@link canMoveOn}; false if it may not yet. At
+   * the carve station it hands the block to the master, who finishes it in {@link masterCarve}.
+   */
   moveOn(): boolean {
     if (!this.canMoveOn) return false
+    if (this.#phase === 'carve') {
+      this.#masterRow = 0
+      return true
+    }
     this.#completeStation()
     return true
+  }
+
+  /** A pass of the visitor's knife or chisel over the block (only while carving, before the master). */
+  carveStroke(from: BlockPoint, to: BlockPoint, tool: CarvingTool): CellRect | undefined {
+    if (this.#phase !== 'carve' || this.#masterRow !== undefined) return undefined
+    return this.#carving.cut(from, to, tool)
+  }
+
+  /**
+   * The master clears the next `rows` rows of ground; when the last row is done the carve
+   * station completes. Returns the cells cleared.
+   */
+  masterCarve(rows: number): CellRect | undefined {
+    if (this.#phase !== 'carve' || this.#masterRow === undefined) return undefined
+    const from = this.#masterRow
+    const to = Math.min(this.#carving.height, from + Math.max(1, Math.ceil(rows)))
+    this.#masterRow = to
+    const rect = this.#carving.clearGroundRows(from, to)
+    if (to >= this.#carving.height) {
+      this.#masterRow = undefined
+      this.#completeStation()
+    }
+    return rect
   }
 
   /** Turns the current fold station's sheet to `progress` (0–1); ignored at other stations. */
@@ -166,7 +258,12 @@ export class PrintingSession {
   }
 
   /** A segment of a palm-brush drag over the paper's back at `pressure` 0–1 (only while rubbing). */
-  rubStroke(from: BlockPoint, to: BlockPoint, pressure: number, isContinuation = false): CellRect | undefined {
+  rubStroke(
+    from: BlockPoint,
+    to: BlockPoint,
+    pressure: number,
+    isContinuation = false,
+  ): CellRect | undefined {
     if (this.#phase !== 'rub') return undefined
     const amount = this.tuning.rubPerPass * Math.max(0, Math.min(1, pressure))
     const previous = isContinuation ? this.#previousSegment : undefined
@@ -188,7 +285,11 @@ export class PrintingSession {
     }
     this.#phase = 'printed'
     this.#foldProgress = 1
-    this.#print = computePrint({ relief: this.relief, ink: this.ink.bitmap, rub: this.rub.bitmap })
+    this.#print = computePrint({
+      relief: this.#carving.relief(),
+      ink: this.ink.bitmap,
+      rub: this.rub.bitmap,
+    })
     this.listener.printed?.(this.#print)
   }
 }

@@ -50,7 +50,8 @@ export class SongyunServer {
       process.execPath,
       [
         path.join(this.appRoot, 'bin', 'songyun.mjs'),
-        ...['serve', '--port', '0', '--data-dir', this.dataDir],
+        // The tests set the first PIN from the PIN pad, as a browser-shell kiosk may be told to.
+        ...['serve', '--port', '0', '--data-dir', this.dataDir, '--allow-first-pin'],
         ...this.mediaRoots.flatMap((root) => ['--media-root', root]),
       ],
       { cwd: this.appRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SONGYUN_DEV: '1' } },

@@ -23,7 +23,9 @@ export async function woodblockSceneBox(page: Page): Promise<Box> {
 
 /** Where the block face is on the page, as the scene reports it. */
 export async function woodblockBlockBox(page: Page): Promise<Box> {
-  const json = await page.locator('[data-woodblock-block-rect]').getAttribute('data-woodblock-block-rect')
+  const json = await page
+    .locator('[data-woodblock-block-rect]')
+    .getAttribute('data-woodblock-block-rect')
   if (!json) throw new Error('The woodblock scene has not reported where its block is')
   const rect = JSON.parse(json) as Box
   const scene = await woodblockSceneBox(page)
@@ -38,7 +40,9 @@ export async function waitForSteadyBlock(page: Page, timeoutMs = 60_000): Promis
   const deadline = Date.now() + timeoutMs
   let previous: Box | undefined
   for (;;) {
-    const json = await page.locator('[data-woodblock-block-rect]').getAttribute('data-woodblock-block-rect')
+    const json = await page
+      .locator('[data-woodblock-block-rect]')
+      .getAttribute('data-woodblock-block-rect')
     const current = json ? (JSON.parse(json) as Box) : undefined
     if (current && previous) {
       const moved = Math.max(
@@ -49,20 +53,31 @@ export async function waitForSteadyBlock(page: Page, timeoutMs = 60_000): Promis
       )
       if (moved <= 2) return woodblockBlockBox(page)
     }
-    if (Date.now() > deadline) throw new Error(`The woodblock camera did not settle (block at ${json})`)
+    if (Date.now() > deadline)
+      throw new Error(`The woodblock camera did not settle (block at ${json})`)
     previous = current
     await page.waitForTimeout(500)
   }
 }
 
 /** One finger along `points`; `stepDelayMs` between moves. */
-export async function touchDrag(cdp: CDPSession, points: readonly ScreenPoint[], stepDelayMs = 0): Promise<void> {
+export async function touchDrag(
+  cdp: CDPSession,
+  points: readonly ScreenPoint[],
+  stepDelayMs = 0,
+): Promise<void> {
   const [first, ...rest] = points
   if (!first) return
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: first.x, y: first.y, id: 1 }] })
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ x: first.x, y: first.y, id: 1 }],
+  })
   for (const point of rest) {
     if (stepDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, stepDelayMs))
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: point.x, y: point.y, id: 1 }] })
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: point.x, y: point.y, id: 1 }],
+    })
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
 }
@@ -79,7 +94,13 @@ export function linePoints(from: ScreenPoint, to: ScreenPoint, steps: number): S
  * A zig-zag over the whole block face in one drag: `rows` passes, `pointsPerRow` touch events
  * each (the brush stamps along every segment, so few events still cover the path).
  */
-export async function sweepBlock(page: Page, cdp: CDPSession, rows = 9, pointsPerRow = 3, stepDelayMs = 0): Promise<void> {
+export async function sweepBlock(
+  page: Page,
+  cdp: CDPSession,
+  rows = 9,
+  pointsPerRow = 3,
+  stepDelayMs = 0,
+): Promise<void> {
   const block = await woodblockBlockBox(page)
   const inset = 0.06
   const left = block.x + block.width * inset
@@ -96,7 +117,12 @@ export async function sweepBlock(page: Page, cdp: CDPSession, rows = 9, pointsPe
 }
 
 /** A horizontal drag across 40 % of the scene, to turn a sheet over the block's edge. */
-export async function foldDrag(page: Page, cdp: CDPSession, direction: 'left' | 'right', share = 0.4): Promise<void> {
+export async function foldDrag(
+  page: Page,
+  cdp: CDPSession,
+  direction: 'left' | 'right',
+  share = 0.4,
+): Promise<void> {
   const box = await woodblockSceneBox(page)
   const y = box.y + box.height * 0.55
   const span = box.width * share
@@ -111,16 +137,113 @@ export async function woodblockPhase(page: Page): Promise<string | null> {
 }
 
 /** Waits for the phase to become `phase`. */
-export async function waitForWoodblockPhase(page: Page, phase: string, timeoutMs = 20_000): Promise<void> {
-  await page.locator(`[data-woodblock-phase="${phase}"]`).waitFor({ state: 'attached', timeout: timeoutMs })
+export async function waitForWoodblockPhase(
+  page: Page,
+  phase: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  await page
+    .locator(`[data-woodblock-phase="${phase}"]`)
+    .waitFor({ state: 'attached', timeout: timeoutMs })
 }
 
 /** The draw calls, triangles and texture bytes the exhibit last reported. */
-export async function woodblockRenderCost(page: Page): Promise<{ calls: number; triangles: number; textureBytes: number }> {
+export async function woodblockRenderCost(
+  page: Page,
+): Promise<{ calls: number; triangles: number; textureBytes: number }> {
   const root = page.locator('[data-woodblock-phase]')
   return {
     calls: Number(await root.getAttribute('data-woodblock-draw-calls')),
     triangles: Number(await root.getAttribute('data-woodblock-triangles')),
     textureBytes: Number(await root.getAttribute('data-woodblock-texture-bytes')),
   }
+}
+
+/** Where the sample's writing area is on the page, as the scene reports it. */
+export async function woodblockSampleBox(page: Page): Promise<Box> {
+  const json = await page
+    .locator('[data-woodblock-sample-rect]')
+    .getAttribute('data-woodblock-sample-rect')
+  if (!json) throw new Error('The woodblock scene has not reported where its sample sheet is')
+  const rect = JSON.parse(json) as Box
+  const scene = await woodblockSceneBox(page)
+  return { x: scene.x + rect.x, y: scene.y + rect.y, width: rect.width, height: rect.height }
+}
+
+/**
+ * Writes 宋 roughly with a finger on the sample: the roof (a dot, a left drop, the hook across),
+ * the cross stroke of 木, its centre stroke, and its two falling strokes. Each stroke is a drag
+ * with a short pause between moves so the brush model sees a writing pace. Points are shares of
+ * the writing area.
+ */
+export async function writeSongByTouch(
+  page: Page,
+  cdp: CDPSession,
+  stepDelayMs = 8,
+): Promise<void> {
+  const strokes: [number, number][][] = [
+    [
+      [0.5, 0.12],
+      [0.52, 0.2],
+    ],
+    [
+      [0.22, 0.26],
+      [0.2, 0.38],
+    ],
+    [
+      [0.22, 0.26],
+      [0.8, 0.26],
+      [0.76, 0.38],
+    ],
+    [
+      [0.2, 0.52],
+      [0.8, 0.52],
+    ],
+    [
+      [0.5, 0.4],
+      [0.5, 0.9],
+    ],
+    [
+      [0.48, 0.55],
+      [0.22, 0.8],
+    ],
+    [
+      [0.52, 0.55],
+      [0.82, 0.8],
+    ],
+  ]
+  for (const stroke of strokes) {
+    const sample = await woodblockSampleBox(page)
+    const at = ([x, y]: [number, number]) => ({
+      x: sample.x + sample.width * x,
+      y: sample.y + sample.height * y,
+    })
+    const points: ScreenPoint[] = []
+    for (let i = 1; i < stroke.length; i++)
+      points.push(...linePoints(at(stroke[i - 1]!), at(stroke[i]!), 8).slice(i === 1 ? 0 : 1))
+    await touchDrag(cdp, points, stepDelayMs)
+  }
+}
+
+/**
+ * Clears the block's ground with the chisel: vertical passes across the face, `columns` of them.
+ * With a generous chisel this clears well past the share at which the master takes over.
+ */
+export async function chiselBlock(
+  page: Page,
+  cdp: CDPSession,
+  columns = 14,
+  stepDelayMs = 0,
+): Promise<void> {
+  const block = await woodblockBlockBox(page)
+  const points: ScreenPoint[] = []
+  for (let column = 0; column < columns; column++) {
+    const x = block.x + block.width * ((column + 0.5) / columns)
+    const [fromY, toY] =
+      column % 2 === 0
+        ? [block.y + 2, block.y + block.height - 2]
+        : [block.y + block.height - 2, block.y + 2]
+    points.push(...linePoints({ x, y: fromY }, { x, y: toY }, 6))
+  }
+  await touchDrag(cdp, points, stepDelayMs)
 }

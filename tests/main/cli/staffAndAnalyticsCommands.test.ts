@@ -35,17 +35,17 @@ function songyun(args: readonly string[], stdinText = '') {
 describe('songyun staff set-pin and analytics export', () => {
   const tempDir = useTempDirs()
 
-  it('sets the staff PIN from stdin, and refuses one that is not 4–12 digits', async () => {
+  it('sets the staff PIN from stdin, and refuses one that is not 6–12 digits', async () => {
     const dataDir = await tempDir()
     const refused = await songyun(['staff', 'set-pin', '--data-dir', dataDir], '12ab\n')
     expect(refused.exitCode).toBe(2)
-    expect(refused.stderr).toContain('4 to 12 digits')
+    expect(refused.stderr).toContain('6 to 12 digits')
 
-    const set = await songyun(['staff', 'set-pin', '--data-dir', dataDir], '86420\n')
+    const set = await songyun(['staff', 'set-pin', '--data-dir', dataDir], '864201\n')
     expect(set.exitCode).toBe(0)
-    expect(await readFile(path.join(dataDir, 'staff-access.json'), 'utf8')).not.toContain('86420')
+    expect(await readFile(path.join(dataDir, 'staff-access.json'), 'utf8')).not.toContain('864201')
     const staff = new StaffAccessService(dataDir, systemClock, undefined, recordingLogger())
-    expect((await staff.unlock('86420')).outcome).toBe('unlocked')
+    expect((await staff.unlock('864201')).outcome).toBe('unlocked')
     staff.dispose()
   })
 

@@ -35,7 +35,8 @@ const electron = await vi.hoisted(async () => {
 })
 vi.mock('electron', () => electron)
 
-import { kioskWindowOptions, isDevtoolsAllowed, createKioskWindow } from '../../../main/electron/createKioskWindow'
+import { isDevtoolsAllowed, createKioskWindow } from '../../../main/electron/createKioskWindow'
+import { dataDirArgument, refuseDebuggingWhenPackaged } from '../../../main/electron/refuseDebuggingWhenPackaged'
 import { lockNavigation, isAppUrl } from '../../../main/electron/lockNavigation'
 import { denyPermissions } from '../../../main/electron/denyPermissions'
 import { bindContractToIpc, isTrustedSender } from '../../../main/electron/bindContractToIpc'
@@ -69,8 +70,13 @@ describe('Electron shell wiring (electron mocked)', () => {
     })
   }
 
-  it('hardens the kiosk window', () => {
-    const options = kioskWindowOptions('/app/preload.cjs', false)
+  it('hardens the kiosk window (the options given to new BrowserWindow)', () => {
+    const contents = Object.assign(new EventEmitter(), { setZoomFactor: vi.fn(), setVisualZoomLevelLimits: vi.fn(async () => undefined) })
+    electron.BrowserWindow.mockImplementation(function () {
+      return Object.assign(new EventEmitter(), { webContents: contents, show: vi.fn() })
+    })
+    createKioskWindow('/app/preload.cjs', false)
+    const options = electron.BrowserWindow.mock.calls[0]![0] as { kiosk: boolean; webPreferences: object }
     expect(options.kiosk).toBe(true)
     expect(options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -81,8 +87,27 @@ describe('Electron shell wiring (electron mocked)', () => {
       devTools: false,
       preload: '/app/preload.cjs',
     })
-    expect(isDevtoolsAllowed(['electron', '.'], {})).toBe(false)
-    expect(isDevtoolsAllowed(['electron', '.', '--devtools'], {})).toBe(true)
+    expect(isDevtoolsAllowed(['electron', '.'], {}, false)).toBe(false)
+    expect(isDevtoolsAllowed(['electron', '.', '--devtools'], {}, false)).toBe(true)
+  })
+
+  it('a packaged build ignores --remote-debugging-port, --devtools, SONGYUN_DEVTOOLS and --data-dir=', () => {
+    const given = new Set(['remote-debugging-port', 'inspect'])
+    const commandLine = { hasSwitch: vi.fn((name: string) => given.has(name)), removeSwitch: vi.fn((name: string) => given.delete(name)) }
+    Object.assign(electron.app, { isPackaged: true, commandLine })
+    try {
+      expect(refuseDebuggingWhenPackaged().sort()).toEqual(['inspect', 'remote-debugging-port'])
+      expect(given.size).toBe(0)
+      expect(isDevtoolsAllowed(['kiosk', '--devtools'], { SONGYUN_DEVTOOLS: '1' }, true)).toBe(false)
+      expect(dataDirArgument(['kiosk', '--data-dir=/tmp/elsewhere'], true)).toBeUndefined()
+      expect(dataDirArgument(['kiosk', '--data-dir=/tmp/elsewhere'], false)).toBe('/tmp/elsewhere')
+      Object.assign(electron.app, { isPackaged: false })
+      given.add('remote-debugging-port')
+      expect(refuseDebuggingWhenPackaged()).toEqual([])
+      expect(given.has('remote-debugging-port')).toBe(true)
+    } finally {
+      Object.assign(electron.app, { isPackaged: undefined, commandLine: undefined })
+    }
   })
 
   it('fixes zoom at 1:1 and suppresses the context menu', () => {

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { ContentService } from '../../../main/services/contentService'
 import { silentLogger } from '../../../main/services/logger'
 import { PackStore } from '../../../main/services/packs/packStore'
 import { defaultPackLimits } from '../../../main/services/packs/packLimits'
-import { manualClock, useTempDirs } from '../support/tempDataDir'
+import { manualClock, recordingLogger, useTempDirs } from '../support/tempDataDir'
 import {
   defaultPackFiles,
   manifestFor,
@@ -64,6 +64,46 @@ describe('PackStore', () => {
     ])
     expect(pack!.rollbackVersion).toBe('1.2.0')
     expect(await versionFolders('a.pack')).toEqual(['1.1.0', '1.2.0', '1.3.0'])
+  })
+
+  it('skips one active pack whose folder is gone, with a warning, and lists the others', async () => {
+    const { dataDir, install } = await setUp()
+    await install('a.pack', '1.0.0')
+    await install('b.pack', '1.0.0')
+    await rm(path.join(dataDir, 'packs', 'versions', 'a.pack'), { recursive: true })
+    const logger = recordingLogger()
+    const store = new PackStore({ dataDir, appVersion: '0.1.0', clock: manualClock(), logger })
+    const active = await store.listActivePacks()
+    expect(active.map((pack) => pack.manifest.id)).toEqual(['b.pack'])
+    expect(logger.lines).toEqual([
+      { level: 'warn', message: expect.stringContaining('packs: a.pack 1.0.0 is skipped') },
+    ])
+  })
+
+  it('refuses an older version unless the downgrade is allowed, before extracting anything', async () => {
+    const { root, store, install } = await setUp()
+    await install('a.pack', '1.2.0')
+    const files = defaultPackFiles('old')
+    const older = await writeYazlPack(
+      path.join(root, 'a.pack-1.1.0.songpack'),
+      packEntries(manifestFor(files, { id: 'a.pack', version: '1.1.0' }), files, key.privateKey),
+    )
+    await expect(store.install(older, { requireSigned: true })).rejects.toMatchObject({
+      problems: [{ path: 'manifest.json', message: expect.stringContaining('--allow-downgrade') }],
+    })
+    expect((await store.list()).packs[0]!.activeVersion).toBe('1.2.0')
+    await store.install(older, { requireSigned: true, allowDowngrade: true })
+    expect((await store.list()).packs[0]!.activeVersion).toBe('1.1.0')
+  })
+
+  it('a key bound to id prefixes in trusted-keys/<name>.ids may sign only those ids', async () => {
+    const { dataDir, store, install } = await setUp()
+    await writeFile(path.join(dataDir, 'trusted-keys', 'venue.ids'), '# this venue signs its own packs\nmuseum.\n')
+    await expect(install('songyun.core', '9.0.0')).rejects.toMatchObject({
+      problems: [{ path: 'manifest.sig', message: expect.stringContaining('may sign only ids starting with "museum."') }],
+    })
+    await install('museum.tea', '1.0.0')
+    expect((await store.list()).packs.map((pack) => pack.id)).toEqual(['museum.tea'])
   })
 
   it('honours another number of kept versions', async () => {

@@ -68,6 +68,32 @@ describe('lint enforces the layering', () => {
     expect(await rulesFiredFor(eslint, scene, "import 'vue'\n")).toContain('no-restricted-imports')
   })
 
+  it('lets only stores and the service adapters import the bridge, never a view, component or exhibit', async () => {
+    const bridgeImport = (depth: string) =>
+      `import { kioskApi } from '${depth}bridge/kioskBridge'\nexport const probe = kioskApi\n`
+    for (const file of ['renderer/views/Probe.ts', 'renderer/components/probe.ts', 'renderer/admin/probe.ts']) {
+      expect(await rulesFiredFor(eslint, file, bridgeImport('../')), file).toContain('import-x/no-restricted-paths')
+    }
+    const inExhibit = await rulesFiredFor(eslint, 'renderer/exhibits/teaWhisking/probe.ts', bridgeImport('../../'))
+    expect(inExhibit).toContain('import-x/no-restricted-paths')
+    expect(await rulesFiredFor(eslint, 'renderer/stores/probe.ts', bridgeImport('../'))).toEqual([])
+  })
+
+  it('refuses an exhibit importing another exhibit, in the core and in the renderer', async () => {
+    const inRenderer = await rulesFiredFor(
+      eslint,
+      'renderer/exhibits/teaWhisking/probe.ts',
+      "import { paintPrint } from '../woodblockPrinting/printCanvas'\nexport const probe = paintPrint\n",
+    )
+    expect(inRenderer).toContain('import-x/no-restricted-paths')
+    const inCore = await rulesFiredFor(
+      eslint,
+      'src/exhibits/woodblockPrinting/probe.ts',
+      "import { TeaSession } from '../teaWhisking/teaSession'\nexport const probe = TeaSession\n",
+    )
+    expect(inCore).toContain('import-x/no-restricted-paths')
+  })
+
   it('refuses services importing electron', async () => {
     const fired = await rulesFiredFor(eslint, 'main/services/probe.ts', "import 'electron'\n")
     expect(fired).toContain('no-restricted-imports')

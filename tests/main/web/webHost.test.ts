@@ -6,6 +6,7 @@ import { KioskServices } from '../../../main/services/kioskServices'
 import { startWebHost, type WebHost } from '../../../main/web/webHost'
 import { recordingLogger, useTempDirs } from '../support/tempDataDir'
 import { fileURLToPath } from 'node:url'
+import { networkInterfaces } from 'node:os'
 
 const builtinPackDir = fileURLToPath(new URL('../../../assets/packs/songyun.core', import.meta.url))
 
@@ -39,7 +40,9 @@ describe('browser shell host', () => {
     host = undefined
   })
 
-  async function startHost() {
+  async function startHost(
+    hostOptions: { host?: string; allowStaffOffLoopback?: boolean; allowFirstPinOverHttp?: boolean } = {},
+  ) {
     const root = await tempDir()
     const rendererDir = path.join(root, 'renderer')
     await mkdir(path.join(rendererDir, 'assets'), { recursive: true })
@@ -53,7 +56,7 @@ describe('browser shell host', () => {
       logger: recordingLogger(),
       builtinPackDir,
     })
-    host = await startWebHost({ services, rendererDir, host: '127.0.0.1', port: 0 })
+    host = await startWebHost({ services, rendererDir, host: hostOptions.host ?? '127.0.0.1', port: 0, ...hostOptions })
     return { host, services }
   }
 
@@ -143,5 +146,91 @@ describe('browser shell host', () => {
       req.end()
     })
     expect(received).toContain('data: {"packs":[]}')
+  })
+
+  const lanAddress = Object.values(networkInterfaces())
+    .flat()
+    .find((address) => address && address.family === 'IPv4' && !address.internal)?.address
+
+  it('allow-lists Host names on 0.0.0.0 too (DNS rebinding), checks Origin and Content-Type', async () => {
+    const { host } = await startHost({ host: '0.0.0.0' })
+    const port = new URL(host.url).port
+    const rebound = await rawGet(host.url, '/', { Host: `evil.example:${port}` })
+    expect(rebound.status).toBe(421)
+    const post = (headers: Record<string, string>) =>
+      rawGet(host.url, '/api/request/staff:status', headers, 'POST', '{}')
+    const spoofed = await post({
+      'Content-Type': 'application/json',
+      Host: `evil.example:${port}`,
+      Origin: `http://evil.example:${port}`,
+      'Sec-Fetch-Site': 'same-origin',
+    })
+    expect(spoofed.status).toBe(421)
+    const ownPage = { 'Content-Type': 'application/json', Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` }
+    expect((await post({ ...ownPage, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200)
+    expect((await post({ ...ownPage, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
+    expect((await post(ownPage)).status).toBe(403)
+    expect((await post({ 'Content-Type': 'text/plain', Host: `127.0.0.1:${port}` })).status).toBe(415)
+  })
+
+  it.skipIf(lanAddress === undefined)('refuses staff channels from the LAN unless the flag allows them', async () => {
+    const { host } = await startHost({ host: '0.0.0.0' })
+    const port = new URL(host.url).port
+    const fromLan = `http://${lanAddress}:${port}/`
+    const post = (channel: string) =>
+      rawGet(fromLan, `/api/request/${channel}`, { 'Content-Type': 'application/json' }, 'POST', '{}')
+    expect((await post('staff:status')).status).toBe(403)
+    expect((await post('settings:get')).status).toBe(200)
+    await host.close()
+    const open = await startHost({ host: '0.0.0.0', allowStaffOffLoopback: true })
+    const openUrl = `http://${lanAddress}:${new URL(open.host.url).port}/`
+    const answer = await rawGet(openUrl, '/api/request/staff:status', { 'Content-Type': 'application/json' }, 'POST', '{}')
+    expect(answer.status).toBe(200)
+  })
+
+  it('serves only media types from /pack, each with a sandboxing CSP, never a pack page or script', async () => {
+    const { host, services } = await startHost()
+    const [core] = await services.packs.listActivePacks()
+    await writeFile(path.join(core!.rootDir, 'x.html'), '<script>fetch("/api/request/staff:status")</script>')
+    await writeFile(path.join(core!.rootDir, 'x.js'), 'alert(1)')
+    const page = await rawGet(host.url, '/pack/songyun.core/x.html')
+    expect(page.status).toBe(404)
+    expect(page.headers['content-type']).not.toContain('text/html')
+    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox")
+    expect((await rawGet(host.url, '/pack/songyun.core/x.js')).status).toBe(404)
+    const media = await rawGet(host.url, '/pack/songyun.core/manifest.json')
+    expect(media.status).toBe(200)
+    expect(media.headers['content-security-policy']).toContain('sandbox')
+  })
+
+  it('refuses staff:create-pin over HTTP unless the host allows the first PIN there', async () => {
+    const { host, services } = await startHost()
+    const post = (url: string) =>
+      rawGet(url, '/api/request/staff:create-pin', { 'Content-Type': 'application/json' }, 'POST', JSON.stringify({ args: { pin: '246813' } }))
+    const refused = await post(host.url)
+    expect(refused.status).toBe(403)
+    expect((await services.staff.status()).hasPin).toBe(false)
+    await host.close()
+    const allowed = await startHost({ allowFirstPinOverHttp: true })
+    expect((await post(allowed.host.url)).status).toBe(200)
+  })
+
+  it('sends the CSP on every response, /INDEX.HTML and errors included', async () => {
+    const { host } = await startHost()
+    for (const rawPath of ['/INDEX.HTML', '/index.html', '/assets/app.js', '/nothing-here']) {
+      const response = await rawGet(host.url, rawPath)
+      expect(String(response.headers['content-security-policy']), rawPath).toContain("script-src 'self'")
+    }
+  })
+
+  it('answers a malformed percent-encoding in a request path with 400, logging no stack', async () => {
+    const { host, services } = await startHost()
+    const response = await rawGet(host.url, '/api/request/%E0', { 'Content-Type': 'application/json' }, 'POST', '{}')
+    expect(response.status).toBe(400)
+    expect(JSON.parse(response.body.toString())).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect((await rawGet(host.url, '/%E0')).status).toBe(404)
+    expect((await rawGet(host.url, '/pack/%E0/x.png')).status).toBe(404)
+    const logged = (services.options.logger as ReturnType<typeof recordingLogger>).lines
+    expect(logged.filter((line) => line.level === 'error')).toEqual([])
   })
 })

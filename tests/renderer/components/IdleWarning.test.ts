@@ -1,19 +1,15 @@
 import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { KioskApi } from '../../../src/contract/contract'
 import { setKioskApiForTesting } from '../../../renderer/bridge/kioskBridge'
 import IdleWarning from '../../../renderer/components/IdleWarning.vue'
 import { useLanguageStore } from '../../../renderer/stores/useLanguageStore'
+import { createFakeKioskApi } from '../stores/fakeKioskApi'
+import { activateStoresForTest } from '../stores/storesForTest'
 
 describe('IdleWarning', () => {
   beforeEach(() => {
-    setKioskApiForTesting({
-      invoke: async () => undefined,
-      invokeAsStaff: async () => undefined,
-      on: () => () => undefined,
-    } as unknown as KioskApi)
-    setActivePinia(createPinia())
+    setKioskApiForTesting(createFakeKioskApi().api)
+    activateStoresForTest()
   })
   afterEach(() => setKioskApiForTesting(undefined))
 

@@ -13,7 +13,11 @@ vi.mock('three', async (importOriginal) => {
   const three = await importOriginal<typeof threeModule>()
   class RecordingRenderer {
     static made: RecordingRenderer[] = []
-    info = { memory: { geometries: 0, textures: 0 }, programs: [], render: { calls: 0, triangles: 0 } }
+    info = {
+      memory: { geometries: 0, textures: 0 },
+      programs: [],
+      render: { calls: 0, triangles: 0 },
+    }
     renderLists = { dispose: vi.fn() }
     loop: ((timeMs: number) => void) | null = null
     pixelRatio = 1
@@ -120,6 +124,30 @@ describe('SceneHost', () => {
     expect(shown!.events).toContain('update')
   })
 
+  it('keeps the last picture while the scene says it is at rest, and draws again once it is not', async () => {
+    const host = makeHost()
+    host.attach(document.createElement('div'))
+    let isAtRest = false
+    const scene = { ...recordedScene('still'), isAtRest: () => isAtRest }
+    await host.show(async () => scene, false)
+    const loop = (timeMs: number) => rendererOf(host).loop?.(timeMs)
+    loop(16)
+    isAtRest = true
+    loop(33)
+    loop(50)
+    // Drawn once (the first frame of a scene is always drawn), then held while at rest.
+    expect(rendererOf(host).rendered).toHaveLength(1)
+    isAtRest = false
+    loop(66)
+    expect(rendererOf(host).rendered).toHaveLength(2)
+    // A new drawing-buffer size clears the canvas: drawn even at rest.
+    isAtRest = true
+    host.canvas.width += 10
+    loop(83)
+    expect(rendererOf(host).rendered).toHaveLength(3)
+    expect(scene.events.filter((event) => event === 'update')).toHaveLength(5)
+  })
+
   it('disposes a scene whose load a newer show superseded, and the scene it replaces', async () => {
     const host = makeHost()
     const first = await host.show(recordingFactory('first'), false)
@@ -141,7 +169,8 @@ describe('SceneHost', () => {
     const rebuilt: ExhibitScene[] = []
     host.onSceneRebuilt((scene) => rebuilt.push(scene))
     const changes: SceneContextChange[] = []
-    const onChange = (event: Event) => changes.push((event as CustomEvent<SceneContextChange>).detail)
+    const onChange = (event: Event) =>
+      changes.push((event as CustomEvent<SceneContextChange>).detail)
     window.addEventListener(sceneContextEventName, onChange)
 
     const lost = new Event('webglcontextlost', { cancelable: true })

@@ -1,15 +1,13 @@
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { nextTick } from 'vue'
-import type { KioskApi } from '../../../src/contract/contract'
 import type { ModeState } from '../../../src/contract/areas/mode'
 import type { StaffStatus, StaffUnlockResult } from '../../../src/contract/areas/staff'
 import { RequestError } from '../../../src/contract/requestError'
 import { setKioskApiForTesting } from '../../../renderer/bridge/kioskBridge'
-import { useKioskStore } from '../../../renderer/stores/useKioskStore'
 import { useModeStore } from '../../../renderer/stores/useModeStore'
 import { useStaffStore } from '../../../renderer/stores/useStaffStore'
 import { useVisitStore } from '../../../renderer/stores/useVisitStore'
+import { createFakeKioskApi } from './fakeKioskApi'
+import { activateStoresForTest } from './storesForTest'
 
 const openState: ModeState = {
   mode: 'open',
@@ -21,119 +19,36 @@ const openState: ModeState = {
   timeZone: 'Asia/Shanghai',
 }
 
-/** A fake contract: answers what the test sets, records every call. */
-function fakeApi() {
-  const calls: { channel: string; args: unknown; token?: string }[] = []
-  const answers = new Map<string, (args: unknown) => unknown>()
-  const api = {
-    invoke: async (channel: string, args?: unknown) => {
-      calls.push({ channel, args })
-      return answers.get(channel)?.(args)
-    },
-    invokeAsStaff: async (token: string, channel: string, args?: unknown) => {
-      calls.push({ channel, args, token })
-      return answers.get(channel)?.(args)
-    },
-    on: () => () => undefined,
-  } as unknown as KioskApi
-  return { api, calls, answers }
-}
-
-describe('useModeStore: the mode rules on the visitor screens', () => {
-  let fake: ReturnType<typeof fakeApi>
+// What a mode means for the visitor screens is the visit machine's (tests/core/visit).
+describe('useModeStore: follows what the services announce', () => {
+  let fake: ReturnType<typeof createFakeKioskApi>
 
   beforeEach(() => {
-    fake = fakeApi()
+    fake = createFakeKioskApi({}, { 'mode:get': () => openState })
     setKioskApiForTesting(fake.api)
-    setActivePinia(createPinia())
+    activateStoresForTest()
   })
   afterEach(() => setKioskApiForTesting(undefined))
 
-  it('shows the closed screen in closed mode and the attract loop when open again', async () => {
+  it('loads the mode, then follows mode:changed (the volume cap comes only from there)', async () => {
     const mode = useModeStore()
-    const kiosk = useKioskStore()
-    mode.apply({ ...openState, mode: 'closed', configuredMode: 'closed' })
-    expect(kiosk.screen).toBe('closed')
-    mode.apply(openState)
-    expect(kiosk.screen).toBe('attract')
+    expect(mode.volume).toBeUndefined()
+    await mode.start()
+    expect(mode.state?.mode).toBe('open')
+    expect(mode.volume).toBe(0.8)
+    fake.emit('mode:changed', { ...openState, volume: 0.3, mode: 'closed' })
+    expect(mode.volume).toBe(0.3)
+    expect(mode.state?.mode).toBe('closed')
   })
 
-  it('ends a visit in progress when the kiosk closes', async () => {
-    const mode = useModeStore()
-    const kiosk = useKioskStore()
-    const visit = useVisitStore()
-    visit.beginVisit()
-    kiosk.showMenu()
-    mode.apply({ ...openState, mode: 'closed', isClosedByHours: true })
-    expect(kiosk.screen).toBe('closed')
-    expect(visit.isVisitInProgress).toBe(false)
-  })
-
-  it('keeps single-exhibit mode on its exhibit, also after "home"', async () => {
-    const mode = useModeStore()
-    const kiosk = useKioskStore()
-    mode.apply({
-      ...openState,
-      mode: 'single-exhibit',
-      configuredMode: 'single-exhibit',
-      singleExhibit: 'tea',
-    })
-    expect(kiosk.screen).toBe('exhibit')
-    expect(kiosk.exhibitId).toBe('tea')
-    kiosk.showMenu()
-    await nextTick()
-    expect(kiosk.screen).toBe('exhibit')
-    expect(kiosk.exhibitId).toBe('tea')
-    kiosk.returnToStart()
-    expect(kiosk.exhibitId).toBe('tea')
-  })
-
-  it('leaves a visit alone when only the volume cap changes', async () => {
-    const mode = useModeStore()
-    const kiosk = useKioskStore()
-    const visit = useVisitStore()
-    mode.apply(openState)
-    visit.beginVisit()
-    kiosk.showMenu()
-    await nextTick()
-    mode.apply({ ...openState, volume: 0.3 })
-    await nextTick()
-    expect(kiosk.screen).toBe('menu')
-    expect(visit.isVisitInProgress).toBe(true)
-  })
-
-  it('leaves the staff screens alone; leaving them lands on the mode start', async () => {
-    const mode = useModeStore()
-    const kiosk = useKioskStore()
-    kiosk.showOnly('admin')
-    mode.apply({ ...openState, mode: 'closed', configuredMode: 'closed' })
-    expect(kiosk.screen).toBe('admin')
-    kiosk.returnToStart()
-    expect(kiosk.screen).toBe('closed')
-  })
-
-  it('tells the services whether the kiosk is busy, only when that changes', async () => {
+  it('creating the mode store touches no other store and sends nothing', () => {
     useModeStore()
-    const kiosk = useKioskStore()
-    const reports = () =>
-      fake.calls.filter((call) => call.channel === 'mode:report-visit').map((call) => call.args)
-    expect(reports()).toEqual([{ isVisitInProgress: false }])
-    kiosk.showMenu()
-    await nextTick()
-    kiosk.openExhibit('tea')
-    await nextTick()
-    kiosk.showAttract()
-    await nextTick()
-    expect(reports()).toEqual([
-      { isVisitInProgress: false },
-      { isVisitInProgress: true },
-      { isVisitInProgress: false },
-    ])
+    expect(fake.calls).toEqual([])
   })
 })
 
 describe('useStaffStore: the PIN pad flow', () => {
-  let fake: ReturnType<typeof fakeApi>
+  let fake: ReturnType<typeof createFakeKioskApi>
   const noPin: StaffStatus = { hasPin: false, lockedUntilMs: undefined, remainingAttempts: 5 }
   const unlocked: StaffUnlockResult = {
     outcome: 'unlocked',
@@ -142,35 +57,38 @@ describe('useStaffStore: the PIN pad flow', () => {
   }
 
   beforeEach(() => {
-    fake = fakeApi()
+    fake = createFakeKioskApi()
     setKioskApiForTesting(fake.api)
-    setActivePinia(createPinia())
+    activateStoresForTest()
   })
   afterEach(() => setKioskApiForTesting(undefined))
 
   it('asks for a new PIN twice on a fresh kiosk, starting over when they differ', async () => {
-    fake.answers.set('staff:status', () => noPin)
-    fake.answers.set('staff:create-pin', () => unlocked)
+    fake.answer('staff:status', () => noPin)
+    fake.answer('staff:create-pin', () => unlocked)
     const staff = useStaffStore()
-    const kiosk = useKioskStore()
+    const kiosk = useVisitStore()
     await staff.openPinPad()
     expect(kiosk.screen).toBe('staff-pin')
     expect(staff.stage).toBe('new')
     await staff.submitPin('1234')
+    expect(staff.notice).toBe('too-short')
+    expect(staff.stage).toBe('new')
+    await staff.submitPin('123456')
     expect(staff.stage).toBe('confirm')
-    await staff.submitPin('4321')
+    await staff.submitPin('654321')
     expect(staff.stage).toBe('new')
     expect(staff.notice).toBe('mismatch')
     expect(fake.calls.some((call) => call.channel === 'staff:create-pin')).toBe(false)
-    await staff.submitPin('1234')
-    await staff.submitPin('1234')
+    await staff.submitPin('123456')
+    await staff.submitPin('123456')
     expect(fake.calls.find((call) => call.channel === 'staff:create-pin')?.args).toEqual({
-      pin: '1234',
+      pin: '123456',
     })
     expect(kiosk.screen).toBe('admin')
 
     // Staff requests carry the session token; ending the session returns to the start.
-    fake.answers.set('mode:get', () => openState)
+    fake.answer('mode:get', () => openState)
     await staff.invoke('mode:get')
     expect(fake.calls.at(-1)).toMatchObject({ channel: 'mode:get', token: 'token-1' })
     await staff.exit()
@@ -182,19 +100,19 @@ describe('useStaffStore: the PIN pad flow', () => {
 
   it('shows wrong and locked answers and stays on the pad', async () => {
     const status: StaffStatus = { hasPin: true, lockedUntilMs: undefined, remainingAttempts: 5 }
-    fake.answers.set('staff:status', () => status)
+    fake.answer('staff:status', () => status)
     const staff = useStaffStore()
-    const kiosk = useKioskStore()
+    const kiosk = useVisitStore()
     await staff.openPinPad()
     expect(staff.stage).toBe('enter')
-    fake.answers.set('staff:unlock', () => ({
+    fake.answer('staff:unlock', () => ({
       outcome: 'wrong-pin',
       status: { ...status, remainingAttempts: 3 },
     }))
     await staff.submitPin('0000')
     expect(staff.notice).toBe('wrong')
     expect(staff.remainingAttempts).toBe(3)
-    fake.answers.set('staff:unlock', () => ({
+    fake.answer('staff:unlock', () => ({
       outcome: 'locked',
       status: { ...status, lockedUntilMs: Date.now() + 300_000, remainingAttempts: 0 },
     }))
@@ -206,51 +124,17 @@ describe('useStaffStore: the PIN pad flow', () => {
   })
 
   it('leaves the admin screen when the services refuse the session', async () => {
-    fake.answers.set('staff:status', () => ({ ...noPin, hasPin: true }))
-    fake.answers.set('staff:unlock', () => unlocked)
+    fake.answer('staff:status', () => ({ ...noPin, hasPin: true }))
+    fake.answer('staff:unlock', () => unlocked)
     const staff = useStaffStore()
-    const kiosk = useKioskStore()
+    const kiosk = useVisitStore()
     await staff.openPinPad()
     await staff.submitPin('1234')
     expect(kiosk.screen).toBe('admin')
-    fake.answers.set('diagnostics:get', () => {
+    fake.answer('diagnostics:get', () => {
       throw new RequestError('forbidden', 'needs a staff session')
     })
     await expect(staff.invoke('diagnostics:get')).rejects.toMatchObject({ code: 'forbidden' })
     expect(kiosk.screen).toBe('attract')
-  })
-})
-
-describe('useModeStore: single-exhibit mode without its exhibit', () => {
-  beforeEach(() => {
-    const fake = fakeApi()
-    fake.answers.set('content:get', () => ({
-      packs: [],
-      exhibits: [{ packId: 'songyun.core', exhibit: { id: 'folk-music' } }],
-      languages: ['zh-CN', 'en'],
-    }))
-    setKioskApiForTesting(fake.api)
-    setActivePinia(createPinia())
-  })
-  afterEach(() => setKioskApiForTesting(undefined))
-
-  it('falls back to open once content shows the exhibit is gone', async () => {
-    const { useContentStore } = await import('../../../renderer/stores/useContentStore')
-    const mode = useModeStore()
-    const kiosk = useKioskStore()
-    mode.apply({
-      ...openState,
-      mode: 'single-exhibit',
-      configuredMode: 'single-exhibit',
-      singleExhibit: 'tea',
-    })
-    expect(kiosk.exhibitId).toBe('tea')
-    await useContentStore().load()
-    await nextTick()
-    expect(mode.mode).toBe('open')
-    expect(kiosk.screen).toBe('attract')
-    kiosk.showMenu()
-    await nextTick()
-    expect(kiosk.screen).toBe('menu')
   })
 })

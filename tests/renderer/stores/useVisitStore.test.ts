@@ -1,13 +1,12 @@
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import { setKioskApiForTesting } from '../../../renderer/bridge/kioskBridge'
-import { useKioskStore } from '../../../renderer/stores/useKioskStore'
 import { useLanguageStore } from '../../../renderer/stores/useLanguageStore'
 import { usePreferencesStore } from '../../../renderer/stores/usePreferencesStore'
 import { useSettingsStore } from '../../../renderer/stores/useSettingsStore'
 import { useVisitStore } from '../../../renderer/stores/useVisitStore'
 import { createFakeKioskApi } from './fakeKioskApi'
+import { activateStoresForTest } from './storesForTest'
 
 describe('useVisitStore: the idle rule and the full reset (fake clock)', () => {
   let fake: ReturnType<typeof createFakeKioskApi>
@@ -20,8 +19,11 @@ describe('useVisitStore: the idle rule and the full reset (fake clock)', () => {
       defaultLanguage: 'zh-CN',
     })
     setKioskApiForTesting(fake.api)
-    setActivePinia(createPinia())
-    await useSettingsStore().start()
+    activateStoresForTest()
+    const settings = useSettingsStore()
+    await settings.start()
+    // The app feeds the visit its idle timing from the settings (App.vue).
+    useVisitStore().applyIdleTiming(settings.settings.idleTimeoutSeconds, settings.settings.idleWarningSeconds)
   })
 
   afterEach(() => {
@@ -31,11 +33,9 @@ describe('useVisitStore: the idle rule and the full reset (fake clock)', () => {
 
   function startVisitInExhibit() {
     const visit = useVisitStore()
-    const kiosk = useKioskStore()
-    visit.beginVisit()
-    kiosk.showMenu()
-    kiosk.openExhibit('tea-whisking')
-    return { visit, kiosk }
+    visit.begin()
+    visit.openExhibit('tea-whisking')
+    return { visit, kiosk: visit }
   }
 
   it('warns after the timeout and resets after the warning, back to the attract loop', async () => {
@@ -112,27 +112,36 @@ describe('useVisitStore: the idle rule and the full reset (fake clock)', () => {
     expect(fake.recorded).toEqual([])
   })
 
-  it('follows new idle timing from settings:changed', async () => {
+  it('follows new idle timing in the middle of a visit', () => {
     const { visit } = startVisitInExhibit()
-    const settings = useSettingsStore()
-    fake.emit('settings:changed', {
-      settings: { ...settings.settings, idleTimeoutSeconds: 30 },
-      problems: [],
-    })
-    await nextTick()
+    visit.applyIdleTiming(30, 3)
     vi.advanceTimersByTime(10_000)
     expect(visit.phase).toBe('active')
     vi.advanceTimersByTime(20_000)
     expect(visit.phase).toBe('warning')
   })
 
-  it('a staff or closed screen ends the visit (reason "mode") and stops the countdown', () => {
-    const { visit, kiosk } = startVisitInExhibit()
-    kiosk.showOnly('closed')
+  it('a staff screen ends the visit (reason "mode") and stops the countdown', () => {
+    const { visit } = startVisitInExhibit()
+    visit.showStaffScreen('admin')
     expect(visit.isVisitInProgress).toBe(false)
     vi.advanceTimersByTime(60_000)
-    expect(kiosk.screen).toBe('closed')
+    expect(visit.screen).toBe('admin')
     expect(fake.recorded.map((e) => e.type).slice(-2)).toEqual(['exhibit-leave', 'visit-end'])
     expect(fake.recorded.at(-1)).toMatchObject({ type: 'visit-end', reason: 'mode' })
+  })
+
+  it('tells the services whether the kiosk is busy, only when that changes', async () => {
+    const visit = useVisitStore()
+    visit.begin()
+    visit.openExhibit('tea-whisking')
+    visit.showStaffScreen('staff-pin')
+    visit.leaveStaffScreens()
+    await nextTick()
+    expect(fake.calls.filter((call) => call.channel === 'mode:report-visit').map((call) => call.args)).toEqual([
+      { isVisitInProgress: false },
+      { isVisitInProgress: true },
+      { isVisitInProgress: false },
+    ])
   })
 })

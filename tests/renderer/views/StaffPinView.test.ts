@@ -1,15 +1,15 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { KioskApi } from '../../../src/contract/contract'
 import type { StaffStatus } from '../../../src/contract/areas/staff'
 import { setKioskApiForTesting } from '../../../renderer/bridge/kioskBridge'
 import { i18n } from '../../../renderer/i18n/i18n'
 import { messages } from '../../../renderer/i18n/messages'
-import { useKioskStore } from '../../../renderer/stores/useKioskStore'
 import { useLanguageStore } from '../../../renderer/stores/useLanguageStore'
 import { useStaffStore } from '../../../renderer/stores/useStaffStore'
+import { useVisitStore } from '../../../renderer/stores/useVisitStore'
 import StaffPinView from '../../../renderer/views/StaffPinView.vue'
+import { createFakeKioskApi } from '../stores/fakeKioskApi'
+import { activateStoresForTest } from '../stores/storesForTest'
 
 const withPin: StaffStatus = { hasPin: true, lockedUntilMs: undefined, remainingAttempts: 5 }
 
@@ -23,19 +23,13 @@ function keyPaths(value: object, prefix = ''): string[] {
 }
 
 describe('the staff screens follow the language button', () => {
-  let channels: string[]
+  let fake: ReturnType<typeof createFakeKioskApi>
+  const channels = () => fake.calls.map((call) => call.channel)
 
   beforeEach(() => {
-    channels = []
-    setKioskApiForTesting({
-      invoke: async (channel: string) => {
-        channels.push(channel)
-        return channel === 'staff:status' ? withPin : undefined
-      },
-      invokeAsStaff: async () => undefined,
-      on: () => () => undefined,
-    } as unknown as KioskApi)
-    setActivePinia(createPinia())
+    fake = createFakeKioskApi({}, { 'staff:status': () => withPin })
+    setKioskApiForTesting(fake.api)
+    activateStoresForTest()
     useLanguageStore().startIn('zh-CN')
   })
   afterEach(() => setKioskApiForTesting(undefined))
@@ -60,7 +54,7 @@ describe('the staff screens follow the language button', () => {
     expect(view.get('h1').text()).toBe('Enter the staff PIN')
     expect(view.get('[data-action="pin-submit"]').text()).toBe('OK')
     expect(view.text()).not.toContain('输入员工密码')
-    expect(channels).not.toContain('analytics:record')
+    expect(channels()).not.toContain('analytics:record')
     view.unmount()
   })
 
@@ -71,7 +65,7 @@ describe('the staff screens follow the language button', () => {
     language.cycle()
     expect(language.language).toBe('en')
     staff.leave()
-    expect(useKioskStore().screen).not.toBe('staff-pin')
+    expect(useVisitStore().screen).not.toBe('staff-pin')
     expect(language.language).toBe('zh-CN')
   })
 })

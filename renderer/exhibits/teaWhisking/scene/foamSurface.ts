@@ -11,6 +11,7 @@ import {
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
 import type { FoamState } from '../../../../src/exhibits/teaWhisking/foamModel'
 import type { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
+import { rimHold } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
 
 /** Thickness of a full, well-risen foam in cm. */
@@ -54,6 +55,7 @@ uniform float uBubbleCells;
 uniform float uLiquid;
 uniform float uPaste;
 uniform float uWaterLine;
+uniform float uRimHold;
 uniform vec3 uLightDirection;
 uniform sampler2D uSketch;
 varying vec2 vDisc;
@@ -121,7 +123,13 @@ void main() {
   vec3 normal = normalize(cross(dFdx(vWorldPosition), dFdy(vWorldPosition)));
   if (normal.y < 0.0) normal = -normal;
   float diffuse = max(dot(normal, normalize(uLightDirection)), 0.0);
+  // 咬盏: foam set all round the rim and still shows as a dense, whiter collar against the wall.
+  float collar = smoothstep(0.86, 0.97, r) * (1.0 - smoothstep(0.985, 1.0, r));
+  foamColour = mix(foamColour, linear(vec3(1.0, 0.99, 0.96)), collar * uRimHold * 0.7);
   vec3 colour = mix(base, foamColour, cover) * (0.45 + 0.6 * diffuse);
+  // The water line: where the foam let go of the wall, a thin dark ring of tea against the glaze.
+  float waterRing = smoothstep(0.93, 0.975, r) * (1.0 - smoothstep(0.975, 1.0, r));
+  colour = mix(colour, tea * 0.35, waterRing * uWaterLine);
   // On bare liquid a finger leaves a pale ripple instead of a line in the foam.
   colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.
@@ -144,6 +152,7 @@ export class FoamSurface {
   readonly #sketchBytes: Uint8Array
   #radiusCm = powderRadiusCm
   #heightCm = innerBottomHeightCm
+  #pictureKey = ''
 
   constructor(store: DisposableStore, sketchSize: number) {
     const geometry = store.add(new RingGeometry(0.0001, 1, 96, 32))
@@ -169,6 +178,7 @@ export class FoamSurface {
           uLiquid: { value: 0 },
           uPaste: { value: 0 },
           uWaterLine: { value: 0 },
+          uRimHold: { value: 0 },
           uLightDirection: { value: new Vector3(-0.4, 1, 0.35) },
           uSketch: { value: this.#sketchTexture },
         },
@@ -181,6 +191,14 @@ export class FoamSurface {
   /** Radius of the surface now, cm (what gestures measure against). */
   get radiusCm(): number {
     return this.#radiusCm
+  }
+
+  /**
+   * What the last `show` put on screen, rounded to what the eye can tell apart: equal keys mean an
+   * equal picture (the slow drift of a settling foam changes it only now and then).
+   */
+  get pictureKey(): string {
+    return this.#pictureKey
   }
 
   /** Height of the surface's rim above the bowl's foot now, cm. */
@@ -207,7 +225,20 @@ export class FoamSurface {
     uniforms.uLiquid!.value = Math.min(1, state.waterFraction * 10)
     uniforms.uPaste!.value = hasLiquid ? 1 : 0
     uniforms.uWaterLine!.value = waterLine
+    uniforms.uRimHold!.value = Math.min(1, rimHold(state)) * (1 - waterLine)
     uniforms.uTime!.value = elapsedSeconds
+    this.#pictureKey = [
+      this.mesh.visible ? 1 : 0,
+      this.#heightCm,
+      state.foamHeight,
+      state.fineness,
+      state.whiteness,
+      state.coverage,
+      uniforms.uLiquid!.value as number,
+      waterLine,
+    ]
+      .map((value) => Math.round(value * 400))
+      .join(' ')
   }
 
   /** Uploads the drawing on the foam (only when it changed). */

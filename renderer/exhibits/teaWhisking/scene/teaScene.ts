@@ -13,7 +13,10 @@ import {
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
-import { TeaSession, type TeaSessionListener } from '../../../../src/exhibits/teaWhisking/teaSession'
+import {
+  TeaSession,
+  type TeaSessionListener,
+} from '../../../../src/exhibits/teaWhisking/teaSession'
 import type { TeaVerdict } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
@@ -78,6 +81,12 @@ export interface TeaScene extends ExhibitScene {
   restart(): void
   /** Follows the visitor's reduced-motion switch (no steam drift, no creeping water line). */
   setReducedMotion(isReducedMotion: boolean): void
+  /**
+   * The bowl seen from straight above as it is now (the foam, its 咬盏 collar, whatever is drawn
+   * on it), as a square `sizePx` picture for the keepsake: a new 2D canvas the caller owns
+   * (`toDataURL('image/png')` gives the PNG). Draws one extra frame; the next frame is the table.
+   */
+  bowlPicture(sizePx?: number): HTMLCanvasElement
 }
 
 type TouchRole =
@@ -94,6 +103,7 @@ class TeaTableScene implements TeaScene {
   readonly scene = new Scene()
   readonly camera = new PerspectiveCamera(32, 1, 1, 400)
   readonly textureBytes: number
+  readonly #renderer: SceneContext['renderer']
   #session: TeaSession
   readonly #store = new DisposableStore()
   readonly #table: TeaTable
@@ -110,18 +120,26 @@ class TeaTableScene implements TeaScene {
   #lastFadeMs: number | undefined
   /** The finger drew on the foam since the sketch texture was last written. */
   #isSketchDrawnOn = false
+  /** Something outside `update` (a touch, a resize, a restart) may have changed the picture. */
+  #isTouchedSinceUpdate = true
+  /** What the foam surface showed at the last update (see `FoamSurface.pictureKey`). */
+  #lastPictureKey = ''
+  #isAtRest = false
 
   constructor(
     context: SceneContext,
     private readonly listener: TeaSceneListener,
   ) {
     this.#isReducedMotion = context.isReducedMotion
+    this.#renderer = context.renderer
     this.#session = this.#newSession()
     this.scene.background = new Color(0x140d09)
 
     const pmrem = new PMREMGenerator(context.renderer)
     const room = new RoomEnvironment()
-    const environment = this.#store.add(pmrem.fromScene(room, 0.04))
+    // A small, unblurred capture: the room is soft already, and the glaze and lacquer want a glossy
+    // sheen, not a mirror (a 256-px capture with a blur costs a software renderer most of a second).
+    const environment = this.#store.add(pmrem.fromScene(room, 0, 0.1, 100, { size: 64 }))
     room.dispose()
     pmrem.dispose()
     this.scene.environment = environment.texture
@@ -159,12 +177,18 @@ class TeaTableScene implements TeaScene {
     listen('pointermove', (event) => this.#pointerMove(event))
     listen('pointerup', (event) => this.#pointerUp(event))
     listen('pointercancel', (event) => this.#pointerUp(event))
+    this.#isTouchedSinceUpdate = true
     this.#session.start()
   }
 
   setReducedMotion(isReducedMotion: boolean): void {
     this.#isReducedMotion = isReducedMotion
     if (isReducedMotion) this.#steamAgeSeconds = undefined
+    this.#isTouchedSinceUpdate = true
+  }
+
+  isAtRest(): boolean {
+    return this.#isAtRest
   }
 
   restart(): void {
@@ -174,6 +198,7 @@ class TeaTableScene implements TeaScene {
     this.#verdict = undefined
     this.#session = this.#newSession()
     this.#session.start()
+    this.#isTouchedSinceUpdate = true
   }
 
   update(deltaSeconds: number, elapsedSeconds: number): void {
@@ -193,12 +218,21 @@ class TeaTableScene implements TeaScene {
     const fadeSeconds = (nowMs - (this.#lastFadeMs ?? nowMs)) / 1000
     this.#lastFadeMs = nowMs
     const hasFaded = this.#sketch.fade(fadeSeconds)
-    if (hasFaded || this.#isSketchDrawnOn) this.#surface.showSketch(this.#sketch)
+    const isSketchChanged = hasFaded || this.#isSketchDrawnOn
+    if (isSketchChanged) this.#surface.showSketch(this.#sketch)
     this.#isSketchDrawnOn = false
     this.#surface.show(session.foam.state, waterLine, elapsedSeconds)
     this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
     this.#updateSteam(deltaSeconds)
     this.#updateStream()
+
+    // At rest when no finger is down, nothing animates and the foam looks as it did: the host
+    // then keeps the last picture instead of drawing the same one again.
+    const pictureKey = this.#surface.pictureKey
+    const isMoving = this.#touches.size > 0 || this.#table.steam.visible || isSketchChanged
+    this.#isAtRest = !isMoving && !this.#isTouchedSinceUpdate && pictureKey === this.#lastPictureKey
+    this.#lastPictureKey = pictureKey
+    this.#isTouchedSinceUpdate = false
   }
 
   resize(widthCssPx: number, heightCssPx: number): void {
@@ -221,7 +255,43 @@ class TeaTableScene implements TeaScene {
     this.camera.lookAt(target)
     this.camera.updateProjectionMatrix()
     this.camera.updateMatrixWorld()
+    this.#isTouchedSinceUpdate = true
     this.listener.anchors(this.screenAnchors())
+  }
+
+  bowlPicture(sizePx = 512): HTMLCanvasElement {
+    const renderer = this.#renderer
+    const picture = document.createElement('canvas')
+    picture.width = sizePx
+    picture.height = sizePx
+    const context = picture.getContext('2d')
+    if (!context) throw new Error('the bowl picture needs a 2D canvas')
+    const rimY = this.#table.bowl.position.y + bowlHeightCm
+    const camera = new PerspectiveCamera(30, 1, 1, 200)
+    const distanceCm = (bowlRimRadiusCm * 1.12) / Math.tan((15 * Math.PI) / 180)
+    camera.position.set(0, rimY + distanceCm, 0.001)
+    camera.lookAt(0, rimY, 0)
+    camera.updateMatrixWorld()
+    // The ewer and whisk may hang over the bowl mid-gesture: the picture is of the bowl alone.
+    const { ewer, whisk, stream, steam } = this.#table
+    const shown = [ewer, whisk, stream, steam].map((part) => part.visible)
+    for (const part of [ewer, whisk, stream, steam]) part.visible = false
+    const bufferSize = renderer.getSize(new Vector2())
+    const pixelRatio = renderer.getPixelRatio()
+    try {
+      // Drawn on the scene's own canvas (three tone-maps and encodes only there) and copied out
+      // in the same task, before the browser may clear an unpreserved drawing buffer.
+      renderer.setPixelRatio(1)
+      renderer.setSize(sizePx, sizePx, false)
+      renderer.render(this.scene, camera)
+      context.drawImage(renderer.domElement, 0, 0, sizePx, sizePx, 0, 0, sizePx, sizePx)
+    } finally {
+      renderer.setPixelRatio(pixelRatio)
+      renderer.setSize(bufferSize.x, bufferSize.y, false)
+      ;[ewer, whisk, stream, steam].forEach((part, i) => (part.visible = shown[i]!))
+      this.#isTouchedSinceUpdate = true
+    }
+    return picture
   }
 
   /** Where the bowl, ewer and caddy are on screen now. */
@@ -298,6 +368,7 @@ class TeaTableScene implements TeaScene {
   }
 
   #pointerDown(event: PointerEvent): void {
+    this.#isTouchedSinceUpdate = true
     if (this.#touches.has(event.pointerId)) return
     const point = this.#eventPoint(event)
     const session = this.#session
@@ -386,6 +457,7 @@ class TeaTableScene implements TeaScene {
   }
 
   #pointerUp(event: PointerEvent): void {
+    this.#isTouchedSinceUpdate = true
     this.#release(event.pointerId)
   }
 

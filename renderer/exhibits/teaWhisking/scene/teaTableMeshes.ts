@@ -116,10 +116,12 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
     { r: 2.2, y: 1.8 },
     { r: 0, y: 1.8 },
   ]
+  // Old cinnabar lacquer darkened by use: a deep red-brown with a soft, wide sheen, not a gloss.
   const lacquer = material(
     new MeshStandardMaterial({
-      color: 0x5a1410,
-      roughness: 0.35,
+      color: 0x3a0e0a,
+      roughness: 0.55,
+      envMapIntensity: 0.8,
     }),
   )
   root.add(new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 64)), lacquer))
@@ -134,8 +136,7 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
       map: glaze.colour,
       roughnessMap: glaze.roughness,
       roughness: 1,
-
-      envMapIntensity: 1.2,
+      envMapIntensity: 0.9,
     }),
   )
   const bowlMesh = new Mesh(geometry(new LatheGeometry(lathePoints(points), 128)), bowlMaterial)
@@ -143,9 +144,10 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   bowl.position.y = standHeightCm - 0.55
   root.add(bowl)
 
-  // The ewer (汤瓶): silver, a tall neck, a long curved spout pointing towards the bowl (−x).
+  // The ewer (汤瓶): matte, hand-beaten silver (not chrome), a tall neck, and the long spout
+  // 大观茶论·瓶 asks for, curving up towards the bowl (−x) so the stream is tight.
   const silver = material(
-    new MeshStandardMaterial({ color: 0xd9d4cc, metalness: 0.95, roughness: 0.28 }),
+    new MeshStandardMaterial({ color: 0xbdb6aa, metalness: 0.85, roughness: 0.52 }),
   )
   const ewer = new Group()
   const ewerProfile: ProfilePoint[] = [
@@ -167,11 +169,11 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   ewer.add(new Mesh(geometry(new LatheGeometry(lathePoints(ewerProfile), 48)), silver))
   const spoutCurve = new CatmullRomCurve3([
     new Vector3(-3.6, 5.0, 0),
-    new Vector3(-5.2, 6.5, 0),
-    new Vector3(-6.6, 8.8, 0),
-    new Vector3(-7.6, 11.2, 0),
+    new Vector3(-5.6, 6.6, 0),
+    new Vector3(-7.4, 9.2, 0),
+    new Vector3(-8.8, 12.2, 0),
   ])
-  ewer.add(new Mesh(geometry(new TubeGeometry(spoutCurve, 24, 0.42, 12, false)), silver))
+  ewer.add(new Mesh(geometry(new TubeGeometry(spoutCurve, 24, 0.4, 12, false)), silver))
   const handleCurve = new CatmullRomCurve3([
     new Vector3(1.1, 11.5, 0),
     new Vector3(4.2, 11.8, 0),
@@ -181,7 +183,7 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   ewer.add(new Mesh(geometry(new TubeGeometry(handleCurve, 24, 0.38, 8, false)), silver))
   ewer.position.copy(ewerHomePosition)
   root.add(ewer)
-  const ewerSpoutTip = new Vector3(-7.7, 11.4, 0)
+  const ewerSpoutTip = new Vector3(-8.9, 12.4, 0)
 
   // The water stream: a thin cylinder hanging from its origin (scaled to the fall's length).
   const streamGeometry = geometry(new CylinderGeometry(0.13, 0.16, 1, 10, 1, true))
@@ -202,7 +204,7 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   root.add(stream)
 
   // The whisk (茶筅): a bamboo handle and a bulb of split tines, tines down.
-  const bamboo = material(new MeshStandardMaterial({ color: 0xc8ad7a, roughness: 0.55 }))
+  const bamboo = material(new MeshStandardMaterial({ color: 0xb89a64, roughness: 0.6 }))
   const whisk = new Group()
   const handleProfile: ProfilePoint[] = [
     { r: 0, y: 5.2 },
@@ -221,14 +223,14 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
     { r: 1.0, y: 5.3 },
   ]
   const tinesMap = texture(whiskTinesTexture())
+  // The tines are drawn as fine light-and-shade stripes on a solid bulb, not cut out with an
+  // alpha test: cut-outs thinner than a pixel break into flickering dots at a distance, while
+  // stripes average to the bamboo's own colour there and read as split tines up close.
   const tines = material(
     new MeshStandardMaterial({
-      color: 0xe5d3a8,
       map: tinesMap,
-      alphaMap: tinesMap,
-      alphaTest: 0.4,
       side: DoubleSide,
-      roughness: 0.6,
+      roughness: 0.65,
     }),
   )
   whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(tinesProfile), 64)), tines))

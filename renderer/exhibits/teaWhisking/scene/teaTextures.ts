@@ -68,9 +68,20 @@ export function hareFurTextures(
   lip.addColorStop(1, 'rgba(90,48,22,0)')
   g.fillStyle = lip
   g.fillRect(0, rimY - 14, width, 28)
-  // The glaze's thick drip line, then the unglazed iron-rich clay of the foot.
-  g.fillStyle = '#120c0a'
-  g.fillRect(0, glazeEndY - 6, width, 8)
+  // The glaze pools thick above the foot (a rolled, darker drip line with a brown edge where
+  // it thins), then the unglazed iron-rich clay of the foot.
+  const pool = g.createLinearGradient(0, glazeEndY - 22, 0, glazeEndY + 2)
+  pool.addColorStop(0, 'rgba(10,8,9,0)')
+  pool.addColorStop(0.55, '#070608')
+  pool.addColorStop(0.9, '#1a0f0a')
+  pool.addColorStop(1, '#3a2216')
+  g.fillStyle = pool
+  g.fillRect(0, glazeEndY - 22, width, 24)
+  for (let x = 0; x < width; x += 3) {
+    // The drip line is uneven: the glaze ran further in some places than others.
+    g.fillStyle = '#0a0809'
+    g.fillRect(x, glazeEndY - 2, 3, random() * 5)
+  }
   g.fillStyle = '#4a2e22'
   g.fillRect(0, glazeEndY + 2, width, height - glazeEndY)
   for (let i = 0; i < 900; i++) {
@@ -85,7 +96,7 @@ export function hareFurTextures(
 
   const [roughCanvas, r] = canvasOf(64, 256)
   const scale = 256 / height
-  r.fillStyle = 'rgb(0,46,0)' // glossy glaze (roughness is read from green)
+  r.fillStyle = 'rgb(0,84,0)' // glossy glaze, not a mirror (roughness is read from green)
   r.fillRect(0, 0, 64, 256)
   r.fillStyle = 'rgb(0,230,0)' // matte clay foot
   r.fillRect(0, (glazeEndY + 2) * scale, 64, 256)
@@ -130,10 +141,17 @@ export function tableWoodTexture(): CanvasTexture {
 export function whiskTinesTexture(): CanvasTexture {
   const random = seededRandom(1052)
   const [canvas, g] = canvasOf(256, 64)
-  g.clearRect(0, 0, 256, 64)
+  g.fillStyle = '#8a7048' // the shade between tines
+  g.fillRect(0, 0, 256, 64)
   for (let x = 0; x < 256; x += 4) {
-    g.fillStyle = random() < 0.5 ? '#d8c49a' : '#c9b386'
-    g.fillRect(x, 0, 2, 64)
+    // Each tine: pale split bamboo, a little darker towards its tip (the bottom of the lathe).
+    const tine = g.createLinearGradient(0, 0, 0, 64)
+    const light = random() < 0.5 ? '#e2cfa0' : '#d3bd8a'
+    tine.addColorStop(0, '#a88a58')
+    tine.addColorStop(0.25, light)
+    tine.addColorStop(1, light)
+    g.fillStyle = tine
+    g.fillRect(x, 0, 3, 64)
   }
   const texture = new CanvasTexture(canvas)
   texture.colorSpace = SRGBColorSpace

@@ -1,71 +1,91 @@
 import type { DataTexture } from 'three'
-import {
-  sampleBilinear,
-  type Bitmap,
-  type CellRect,
-} from '../../../../src/exhibits/woodblockPrinting/bitmap'
-import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
+import type { Bitmap, CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import type { CarvingField } from '../../../../src/exhibits/woodblockPrinting/carvingField'
+import { createRgbaTexture, markDirtyRect, texelOffset, valueNoise } from './surfaceTextures'
 
 /** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 86 %). */
 const inkToneRate = 4
 
 /** Pine-soot ink (松烟墨), linear RGB. */
 const inkRgb = [0.035, 0.032, 0.03] as const
+/** The transferred sample: thin paper pasted on and rubbed off leaves grey-black writing. */
+const transferRgb = [0.06, 0.055, 0.05] as const
 
 /**
- * The colour of the block's face: pear wood, darker where the knife cut it away, and ink where
- * the brush has been. Repainted by the rectangle a stroke touched, never whole while inking.
+ * The colour of the block's face: pear wood; the reversed writing once the sample is transferred;
+ * rough, darker end grain where the knife and chisel cut down; ink where the brush has been.
+ * One texel a model cell, repainted by the rectangle a cut or stroke touched, never whole while
+ * the visitor works.
  */
 export class BlockSurface {
   readonly texture: DataTexture
-  readonly #scale: number
+  readonly #endGrain: (x: number, y: number) => number
+  #carving: CarvingField
+  #isWritingShown = false
 
-  /**
-   * `wood` is RGB at texture resolution, `relief` the carved height at the same resolution,
-   * `ink` the model's ink field, `scale` texture pixels per ink cell.
-   */
+  /** `wood` is RGB at the model's size; `ink` the model's ink field. */
   constructor(
     private readonly wood: Float32Array,
-    private readonly relief: Bitmap,
+    carving: CarvingField,
     private readonly ink: Bitmap,
   ) {
-    this.#scale = relief.width / ink.width
-    this.texture = createRgbaTexture(relief.width, relief.height, true)
-    this.#paint(0, 0, relief.width, relief.height)
+    this.#carving = carving
+    this.#endGrain = valueNoise(29)
+    this.texture = createRgbaTexture(carving.width, carving.height, true)
+    this.repaintAll()
+  }
+
+  /** Follows a new carving (the visitor wrote a new sample); repaints whole, once. */
+  setCarving(carving: CarvingField): void {
+    this.#carving = carving
+    this.repaintAll()
+  }
+
+  /** Shows the transferred writing on the wood (from the moment the sample is laid down). */
+  showWriting(isShown: boolean): void {
+    if (isShown === this.#isWritingShown) return
+    this.#isWritingShown = isShown
+    this.repaintAll()
+  }
+
+  repaintAll(): void {
+    this.#paint(0, 0, this.#carving.width, this.#carving.height)
     this.texture.needsUpdate = true
   }
 
-  /** Repaints the texels over these ink cells and queues just them for upload. */
+  /** Repaints the texels over these cells and queues just them for upload. */
   repaintCells(rect: CellRect): void {
-    const s = this.#scale
-    // One texel of slack each side: bilinear ink reaches half a cell beyond its rectangle.
-    const x0 = Math.max(0, Math.floor(rect.x0 * s) - s)
-    const y0 = Math.max(0, Math.floor(rect.y0 * s) - s)
-    const x1 = Math.min(this.relief.width, Math.ceil(rect.x1 * s) + s)
-    const y1 = Math.min(this.relief.height, Math.ceil(rect.y1 * s) + s)
-    this.#paint(x0, y0, x1, y1)
-    markDirtyRect(this.texture, x0, y0, x1, y1)
+    this.#paint(rect.x0, rect.y0, rect.x1, rect.y1)
+    markDirtyRect(this.texture, rect.x0, rect.y0, rect.x1, rect.y1)
   }
 
   #paint(x0: number, y0: number, x1: number, y1: number): void {
-    const { width, height } = this.relief
+    const { width, height } = this.#carving
+    const depth = this.#carving.depth.data
+    const strokes = this.#carving.strokes.data
     const bytes = this.texture.image.data as Uint8Array
-    const s = this.#scale
-    for (let y = y0; y < y1; y++) {
-      for (let x = x0; x < x1; x++) {
-        const relief = this.relief.data[y * width + x]!
-        const ink = sampleBilinear(this.ink, (x + 0.5) / s - 0.5, (y + 0.5) / s - 0.5)
-        // Wet ink darkens wood at once: a cell the model counts as inked (≥ 0.5) is near black on
-        // the raised wood, so the visitor sees where the brush has been. A little settles into
-        // the cuts, and over-inking floods them.
+    for (let y = Math.max(0, y0); y < Math.min(height, y1); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+        const i = y * width + x
+        const cut = depth[i]!
+        const standing = 1 - cut
+        const ink = this.ink.data[i]!
+        // Cut wood shows torn end fibres: darker, and rough from cell to cell.
+        const rough = 0.85 + 0.3 * this.#endGrain(x * 0.7, y * 0.7)
+        const woodShade = standing + cut * 0.58 * rough
+        // The writing lies on the face; a cut through it takes it away.
+        const writing = this.#isWritingShown ? strokes[i]! * standing * 0.92 : 0
         const inkTone = 1 - Math.exp(-inkToneRate * Math.max(0, ink))
-        const inkCover = inkTone * (0.15 + 0.85 * relief) + Math.max(0, ink - 1) * 0.3
-        const woodShade = 0.62 + 0.38 * relief
-        const w = (y * width + x) * 3
+        const inkCover = Math.min(
+          1,
+          inkTone * (0.15 + 0.85 * standing) + Math.max(0, ink - 1) * 0.3,
+        )
+        const w = i * 3
         const offset = texelOffset(width, height, x, y)
         for (let c = 0; c < 3; c++) {
-          const base = this.wood[w + c]! * woodShade
-          const linear = base + (inkRgb[c]! - base) * Math.min(1, inkCover)
+          let linear = this.wood[w + c]! * woodShade
+          linear += (transferRgb[c]! - linear) * writing
+          linear += (inkRgb[c]! - linear) * inkCover
           bytes[offset + c] = Math.round(Math.pow(Math.max(0, linear), 1 / 2.2) * 255)
         }
         bytes[offset + 3] = 255

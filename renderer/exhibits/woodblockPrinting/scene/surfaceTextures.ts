@@ -1,5 +1,11 @@
-import { DataTexture, LinearFilter, RGBAFormat, SRGBColorSpace, UnsignedByteType, NoColorSpace } from 'three'
-import type { Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  DataTexture,
+  LinearFilter,
+  RGBAFormat,
+  SRGBColorSpace,
+  UnsignedByteType,
+  NoColorSpace,
+} from 'three'
 
 /**
  * Helpers for the scene's run-time textures. Bitmaps keep row 0 at the top; a DataTexture's row 0
@@ -8,7 +14,13 @@ import type { Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 
 /** An RGBA DataTexture of the given size, linear-filtered, no mipmaps (so sub-rect uploads stay cheap). */
 export function createRgbaTexture(width: number, height: number, isColor: boolean): DataTexture {
-  const texture = new DataTexture(new Uint8Array(width * height * 4), width, height, RGBAFormat, UnsignedByteType)
+  const texture = new DataTexture(
+    new Uint8Array(width * height * 4),
+    width,
+    height,
+    RGBAFormat,
+    UnsignedByteType,
+  )
   texture.magFilter = LinearFilter
   texture.minFilter = LinearFilter
   texture.generateMipmaps = false
@@ -26,7 +38,13 @@ export function texelOffset(width: number, height: number, x: number, y: number)
  * Marks bitmap rows `y0 ≤ y < y1`, columns `x0 ≤ x < x1` for upload: one range a row, so a brush
  * stroke sends a few kilobytes instead of the whole texture.
  */
-export function markDirtyRect(texture: DataTexture, x0: number, y0: number, x1: number, y1: number): void {
+export function markDirtyRect(
+  texture: DataTexture,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): void {
   const { width, height } = texture.image
   const left = Math.max(0, x0)
   const right = Math.min(width, x1)
@@ -59,8 +77,9 @@ export function valueNoise(seed: number): (x: number, y: number) => number {
 }
 
 /**
- * Pear wood (梨木): a warm, fine, even grain running along the block's length, as RGB 0–1 triples.
- * Carving into it shows slightly darker, rougher end fibres, which the block surface adds.
+ * Pear wood (梨木): a warm, fine, even wood with little figure, which is why Song carvers chose
+ * it. Faint growth lines drift along the block's length, with long fine fibres and a slow blush
+ * of colour across the board. RGB 0–1 triples.
  */
 export function paintPearWood(width: number, height: number, seed = 3): Float32Array {
   const noise = valueNoise(seed)
@@ -69,14 +88,16 @@ export function paintPearWood(width: number, height: number, seed = 3): Float32A
     for (let x = 0; x < width; x++) {
       const u = x / width
       const v = y / height
-      const warp = noise(u * 3, v * 12) * 2.2 + noise(u * 9, v * 40) * 0.35
-      const ring = 0.5 + 0.5 * Math.sin((u * 26 + warp) * Math.PI)
-      const fibre = noise(u * 180, v * 6) * 0.5 + noise(u * 400, v * 3) * 0.5
-      const shade = 0.86 + 0.1 * ring * ring + 0.06 * fibre
+      const warp = noise(u * 2, v * 3) * 1.4 + noise(u * 7, v * 11) * 0.25
+      const line = 0.5 + 0.5 * Math.sin((u * 34 + warp) * Math.PI)
+      const growth = line ** 6
+      const fibre = noise(u * 260, v * 5) * 0.6 + noise(u * 520, v * 2) * 0.4
+      const blush = noise(u * 1.5 + 9, v * 1.5)
+      const shade = 0.9 + 0.05 * blush + 0.06 * fibre - 0.07 * growth
       const i = (y * width + x) * 3
-      rgb[i] = 0.78 * shade
-      rgb[i + 1] = 0.6 * shade
-      rgb[i + 2] = 0.41 * shade
+      rgb[i] = (0.76 + 0.04 * blush) * shade
+      rgb[i + 1] = 0.58 * shade
+      rgb[i + 2] = (0.41 - 0.03 * blush) * shade
     }
   }
   return rgb
@@ -97,27 +118,4 @@ export function paintRicePaper(width: number, height: number, seed = 11): Float3
     }
   }
   return rgb
-}
-
-/** A normal map (tangent space, RGBA) from a height bitmap: steep where the knife cut down. */
-export function normalMapFromHeight(height: Bitmap, strength: number): DataTexture {
-  const { width, height: rows, data } = height
-  const texture = createRgbaTexture(width, rows, false)
-  const bytes = texture.image.data as Uint8Array
-  const at = (x: number, y: number) =>
-    data[Math.min(rows - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))]!
-  for (let y = 0; y < rows; y++) {
-    for (let x = 0; x < width; x++) {
-      const dx = (at(x + 1, y) - at(x - 1, y)) * 0.5 * strength
-      // Texture v runs up while bitmap y runs down.
-      const dv = (at(x, y - 1) - at(x, y + 1)) * 0.5 * strength
-      const length = Math.sqrt(dx * dx + dv * dv + 1)
-      const offset = texelOffset(width, rows, x, y)
-      bytes[offset] = Math.round((-dx / length * 0.5 + 0.5) * 255)
-      bytes[offset + 1] = Math.round((-dv / length * 0.5 + 0.5) * 255)
-      bytes[offset + 2] = Math.round((1 / length * 0.5 + 0.5) * 255)
-      bytes[offset + 3] = 255
-    }
-  }
-  return texture
 }

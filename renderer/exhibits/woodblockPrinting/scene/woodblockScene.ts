@@ -1,35 +1,23 @@
 import {
-  AmbientLight,
-  BoxGeometry,
-  Color,
-  CylinderGeometry,
-  DirectionalLight,
-  DoubleSide,
-  BackSide,
-  FrontSide,
-  Group,
-  HemisphereLight,
-  Mesh,
-  MeshLambertMaterial,
+  type Object3D,
   PerspectiveCamera,
   Plane,
-  PlaneGeometry,
   Raycaster,
-  Scene,
+  type Scene,
   Vector2,
   Vector3,
 } from 'three'
 import {
   mirrorHorizontally,
   unionRect,
-  type Bitmap,
   type CellRect,
 } from '../../../../src/exhibits/woodblockPrinting/bitmap'
-import { gridSizeFor, layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import type { BrushPoint, BrushStroke } from '../../../../src/exhibits/woodblockPrinting/brushModel'
+import type { CarvingTool } from '../../../../src/exhibits/woodblockPrinting/carvingField'
 import type { BlockPoint } from '../../../../src/exhibits/woodblockPrinting/coverageField'
 import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
 import {
-  PrintingSession,
   foldDirections,
   foldProgressFromDrag,
   isFoldStation,
@@ -37,44 +25,31 @@ import {
   type PrintingSessionListener,
 } from '../../../../src/exhibits/woodblockPrinting/printingSession'
 import { estimateRubPressure } from '../../../../src/exhibits/woodblockPrinting/rubPressure'
+import {
+  brushTuningForGlyph,
+  scribeStrokes,
+} from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
-import { textureByteSize } from '../../../scenes/textureByteSize'
+import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import {
   framedCameraPosition,
   viewWindowInside,
   type BenchBox,
   type OverlayBands,
 } from './workbenchFraming'
-import { BlockSurface } from './blockSurface'
-import { carvingAspect, downsample, rasterizeSample, type CarvingSource } from './carvingRaster'
-import { PaperSurface } from './paperSurface'
-import { buildReliefGeometry } from './reliefGeometry'
-import { SampleSheet } from './sampleSheet'
-import { normalMapFromHeight, paintPearWood, paintRicePaper } from './surfaceTextures'
+import { buildWorkshop, reliefDepth, scribeStrokeData, type WorkshopParts } from './workshopParts'
 
-/** Cells along the block's long side in the printing model (textures get twice as many). */
-const modelLongSideCells = 192
-const textureScale = 2
-/** Relief geometry segments along the long side: 2 × 150² ≈ 45k triangles. */
-const reliefSegments = 150
-/** Height of the wood left standing, in scene units (the block's long side is 1). */
-const reliefDepth = 0.035
-/** Paper margin round the block face, as a share of the block's long side. */
-const paperMarginShare = 0.07
-/** How long the sample takes to write, and the carving to appear, in seconds. */
-const writingSeconds = 2.4
-const carvingSeconds = 1.6
+/** How long the transferred sample takes to be rubbed off the block, in seconds. */
+const sampleRubOffSeconds = 1.4
+/** How long the master takes to clear the ground the visitor left. */
+const masterCarveSeconds = 2.2
 /** The camera looks down on the bench at this angle below the horizon. */
 const cameraElevationRadians = (64 * Math.PI) / 180
-/**
- * Air kept above and below the work (留白), as a share of the view's height each side. In a wide
- * view the height decides the framing and this keeps the landscape look; in a tall one the width
- * decides it and the work fills the width.
- */
-const airShareOfHeight = 0.15
-/** How far in front of the block face the brushes rest, and their half-depth, in scene units. */
-const toolRestOffset = 0.16
+/** Air kept above and below the work (留白), as a share of the view's height each side. */
+const airShareOfHeight = 0.1
+/** How far in front of the block face the tools rest, and their half-depth, in scene units. */
+const toolRestOffset = 0.14
 const toolHalfDepth = 0.07
 
 /** What the exhibit component hears from the scene. */
@@ -90,29 +65,7 @@ export interface WoodblockSceneOptions {
   readonly overlayBands?: OverlayBands
 }
 
-/** The meshes and surfaces the scene animates; all owned by the scene's DisposableStore. */
-interface WorkshopParts {
-  readonly session: PrintingSession
-  readonly blockSurface: BlockSurface
-  readonly paperSurface: PaperSurface
-  readonly sampleSheet: SampleSheet
-  readonly relief: Mesh
-  readonly sampleHinge: Group
-  readonly sampleMaterial: MeshLambertMaterial
-  readonly paperHinge: Group
-  readonly inkBrush: Group
-  readonly palmBrush: Group
-  readonly faceWidth: number
-  readonly faceHeight: number
-  /** Paper overhang beyond the block face each side, in scene units. */
-  readonly marginUnits: number
-  readonly paperWidth: number
-  readonly paperHeight: number
-  /** Bytes of texture data the scene uploads (the budget is 64 MB). */
-  readonly textureBytes: number
-}
-
-/** The block face's box on the canvas in CSS pixels (for tests and benches to aim touches). */
+/** A box on the canvas in CSS pixels from its top left (for tests, benches and the hint ring). */
 export interface ScreenRect {
   readonly x: number
   readonly y: number
@@ -121,8 +74,9 @@ export interface ScreenRect {
 }
 
 /**
- * The woodblock workshop: a pear-wood block carved from the pack's text, a written sample, ink,
- * paper and two brushes. Building it has no side effects; `connect` adds the touch listeners.
+ * The woodblock workshop: a sample sheet the visitor writes on, a pear-wood block they carve, ink,
+ * paper, and the tools on the bench. Building it has no side effects; `connect` adds the touch
+ * listeners.
  */
 export function woodblockSceneFactory(
   options: WoodblockSceneOptions,
@@ -130,8 +84,24 @@ export function woodblockSceneFactory(
   return async (context) => {
     const store = new DisposableStore()
     try {
-      const parts = await buildWorkshop(options, context, store)
-      return new WoodblockScene(parts, options.listener, context, store, options.overlayBands)
+      // The scene exists only once built; the session's callbacks before that go nowhere.
+      const built: { scene?: WoodblockScene } = {}
+      const { listener } = options
+      const parts = await buildWorkshop(
+        options.block,
+        {
+          stationActive: (id) => {
+            built.scene?.onStationActive(id)
+            listener.stationActive?.(id)
+          },
+          stationComplete: (id) => listener.stationComplete?.(id),
+          printed: (result) => listener.printed?.(result),
+        },
+        context,
+        store,
+      )
+      built.scene = new WoodblockScene(parts, options, context, store)
+      return built.scene
     } catch (error) {
       store.dispose()
       throw error
@@ -139,214 +109,9 @@ export function woodblockSceneFactory(
   }
 }
 
-async function buildWorkshop(
-  options: WoodblockSceneOptions,
-  context: SceneContext,
-  store: DisposableStore,
-): Promise<WorkshopParts & { scene: Scene }> {
-  const aspect = carvingAspect(options.block)
-  const grid = gridSizeFor(aspect, modelLongSideCells)
-  const textureWidth = grid.width * textureScale
-  const textureHeight = grid.height * textureScale
-  const sampleHighRes = await rasterizeSample(
-    options.block,
-    textureWidth,
-    textureHeight,
-    context.signal,
-  )
-  context.signal.throwIfAborted()
-
-  // Transferring the sample face down and carving along it gives the block its mirror image.
-  const reliefHighRes = softenEdges(mirrorHorizontally(sampleHighRes))
-  const reliefCells = downsample(reliefHighRes, textureScale)
-  const { listener } = options
-  const session = new PrintingSession(reliefCells, {
-    stationActive: (id) => listener.stationActive?.(id),
-    stationComplete: (id) => listener.stationComplete?.(id),
-    printed: (result) => listener.printed?.(result),
-  })
-
-  const faceWidth = aspect >= 1 ? 1 : aspect
-  const faceHeight = aspect >= 1 ? 1 / aspect : 1
-  const marginCells = Math.round(paperMarginShare * Math.max(grid.width, grid.height))
-  const marginUnits = (marginCells / grid.width) * faceWidth
-  const paperWidth = faceWidth + 2 * marginUnits
-  const paperHeight = faceHeight + 2 * marginUnits
-
-  // The workbench is the clear colour: a full-screen shaded table would cost a lit pass over
-  // every pixel, which software WebGL (SwiftShader) feels on every frame.
-  const scene = new Scene()
-  scene.background = new Color('#47362a')
-
-  // Soft workshop light: a warm window from the upper left and a dim room.
-  scene.add(new HemisphereLight('#fff1dc', '#3a2a20', 1.1))
-  scene.add(new AmbientLight('#ffffff', 0.15))
-  const windowLight = new DirectionalLight('#ffe2b8', 2.4)
-  windowLight.position.set(-1.6, 3, 1.4)
-  scene.add(windowLight)
-
-  const body = new Mesh(
-    store.add(new BoxGeometry(faceWidth + 0.06, 0.12, faceHeight + 0.06)),
-    store.add(new MeshLambertMaterial({ color: '#b98f62' })),
-  )
-  body.position.y = -0.0605
-  scene.add(body)
-
-  const blockSurface = new BlockSurface(
-    paintPearWood(textureWidth, textureHeight),
-    reliefHighRes,
-    session.ink.bitmap,
-  )
-  store.add(blockSurface.texture)
-  const normalMap = store.add(normalMapFromHeight(reliefHighRes, 6))
-  const relief = new Mesh(
-    store.add(
-      buildReliefGeometry(reliefHighRes, faceWidth, faceHeight, reliefDepth, reliefSegments),
-    ),
-    store.add(new MeshLambertMaterial({ map: blockSurface.texture, normalMap })),
-  )
-  relief.rotation.x = -Math.PI / 2
-  relief.position.y = 0.0005
-  relief.visible = false
-  scene.add(relief)
-
-  // The sample lies to the right, hinged on the block's right edge so it turns over onto it.
-  const layout =
-    options.block.carving === 'motif' ? { columns: 1 } : layoutBlockText(options.block.text)
-  const sampleSheet = store.add(
-    new SampleSheet(sampleHighRes, marginCells * textureScale, layout.columns),
-  )
-  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
-  const sampleMaterial = store.add(
-    // Transparent from the start (at full opacity) so fading it during the carving needs no recompile.
-    new MeshLambertMaterial({ map: sampleSheet.texture, side: DoubleSide, transparent: true }),
-  )
-  const sampleMesh = new Mesh(sheetGeometry, sampleMaterial)
-  sampleMesh.rotation.x = -Math.PI / 2
-  sampleMesh.position.x = paperWidth / 2
-  const sampleHinge = new Group()
-  sampleHinge.position.set(faceWidth / 2 + marginUnits, reliefDepth + 0.004, 0)
-  sampleHinge.add(sampleMesh)
-  scene.add(sampleHinge)
-
-  // The printing paper waits on the left, hinged on the block's left edge.
-  const paperSurface = new PaperSurface(
-    paintRicePaper(grid.width + 2 * marginCells, grid.height + 2 * marginCells),
-    reliefCells,
-    session.ink.bitmap,
-    session.rub.bitmap,
-    marginCells,
-  )
-  store.add(paperSurface.backTexture)
-  store.add(paperSurface.faceTexture)
-  const paperBack = new Mesh(
-    sheetGeometry,
-    store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })),
-  )
-  const paperFace = new Mesh(
-    sheetGeometry,
-    store.add(new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide })),
-  )
-  for (const mesh of [paperBack, paperFace]) {
-    mesh.rotation.x = -Math.PI / 2
-    mesh.position.x = paperWidth / 2
-  }
-  const paperHinge = new Group()
-  paperHinge.position.set(-(faceWidth / 2 + marginUnits), reliefDepth + 0.008, 0)
-  paperHinge.add(paperBack, paperFace)
-  paperHinge.rotation.z = Math.PI
-  scene.add(paperHinge)
-
-  const handleWood = store.add(new MeshLambertMaterial({ color: '#7a5534' }))
-  const inkBrush = new Group()
-  const inkBristles = new Mesh(
-    store.add(new BoxGeometry(0.2, 0.06, 0.1)),
-    store.add(new MeshLambertMaterial({ color: '#141210' })),
-  )
-  inkBristles.position.y = 0.03
-  const inkHandle = new Mesh(store.add(new CylinderGeometry(0.022, 0.026, 0.32, 12)), handleWood)
-  inkHandle.position.y = 0.2
-  inkBrush.add(inkBristles, inkHandle)
-  inkBrush.visible = false
-  scene.add(inkBrush)
-
-  // The 棕刷: a palm-fibre brush held flat.
-  const palmBrush = new Group()
-  const palmFibre = new Mesh(
-    store.add(new BoxGeometry(0.26, 0.05, 0.14)),
-    store.add(new MeshLambertMaterial({ color: '#6b4a2b' })),
-  )
-  palmFibre.position.y = 0.025
-  const palmGrip = new Mesh(store.add(new BoxGeometry(0.24, 0.05, 0.09)), handleWood)
-  palmGrip.position.y = 0.075
-  palmBrush.add(palmFibre, palmGrip)
-  palmBrush.visible = false
-  scene.add(palmBrush)
-
-  // Compile every material now, hidden ones included, so the carving and the brushes appearing
-  // later do not stall a frame on a shader compile.
-  const hidden = [relief, inkBrush, palmBrush]
-  for (const object of hidden) object.visible = true
-  await context.renderer.compileAsync(scene, new PerspectiveCamera())
-  for (const object of hidden) object.visible = false
-  context.signal.throwIfAborted()
-
-  return {
-    scene,
-    session,
-    blockSurface,
-    paperSurface,
-    sampleSheet,
-    relief,
-    sampleHinge,
-    sampleMaterial,
-    paperHinge,
-    inkBrush,
-    palmBrush,
-    faceWidth,
-    faceHeight,
-    marginUnits,
-    paperWidth,
-    paperHeight,
-    textureBytes: [
-      blockSurface.texture,
-      normalMap,
-      paperSurface.backTexture,
-      paperSurface.faceTexture,
-      sampleSheet.texture,
-    ]
-      .map((texture) => textureByteSize(texture))
-      .reduce((sum, bytes) => sum + bytes, 0),
-  }
-}
-
-/** Knife cuts slope a little: a light blur of the relief keeps its edges from aliasing. */
-function softenEdges(bitmap: Bitmap): Bitmap {
-  const { width, height, data } = bitmap
-  const out = { width, height, data: new Float32Array(data.length) }
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let sum = 0
-      let count = 0
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const sx = x + dx
-          const sy = y + dy
-          if (sx < 0 || sy < 0 || sx >= width || sy >= height) continue
-          sum += data[sy * width + sx]!
-          count++
-        }
-      }
-      out.data[y * width + x] = sum / count
-    }
-  }
-  return out
-}
-
 /**
  * The rectangles to repaint for the cells one pointer event changed: their union when it is at
- * most half as large again as they are together (the samples of one frame lie close, and their
- * overlaps would be painted twice), else each on its own.
+ * most half as large again as they are together, else each on its own.
  */
 export function repaintRects(changed: readonly CellRect[]): readonly CellRect[] {
   const area = (rect: CellRect) => Math.max(0, rect.x1 - rect.x0) * Math.max(0, rect.y1 - rect.y0)
@@ -366,6 +131,17 @@ interface ActiveTouch {
   lastX: number
   lastY: number
   lastTimeMs: number
+  /** The writing brush's stroke, at the sample station. */
+  brush: BrushStroke | undefined
+}
+
+/** The scribe writing the sample: strokes left to trace and the time into them. */
+interface ScribePlayback {
+  readonly strokes: BrushPoint[][]
+  strokeIndex: number
+  pointIndex: number
+  elapsedMs: number
+  brush: BrushStroke | undefined
 }
 
 /** The woodblock workshop scene (see {@link woodblockSceneFactory}). */
@@ -374,7 +150,6 @@ export class WoodblockScene implements ExhibitScene {
   readonly camera = new PerspectiveCamera(34, 1, 0.05, 40)
   readonly #parts: WorkshopParts
   readonly #listener: WoodblockSceneListener
-  #isReducedMotion: boolean
   readonly #store: DisposableStore
   readonly #raycaster = new Raycaster()
   readonly #pointerNdc = new Vector2()
@@ -382,11 +157,15 @@ export class WoodblockScene implements ExhibitScene {
   readonly #surfacePlane = new Plane(new Vector3(0, 1, 0), 0)
   readonly #cameraTarget = new Vector3()
   readonly #overlayBands: OverlayBands
+  readonly #glyphSize: number
+  readonly #writingAspect: number
+  #isReducedMotion: boolean
   #canvas: HTMLCanvasElement | undefined
   #touch: ActiveTouch | undefined
-  #writingProgress = 0
-  #carvingProgress = 0
-  #isCarving = false
+  #scribe: ScribePlayback | undefined
+  #carvingTool: CarvingTool = 'chisel'
+  /** 0 while the sample lies on the block, 1 once rubbed off (the reversed writing remains). */
+  #rubOffProgress = 0
   #lastCanMoveOn = false
   #lastMoveOnCheckMs = 0
   #viewWidthCssPx = 1
@@ -394,36 +173,30 @@ export class WoodblockScene implements ExhibitScene {
   #isCameraPlaced = false
 
   constructor(
-    parts: WorkshopParts & { scene: Scene },
-    listener: WoodblockSceneListener,
+    parts: WorkshopParts,
+    options: WoodblockSceneOptions,
     context: SceneContext,
     store: DisposableStore,
-    overlayBands: OverlayBands = { topCssPx: 0, bottomCssPx: 0, sideCssPx: 0 },
   ) {
     this.scene = parts.scene
-    this.#overlayBands = overlayBands
-    // The camera only ever moves; it always looks down the bench at the same angle.
-    this.camera.rotation.set(-cameraElevationRadians, 0, 0)
     this.#parts = parts
-    this.#listener = listener
+    this.#listener = options.listener
+    this.#overlayBands = options.overlayBands ?? { topCssPx: 0, bottomCssPx: 0, sideCssPx: 0 }
     this.#isReducedMotion = context.isReducedMotion
     this.#store = store
-    this.setReducedMotion(context.isReducedMotion)
+    const layout = parts.isMotif ? undefined : layoutBlockText(options.block.text)
+    this.#glyphSize = layout?.glyphs[0]?.size ?? 0.6
+    this.#writingAspect = carvingAspect(options.block)
+    // The camera only ever moves; it always looks down the bench at the same angle.
+    this.camera.rotation.set(-cameraElevationRadians, 0, 0)
+    this.#restTools()
   }
 
-  /**
-   * Reduced motion (the visitor may switch it mid-visit): one fixed view with no camera moves,
-   * the sample shown already written, the carving shown at once.
-   */
+  /** Reduced motion (may change mid-visit): one fixed view, no camera moves, instant scribe. */
   setReducedMotion(isReducedMotion: boolean): void {
     this.#isReducedMotion = isReducedMotion
-    if (!isReducedMotion) return
-    if (this.#writingProgress < 1) {
-      this.#writingProgress = 1
-      this.#parts.sampleSheet.setReveal(1)
-      if (this.#canvas) this.#notifyChanged()
-    }
     this.#isCameraPlaced = false
+    if (isReducedMotion && this.#scribe) this.#playScribe(Number.POSITIVE_INFINITY)
   }
 
   /** Where the visitor is: a station id, or `printed`. */
@@ -431,11 +204,29 @@ export class WoodblockScene implements ExhibitScene {
     return this.#parts.session.phase
   }
 
-  /** Whether the visitor may finish the current station with the “next” control. */
+  /** Whether the visitor may finish the current station with its one control. */
   get canMoveOn(): boolean {
-    const { session } = this.#parts
-    if (session.phase === 'write-sample') return this.#writingProgress >= 1
-    return session.canMoveOn
+    if (this.#scribe) return false
+    return this.#parts.session.canMoveOn
+  }
+
+  /** The tool in the visitor's hand at the carving station. */
+  get carvingTool(): CarvingTool {
+    return this.#carvingTool
+  }
+
+  /** Share of the ground cleared, 0–1. */
+  get clearedFraction(): number {
+    return this.#parts.session.carving.clearedFraction
+  }
+
+  get isMasterCarving(): boolean {
+    return this.#parts.session.isMasterCarving
+  }
+
+  /** Whether the scribe is writing now. */
+  get isScribeWriting(): boolean {
+    return this.#scribe !== undefined
   }
 
   get print(): PrintResult | undefined {
@@ -447,36 +238,107 @@ export class WoodblockScene implements ExhibitScene {
     return this.#parts.textureBytes
   }
 
-  /** Where the block face is on the canvas now (CSS pixels from the canvas's top left). */
-  blockScreenRect(): ScreenRect | undefined {
-    const canvas = this.#canvas
-    if (!canvas || canvas.clientWidth === 0) return undefined
-    const { faceWidth, faceHeight } = this.#parts
-    const xs: number[] = []
-    const ys: number[] = []
-    for (const [x, z] of [
-      [-1, -1],
-      [1, -1],
-      [1, 1],
-      [-1, 1],
-    ] as const) {
-      const corner = new Vector3((x * faceWidth) / 2, reliefDepth, (z * faceHeight) / 2).project(
-        this.camera,
-      )
-      xs.push(((corner.x + 1) / 2) * canvas.clientWidth)
-      ys.push(((1 - corner.y) / 2) * canvas.clientHeight)
-    }
-    const left = Math.min(...xs)
-    const top = Math.min(...ys)
-    return { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top }
+  setCarvingTool(tool: CarvingTool): void {
+    this.#carvingTool = tool
+    this.#restTools()
   }
 
-  /** The “next” control: finishes the sample, inking or rubbing when enough has been done. */
+  /** Where the block face is on the canvas now. */
+  blockScreenRect(): ScreenRect | undefined {
+    const { faceWidth, faceHeight } = this.#parts
+    return this.#screenRect(
+      -faceWidth / 2,
+      faceWidth / 2,
+      -faceHeight / 2,
+      faceHeight / 2,
+      reliefDepth,
+    )
+  }
+
+  /** Where the sample's writing area is on the canvas now (while it lies flat on the right). */
+  sampleScreenRect(): ScreenRect | undefined {
+    const { faceWidth, faceHeight, marginUnits } = this.#parts
+    const left = faceWidth / 2 + 2 * marginUnits
+    return this.#screenRect(
+      left,
+      left + faceWidth,
+      -faceHeight / 2,
+      faceHeight / 2,
+      reliefDepth + 0.004,
+    )
+  }
+
+  /** The thing the station's hint points at: the sheet to write on or drag, the block, the paper. */
+  hintTargetRect(): ScreenRect | undefined {
+    const { faceWidth, faceHeight, marginUnits, paperWidth } = this.#parts
+    switch (this.phase) {
+      case 'write-sample':
+      case 'transfer':
+        return this.sampleScreenRect()
+      case 'lay-paper': {
+        const right = -faceWidth / 2 - marginUnits
+        return this.#screenRect(
+          right - paperWidth,
+          right,
+          -faceHeight / 2,
+          faceHeight / 2,
+          reliefDepth,
+        )
+      }
+      case 'printed':
+        return undefined
+      default:
+        return this.blockScreenRect()
+    }
+  }
+
+  /** The one control: finishes the sample, ink or rub; at the carve station, calls the master. */
   moveOn(): boolean {
     if (!this.canMoveOn) return false
     const isDone = this.#parts.session.moveOn()
     this.#notifyChanged()
     return isDone
+  }
+
+  /**
+   * The scribe writes the sample (for visitors who would rather watch): stroke by stroke from the
+   * stroke data, at once under reduced motion. The plum is drawn whole.
+   */
+  scribeWrite(): void {
+    const { session, writingSheet, isMotif } = this.#parts
+    if (session.phase !== 'write-sample') return
+    writingSheet.clearWriting()
+    if (isMotif) {
+      writingSheet.drawWriting(drawPlum)
+      this.#takeSample()
+      return
+    }
+    const layout = layoutBlockText(this.#parts.blockText)
+    this.#scribe = {
+      strokes: scribeStrokes(layout.glyphs, scribeStrokeData, this.#writingAspect),
+      strokeIndex: 0,
+      pointIndex: 0,
+      elapsedMs: 0,
+      brush: undefined,
+    }
+    if (this.#isReducedMotion) this.#playScribe(Number.POSITIVE_INFINITY)
+    this.#notifyChanged()
+  }
+
+  /** Called by the session as each station opens. */
+  onStationActive(id: PrintingPhase): void {
+    const { blockSurface, carvedRelief, session, printRelief, paperSurface } = this.#parts
+    if (id === 'transfer') {
+      // The sample as finally written: the block and its relief follow it.
+      blockSurface.setCarving(session.carving)
+      carvedRelief.setDepth(session.carving.depth)
+    } else if (id === 'carve') {
+      blockSurface.showWriting(true)
+    } else if (id === 'ink') {
+      printRelief.data.set(session.carving.relief().data)
+      paperSurface.repaintCells({ x0: 0, y0: 0, x1: printRelief.width, y1: printRelief.height })
+    }
+    this.#restTools()
   }
 
   connect(canvas: HTMLCanvasElement): void {
@@ -499,22 +361,16 @@ export class WoodblockScene implements ExhibitScene {
 
   update(deltaSeconds: number): void {
     const parts = this.#parts
-    const phase = parts.session.phase
+    const { session } = parts
+    const phase = session.phase
     const ease = this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 7)
 
-    if (this.#writingProgress < 1) {
-      this.#writingProgress = Math.min(1, this.#writingProgress + deltaSeconds / writingSeconds)
-      parts.sampleSheet.setReveal(this.#writingProgress)
-      if (this.#writingProgress >= 1) this.#notifyChanged()
-    }
+    if (this.#scribe) this.#playScribe(deltaSeconds * 1000)
+    parts.writingSheet.flush()
 
-    // The sample turns over onto the block, then is carved away as the relief appears.
+    // The sample turns over onto the block, then is rubbed off, leaving its writing reversed.
     const sampleAngle =
-      phase === 'write-sample'
-        ? 0
-        : phase === 'transfer'
-          ? parts.session.foldProgress * Math.PI
-          : Math.PI
+      phase === 'write-sample' ? 0 : phase === 'transfer' ? session.foldProgress * Math.PI : Math.PI
     parts.sampleHinge.rotation.z = this.#follow(
       parts.sampleHinge.rotation.z,
       sampleAngle,
@@ -522,20 +378,25 @@ export class WoodblockScene implements ExhibitScene {
       phase === 'transfer',
     )
     if (phase !== 'write-sample' && phase !== 'transfer' && parts.sampleHinge.visible) {
-      if (!this.#isCarving) {
-        this.#isCarving = true
-        parts.relief.visible = true
-      }
-      this.#carvingProgress = this.#isReducedMotion
+      this.#rubOffProgress = this.#isReducedMotion
         ? 1
-        : Math.min(1, this.#carvingProgress + deltaSeconds / carvingSeconds)
-      parts.relief.scale.z = Math.max(0.02, this.#carvingProgress)
-      parts.sampleMaterial.opacity = 1 - this.#carvingProgress
-      if (this.#carvingProgress >= 1) parts.sampleHinge.visible = false
+        : Math.min(1, this.#rubOffProgress + deltaSeconds / sampleRubOffSeconds)
+      parts.sampleMaterial.opacity = 1 - this.#rubOffProgress
+      if (this.#rubOffProgress >= 1) parts.sampleHinge.visible = false
     }
 
+    if (session.isMasterCarving) {
+      const rows = this.#isReducedMotion
+        ? Number.POSITIVE_INFINITY
+        : (session.carving.height * deltaSeconds) / masterCarveSeconds
+      const rect = session.masterCarve(rows)
+      if (rect) this.#showCut(rect)
+      if (!session.isMasterCarving) this.#notifyChanged()
+    }
+    parts.chips.update(this.#isReducedMotion ? 10 : deltaSeconds, 0)
+
     // The paper: waiting on the left, laid over the block, then peeled back to the left.
-    const fold = parts.session.foldProgress
+    const fold = session.foldProgress
     const paperAngle =
       phase === 'lay-paper'
         ? (1 - fold) * Math.PI
@@ -551,10 +412,7 @@ export class WoodblockScene implements ExhibitScene {
       phase === 'lay-paper' || phase === 'lift',
     )
 
-    parts.inkBrush.visible = phase === 'ink'
-    parts.palmBrush.visible = phase === 'rub'
     if (!this.#touch) this.#restTools()
-
     this.#placeCamera(deltaSeconds)
   }
 
@@ -569,7 +427,94 @@ export class WoodblockScene implements ExhibitScene {
 
   dispose(): void {
     this.#touch = undefined
+    this.#scribe = undefined
     this.#store.dispose()
+  }
+
+  #screenRect(
+    minX: number,
+    maxX: number,
+    minZ: number,
+    maxZ: number,
+    y: number,
+  ): ScreenRect | undefined {
+    const canvas = this.#canvas
+    if (!canvas || canvas.clientWidth === 0) return undefined
+    const xs: number[] = []
+    const ys: number[] = []
+    for (const [x, z] of [
+      [minX, minZ],
+      [maxX, minZ],
+      [maxX, maxZ],
+      [minX, maxZ],
+    ] as const) {
+      const corner = new Vector3(x, y, z).project(this.camera)
+      xs.push(((corner.x + 1) / 2) * canvas.clientWidth)
+      ys.push(((1 - corner.y) / 2) * canvas.clientHeight)
+    }
+    const left = Math.min(...xs)
+    const top = Math.min(...ys)
+    return { x: left, y: top, width: Math.max(...xs) - left, height: Math.max(...ys) - top }
+  }
+
+  /** Traces the scribe's strokes `elapsedMs` further. */
+  #playScribe(elapsedMs: number): void {
+    const scribe = this.#scribe
+    if (!scribe) return
+    scribe.elapsedMs += elapsedMs
+    const tuning = brushTuningForGlyph(this.#glyphSize)
+    const { writingSheet, tools } = this.#parts
+    while (scribe.strokeIndex < scribe.strokes.length) {
+      const stroke = scribe.strokes[scribe.strokeIndex]!
+      const point = stroke[scribe.pointIndex]
+      if (!point || point.timeMs > scribe.elapsedMs) {
+        if (point) break
+        scribe.brush?.lift()
+        scribe.brush = undefined
+        scribe.strokeIndex++
+        scribe.pointIndex = 0
+        continue
+      }
+      if (!scribe.brush) scribe.brush = writingSheet.beginStroke(point, tuning)
+      else scribe.brush.moveTo(point)
+      this.#placeOnSample(tools.writingBrush, point.x, point.y)
+      scribe.pointIndex++
+    }
+    if (scribe.strokeIndex >= scribe.strokes.length) {
+      this.#scribe = undefined
+      this.#takeSample()
+    }
+  }
+
+  /** Hands the sheet's writing to the session (what will be transferred, carved and printed). */
+  #takeSample(): void {
+    const { session, writingSheet } = this.#parts
+    session.setSample(writingSheet.sample())
+    this.#notifyChanged()
+  }
+
+  /** Moves `object` to a point of the sample's writing space, lying on the sheet. */
+  #placeOnSample(object: Object3D, x: number, y: number): void {
+    const { faceWidth, faceHeight, marginUnits } = this.#parts
+    const left = faceWidth / 2 + 2 * marginUnits
+    object.position.set(
+      left + x * faceHeight,
+      reliefDepth + 0.006,
+      -faceHeight / 2 + y * faceHeight,
+    )
+  }
+
+  /** A cut changed these cells: the relief and the face follow, and a chip springs off (not under reduced motion). */
+  #showCut(rect: CellRect): void {
+    const { carvedRelief, blockSurface, chips, faceWidth, faceHeight, session } = this.#parts
+    carvedRelief.updateCells(rect)
+    blockSurface.repaintCells(rect)
+    if (this.#isReducedMotion) return
+    const width = session.carving.width
+    const height = session.carving.height
+    const cx = ((rect.x0 + rect.x1) / 2 / width - 0.5) * faceWidth
+    const cz = ((rect.y0 + rect.y1) / 2 / height - 0.5) * faceHeight
+    chips.spawn(cx + (Math.random() - 0.5) * 0.05, reliefDepth, cz, 1, 0.2)
   }
 
   /** A sheet follows the finger exactly while dragged, and eases elsewhere when let go. */
@@ -578,10 +523,33 @@ export class WoodblockScene implements ExhibitScene {
     return current + (target - current) * ease
   }
 
+  /** Lays the tools out along the front of the bench; the one the station uses lies nearest. */
   #restTools(): void {
-    const { inkBrush, palmBrush, faceHeight } = this.#parts
-    inkBrush.position.set(0, reliefDepth + 0.01, faceHeight / 2 + toolRestOffset)
-    palmBrush.position.set(0, reliefDepth + 0.015, faceHeight / 2 + toolRestOffset)
+    const { tools, faceWidth, faceHeight, paperWidth, marginUnits } = this.#parts
+    const front = faceHeight / 2 + toolRestOffset
+    const y = 0
+    const phase = this.#parts.session.phase
+    const inUse =
+      phase === 'write-sample'
+        ? tools.writingBrush
+        : phase === 'carve'
+          ? this.#carvingTool === 'knife'
+            ? tools.knife
+            : tools.chisel
+          : phase === 'ink'
+            ? tools.inkBrush
+            : phase === 'rub'
+              ? tools.palmBrush
+              : undefined
+    const blockRight = faceWidth / 2 + marginUnits
+    tools.writingBrush.position.set(blockRight + paperWidth * 0.35, y, front)
+    tools.knife.position.set(-faceWidth * 0.42, y, front + 0.02)
+    tools.chisel.position.set(-faceWidth * 0.2, y, front + 0.02)
+    tools.inkBrush.position.set(faceWidth * 0.22, y, front)
+    tools.palmBrush.position.set(-blockRight - paperWidth * 0.45, y, front)
+    tools.inkStone.position.set(faceWidth * 0.42, y, front)
+    // The tool the station needs lies front and centre, where the hand reaches for it.
+    if (inUse) inUse.position.set(0, 0.004, front + 0.03)
   }
 
   /** Frames the part of the bench the station needs; with reduced motion, one fixed view. */
@@ -611,12 +579,12 @@ export class WoodblockScene implements ExhibitScene {
 
   /**
    * The part of the bench the station works on: across, the block with the sheet the visitor
-   * moves (the sample on the right, the paper on the left) or the block alone while inking and
-   * rubbing; deep, always the sheets and the brushes resting in front, so the camera never
-   * moves up or down between stations. With reduced motion, the whole bench.
+   * works on (the sample on the right, the paper on the left) or the block alone while carving,
+   * inking and rubbing; deep, always the sheets and the tools in front, so the camera never moves
+   * up or down between stations. With reduced motion, the whole bench.
    */
   #workArea(): BenchBox {
-    const { faceWidth, faceHeight, marginUnits, paperWidth, paperHeight } = this.#parts
+    const { faceWidth, faceHeight, marginUnits, paperWidth, paperHeight, sampleWidth } = this.#parts
     const blockHalfWidth = faceWidth / 2 + marginUnits
     const depth = {
       minY: 0,
@@ -626,16 +594,18 @@ export class WoodblockScene implements ExhibitScene {
     }
     const phase = this.#parts.session.phase
     if (this.#isReducedMotion)
-      return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth + paperWidth, ...depth }
-    if (phase === 'write-sample' || phase === 'transfer')
-      return { minX: -blockHalfWidth, maxX: blockHalfWidth + paperWidth, ...depth }
-    if (phase === 'ink' || phase === 'rub')
+      return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
+    if (phase === 'write-sample')
+      return { minX: blockHalfWidth - marginUnits, maxX: blockHalfWidth + sampleWidth, ...depth }
+    if (phase === 'transfer')
+      return { minX: -blockHalfWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
+    if (phase === 'carve' || phase === 'ink' || phase === 'rub')
       return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
     return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
   }
 
-  /** The point on the block face under a pointer, in block coordinates (may lie outside 0–1). */
-  #blockPointAt(clientX: number, clientY: number, surfaceY: number): BlockPoint | undefined {
+  /** The point under a pointer on the horizontal plane at `surfaceY`, in scene units. */
+  #benchPointAt(clientX: number, clientY: number, surfaceY: number): Vector3 | undefined {
     const canvas = this.#canvas
     if (!canvas) return undefined
     const rect = canvas.getBoundingClientRect()
@@ -646,15 +616,37 @@ export class WoodblockScene implements ExhibitScene {
     )
     this.#raycaster.setFromCamera(this.#pointerNdc, this.camera)
     this.#surfacePlane.constant = -surfaceY
-    if (!this.#raycaster.ray.intersectPlane(this.#surfacePlane, this.#hit)) return undefined
+    return this.#raycaster.ray.intersectPlane(this.#surfacePlane, this.#hit) ?? undefined
+  }
+
+  /** The point on the block face under a pointer, in block coordinates (may lie outside 0–1). */
+  #blockPointAt(clientX: number, clientY: number, surfaceY: number): BlockPoint | undefined {
+    const hit = this.#benchPointAt(clientX, clientY, surfaceY)
+    if (!hit) return undefined
     const { faceWidth, faceHeight } = this.#parts
-    return { x: this.#hit.x / faceWidth + 0.5, y: this.#hit.z / faceHeight + 0.5 }
+    return { x: hit.x / faceWidth + 0.5, y: hit.z / faceHeight + 0.5 }
+  }
+
+  /** The point on the sample under a pointer, in writing space. */
+  #writingPointAt(clientX: number, clientY: number, timeMs: number): BrushPoint | undefined {
+    const hit = this.#benchPointAt(clientX, clientY, reliefDepth + 0.004)
+    if (!hit) return undefined
+    const { faceWidth, faceHeight, marginUnits } = this.#parts
+    const left = faceWidth / 2 + 2 * marginUnits
+    return { x: (hit.x - left) / faceHeight, y: (hit.z + faceHeight / 2) / faceHeight, timeMs }
   }
 
   #onPointerDown(event: PointerEvent): void {
-    if (this.#touch || (event.pointerType === 'mouse' && event.button !== 0)) return
+    if (this.#touch || this.#scribe || (event.pointerType === 'mouse' && event.button !== 0)) return
     this.#canvas?.setPointerCapture(event.pointerId)
-    const surfaceY = this.#parts.session.phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
+    const phase = this.#parts.session.phase
+    const surfaceY = phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
+    let brush: BrushStroke | undefined
+    if (phase === 'write-sample') {
+      const point = this.#writingPointAt(event.clientX, event.clientY, event.timeStamp)
+      if (point)
+        brush = this.#parts.writingSheet.beginStroke(point, brushTuningForGlyph(this.#glyphSize))
+    }
     this.#touch = {
       pointerId: event.pointerId,
       startX: event.clientX,
@@ -664,6 +656,7 @@ export class WoodblockScene implements ExhibitScene {
       lastX: event.clientX,
       lastY: event.clientY,
       lastTimeMs: event.timeStamp,
+      brush,
     }
     event.preventDefault()
   }
@@ -673,25 +666,33 @@ export class WoodblockScene implements ExhibitScene {
     if (!touch || event.pointerId !== touch.pointerId) return
     const { session, blockSurface, paperSurface } = this.#parts
     const phase = session.phase
+    const coalesced = event.getCoalescedEvents?.() ?? []
+    const samples = coalesced.length > 0 ? coalesced : [event]
     if (isFoldStation(phase)) {
       // A fold follows where the finger is now; the path it took there does not matter.
       const spanPx = (this.#canvas?.clientWidth ?? 1000) * 0.3
       session.foldTo(
         foldProgressFromDrag(event.clientX - touch.startX, foldDirections[phase], spanPx),
       )
-    } else if (phase === 'ink' || phase === 'rub') {
-      // The browser sends one move a frame and keeps the samples between as coalesced events; on
-      // a slow frame the middle of a stroke hides in them, so every sample inks or rubs. The
-      // texels are repainted once for the whole event, not once a sample.
-      const coalesced = event.getCoalescedEvents?.() ?? []
+    } else if (phase === 'write-sample') {
+      for (const sample of samples) {
+        const point = this.#writingPointAt(sample.clientX, sample.clientY, sample.timeStamp)
+        if (!point || !touch.brush) continue
+        touch.brush.moveTo(point)
+        this.#placeOnSample(this.#parts.tools.writingBrush, point.x, point.y)
+      }
+    } else if (phase === 'carve' || phase === 'ink' || phase === 'rub') {
+      // Every coalesced sample cuts, inks or rubs (a slow frame hides the middle of a stroke in
+      // them); the texels and vertices are updated once for the whole event.
       const changed: CellRect[] = []
-      for (const sample of coalesced.length > 0 ? coalesced : [event]) {
+      for (const sample of samples) {
         const rect = this.#strokeTo(touch, sample, phase)
         if (rect) changed.push(rect)
       }
-      if (changed.length > 0) {
-        const surface = phase === 'ink' ? blockSurface : paperSurface
-        for (const rect of repaintRects(changed)) surface.repaintCells(rect)
+      for (const rect of repaintRects(changed)) {
+        if (phase === 'carve') this.#showCut(rect)
+        else if (phase === 'ink') blockSurface.repaintCells(rect)
+        else paperSurface.repaintCells(rect)
       }
       this.#notifyIfMoveOnChanged(event.timeStamp)
     }
@@ -700,17 +701,30 @@ export class WoodblockScene implements ExhibitScene {
     touch.lastTimeMs = event.timeStamp
   }
 
-  /** Inks or rubs from the touch's last point to `sample`'s; returns the cells it changed. */
-  #strokeTo(touch: ActiveTouch, sample: PointerEvent, phase: 'ink' | 'rub'): CellRect | undefined {
-    const { session, inkBrush, palmBrush, faceWidth, faceHeight } = this.#parts
+  /** Cuts, inks or rubs from the touch's last point to `sample`'s; returns the cells changed. */
+  #strokeTo(
+    touch: ActiveTouch,
+    sample: PointerEvent,
+    phase: 'carve' | 'ink' | 'rub',
+  ): CellRect | undefined {
+    const { session, tools, faceWidth, faceHeight } = this.#parts
     const surfaceY = phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
     const point = this.#blockPointAt(sample.clientX, sample.clientY, surfaceY)
     let changed: CellRect | undefined
     if (point) {
       const from = touch.lastPoint ?? point
-      const tool = phase === 'ink' ? inkBrush : palmBrush
-      tool.position.set((point.x - 0.5) * faceWidth, surfaceY + 0.01, (point.y - 0.5) * faceHeight)
-      if (phase === 'ink') {
+      const tool =
+        phase === 'carve'
+          ? this.#carvingTool === 'knife'
+            ? tools.knife
+            : tools.chisel
+          : phase === 'ink'
+            ? tools.inkBrush
+            : tools.palmBrush
+      tool.position.set((point.x - 0.5) * faceWidth, surfaceY + 0.004, (point.y - 0.5) * faceHeight)
+      if (phase === 'carve') {
+        changed = session.carveStroke(from, point, this.#carvingTool)
+      } else if (phase === 'ink') {
         changed = session.inkStroke(from, point, touch.hasStroked)
       } else {
         const elapsedMs = Math.max(1, sample.timeStamp - touch.lastTimeMs)
@@ -742,9 +756,10 @@ export class WoodblockScene implements ExhibitScene {
       if (session.releaseFold() && isLift && session.print) {
         paperSurface.showPrint(mirrorHorizontally(session.print.sheet))
       }
-    } else if (phase === 'write-sample' && isRelease) {
-      const moved = Math.hypot(event.clientX - touch.startX, event.clientY - touch.startY)
-      if (moved < 24 && this.#writingProgress >= 1) session.moveOn()
+    } else if (phase === 'write-sample' && touch.brush) {
+      touch.brush.lift()
+      this.#parts.writingSheet.flush()
+      this.#takeSample()
     }
     this.#notifyChanged()
   }
@@ -754,7 +769,7 @@ export class WoodblockScene implements ExhibitScene {
     this.#listener.changed?.(this)
   }
 
-  /** While inking or rubbing, tells the component as soon as the visitor may move on. */
+  /** While carving, inking or rubbing, tells the component as soon as the visitor may move on. */
   #notifyIfMoveOnChanged(timeMs: number): void {
     if (timeMs - this.#lastMoveOnCheckMs < 200) return
     this.#lastMoveOnCheckMs = timeMs

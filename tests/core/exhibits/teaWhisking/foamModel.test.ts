@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { FoamModel } from '../../../../src/exhibits/teaWhisking/foamModel'
-import { judgeTea, waterLineSecondsFor } from '../../../../src/exhibits/teaWhisking/teaVerdict'
-import { verdictCardStation, verdictLines } from '../../../../src/exhibits/teaWhisking/teaVerdictText'
+import {
+  judgeTea,
+  rimHold,
+  waterLineSecondsFor,
+} from '../../../../src/exhibits/teaWhisking/teaVerdict'
+import {
+  verdictCardStation,
+  verdictLines,
+} from '../../../../src/exhibits/teaWhisking/teaVerdictText'
 import { allAtOnceBowl, pourRing, prescribedBowl, stillSurfaceBowl, whiskFor } from './teaScripts'
 
 describe('the foam model judged as a Song tea contest', () => {
-  it('rewards the seven prescribed pours with white, bowl-biting foam that wins', () => {
+  it('rewards the seven prescribed pours with bright white, fine, bowl-biting foam that wins', () => {
     const verdict = judgeTea(prescribedBowl())
-    expect(verdict.colour).toBe('pure-white')
+    expect(verdict.whiteness).toBe('bright-white')
+    expect(verdict.fineness).toBe('fine')
     expect(verdict.isBitingBowl).toBe(true)
     expect(verdict.outcome).toBe('wins')
     expect(verdict.faults).toEqual([])
@@ -138,5 +146,57 @@ describe('the foam model judged as a Song tea contest', () => {
     // From side to side through the middle: only the two ends are on the rim.
     for (let i = 0; i <= 4; i++) zigzag.pourWater(0.01, 0.95, (i % 2) * Math.PI)
     expect(zigzag.endPour().ringCoverage).toBeCloseTo(2 / 12)
+  })
+
+  it("never names the cake's colour grades (青白/灰白/黄白) as a verdict on the whisking", () => {
+    const bowls = [
+      prescribedBowl(),
+      prescribedBowl({ isBowlWarmed: false }),
+      prescribedBowl({ whiskScale: 0.3, whiskSeconds: 3 }),
+      stillSurfaceBowl(),
+      allAtOnceBowl(),
+    ]
+    for (const model of bowls) {
+      const verdict = judgeTea(model)
+      expect(verdict).not.toHaveProperty('colour')
+      for (const line of verdictLines(verdict)) {
+        expect(line['zh-CN']).not.toMatch(/青白|灰白|黄白|纯白/)
+        expect(line.en).not.toMatch(/bluish|greyish|yellowish|pure white/i)
+      }
+    }
+  })
+
+  it('grades the foam by whiteness, fineness, 咬盏 and the water line: a worse foam is worse on each', () => {
+    const good = judgeTea(prescribedBowl())
+    const weak = judgeTea(prescribedBowl({ whiskScale: 0.3, whiskSeconds: 3 }))
+    expect(weak.whiteness).not.toBe('bright-white')
+    expect(weak.fineness).toBe('coarse')
+    expect(weak.isBitingBowl).toBe(false)
+    expect(weak.waterLineSeconds).toBeLessThan(good.waterLineSeconds)
+    expect(weak.score).toBeLessThan(good.score)
+  })
+
+  it('counts 咬盏 only for foam set all round the rim: a high, fine foam with a gap does not bite', () => {
+    const full = prescribedBowl().state
+    expect(rimHold(full)).toBeGreaterThanOrEqual(0.55)
+    const gapped = { ...full, coverage: 0.8 }
+    expect(rimHold(gapped)).toBeLessThan(rimHold(full))
+    const model = prescribedBowl()
+    const verdict = judgeTea(model)
+    expect(verdict.isBitingBowl).toBe(true)
+    expect(verdictLines(verdict).map((line) => line['zh-CN'])).toContain(
+      '乳沫周回凝而不动，是为“咬盏”。',
+    )
+  })
+
+  it('teaches 量茶受汤 (the water fitted to the tea) when the bowl was flooded', () => {
+    const model = prescribedBowl()
+    model.startPour(7)
+    model.pourWater(0.3, 0.5, 0)
+    model.endPour()
+    const verdict = judgeTea(model)
+    expect(verdict.faults).toContain('too-much-water')
+    const flooded = { ...verdict, faults: ['too-much-water' as const] }
+    expect(verdictLines(flooded).at(-1)!['zh-CN']).toMatch(/^量茶受汤/)
   })
 })

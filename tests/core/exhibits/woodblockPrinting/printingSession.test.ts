@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
-import { layoutBlockText, gridSizeFor, carvedCharacters } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import {
+  layoutBlockText,
+  gridSizeFor,
+  carvedCharacters,
+} from '../../../../src/exhibits/woodblockPrinting/blockLayout'
 import { generatePlumMotif } from '../../../../src/exhibits/woodblockPrinting/plumMotif'
 import {
   PrintingSession,
@@ -33,11 +37,22 @@ function recordingSession() {
 }
 
 /** Zig-zags the brush over the whole block face. */
-function sweep(stroke: (from: { x: number; y: number }, to: { x: number; y: number }) => void, passes = 8): void {
+function sweep(
+  stroke: (from: { x: number; y: number }, to: { x: number; y: number }) => void,
+  passes = 8,
+): void {
   for (let i = 0; i < passes; i++) {
     const y = (i + 0.5) / passes
     stroke({ x: 0, y }, { x: 1, y })
   }
+}
+
+/** Chisels the ground round the raised rectangle and lets the master finish. */
+function carveAway(session: PrintingSession): void {
+  for (const y of [0.5 / 8, 7.5 / 8]) session.carveStroke({ x: 0, y }, { x: 1, y }, 'chisel')
+  for (const x of [0.5 / 16, 15.5 / 16]) session.carveStroke({ x, y: 0 }, { x, y: 1 }, 'chisel')
+  expect(session.moveOn()).toBe(true)
+  session.masterCarve(Infinity)
 }
 
 function fold(session: PrintingSession, progress: number): boolean {
@@ -55,7 +70,7 @@ describe('fold drags', () => {
 })
 
 describe('PrintingSession', () => {
-  it('has no effects until started, then walks the six stations in order to a print', () => {
+  it('has no effects until started, then walks the seven stations in order to a print', () => {
     const { session, log, prints } = recordingSession()
     expect(log).toEqual([])
     session.start()
@@ -64,6 +79,8 @@ describe('PrintingSession', () => {
     expect(session.moveOn()).toBe(true)
     expect(session.phase).toBe('transfer')
     expect(fold(session, 0.9)).toBe(true)
+    expect(session.phase).toBe('carve')
+    carveAway(session)
     expect(session.phase).toBe('ink')
     sweep((a, b) => session.inkStroke(a, b), 10)
     sweep((a, b) => session.inkStroke(a, b), 10)
@@ -103,6 +120,7 @@ describe('PrintingSession', () => {
     expect(session.phase).toBe('write-sample')
     session.moveOn()
     fold(session, 1)
+    carveAway(session)
     expect(session.rubStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 }, 1)).toBeUndefined()
     expect(session.inkStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 })).toBeDefined()
   })
@@ -112,6 +130,7 @@ describe('PrintingSession', () => {
     session.start()
     session.moveOn()
     fold(session, 1)
+    carveAway(session)
     expect(session.canMoveOn).toBe(false)
     expect(session.moveOn()).toBe(false)
     session.inkStroke({ x: 0.05, y: 0.2 }, { x: 0.2, y: 0.2 })
@@ -130,6 +149,7 @@ describe('PrintingSession', () => {
       session.start()
       session.moveOn()
       fold(session, 1)
+      carveAway(session)
       sweep((a, b) => session.inkStroke(a, b), 10)
       sweep((a, b) => session.inkStroke(a, b), 10)
       session.moveOn()
@@ -146,6 +166,7 @@ describe('PrintingSession', () => {
       session.start()
       session.moveOn()
       fold(session, 1)
+      carveAway(session)
       sweep((a, b) => session.inkStroke(a, b), 10)
       session.moveOn()
       fold(session, 1)

@@ -1,11 +1,12 @@
+import type { BufferAttribute } from 'three'
 import { describe, expect, it } from 'vitest'
 import { bitmapFromRows, createBitmap } from '../../../../../src/exhibits/woodblockPrinting/bitmap'
+import { CarvingField } from '../../../../../src/exhibits/woodblockPrinting/carvingField'
 import { DisposableStore } from '../../../../../src/lifecycle/disposable'
 import { BlockSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/blockSurface'
 import { PaperSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/paperSurface'
-import { buildReliefGeometry } from '../../../../../renderer/exhibits/woodblockPrinting/scene/reliefGeometry'
+import { CarvedRelief } from '../../../../../renderer/exhibits/woodblockPrinting/scene/carvedRelief'
 import {
-  normalMapFromHeight,
   paintPearWood,
   paintRicePaper,
   texelOffset,
@@ -22,10 +23,17 @@ const relief = bitmapFromRows([
   '........',
 ])
 
+/** The block above with its ground cleared: the strokes stand, the rest is cut away. */
+function carved(): CarvingField {
+  const field = new CarvingField(relief)
+  field.clearGroundRows(0, 8)
+  return field
+}
+
 describe('woodblock scene parts (no WebGL needed)', () => {
   it('repaints only the texels a brush stroke touched and queues one upload range a row', () => {
     const ink = createBitmap(8, 8)
-    const surface = new BlockSurface(paintPearWood(8, 8), relief, ink)
+    const surface = new BlockSurface(paintPearWood(8, 8), carved(), ink)
     const bytes = surface.texture.image.data as Uint8Array
     const before = Uint8Array.from(bytes)
     surface.texture.clearUpdateRanges()
@@ -46,7 +54,7 @@ describe('woodblock scene parts (no WebGL needed)', () => {
 
   it('shows a raised stroke inked as far as the station counts (0.5) dark against the bare wood and the cuts', () => {
     const ink = createBitmap(8, 8)
-    const surface = new BlockSurface(paintPearWood(8, 8), relief, ink)
+    const surface = new BlockSurface(paintPearWood(8, 8), carved(), ink)
     const bytes = surface.texture.image.data as Uint8Array
     const bareRaised = bytes[texelOffset(8, 8, 3, 1)]!
     ink.data.fill(0.5)
@@ -75,45 +83,58 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     expect(paper.faceTexture.updateRanges.length).toBe(1)
   })
 
-  it('raises the relief geometry where wood stands and stays within the triangle budget', () => {
-    const geometry = buildReliefGeometry(relief, 1, 1, 0.04, 150)
-    const triangles = (geometry.index?.count ?? 0) / 3
-    expect(triangles).toBe(2 * 150 * 150)
-    expect(triangles).toBeLessThanOrEqual(200_000)
-    const box = geometry.boundingBox!
-    expect(box.max.z).toBeCloseTo(0.04, 3)
-    expect(box.min.z).toBe(0)
-    geometry.dispose()
+  it('stands the uncut face at full height, then drops just the cells a cut touched', () => {
+    const field = new CarvingField(relief)
+    const carvedRelief = new CarvedRelief(field.depth, 1, 1, 0.04, 8)
+    const triangles = (carvedRelief.geometry.index?.count ?? 0) / 3
+    expect(triangles).toBe(2 * 8 * 8)
+    const positions = carvedRelief.geometry.getAttribute('position') as BufferAttribute
+    const zs = () => Array.from({ length: positions.count }, (_, i) => positions.getZ(i))
+    expect(Math.min(...zs())).toBeCloseTo(0.04)
+    positions.clearUpdateRanges()
+    const rect = field.cut({ x: 0, y: 6.5 / 8 }, { x: 1, y: 6.5 / 8 }, 'chisel')!
+    carvedRelief.updateCells(rect)
+    expect(Math.min(...zs())).toBeLessThan(0.02)
+    // Uploads cover the rows the cut touched, not the whole plane.
+    const ranges = positions.updateRanges
+    expect(ranges).toHaveLength(1)
+    expect(ranges[0]!.count).toBeLessThan(positions.count * 3)
+    // The top rows, far from the cut, still stand.
+    expect(positions.getZ(0)).toBeCloseTo(0.04)
+    carvedRelief.dispose()
   })
 
   it('makes a flat normal where the wood is flat and a tilted one at a cut', () => {
-    const normals = normalMapFromHeight(relief, 4)
-    const bytes = normals.image.data as Uint8Array
+    const carvedRelief = new CarvedRelief(carved().depth, 1, 1, 0.04, 8)
+    const bytes = carvedRelief.normalMap.image.data as Uint8Array
     const flat = texelOffset(8, 8, 4, 6)
     expect([bytes[flat], bytes[flat + 1], bytes[flat + 2]]).toEqual([128, 128, 255])
     const edge = texelOffset(8, 8, 0, 1)
     expect(bytes[edge]).not.toBe(128)
-    normals.dispose()
+    carvedRelief.dispose()
   })
 
   it('frees every texture and geometry it made through one DisposableStore', () => {
     const store = new DisposableStore()
     const disposed: string[] = []
     const ink = createBitmap(8, 8)
-    const surface = new BlockSurface(paintPearWood(8, 8), relief, ink)
+    const surface = new BlockSurface(paintPearWood(8, 8), carved(), ink)
     const paper = new PaperSurface(paintRicePaper(10, 10), relief, ink, createBitmap(8, 8), 1)
     const owned = [
       store.add(surface.texture),
       store.add(paper.backTexture),
       store.add(paper.faceTexture),
-      store.add(normalMapFromHeight(relief, 4)),
-      store.add(buildReliefGeometry(relief, 1, 1, 0.04, 8)),
     ]
+    const carvedRelief = store.add(new CarvedRelief(carved().depth, 1, 1, 0.04, 8))
+    owned.push(carvedRelief.normalMap)
     owned.forEach((resource, i) =>
       resource.addEventListener('dispose', () => disposed.push(String(i))),
     )
+    let isGeometryFreed = false
+    carvedRelief.geometry.addEventListener('dispose', () => (isGeometryFreed = true))
     store.dispose()
-    expect(disposed.sort()).toEqual(['0', '1', '2', '3', '4'])
+    expect(disposed.sort()).toEqual(['0', '1', '2', '3'])
+    expect(isGeometryFreed).toBe(true)
     expect(store.size).toBe(0)
   })
 })

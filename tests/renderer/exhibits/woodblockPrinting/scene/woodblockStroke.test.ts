@@ -1,11 +1,13 @@
 import { Group, Mesh, MeshLambertMaterial, Scene, type WebGLRenderer } from 'three'
 import { describe, expect, it } from 'vitest'
-import { bitmapFromRows } from '../../../../../src/exhibits/woodblockPrinting/bitmap'
+import { bitmapFromRows, createBitmap } from '../../../../../src/exhibits/woodblockPrinting/bitmap'
 import { PrintingSession } from '../../../../../src/exhibits/woodblockPrinting/printingSession'
 import { DisposableStore } from '../../../../../src/lifecycle/disposable'
 import { BlockSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/blockSurface'
 import { PaperSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/paperSurface'
-import type { SampleSheet } from '../../../../../renderer/exhibits/woodblockPrinting/scene/sampleSheet'
+import type { CarvedRelief } from '../../../../../renderer/exhibits/woodblockPrinting/scene/carvedRelief'
+import type { WoodChips } from '../../../../../renderer/exhibits/woodblockPrinting/scene/woodChips'
+import type { WritingSheet } from '../../../../../renderer/exhibits/woodblockPrinting/scene/writingSheet'
 import {
   paintPearWood,
   paintRicePaper,
@@ -22,13 +24,12 @@ const cells = 16
  */
 function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion = true) {
   const relief = bitmapFromRows(Array.from({ length: cells }, () => '#'.repeat(cells)))
-  const reliefHighRes = bitmapFromRows(
-    Array.from({ length: cells * 2 }, () => '#'.repeat(cells * 2)),
-  )
-  const session = new PrintingSession(relief)
+  const session = new PrintingSession(createBitmap(cells, cells))
+  // The visitor wrote over the whole face: every cell is a stroke, no ground to clear.
+  session.setSample(relief)
   const blockSurface = new BlockSurface(
-    paintPearWood(cells * 2, cells * 2),
-    reliefHighRes,
+    paintPearWood(cells, cells),
+    session.carving,
     session.ink.bitmap,
   )
   const paperSurface = new PaperSurface(
@@ -38,31 +39,47 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
     session.rub.bitmap,
     0,
   )
+  const tools = {
+    writingBrush: new Group(),
+    knife: new Group(),
+    chisel: new Group(),
+    inkBrush: new Group(),
+    palmBrush: new Group(),
+    inkStone: new Group(),
+  }
   const scene = new WoodblockScene(
     {
       scene: new Scene(),
       session,
       blockSurface,
       paperSurface,
-      // The written sample is not part of a stroke (reduced motion shows it at once).
-      sampleSheet: { setReveal: () => {} } as unknown as SampleSheet,
+      // Neither the sheet, the relief geometry nor the chips take part in an inking stroke.
+      writingSheet: { flush: () => {} } as unknown as WritingSheet,
+      carvedRelief: { updateCells: () => {}, setDepth: () => {} } as unknown as CarvedRelief,
+      chips: { update: () => {}, spawn: () => {} } as unknown as WoodChips,
+      printRelief: relief,
       relief: new Mesh(),
       sampleHinge: new Group(),
       sampleMaterial: new MeshLambertMaterial(),
       paperHinge: new Group(),
-      inkBrush: new Group(),
-      palmBrush: new Group(),
+      tools,
+      isMotif: false,
+      blockText: '宋',
       faceWidth: 1,
       faceHeight: 1,
       marginUnits: 0.07,
       paperWidth: 1.14,
       paperHeight: 1.14,
+      sampleWidth: 1.23,
       textureBytes: 0,
     },
-    {},
+    {
+      block: { carving: 'characters', text: '宋' },
+      listener: {},
+      overlayBands: { topCssPx: 73, bottomCssPx: 80, sideCssPx: 16 },
+    },
     { renderer: {} as WebGLRenderer, signal: new AbortController().signal, isReducedMotion },
     new DisposableStore(),
-    { topCssPx: 73, bottomCssPx: 80, sideCssPx: 16 },
   )
   const canvas = document.createElement('canvas')
   Object.defineProperty(canvas, 'clientWidth', { value: canvasWidthPx })
@@ -85,6 +102,9 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
   session.moveOn()
   session.foldTo(1)
   session.releaseFold()
+  expect(session.phase).toBe('carve')
+  session.moveOn()
+  session.masterCarve(Number.POSITIVE_INFINITY)
   expect(session.phase).toBe('ink')
   // Long enough for the camera to settle on the inking station when it moves.
   scene.update(10)
@@ -135,7 +155,7 @@ describe('woodblock strokes from coalesced pointer samples', () => {
     expect(inkAt(session, 0.5, 0.35)).toBeGreaterThan(0)
     // The block's texture was repainted where the middle of the stroke went (flipped rows: the
     // texel of bitmap row y sits at texture row height − 1 − y).
-    const size = cells * 2
+    const size = cells
     const x = Math.floor(0.85 * size)
     const y = size - 1 - Math.floor(0.5 * size)
     const offset = (y * size + x) * 4
@@ -170,7 +190,7 @@ describe('woodblock camera framing', () => {
     ] as const) {
       const face = inkingScene(width, height, false).scene.blockScreenRect()!
       expect(face.height / height).toBeGreaterThan(0.45)
-      expect(face.height / height).toBeLessThan(0.6)
+      expect(face.height / height).toBeLessThan(0.65)
     }
   })
 

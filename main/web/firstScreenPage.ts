@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import {
+  firstScreenChannels,
+  firstScreenDataElementId,
+  firstScreenDataPlaceholder,
+  firstScreenDataScriptText,
+  type FirstScreenData,
+} from '../../src/contract/firstScreenData'
+import type { KioskServices } from '../services/kioskServices'
+
+/**
+ * Sends index.html with the first screen's data in its placeholder (src/contract/firstScreenData.ts).
+ * The page up to the placeholder goes out at once, so the browser paints the starting screen and
+ * fetches the scripts, style sheet and preloaded fonts while the services finish starting; the
+ * rest follows with the data. Module scripts run only after the whole page has arrived, so the
+ * renderer always finds the data. Returns false when the page has no placeholder (the caller
+ * then sends the file as it is) or cannot be read.
+ */
+export async function sendFirstScreenPage(
+  request: IncomingMessage,
+  response: ServerResponse,
+  htmlPath: string,
+  headers: Record<string, string>,
+  services: Promise<KioskServices>,
+): Promise<boolean> {
+  let html: string
+  try {
+    html = await readFile(htmlPath, 'utf8')
+  } catch {
+    return false
+  }
+  const at = html.indexOf(firstScreenDataPlaceholder)
+  if (at === -1) return false
+  response.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  })
+  if (request.method === 'HEAD') {
+    response.end()
+    return true
+  }
+  response.write(html.slice(0, at))
+  const data = await firstScreenData(services)
+  response.end(
+    `<script type="application/json" id="${firstScreenDataElementId}">${firstScreenDataScriptText(data)}</script>` +
+      html.slice(at + firstScreenDataPlaceholder.length),
+  )
+  return true
+}
+
+/**
+ * The answers, exactly as the requests would get them (a services start that failed answers each
+ * with its cause). Services whose code could not load give no data: the renderer then asks, and
+ * gets the host's error.
+ */
+async function firstScreenData(services: Promise<KioskServices>): Promise<FirstScreenData> {
+  const loaded = await services.catch(() => undefined)
+  if (!loaded) return {}
+  const outcomes = await Promise.all(
+    firstScreenChannels.map((channel) =>
+      loaded.dispatch(channel, undefined, { staffSessionToken: undefined }),
+    ),
+  )
+  return Object.fromEntries(firstScreenChannels.map((channel, i) => [channel, outcomes[i]]))
+}

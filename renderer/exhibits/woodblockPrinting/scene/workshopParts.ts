@@ -1,0 +1,325 @@
+import {
+  AmbientLight,
+  BackSide,
+  BoxGeometry,
+  CanvasTexture,
+  Color,
+  DirectionalLight,
+  DoubleSide,
+  FrontSide,
+  Group,
+  HemisphereLight,
+  Mesh,
+  MeshBasicMaterial,
+  MeshLambertMaterial,
+  PerspectiveCamera,
+  PlaneGeometry,
+  RepeatWrapping,
+  Scene,
+  type Texture,
+} from 'three'
+import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  gridSizeFor,
+  layoutBlockText,
+} from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import {
+  PrintingSession,
+  type PrintingSessionListener,
+} from '../../../../src/exhibits/woodblockPrinting/printingSession'
+import type { CharacterStrokeData } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
+import type { DisposableStore } from '../../../../src/lifecycle/disposable'
+import type { SceneContext } from '../../../scenes/exhibitScene'
+import { textureByteSize } from '../../../scenes/textureByteSize'
+import strokeDataJson from '../scribeStrokeData.json'
+import { buildBenchTools, type BenchTools } from './benchTools'
+import { BlockSurface } from './blockSurface'
+import { CarvedRelief } from './carvedRelief'
+import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
+import { PaperSurface } from './paperSurface'
+import { createRgbaTexture, paintPearWood, paintRicePaper, texelOffset } from './surfaceTextures'
+import { WoodChips } from './woodChips'
+import { WritingSheet } from './writingSheet'
+
+/** The pack's characters' stroke data (extracted by scripts/woodblock/extractScribeStrokes.ts). */
+export const scribeStrokeData: Readonly<Record<string, CharacterStrokeData>> = strokeDataJson
+
+/** Cells along the block's long side in the printing and carving model (one texel a cell). */
+export const modelLongSideCells = 256
+/** Relief geometry segments along the long side: 2 × 160² ≈ 51k triangles. */
+const reliefSegments = 160
+/** Height of the wood left standing, in scene units (the block's long side is 1). */
+export const reliefDepth = 0.035
+/** Paper margin round the block face, as a share of the block's long side. */
+const paperMarginShare = 0.07
+/** The sample's 版心 strip, as a share of the block's long side. */
+const centreStripShare = 0.09
+/** How far below the bench top the block's body reaches. */
+const blockBodyDepth = 0.12
+
+/** The meshes and surfaces the scene animates; all owned by the scene's DisposableStore. */
+export interface WorkshopParts {
+  readonly scene: Scene
+  readonly session: PrintingSession
+  readonly blockSurface: BlockSurface
+  readonly carvedRelief: CarvedRelief
+  readonly paperSurface: PaperSurface
+  readonly writingSheet: WritingSheet
+  /** The carved relief the paper reads while it is rubbed (filled when carving ends). */
+  readonly printRelief: Bitmap
+  readonly relief: Mesh
+  readonly sampleHinge: Group
+  readonly sampleMaterial: MeshLambertMaterial
+  readonly paperHinge: Group
+  readonly tools: BenchTools
+  readonly chips: WoodChips
+  readonly isMotif: boolean
+  /** The block's text (the scribe writes it; a motif's stands for its name). */
+  readonly blockText: string
+  readonly faceWidth: number
+  readonly faceHeight: number
+  /** Paper overhang beyond the block face each side, in scene units. */
+  readonly marginUnits: number
+  readonly paperWidth: number
+  readonly paperHeight: number
+  /** The sample is wider than the printing paper by its 版心 strip. */
+  readonly sampleWidth: number
+  /** Bytes of texture data the scene uploads (the budget is 64 MB). */
+  readonly textureBytes: number
+}
+
+/** Builds the workshop for `block`; every resource it makes is added to `store`. */
+export async function buildWorkshop(
+  block: CarvingSource,
+  listener: PrintingSessionListener,
+  context: SceneContext,
+  store: DisposableStore,
+): Promise<WorkshopParts> {
+  const aspect = carvingAspect(block)
+  const grid = gridSizeFor(aspect, modelLongSideCells)
+  const isMotif = block.carving === 'motif'
+  const layout = isMotif ? undefined : layoutBlockText(block.text)
+  // A blank sheet until the visitor (or the scribe) writes on it.
+  const session = new PrintingSession(createBitmap(grid.width, grid.height), listener)
+
+  const faceWidth = aspect >= 1 ? 1 : aspect
+  const faceHeight = aspect >= 1 ? 1 / aspect : 1
+  const marginCells = Math.round(paperMarginShare * Math.max(grid.width, grid.height))
+  const stripCells = Math.round(centreStripShare * Math.max(grid.width, grid.height))
+  const unitsPerCell = faceWidth / grid.width
+  const marginUnits = marginCells * unitsPerCell
+  const paperWidth = faceWidth + 2 * marginUnits
+  const paperHeight = faceHeight + 2 * marginUnits
+  const sampleWidth = paperWidth + stripCells * unitsPerCell
+
+  const scene = new Scene()
+  scene.background = new Color('#2a211b')
+
+  // Soft light from a workshop window on the upper left, warm; a dim, warm room fills the rest.
+  scene.add(new HemisphereLight('#fff1dc', '#3a2a20', 1.0))
+  scene.add(new AmbientLight('#ffe9cf', 0.18))
+  const windowLight = new DirectionalLight('#ffdcae', 2.5)
+  windowLight.position.set(-1.8, 3, -0.6)
+  scene.add(windowLight)
+
+  // The bench top: old pear wood, its grain running across the view.
+  const benchTexture = store.add(woodTexture(256, 256, 7, 0.62))
+  benchTexture.wrapS = RepeatWrapping
+  benchTexture.wrapT = RepeatWrapping
+  benchTexture.repeat.set(3, 3)
+  const bench = new Mesh(
+    store.add(new PlaneGeometry(9, 9)),
+    store.add(new MeshLambertMaterial({ map: benchTexture })),
+  )
+  bench.rotation.x = -Math.PI / 2
+  bench.position.y = -blockBodyDepth
+  scene.add(bench)
+
+  // Soft contact shadows: a blurred dark patch under the block and under the ink stone.
+  const shadowTexture = store.add(contactShadowTexture())
+  const shadowMaterial = store.add(
+    new MeshBasicMaterial({
+      map: shadowTexture,
+      transparent: true,
+      depthWrite: false,
+      color: '#000000',
+    }),
+  )
+  const shadowGeometry = store.add(new PlaneGeometry(1, 1))
+  const blockShadow = new Mesh(shadowGeometry, shadowMaterial)
+  blockShadow.rotation.x = -Math.PI / 2
+  blockShadow.scale.set(faceWidth * 1.35, faceHeight * 1.35, 1)
+  blockShadow.position.set(0.03, -blockBodyDepth + 0.001, 0.03)
+  scene.add(blockShadow)
+
+  // The block's body, end grain on its sides (the face is long grain, as Song blocks were cut).
+  const endGrain = store.add(woodTexture(128, 32, 13, 0.72))
+  const body = new Mesh(
+    store.add(new BoxGeometry(faceWidth + 0.06, blockBodyDepth, faceHeight + 0.06)),
+    store.add(new MeshLambertMaterial({ map: endGrain, color: '#d8b48a' })),
+  )
+  body.position.y = -blockBodyDepth / 2 - 0.0005
+  scene.add(body)
+
+  const blockSurface = new BlockSurface(
+    paintPearWood(grid.width, grid.height),
+    session.carving,
+    session.ink.bitmap,
+  )
+  store.add(blockSurface.texture)
+  const carvedRelief = store.add(
+    new CarvedRelief(session.carving.depth, faceWidth, faceHeight, reliefDepth, reliefSegments),
+  )
+  const relief = new Mesh(
+    carvedRelief.geometry,
+    store.add(
+      new MeshLambertMaterial({ map: blockSurface.texture, normalMap: carvedRelief.normalMap }),
+    ),
+  )
+  relief.rotation.x = -Math.PI / 2
+  relief.position.y = 0.0005
+  scene.add(relief)
+
+  // The sample lies to the right, hinged on the block's right edge so it turns over onto it.
+  const writingSheet = store.add(
+    new WritingSheet(
+      { gridWidth: grid.width, gridHeight: grid.height, marginCells, centreStripCells: stripCells },
+      layout,
+      scribeStrokeData,
+      isMotif ? drawPlum : undefined,
+    ),
+  )
+  const sampleMaterial = store.add(
+    // Transparent from the start (the deckle edge, and fading once transferred) with no recompile.
+    new MeshLambertMaterial({
+      map: writingSheet.texture,
+      side: DoubleSide,
+      transparent: true,
+      alphaTest: 0.02,
+    }),
+  )
+  const sampleMesh = new Mesh(
+    store.add(new PlaneGeometry(sampleWidth, paperHeight)),
+    sampleMaterial,
+  )
+  sampleMesh.rotation.x = -Math.PI / 2
+  sampleMesh.position.x = sampleWidth / 2
+  const sampleHinge = new Group()
+  sampleHinge.position.set(faceWidth / 2 + marginUnits, reliefDepth + 0.004, 0)
+  sampleHinge.add(sampleMesh)
+  scene.add(sampleHinge)
+
+  // The printing paper waits on the left, hinged on the block's left edge.
+  const printRelief = createBitmap(grid.width, grid.height)
+  const paperSurface = new PaperSurface(
+    paintRicePaper(grid.width + 2 * marginCells, grid.height + 2 * marginCells),
+    printRelief,
+    session.ink.bitmap,
+    session.rub.bitmap,
+    marginCells,
+  )
+  store.add(paperSurface.backTexture)
+  store.add(paperSurface.faceTexture)
+  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
+  const paperBack = new Mesh(
+    sheetGeometry,
+    store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })),
+  )
+  const paperFace = new Mesh(
+    sheetGeometry,
+    store.add(new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide })),
+  )
+  for (const mesh of [paperBack, paperFace]) {
+    mesh.rotation.x = -Math.PI / 2
+    mesh.position.x = paperWidth / 2
+  }
+  const paperHinge = new Group()
+  paperHinge.position.set(-(faceWidth / 2 + marginUnits), reliefDepth + 0.008, 0)
+  paperHinge.add(paperBack, paperFace)
+  paperHinge.rotation.z = Math.PI
+  scene.add(paperHinge)
+
+  const tools = buildBenchTools(store)
+  for (const tool of Object.values(tools)) scene.add(tool)
+  const inkStoneShadow = new Mesh(shadowGeometry, shadowMaterial)
+  inkStoneShadow.rotation.x = -Math.PI / 2
+  inkStoneShadow.scale.set(0.3, 0.2, 1)
+  tools.inkStone.add(inkStoneShadow)
+  inkStoneShadow.position.y = 0.001
+
+  const chips = store.add(new WoodChips())
+  scene.add(chips.mesh)
+
+  // Compile every material now, so nothing stalls a frame on a shader compile later.
+  await context.renderer.compileAsync(scene, new PerspectiveCamera())
+  context.signal.throwIfAborted()
+
+  const textures: Texture[] = [
+    blockSurface.texture,
+    carvedRelief.normalMap,
+    paperSurface.backTexture,
+    paperSurface.faceTexture,
+    writingSheet.texture,
+    benchTexture,
+    endGrain,
+    shadowTexture,
+  ]
+  return {
+    scene,
+    session,
+    blockSurface,
+    carvedRelief,
+    paperSurface,
+    writingSheet,
+    printRelief,
+    relief,
+    sampleHinge,
+    sampleMaterial,
+    paperHinge,
+    tools,
+    chips,
+    isMotif,
+    blockText: block.text,
+    faceWidth,
+    faceHeight,
+    marginUnits,
+    paperWidth,
+    paperHeight,
+    sampleWidth,
+    textureBytes: textures
+      .map((texture) => textureByteSize(texture))
+      .reduce((sum, bytes) => sum + bytes, 0),
+  }
+}
+
+/** A wood texture (RGB from the pear-wood painter, darkened by `shade`), for the bench and end grain. */
+function woodTexture(width: number, height: number, seed: number, shade: number) {
+  const rgb = paintPearWood(width, height, seed)
+  const texture = createRgbaTexture(width, height, true)
+  const bytes = texture.image.data as Uint8Array
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const offset = texelOffset(width, height, x, y)
+      for (let c = 0; c < 3; c++)
+        bytes[offset + c] = Math.round(
+          Math.pow(rgb[(y * width + x) * 3 + c]! * shade, 1 / 2.2) * 255,
+        )
+      bytes[offset + 3] = 255
+    }
+  }
+  return texture
+}
+
+/** A soft dark ellipse fading to nothing: the shadow an object casts on the bench in soft light. */
+function contactShadowTexture(): CanvasTexture {
+  const canvas = document.createElement('canvas')
+  canvas.width = 64
+  canvas.height = 64
+  const context = canvas.getContext('2d')!
+  const gradient = context.createRadialGradient(32, 32, 8, 32, 32, 32)
+  gradient.addColorStop(0, 'rgba(0,0,0,0.55)')
+  gradient.addColorStop(1, 'rgba(0,0,0,0)')
+  context.fillStyle = gradient
+  context.fillRect(0, 0, 64, 64)
+  return new CanvasTexture(canvas)
+}

@@ -1,0 +1,299 @@
+import { CanvasTexture, SRGBColorSpace } from 'three'
+import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import type { BlockLayout } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
+import {
+  BrushStroke,
+  type BrushDab,
+  type BrushPoint,
+  type BrushTuning,
+} from '../../../../src/exhibits/woodblockPrinting/brushModel'
+import type { CharacterStrokeData } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
+import type { Disposable } from '../../../../src/lifecycle/disposable'
+import { valueNoise } from './surfaceTextures'
+
+/** Paper, rule and ink colours of the sample sheet (CSS, sRGB). */
+const paperCss = '#f2ecdd'
+/** The page is ruled in thin cinnabar (朱丝栏), the 版心's fish tail in black. */
+const ruleCss = 'rgba(168, 58, 40, 0.7)'
+const modelCss = 'rgba(70, 58, 48, 0.2)'
+const inkCss = '#1a1714'
+/** Canvas pixels per model cell: the writing is sharper than the carving grid. */
+export const writingPixelsPerCell = 2
+
+/** The sample sheet's geometry, in model cells. */
+export interface WritingSheetShape {
+  /** The writing area: the block face, as the model's grid. */
+  readonly gridWidth: number
+  readonly gridHeight: number
+  /** Paper round the writing area on three sides. */
+  readonly marginCells: number
+  /** The 版心 strip beyond the writing area, on the side away from the block (the sheet's right). */
+  readonly centreStripCells: number
+}
+
+/**
+ * The calligrapher's sample (写样): thin paper ruled as a Song page (版框 frame, 界行 column rules,
+ * a 版心 strip with its 鱼尾 fish tail), a faint regular-script model under the writing area, and
+ * the brush writing the visitor (or the scribe) lays on it. Writing space is measured in heights
+ * of the writing area from its top left; `sample()` reads the writing back at the model's grid.
+ */
+export class WritingSheet implements Disposable {
+  readonly texture: CanvasTexture
+  readonly #canvas: HTMLCanvasElement
+  readonly #page: HTMLCanvasElement
+  readonly #ink: HTMLCanvasElement
+  readonly #inkContext: CanvasRenderingContext2D
+  readonly #shape: WritingSheetShape
+  #isDirty = false
+  #hasInk = false
+
+  constructor(
+    shape: WritingSheetShape,
+    layout: BlockLayout | undefined,
+    strokeData: Readonly<Record<string, CharacterStrokeData>>,
+    motifModel?: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+  ) {
+    this.#shape = shape
+    const s = writingPixelsPerCell
+    const make = (width: number, height: number) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = width
+      canvas.height = height
+      return canvas
+    }
+    this.#canvas = make(
+      (shape.gridWidth + shape.marginCells * 2 + shape.centreStripCells) * s,
+      (shape.gridHeight + shape.marginCells * 2) * s,
+    )
+    this.#page = make(this.#canvas.width, this.#canvas.height)
+    this.#ink = make(shape.gridWidth * s, shape.gridHeight * s)
+    const inkContext = this.#ink.getContext('2d', { willReadFrequently: true })
+    if (!inkContext) throw new Error('The woodblock scene could not get a 2D canvas for the sample')
+    this.#inkContext = inkContext
+    this.#paintPage(layout, strokeData, motifModel)
+    this.texture = new CanvasTexture(this.#canvas)
+    this.texture.colorSpace = SRGBColorSpace
+    this.#compose()
+  }
+
+  /** Whether any ink has been laid. */
+  get hasInk(): boolean {
+    return this.#hasInk
+  }
+
+  /** Width ÷ height of the whole sheet (paper, margins and 版心 strip). */
+  get aspect(): number {
+    return this.#canvas.width / this.#canvas.height
+  }
+
+  /** Starts a brush stroke at `point` (writing space); its dabs land on the sheet. */
+  beginStroke(point: BrushPoint, tuning: Partial<BrushTuning>): BrushStroke {
+    return new BrushStroke(point, (dab) => this.#stamp(dab), tuning)
+  }
+
+  /** Wipes the writing (a fresh sheet for the scribe or a second try). */
+  clearWriting(): void {
+    this.#inkContext.clearRect(0, 0, this.#ink.width, this.#ink.height)
+    this.#hasInk = false
+    this.#isDirty = true
+  }
+
+  /** Lays a ready-made image as the writing (the plum motif, drawn by the scribe). */
+  drawWriting(
+    draw: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+  ): void {
+    draw(this.#inkContext, this.#ink.width, this.#ink.height)
+    this.#hasInk = true
+    this.#isDirty = true
+  }
+
+  /** Uploads the sheet if the writing changed since the last frame (at most once a frame). */
+  flush(): void {
+    if (!this.#isDirty) return
+    this.#isDirty = false
+    this.#compose()
+  }
+
+  /** The writing as the model's grid (1 = ink), read back from the sheet. */
+  sample(): Bitmap {
+    const s = writingPixelsPerCell
+    const { gridWidth, gridHeight } = this.#shape
+    const pixels = this.#inkContext.getImageData(0, 0, this.#ink.width, this.#ink.height).data
+    const out = createBitmap(gridWidth, gridHeight)
+    for (let y = 0; y < gridHeight; y++) {
+      for (let x = 0; x < gridWidth; x++) {
+        let sum = 0
+        for (let dy = 0; dy < s; dy++) {
+          for (let dx = 0; dx < s; dx++)
+            sum += pixels[((y * s + dy) * this.#ink.width + x * s + dx) * 4 + 3]!
+        }
+        out.data[y * gridWidth + x] = sum / (255 * s * s)
+      }
+    }
+    return out
+  }
+
+  dispose(): void {
+    this.texture.dispose()
+    // Free the canvases' backing stores now, not whenever the collector runs.
+    this.#canvas.width = 0
+    this.#page.width = 0
+    this.#ink.width = 0
+  }
+
+  #stamp(dab: BrushDab): void {
+    const scale = this.#shape.gridHeight * writingPixelsPerCell
+    const context = this.#inkContext
+    // Each dab lays a little ink; overlapping dabs build the stroke up, a drier brush less so.
+    context.globalAlpha = Math.min(1, 0.18 + 0.5 * dab.ink * dab.ink)
+    context.fillStyle = inkCss
+    context.beginPath()
+    context.arc(dab.x * scale, dab.y * scale, Math.max(0.6, dab.radius * scale), 0, Math.PI * 2)
+    context.fill()
+    context.globalAlpha = 1
+    this.#hasInk = true
+    this.#isDirty = true
+  }
+
+  #compose(): void {
+    const context = this.#canvas.getContext('2d')!
+    const s = writingPixelsPerCell
+    const m = this.#shape.marginCells * s
+    context.clearRect(0, 0, this.#canvas.width, this.#canvas.height)
+    context.drawImage(this.#page, 0, 0)
+    context.drawImage(this.#ink, m, m)
+    this.texture.needsUpdate = true
+  }
+
+  #paintPage(
+    layout: BlockLayout | undefined,
+    strokeData: Readonly<Record<string, CharacterStrokeData>>,
+    motifModel:
+      ((context: CanvasRenderingContext2D, width: number, height: number) => void) | undefined,
+  ): void {
+    const context = this.#page.getContext('2d')!
+    const { width, height } = this.#page
+    const s = writingPixelsPerCell
+    const m = this.#shape.marginCells * s
+    const writingWidth = this.#shape.gridWidth * s
+    const writingHeight = this.#shape.gridHeight * s
+    const strip = this.#shape.centreStripCells * s
+
+    // Paper with a deckle edge: the hand-made sheet's soft, uneven border, and long fibres.
+    const edge = valueNoise(5)
+    const deckle = Math.max(3, m * 0.18)
+    context.fillStyle = paperCss
+    context.beginPath()
+    const perimeter: [number, number][] = []
+    const steps = 90
+    for (let i = 0; i < steps; i++) perimeter.push([(width * i) / steps, deckle * edge(i * 0.7, 1)])
+    for (let i = 0; i < steps; i++)
+      perimeter.push([width - deckle * edge(i * 0.7, 2), (height * i) / steps])
+    for (let i = 0; i < steps; i++)
+      perimeter.push([width - (width * i) / steps, height - deckle * edge(i * 0.7, 3)])
+    for (let i = 0; i < steps; i++)
+      perimeter.push([deckle * edge(i * 0.7, 4), height - (height * i) / steps])
+    perimeter.forEach(([x, y], i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)))
+    context.closePath()
+    context.fill()
+    const fibre = valueNoise(17)
+    context.strokeStyle = 'rgba(150, 128, 96, 0.16)'
+    context.lineWidth = 0.7
+    for (let i = 0; i < 220; i++) {
+      const x = fibre(i * 1.3, 0.5) * width
+      const y = fibre(0.5, i * 1.7) * height
+      const angle = fibre(i * 0.9, i * 0.4) * Math.PI * 2
+      const length = 4 + fibre(i, i) * 16
+      context.beginPath()
+      context.moveTo(x, y)
+      context.quadraticCurveTo(
+        x + Math.cos(angle + 0.6) * length * 0.5,
+        y + Math.sin(angle + 0.6) * length * 0.5,
+        x + Math.cos(angle) * length,
+        y + Math.sin(angle) * length,
+      )
+      context.stroke()
+    }
+
+    // 版框: the frame, a heavy outer line and a fine inner one (左右双边), round text and 版心.
+    const frameLeft = m * 0.55
+    const frameTop = m * 0.55
+    const frameRight = m + writingWidth + strip + m * 0.1
+    const frameBottom = m + writingHeight + m * 0.45
+    context.strokeStyle = ruleCss
+    context.lineWidth = Math.max(2, m * 0.1)
+    context.strokeRect(frameLeft, frameTop, frameRight - frameLeft, frameBottom - frameTop)
+    context.lineWidth = Math.max(1, m * 0.035)
+    const inset = m * 0.18
+    context.strokeRect(
+      frameLeft + inset,
+      frameTop + inset,
+      frameRight - frameLeft - 2 * inset,
+      frameBottom - frameTop - 2 * inset,
+    )
+    // 界行: a rule between columns, and one closing the text off from the 版心.
+    const columns = Math.max(1, layout?.columns ?? 1)
+    for (let column = 0; column <= columns; column++) {
+      if (column === 0) continue
+      const x = m + (writingWidth * column) / columns
+      context.beginPath()
+      context.moveTo(x, frameTop + inset)
+      context.lineTo(x, frameBottom - inset)
+      context.stroke()
+    }
+    // 版心 with its 鱼尾: the black fish tail a folder lines the fold up by.
+    const stripCentre = m + writingWidth + strip / 2
+    const tailTop = frameTop + inset + (frameBottom - frameTop) * 0.16
+    const tailWidth = strip * 0.62
+    context.fillStyle = 'rgba(30, 26, 22, 0.85)'
+    context.beginPath()
+    context.moveTo(stripCentre - tailWidth / 2, tailTop)
+    context.lineTo(stripCentre + tailWidth / 2, tailTop)
+    context.lineTo(stripCentre + tailWidth / 2, tailTop + tailWidth * 0.9)
+    context.lineTo(stripCentre, tailTop + tailWidth * 0.5)
+    context.lineTo(stripCentre - tailWidth / 2, tailTop + tailWidth * 0.9)
+    context.closePath()
+    context.fill()
+    context.beginPath()
+    context.moveTo(stripCentre - tailWidth / 2, tailTop - tailWidth * 0.25)
+    context.lineTo(stripCentre + tailWidth / 2, tailTop - tailWidth * 0.25)
+    context.lineWidth = Math.max(1, m * 0.05)
+    context.strokeStyle = 'rgba(30, 26, 22, 0.85)'
+    context.stroke()
+
+    // The faint model: the regular-script outlines of hanzi-writer-data (Arphic, 楷), or the motif.
+    context.save()
+    context.translate(m, m)
+    if (motifModel) {
+      context.globalAlpha = 0.2
+      motifModel(context, writingWidth, writingHeight)
+    } else if (layout) {
+      context.fillStyle = modelCss
+      for (const glyph of layout.glyphs) {
+        const data = strokeData[glyph.character]
+        const sizePx = glyph.size * writingHeight
+        const left = glyph.centerX * writingWidth - sizePx / 2
+        const top = glyph.centerY * writingHeight - sizePx / 2
+        if (!data) {
+          context.font = `${sizePx * 0.86}px "Noto Serif SC", serif`
+          context.textAlign = 'center'
+          context.textBaseline = 'middle'
+          context.fillText(glyph.character, left + sizePx / 2, top + sizePx / 2)
+          continue
+        }
+        const scale = sizePx / 1024
+        context.save()
+        // hanzi-writer's em: y up with the baseline at 900.
+        context.setTransform(
+          context
+            .getTransform()
+            .translate(left, top + 900 * scale)
+            .scale(scale, -scale),
+        )
+        for (const outline of data.strokes) context.fill(new Path2D(outline))
+        context.restore()
+      }
+    }
+    context.restore()
+  }
+}

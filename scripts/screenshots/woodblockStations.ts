@@ -1,0 +1,155 @@
+// Screenshots of every woodblock station at the three sizes, as a visitor sees each one with the
+// work under way: docs/screenshots/woodblock-<station>-<width>x<height>.png. Build first
+// (`npm run build`), then: npx tsx scripts/screenshots/woodblockStations.ts [1280x800 …]
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { CDPSession, Page } from '@playwright/test'
+import {
+  launchKioskBrowser,
+  tapElement,
+  type KioskViewport,
+} from '../../bench/support/kioskBrowser'
+import { startKioskServer } from '../../bench/support/kioskServer'
+import {
+  chiselBlock,
+  foldDrag,
+  linePoints,
+  sweepBlock,
+  touchDrag,
+  waitForSteadyBlock,
+  waitForWoodblockPhase,
+  woodblockBlockBox,
+  woodblockSceneBox,
+  writeSongByTouch,
+} from '../../tests/e2e/support/woodblockTouch'
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
+const screenshotsDir = path.join(repositoryRoot, 'docs', 'screenshots')
+const sizes: KioskViewport[] = [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+  { width: 1280, height: 800 },
+]
+const requested = process.argv.slice(2)
+const timeoutMs = 120_000
+const log = (message: string) => process.stderr.write(`${message}\n`)
+
+async function capture(page: Page, name: string, size: KioskViewport): Promise<void> {
+  // Two frames after the last change, and a moment for the 4 Hz hint ring to follow the camera.
+  await page.waitForTimeout(700)
+  const file = path.join(screenshotsDir, `woodblock-${name}-${size.width}x${size.height}.png`)
+  await page.screenshot({ path: file })
+  log(`  wrote ${path.relative(repositoryRoot, file)}`)
+}
+
+/** A fold drag that stops half way, so the sheet is caught turning over. */
+async function halfFold(page: Page, cdp: CDPSession, direction: 'left' | 'right'): Promise<void> {
+  const box = await woodblockSceneBox(page)
+  const y = box.y + box.height * 0.55
+  const startX = direction === 'left' ? box.x + box.width * 0.7 : box.x + box.width * 0.3
+  const endX = startX + (direction === 'left' ? -1 : 1) * box.width * 0.15
+  const points = linePoints({ x: startX, y }, { x: endX, y }, 4)
+  const [first, ...rest] = points
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ ...first!, id: 1 }],
+  })
+  for (const point of rest)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ ...point, id: 1 }],
+    })
+  await page.waitForTimeout(900)
+}
+
+async function endTouch(cdp: CDPSession): Promise<void> {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchCancel', touchPoints: [] })
+}
+
+async function walk(page: Page, url: string, size: KioskViewport): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await page.goto(url)
+  await tapElement(page, '[data-screen="attract"]')
+  await page.locator('[data-screen="menu"]').waitFor()
+  await tapElement(page, '[data-exhibit-id="woodblock-printing"]')
+  await waitForWoodblockPhase(page, 'write-sample', timeoutMs)
+  await waitForSteadyBlock(page, timeoutMs)
+  await capture(page, 'write-sample-blank', size)
+  await writeSongByTouch(page, cdp)
+  await capture(page, 'write-sample', size)
+  await tapElement(page, '[data-action="woodblock-next"]')
+  await waitForWoodblockPhase(page, 'transfer')
+  await waitForSteadyBlock(page, timeoutMs)
+  await halfFold(page, cdp, 'left')
+  await capture(page, 'transfer', size)
+  await endTouch(cdp)
+  await foldDrag(page, cdp, 'left')
+  await waitForWoodblockPhase(page, 'carve')
+  await waitForSteadyBlock(page, timeoutMs)
+  await page.waitForTimeout(1600)
+  await capture(page, 'carve-start', size)
+  await chiselBlock(page, cdp, 6)
+  const block = await woodblockBlockBox(page)
+  await tapElement(page, '[data-carving-tool="knife"]')
+  await touchDrag(
+    cdp,
+    linePoints(
+      { x: block.x + block.width * 0.15, y: block.y + block.height * 0.85 },
+      { x: block.x + block.width * 0.85, y: block.y + block.height * 0.85 },
+      10,
+    ),
+  )
+  await capture(page, 'carve', size)
+  await tapElement(page, '[data-carving-tool="chisel"]')
+  await chiselBlock(page, cdp, 14)
+  await tapElement(page, '[data-action="woodblock-next"]')
+  await waitForWoodblockPhase(page, 'ink', timeoutMs)
+  await waitForSteadyBlock(page, timeoutMs)
+  await capture(page, 'carved', size)
+  await sweepBlock(page, cdp, 9, 2)
+  await capture(page, 'ink', size)
+  await sweepBlock(page, cdp, 9, 2)
+  await tapElement(page, '[data-action="woodblock-next"]')
+  await waitForWoodblockPhase(page, 'lay-paper')
+  await waitForSteadyBlock(page, timeoutMs)
+  await capture(page, 'lay-paper', size)
+  await foldDrag(page, cdp, 'right')
+  await waitForWoodblockPhase(page, 'rub')
+  await waitForSteadyBlock(page, timeoutMs)
+  await sweepBlock(page, cdp, 9, 2)
+  await capture(page, 'rub', size)
+  await sweepBlock(page, cdp, 9, 2)
+  await tapElement(page, '[data-action="woodblock-next"]')
+  await waitForWoodblockPhase(page, 'lift')
+  await waitForSteadyBlock(page, timeoutMs)
+  await halfFold(page, cdp, 'left')
+  await capture(page, 'lift', size)
+  await endTouch(cdp)
+  await foldDrag(page, cdp, 'left')
+  await waitForWoodblockPhase(page, 'printed')
+  await tapElement(page, '[data-action="woodblock-seal"]')
+  await capture(page, 'print', size)
+  await cdp.detach()
+}
+
+async function main(): Promise<void> {
+  await mkdir(screenshotsDir, { recursive: true })
+  const server = await startKioskServer({ idleTimeoutSeconds: 3600 })
+  try {
+    for (const size of sizes) {
+      if (requested.length > 0 && !requested.includes(`${size.width}x${size.height}`)) continue
+      log(`▶ ${size.width}×${size.height}`)
+      const kioskBrowser = await launchKioskBrowser(size)
+      try {
+        await walk(kioskBrowser.page, server.url, size)
+      } finally {
+        await kioskBrowser.close()
+      }
+    }
+  } finally {
+    await server.stop()
+  }
+}
+
+await main()

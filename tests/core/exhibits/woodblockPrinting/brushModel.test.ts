@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import {
+  BrushStroke,
+  defaultBrushTuning,
+  inkAfter,
+  radiusForSpeed,
+  type BrushDab,
+} from '../../../../src/exhibits/woodblockPrinting/brushModel'
+
+/** Draws a straight stroke from (0.1, 0.5) to (`toX`, 0.5) in `durationMs`, returning its dabs. */
+function stroke(toX: number, durationMs: number, samples = 20): BrushDab[] {
+  const dabs: BrushDab[] = []
+  const brush = new BrushStroke({ x: 0.1, y: 0.5, timeMs: 0 }, (dab) => dabs.push(dab))
+  for (let i = 1; i <= samples; i++) {
+    brush.moveTo({
+      x: 0.1 + ((toX - 0.1) * i) / samples,
+      y: 0.5,
+      timeMs: (durationMs * i) / samples,
+    })
+  }
+  brush.lift()
+  return dabs
+}
+
+const middle = (dabs: BrushDab[]) => dabs[Math.floor(dabs.length / 2)]!
+
+describe('the writing brush', () => {
+  it('draws wide when slow and thin when quick', () => {
+    expect(radiusForSpeed(0.05)).toBeGreaterThan(radiusForSpeed(0.6))
+    expect(radiusForSpeed(0.6)).toBeGreaterThan(radiusForSpeed(5))
+    const slow = middle(stroke(0.6, 2000))
+    const quick = middle(stroke(0.6, 120))
+    expect(slow.radius).toBeGreaterThan(quick.radius * 1.6)
+  })
+
+  it('presses at the start and lifts to a point at the end', () => {
+    const dabs = stroke(0.6, 600)
+    expect(dabs[0]!.radius).toBeGreaterThan(middle(dabs).radius)
+    const last = dabs[dabs.length - 1]!
+    expect(last.radius).toBeLessThan(middle(dabs).radius * 0.3)
+    // The tail carries on past the last point, in the stroke's direction.
+    expect(last.x).toBeGreaterThan(0.6)
+  })
+
+  it('runs dry along a long stroke and is full again for the next', () => {
+    expect(inkAfter(0)).toBe(1)
+    expect(inkAfter(defaultBrushTuning.dryAfterLength * 2)).toBeCloseTo(defaultBrushTuning.dryInk)
+    const long: BrushDab[] = []
+    const brush = new BrushStroke({ x: 0, y: 0.1, timeMs: 0 }, (dab) => long.push(dab))
+    // Back and forth across the sheet: several times its width in one stroke.
+    for (let i = 1; i <= 60; i++) brush.moveTo({ x: i % 2, y: 0.1 + i * 0.01, timeMs: i * 300 })
+    expect(long[long.length - 1]!.ink).toBeLessThan(0.6)
+    expect(long[0]!.ink).toBe(1)
+    const next = stroke(0.3, 400)
+    expect(next[0]!.ink).toBe(1)
+  })
+})

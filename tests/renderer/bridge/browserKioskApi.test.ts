@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { firstScreenDataElementId } from '../../../src/contract/firstScreenData'
+import { RequestError } from '../../../src/contract/requestError'
+import { createBrowserKioskApi } from '../../../renderer/bridge/browserKioskApi'
+
+/** A page as the browser shell's host sends it: the data element filled (main/web/firstScreenPage.ts). */
+function pageWithFirstScreenData(data: unknown): void {
+  document.body.innerHTML = `<div id="app"></div><script type="application/json" id="${firstScreenDataElementId}">${JSON.stringify(data)}</script>`
+}
+
+function answeringFetch(result: unknown) {
+  return vi.fn(
+    async () =>
+      new Response(JSON.stringify({ ok: true, result }), {
+        headers: { 'Content-Type': 'application/json' },
+      }),
+  )
+}
+
+describe('the browser bridge and the first screen’s data', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    document.body.innerHTML = ''
+  })
+
+  it('answers the first screen’s requests from the page, once each, without a request', async () => {
+    pageWithFirstScreenData({
+      'content:get': { ok: true, result: { exhibits: ['from the page'] } },
+      'settings:get': { ok: true, result: { settings: { defaultLanguage: 'en' } } },
+    })
+    const fetchMock = answeringFetch({ exhibits: ['from the services'] })
+    vi.stubGlobal('fetch', fetchMock)
+    const api = createBrowserKioskApi()
+
+    expect(await api.invoke('content:get')).toEqual({ exhibits: ['from the page'] })
+    expect(await api.invoke('settings:get')).toEqual({ settings: { defaultLanguage: 'en' } })
+    expect(fetchMock).not.toHaveBeenCalled()
+    // A later read (after content:changed) asks the services.
+    expect(await api.invoke('content:get')).toEqual({ exhibits: ['from the services'] })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('throws the error the page carries, as a request would', async () => {
+    pageWithFirstScreenData({
+      'mode:get': {
+        ok: false,
+        error: { code: 'internal', message: "The kiosk's services could not start: disk" },
+      },
+    })
+    vi.stubGlobal('fetch', answeringFetch(undefined))
+    const api = createBrowserKioskApi()
+    const failure = api.invoke('mode:get')
+    await expect(failure).rejects.toBeInstanceOf(RequestError)
+    await expect(failure).rejects.toThrow(/could not start: disk/)
+  })
+
+  it('asks the services when the placeholder is empty (the Electron shell, vite dev)', async () => {
+    document.body.innerHTML = `<script type="application/json" id="${firstScreenDataElementId}"></script>`
+    const fetchMock = answeringFetch({ exhibits: [] })
+    vi.stubGlobal('fetch', fetchMock)
+    expect(await createBrowserKioskApi().invoke('content:get')).toEqual({ exhibits: [] })
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('never answers another channel from the page', async () => {
+    pageWithFirstScreenData({ 'packs:list': { ok: true, result: ['stale'] } })
+    const fetchMock = answeringFetch(['fresh'])
+    vi.stubGlobal('fetch', fetchMock)
+    expect(await createBrowserKioskApi().invoke('packs:list')).toEqual(['fresh'])
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+})
