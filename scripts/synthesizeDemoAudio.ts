@@ -48,11 +48,11 @@ function creditsOf(score: MusicScore): { 'zh-CN': string; en: string } {
   const en =
     'Synthesised demo audio, made by the Songyun Kiosk project from note data it prepared; not a recording of a performer.'
   if (!score.reconstructionNote) {
-    // Honest labels (docs/loudness.md's sibling, the research notes §0): a new piece in a Song
-    // mode, never presented as a Song melody.
+    // Honest labels (the curator's review): a new piece in a Song mode, never a Song melody.
     return {
-      'zh-CN': `${zh}曲子是新编的示范，用宋代的五声调式写成，并非宋代曲调。`,
-      en: `${en} The piece is newly composed in a Song mode; it is not a Song melody.`,
+      'zh-CN':
+        '新作示范曲：宋韵展台项目按宋代调式新写、用程序合成，不是宋代流传下来的曲调，也不是真人演奏。',
+      en: 'A newly composed demonstration in a Song mode, written and synthesised by the Songyun Kiosk project: not a Song melody, and not a recording of a performer.',
     }
   }
   return {
