@@ -11,7 +11,7 @@
  * Needs ffmpeg with libopus on the PATH (Debian: apt-get install ffmpeg). The produced files are
  * committed, so a machine without ffmpeg never needs to run this.
  */
-import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import {
   mkdirSync,
   mkdtempSync,
@@ -25,7 +25,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as prettier from 'prettier'
+import { measureLoudness } from '../main/services/audio/measureLoudness'
 import { musicScoreSchema, type MusicScore } from './demoAudio/musicScore'
+import type { MeasuredLoudness } from '../src/audio/loudnessTarget'
+import { encodeAtTarget } from '../main/services/audio/encodeAtTarget'
 import { renderScore, type CaptionCue } from './demoAudio/renderScore'
 import { encodeStereoWav } from './demoAudio/wav'
 
@@ -33,7 +36,6 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 const musicDir = join(repoRoot, 'assets/music')
 const packDir = join(repoRoot, 'assets/packs/songyun.core')
 const manifestPath = join(packDir, 'manifest.json')
-const opusBitrate = '64k'
 
 const performer = {
   'zh-CN': '程序合成（宋韵展台项目）',
@@ -45,7 +47,14 @@ function creditsOf(score: MusicScore): { 'zh-CN': string; en: string } {
   const zh = '合成示范音频：宋韵展台项目依自己整理的乐谱数据用程序合成，并非真人演奏。'
   const en =
     'Synthesised demo audio, made by the Songyun Kiosk project from note data it prepared; not a recording of a performer.'
-  if (!score.reconstructionNote) return { 'zh-CN': zh, en }
+  if (!score.reconstructionNote) {
+    // Honest labels (the curator's review): a new piece in a Song mode, never a Song melody.
+    return {
+      'zh-CN':
+        '新作示范曲：宋韵展台项目按宋代调式新写、用程序合成，不是宋代流传下来的曲调，也不是真人演奏。',
+      en: 'A newly composed demonstration in a Song mode, written and synthesised by the Songyun Kiosk project: not a Song melody, and not a recording of a performer.',
+    }
+  }
   return {
     'zh-CN': `${zh}${score.reconstructionNote['zh-CN']}`,
     en: `${en} ${score.reconstructionNote.en}`,
@@ -77,40 +86,70 @@ function loadScores(): MusicScore[] {
     })
 }
 
-function produce(score: MusicScore, workDir: string): ProducedTrack {
+/** Where a score's recordings go: one file, or one stem per instrument of an ensemble piece. */
+function outputsOf(score: MusicScore): { packPath: string; partIndexes: number[] }[] {
+  if (!score.ensemble) return [{ packPath: `audio/${score.id}.opus`, partIndexes: [] }]
+  const byInstrument = new Map<string, number[]>()
+  score.parts.forEach((part, index) => {
+    const indexes = byInstrument.get(part.instrument!) ?? []
+    indexes.push(index)
+    byInstrument.set(part.instrument!, indexes)
+  })
+  return [...byInstrument].map(([instrument, partIndexes]) => ({
+    packPath: `audio/stems/${score.ensemble!.pieceId}/${instrument}.opus`,
+    partIndexes,
+  }))
+}
+
+async function produce(
+  score: MusicScore,
+  workDir: string,
+  loudnessOfFiles: Map<string, MeasuredLoudness>,
+  mixLoudness: Map<string, MeasuredLoudness>,
+): Promise<ProducedTrack> {
   const rendered = renderScore(score)
-  const wavPath = join(workDir, `${score.id}.wav`)
-  writeFileSync(wavPath, encodeStereoWav(rendered.left, rendered.right, rendered.sampleRate))
-  const opusPath = join(packDir, 'audio', `${score.id}.opus`)
-  execFileSync(
-    'ffmpeg',
-    [
-      '-y',
-      '-loglevel',
-      'error',
-      '-i',
-      wavPath,
-      '-c:a',
-      'libopus',
-      '-b:a',
-      opusBitrate,
-      '-vbr',
-      'on',
-      '-map_metadata',
-      '-1',
-      '-fflags',
-      '+bitexact',
-      opusPath,
-    ],
-    { stdio: 'inherit' },
+  const outputs = outputsOf(score)
+  const wavPaths = outputs.map(({ packPath, partIndexes }, index) => {
+    const wavPath = join(workDir, `${score.id}-${index}.wav`)
+    let { left, right } = rendered
+    if (partIndexes.length > 0) {
+      left = new Float32Array(left.length)
+      right = new Float32Array(right.length)
+      for (const partIndex of partIndexes) {
+        const part = rendered.parts[partIndex]!
+        for (let i = 0; i < left.length; i++) {
+          left[i]! += part.left[i]!
+          right[i]! += part.right[i]!
+        }
+      }
+    }
+    writeFileSync(wavPath, encodeStereoWav(left, right, rendered.sampleRate))
+    mkdirSync(join(packDir, packPath, '..'), { recursive: true })
+    return wavPath
+  })
+  const opusPaths = outputs.map(({ packPath }) => join(packDir, packPath))
+  const encoded = await encodeAtTarget(wavPaths, opusPaths)
+  for (const [index, { packPath }] of outputs.entries()) {
+    loudnessOfFiles.set(
+      packPath,
+      outputs.length === 1 ? encoded.loudness : await measureLoudness(opusPaths[index]!),
+    )
+  }
+  if (score.ensemble) mixLoudness.set(score.id, encoded.loudness)
+  const kilobytes = Math.round(opusPaths.reduce((sum, file) => sum + statSync(file).size, 0) / 1024)
+  console.warn(
+    `${score.id}: ${rendered.durationSeconds.toFixed(2)} s, ${kilobytes} KiB, ${outputs.length} file(s), ` +
+      `gain ${encoded.gainDb.toFixed(1)} dB → ${encoded.loudness.integratedLufs} LUFS, ${encoded.loudness.truePeakDbtp} dBTP`,
   )
-  const kilobytes = Math.round(statSync(opusPath).size / 1024)
-  console.warn(`${score.id}: ${rendered.durationSeconds.toFixed(2)} s, ${kilobytes} KiB`)
   return { score, durationSeconds: rendered.durationSeconds, captions: rendered.captions }
 }
 
 /** What a score's earlier render left in the manifest (used when only some scores are rebuilt). */
 function previousTrackFacts(manifest: Manifest, score: MusicScore): ProducedTrack {
+  if (score.ensemble) {
+    const piece = folkMusic(manifest).pieces.find((p) => p.id === score.ensemble!.pieceId)
+    if (piece) return { score, durationSeconds: piece.durationSeconds, captions: piece.captions }
+  }
   for (const instrument of folkMusic(manifest).instruments) {
     const track = instrument.tracks?.find((t) => t.audio === `audio/${score.id}.opus`)
     if (track) return { score, durationSeconds: track.durationSeconds, captions: track.captions }
@@ -124,15 +163,41 @@ interface ManifestTrack {
   captions: CaptionCue[]
   [key: string]: unknown
 }
+interface ManifestPiece extends ManifestTrack {
+  id: string
+  stems: { instrumentId: string; audio: string }[]
+}
 interface Manifest {
-  exhibits: { kind: string; instruments?: { instrument: string; tracks?: ManifestTrack[] }[] }[]
+  exhibits: {
+    kind: string
+    instruments?: { id: string; instrument: string; tracks?: ManifestTrack[] }[]
+    pieces?: ManifestPiece[]
+  }[]
+  files: Record<string, { sha256: string; size: number; loudness?: MeasuredLoudness }>
 }
 
 function folkMusic(manifest: Manifest) {
   const exhibit = manifest.exhibits.find((e) => e.kind === 'folk-music')
   if (!exhibit?.instruments)
     throw new Error('the manifest has no folk-music exhibit with instruments')
-  return { instruments: exhibit.instruments }
+  exhibit.pieces ??= []
+  return exhibit as {
+    instruments: NonNullable<typeof exhibit.instruments>
+    pieces: ManifestPiece[]
+  }
+}
+
+/**
+ * Visitor-facing words another hand may have revised in the manifest (titles, credits,
+ * descriptions): a re-render keeps them and only writes its own for a new entry.
+ */
+function keptLabels(earlier: Record<string, unknown> | undefined, made: Record<string, unknown>) {
+  if (!earlier) return made
+  const kept = { ...made }
+  for (const key of ['title', 'performer', 'credits', 'description']) {
+    if (earlier[key] !== undefined) kept[key] = earlier[key]
+  }
+  return kept
 }
 
 function listTracks(manifest: Manifest, produced: ProducedTrack[]): void {
@@ -144,18 +209,83 @@ function listTracks(manifest: Manifest, produced: ProducedTrack[]): void {
     )
     // Performances first, then the beds to play along over.
     uses.sort((a, b) => Number(a.track.score.isPlayAlongBed) - Number(b.track.score.isPlayAlongBed))
-    instrument.tracks = uses.map(({ track, trackId }) => ({
-      id: trackId,
-      title: track.score.title,
-      performer,
-      durationSeconds: track.durationSeconds,
-      audio: `audio/${track.score.id}.opus`,
-      captions: track.captions,
-      ...(track.score.description ? { description: track.score.description } : {}),
-      credits: creditsOf(track.score),
-      isPlayAlongBed: track.score.isPlayAlongBed,
-    }))
+    const earlierTracks = instrument.tracks ?? []
+    instrument.tracks = uses.map(
+      ({ track, trackId }) =>
+        keptLabels(
+          earlierTracks.find((t) => t['id'] === trackId),
+          {
+            id: trackId,
+            title: track.score.title,
+            performer,
+            durationSeconds: track.durationSeconds,
+            audio: `audio/${track.score.id}.opus`,
+            captions: track.captions,
+            ...(track.score.description ? { description: track.score.description } : {}),
+            credits: creditsOf(track.score),
+            isPlayAlongBed: track.score.isPlayAlongBed,
+          },
+        ) as ManifestTrack,
+    )
   }
+}
+
+function listPieces(
+  manifest: Manifest,
+  produced: ProducedTrack[],
+  mixLoudness: Map<string, MeasuredLoudness>,
+): void {
+  const exhibit = folkMusic(manifest)
+  const pieces = produced.filter((track) => track.score.ensemble)
+  exhibit.pieces = pieces.map(({ score, durationSeconds, captions }) => {
+    const pieceId = score.ensemble!.pieceId
+    const earlier = exhibit.pieces.find((p) => p.id === pieceId)
+    const stems = outputsOf(score).map(({ packPath }) => {
+      const kind = packPath
+        .split('/')
+        .at(-1)!
+        .replace(/\.opus$/, '')
+      const instrument = exhibit.instruments.find((i) => i.instrument === kind)
+      if (!instrument) throw new Error(`${score.id}: the stage has no ${kind} for its stem`)
+      return { instrumentId: instrument.id, audio: packPath }
+    })
+    const loudness = mixLoudness.get(score.id) ?? earlier?.['mixLoudness']
+    return keptLabels(earlier, {
+      id: pieceId,
+      title: score.title,
+      performer,
+      credits: creditsOf(score),
+      ...(score.description ? { description: score.description } : {}),
+      durationSeconds,
+      captions,
+      tonicHz: score.tonicHz,
+      mode: score.ensemble!.mode,
+      bpm: score.bpm,
+      ...(loudness ? { mixLoudness: loudness } : {}),
+      stems,
+    }) as ManifestPiece
+  })
+}
+
+/**
+ * The audio files' sizes, hashes and loudness in the folder manifest's `files`: `pack build`
+ * reuses a loudness whose hash still matches instead of measuring again on every build.
+ */
+function listAudioFiles(manifest: Manifest, loudnessOfFiles: Map<string, MeasuredLoudness>): void {
+  for (const [packPath, loudness] of loudnessOfFiles) {
+    const bytes = readFileSync(join(packDir, packPath))
+    manifest.files[packPath] = {
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      size: bytes.length,
+      loudness: {
+        integratedLufs: Math.round(loudness.integratedLufs * 10) / 10,
+        truePeakDbtp: Math.round(loudness.truePeakDbtp * 10) / 10,
+      },
+    }
+  }
+  manifest.files = Object.fromEntries(
+    Object.entries(manifest.files).sort(([a], [b]) => (a < b ? -1 : 1)),
+  )
 }
 
 /**
@@ -189,23 +319,30 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest
   mkdirSync(join(packDir, 'audio'), { recursive: true })
   const workDir = mkdtempSync(join(tmpdir(), 'songyun-demo-audio-'))
+  const loudnessOfFiles = new Map<string, MeasuredLoudness>()
+  const mixLoudness = new Map<string, MeasuredLoudness>()
   try {
-    const produced = scores.map((score) =>
-      onlyIds.size === 0 || onlyIds.has(score.id)
-        ? produce(score, workDir)
-        : previousTrackFacts(manifest, score),
-    )
+    const produced: ProducedTrack[] = []
+    for (const score of scores) {
+      produced.push(
+        onlyIds.size === 0 || onlyIds.has(score.id)
+          ? await produce(score, workDir, loudnessOfFiles, mixLoudness)
+          : previousTrackFacts(manifest, score),
+      )
+    }
     listTracks(manifest, produced)
+    listPieces(manifest, produced, mixLoudness)
+    listAudioFiles(manifest, loudnessOfFiles)
   } finally {
     rmSync(workDir, { recursive: true, force: true })
   }
   const options = await prettier.resolveConfig(manifestPath)
   const text = await prettier.format(compactJson(manifest), { ...options, parser: 'json' })
   writeFileSync(manifestPath, text)
-  const totalBytes = readdirSync(join(packDir, 'audio')).reduce(
-    (sum, name) => sum + statSync(join(packDir, 'audio', name)).size,
-    0,
-  )
+  const totalBytes = readdirSync(join(packDir, 'audio'), { recursive: true })
+    .map((name) => join(packDir, 'audio', String(name)))
+    .filter((file) => statSync(file).isFile())
+    .reduce((sum, file) => sum + statSync(file).size, 0)
   console.warn(`audio total: ${(totalBytes / 1024 / 1024).toFixed(2)} MiB; manifest updated`)
 }
 

@@ -18,6 +18,7 @@ import { packIgnoreFileName } from '../services/packs/packBuildSelection'
 import { buildPackArchive, signPackArchive } from '../services/packs/packBuilder'
 import { exampleLeftovers, writeExamplePack } from '../services/packs/examplePack'
 import { defaultPackLimits } from '../services/packs/packLimits'
+import { loudnessWarnings } from '../services/packs/packLoudness'
 import {
   generateSigningKeyPair,
   parsePrivateKey,
@@ -122,6 +123,8 @@ export function registerPackCommand(program: Command, host: CliHost): void {
               )
             })
             const { id, version } = checked.manifest
+            const warnings = loudnessWarnings(checked.manifest)
+            printWarnings(warnings)
             return {
               result: {
                 packId: id,
@@ -129,6 +132,7 @@ export function registerPackCommand(program: Command, host: CliHost): void {
                 isSigned: checked.signedBy !== undefined,
                 signedBy: checked.signedBy,
                 totalBytes: checked.totalBytes,
+                warnings,
               },
               text:
                 `${sourcePath}: ${id} ${version} is valid${built ? ' as `pack build` would pack it' : ''}` +
@@ -167,6 +171,7 @@ export function registerPackCommand(program: Command, host: CliHost): void {
           exclude: options.exclude,
         })
         const { id, version } = built.manifest
+        printWarnings(built.warnings)
         for (const leftover of exampleLeftovers(built.manifest)) {
           process.stderr.write(`songyun: warning: ${leftover}\n`)
         }
@@ -191,6 +196,7 @@ export function registerPackCommand(program: Command, host: CliHost): void {
             packedFiles: built.packedFiles,
             excludedFiles: built.excludedFiles,
             unreferencedFiles: built.unreferencedFiles,
+            warnings: built.warnings,
           },
           text: lines.join('\n'),
         }
@@ -394,6 +400,11 @@ export function registerPackCommand(program: Command, host: CliHost): void {
       }
     }),
   )
+}
+
+/** Warnings go to stderr, so `--json` output on stdout stays one document. */
+function printWarnings(warnings: readonly string[]): void {
+  for (const warning of warnings) process.stderr.write(`songyun: warning: ${warning}\n`)
 }
 
 function withCommon(command: Command): Command {

@@ -24,7 +24,16 @@ type RegisterCommand = (program: Command, host: CliHost) => void
  */
 const commandModules: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
   serve: async () => (await import('./serveCommand')).registerServeCommand,
-  pack: async () => (await import('./packCommand')).registerPackCommand,
+  pack: async () => {
+    const [{ registerPackCommand }, { registerAddTrackCommand }] = await Promise.all([
+      import('./packCommand'),
+      import('./addTrackCommand'),
+    ])
+    return (program) => {
+      registerPackCommand(program)
+      registerAddTrackCommand(program)
+    }
+  },
   staff: async () => (await import('./staffCommand')).registerStaffCommand,
   analytics: async () => (await import('./analyticsCommand')).registerAnalyticsCommand,
   mode: async () => (await import('./modeCommand')).registerModeCommand,

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ActivePackSummary, KioskContent } from '../../src/contract/areas/content'
 import { requiredLanguages, type LanguageTag } from '../../src/i18n/languages'
-import { createManifestSchema, type PackManifest } from '../../src/pack/manifestSchema'
+import {
+  createManifestSchema,
+  type FileLoudness,
+  type PackManifest,
+} from '../../src/pack/manifestSchema'
 import { RequestError } from '../../src/contract/requestError'
 import { resolveInsideRoot } from './safePath'
 
@@ -64,9 +68,10 @@ export class ContentService {
     }
     return {
       packs: packs.map(({ manifest }) => summarize(manifest)),
-      exhibits: packs.flatMap(({ manifest }) =>
-        manifest.exhibits.map((exhibit) => ({ packId: manifest.id, exhibit })),
-      ),
+      exhibits: packs.flatMap(({ manifest }) => {
+        const audioLoudness = audioLoudnessOf(manifest)
+        return manifest.exhibits.map((exhibit) => ({ packId: manifest.id, exhibit, audioLoudness }))
+      }),
       languages,
     }
   }
@@ -77,6 +82,15 @@ export class ContentService {
     if (!pack) return undefined
     return resolveInsideRoot(pack.rootDir, relativePath)
   }
+}
+
+/** The loudness `pack build` measured for each audio file (docs/loudness.md). */
+function audioLoudnessOf(manifest: PackManifest): Record<string, FileLoudness> {
+  const table: Record<string, FileLoudness> = {}
+  for (const [file, entry] of Object.entries(manifest.files)) {
+    if (entry.loudness) table[file] = entry.loudness
+  }
+  return table
 }
 
 export function summarize(manifest: PackManifest): ActivePackSummary {

@@ -1,17 +1,20 @@
 import { Howl } from 'howler'
 import { toDisposable } from '../../src/lifecycle/disposable'
-import { registerAudioProbe } from '../diagnostics/diagnostics'
+import { joinAudioCensus } from './audioCensus'
 import type { AudioClip, AudioClipEvent, AudioClipFactory } from './audioClip'
 import { configureHowler } from './howlerGraph'
 
 /** Every Howl-backed clip not yet unloaded: what `diagnostics().audio` counts. */
 const liveClips = new Set<HowlClip>()
+let hasJoinedCensus = false
 
 function installProbe(): void {
-  registerAudioProbe(() => ({
-    loaded: liveClips.size,
-    playing: [...liveClips].filter((clip) => clip.isPlaying()).length,
-  }))
+  if (hasJoinedCensus) return
+  hasJoinedCensus = true
+  joinAudioCensus({
+    loadedCount: () => liveClips.size,
+    playingCount: () => [...liveClips].filter((clip) => clip.isPlaying()).length,
+  })
 }
 
 /** A clip backed by one Howl with Web Audio (html5: false), so the analyser can hear it. */

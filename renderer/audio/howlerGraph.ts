@@ -35,7 +35,7 @@ export function resumeAudio(): void {
   if (context && context.state === 'suspended') void context.resume()
 }
 
-/** Sets Howler's master volume (0–1); one owner calls this: `MasterVolume`. */
+/** Sets Howler's master volume (0–1): the mode service's broadcast cap (followBroadcastVolume). */
 export function setHowlerMasterVolume(volume: number): void {
   configureHowler()
   Howler.volume(volume)

@@ -5,6 +5,11 @@ import type { AudioClip, AudioClipFactory } from './audioClip'
 export interface PlayerTrack {
   readonly id: string
   readonly url: string
+  /**
+   * The recording's own gain, 0–1, that brings it to the kiosk's loudness (`playbackGain` from
+   * its measured loudness, docs/loudness.md); 1 when not given. The master volume applies on top.
+   */
+  readonly gain?: number
 }
 
 /** What the player is doing with the current track. */
@@ -216,10 +221,11 @@ export class TrackPlayer implements Disposable {
   }
 
   #start(voice: Voice, isFadeIn: boolean): void {
+    const level = Math.min(1, Math.max(0, voice.track.gain ?? 1))
     voice.clip.stop()
-    voice.clip.setVolume(isFadeIn ? 0 : 1)
+    voice.clip.setVolume(isFadeIn ? 0 : level)
     voice.clip.play()
-    if (isFadeIn) voice.clip.fade(0, 1, this.#crossfadeMs)
+    if (isFadeIn) voice.clip.fade(0, level, this.#crossfadeMs)
     this.#errorMessage = undefined
     this.#setState('loading')
     this.#onTrackStart?.(voice.track.id)

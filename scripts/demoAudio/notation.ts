@@ -11,18 +11,9 @@
  *   marker  = "@name": the start of a captioned section
  */
 
-/** One sounding note of a part, in seconds from the start of the score. */
-export interface NoteEvent {
-  startSeconds: number
-  /** How long the note is held, before its voice's own release or decay. */
-  heldSeconds: number
-  /** Frequency in Hz, or null for an unpitched hit (the clapper). */
-  frequencyHz: number | null
-  /** 0–1 loudness before the part's gain. */
-  velocity: number
-  hasVibrato: boolean
-  hasTremolo: boolean
-}
+import type { NoteEvent } from '../../src/audio/instrumentVoices'
+
+export type { NoteEvent }
 
 /** Where a named section begins. */
 export interface SectionMarker {

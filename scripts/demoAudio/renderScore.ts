@@ -3,7 +3,7 @@ import { parseNotes, type SectionMarker } from './notation'
 import { seededRandom } from '../../src/random/seededRandom'
 import { seedFromName } from './random'
 import { addHallReverb } from './reverb'
-import { mixInto, voices } from './voices'
+import { mixInto, voices } from '../../src/audio/instrumentVoices'
 
 /** A caption cue: a section of the recording and what is heard in it. */
 export interface CaptionCue {
@@ -12,19 +12,29 @@ export interface CaptionCue {
   text: { 'zh-CN': string; en: string }
 }
 
-/** A rendered score: stereo samples, its exact length and its captions. */
-export interface RenderedScore {
+/** One stereo recording: samples −1…1 at the score's sample rate. */
+export interface StereoSamples {
   left: Float32Array
   right: Float32Array
+}
+
+/** A rendered score: stereo samples, its exact length and its captions. */
+export interface RenderedScore extends StereoSamples {
   sampleRate: number
   durationSeconds: number
   captions: CaptionCue[]
+  /**
+   * Each part as its own recording (in part order), all as long as the mix; they sum to it. An
+   * ensemble piece ships these as its stems.
+   */
+  parts: StereoSamples[]
 }
 
-/** Loudness every recording is brought to, so switching tracks does not jump in level. */
-const targetRms = 10 ** (-19 / 20)
-/** Peaks above this are rounded off softly rather than clipped. */
-const limiterKnee = 0.8
+/**
+ * The mix's sample peak after rendering: far enough under full scale that the 16-bit WAV never
+ * clips. Its loudness is set afterwards, measured (synthesizeDemoAudio.ts → docs/loudness.md).
+ */
+const renderPeak = 0.5
 
 /** Synthesises a score: every part's notes through its voice, panned, in a small hall. */
 export function renderScore(score: MusicScore, sampleRate = 48_000): RenderedScore {
@@ -44,10 +54,11 @@ export function renderScore(score: MusicScore, sampleRate = 48_000): RenderedSco
   const musicSeconds = Math.max(...parsedParts.map(({ parsed }) => parsed.totalSeconds))
   const durationSeconds = Math.round((musicSeconds + score.tailSeconds) * 100) / 100
   const length = Math.round(durationSeconds * sampleRate)
-  const left = new Float32Array(length)
-  const right = new Float32Array(length)
 
-  for (const { part, parsed } of parsedParts) {
+  // Each part in its own hall (the reverb is linear, so the parts still sum to the mix).
+  const parts = parsedParts.map(({ part, parsed }) => {
+    const left = new Float32Array(length)
+    const right = new Float32Array(length)
     const voice = voices[part.voice]!
     // Equal-power pan.
     const angle = ((part.pan + 1) * Math.PI) / 4
@@ -59,14 +70,26 @@ export function renderScore(score: MusicScore, sampleRate = 48_000): RenderedSco
       mixInto(left, samples, offset, leftGain)
       mixInto(right, samples, offset, rightGain)
     }
+    addHallReverb(left, right, sampleRate, score.reverb)
+    return { left, right }
+  })
+  const left = new Float32Array(length)
+  const right = new Float32Array(length)
+  for (const part of parts) {
+    mixInto(left, part.left, 0, 1)
+    mixInto(right, part.right, 0, 1)
   }
-  addHallReverb(left, right, sampleRate, score.reverb)
-  normalize(left, right)
-  fadeOut(left, right, sampleRate, Math.min(1.5, score.tailSeconds))
+  const gain = renderPeak / samplePeak(left, right)
+  const fadeSeconds = Math.min(1.5, score.tailSeconds)
+  for (const recording of [{ left, right }, ...parts]) {
+    scale(recording, gain)
+    fadeOut(recording.left, recording.right, sampleRate, fadeSeconds)
+  }
 
   return {
     left,
     right,
+    parts,
     sampleRate,
     durationSeconds,
     captions: captionsOf(
@@ -103,21 +126,18 @@ function captionsOf(
   }))
 }
 
-function normalize(left: Float32Array, right: Float32Array): void {
-  let sumOfSquares = 0
-  for (let i = 0; i < left.length; i++) sumOfSquares += left[i]! ** 2 + right[i]! ** 2
-  const rms = Math.sqrt(sumOfSquares / (2 * left.length))
-  if (rms === 0) throw new Error('the score rendered silence')
-  const gain = targetRms / rms
-  const soften = (x: number) => {
-    const magnitude = Math.abs(x * gain)
-    if (magnitude <= limiterKnee) return x * gain
-    const headroom = 0.99 - limiterKnee
-    return Math.sign(x) * (limiterKnee + headroom * Math.tanh((magnitude - limiterKnee) / headroom))
-  }
+function samplePeak(left: Float32Array, right: Float32Array): number {
+  let peak = 0
   for (let i = 0; i < left.length; i++) {
-    left[i] = soften(left[i]!)
-    right[i] = soften(right[i]!)
+    peak = Math.max(peak, Math.abs(left[i]!), Math.abs(right[i]!))
+  }
+  if (peak === 0) throw new Error('the score rendered silence')
+  return peak
+}
+
+function scale(recording: StereoSamples, gain: number): void {
+  for (const channel of [recording.left, recording.right]) {
+    for (let i = 0; i < channel.length; i++) channel[i]! *= gain
   }
 }
 

@@ -134,6 +134,49 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
       path: ['captions'],
     })
 
+  /** Measured by `pack build` / `pack add-track` with ffmpeg's EBU R128 meter (docs/loudness.md). */
+  const loudness = z.object({
+    /** Integrated loudness in LUFS (ITU-R BS.1770). */
+    integratedLufs: z.number().min(-70).max(10),
+    /** True peak in dBTP. */
+    truePeakDbtp: z.number().min(-100).max(30),
+  })
+
+  /** One instrument's part of an ensemble piece: a recording as long as every other stem. */
+  const stem = z.object({
+    /** The stage instrument (`instruments[].id`) that plays this part. */
+    instrumentId: localIdSchema,
+    audio: packPathSchema,
+  })
+
+  /**
+   * A piece given as stems, one per instrument, all the same length and started together, so a
+   * visitor can bring instruments in and out of the ensemble while it plays.
+   */
+  const piece = z
+    .object({
+      id: localIdSchema,
+      title: text,
+      performer: text,
+      credits: text,
+      description: text.optional(),
+      durationSeconds: z.number().positive(),
+      captions: z.array(captionCue).default([]),
+      /** 宫 of the piece in Hz: the play-along pads sound in its mode on this tonic. */
+      tonicHz: z.number().min(40).max(2000),
+      /** The piece's mode: the degree it rests on (宫商角徵羽). */
+      mode: z.enum(['gong', 'shang', 'jue', 'zhi', 'yu']).default('gong'),
+      /** Beats per minute: pads played along land on its beat. */
+      bpm: z.number().min(20).max(300),
+      /** Loudness of all stems played together (else estimated from each stem's own). */
+      mixLoudness: loudness.optional(),
+      stems: z.array(stem).min(1),
+    })
+    .refine((p) => new Set(p.stems.map((s) => s.instrumentId)).size === p.stems.length, {
+      message: 'each instrument may give only one stem of a piece',
+      path: ['stems'],
+    })
+
   const instrument = z.object({
     id: localIdSchema,
     instrument: z.enum(instrumentKinds),
@@ -158,12 +201,23 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
       kind: z.literal('folk-music'),
       ...exhibitBase,
       instruments: z.array(instrument).min(1),
-    }),
+      /** Ensemble pieces given as stems (合奏). */
+      pieces: z.array(piece).default([]),
+    })
+    .refine(
+      (e) =>
+        e.pieces.every((p) =>
+          p.stems.every((s) => e.instruments.some((i) => i.id === s.instrumentId)),
+        ),
+      { message: 'every stem must name an instrument of this exhibit', path: ['pieces'] },
+    ),
   ])
 
   const fileEntry = z.object({
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits'),
     size: z.number().int().min(0),
+    /** Audio files: their measured loudness, from which the player sets their gain. */
+    loudness: loudness.optional(),
   })
 
   return z.object({
@@ -198,4 +252,7 @@ export type TeaExhibit = Extract<Exhibit, { kind: 'tea-whisking' }>
 export type FolkMusicExhibit = Extract<Exhibit, { kind: 'folk-music' }>
 export type Instrument = FolkMusicExhibit['instruments'][number]
 export type Track = Instrument['tracks'][number]
+export type EnsemblePiece = FolkMusicExhibit['pieces'][number]
+export type PieceStem = EnsemblePiece['stems'][number]
+export type FileLoudness = NonNullable<PackManifest['files'][string]['loudness']>
 export type CarvedBlock = WoodblockExhibit['blocks'][number]

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -71,8 +72,18 @@ describe('built-in pack songyun.core', () => {
   it('is a valid manifest for its languages, which include zh-CN and en', () => {
     expect(manifest.id).toBe('songyun.core')
     expect(manifest.languages).toEqual(expect.arrayContaining(['zh-CN', 'en']))
-    // The pack pipeline fills the files table at build time; the source keeps it empty.
-    expect(manifest.files).toEqual({})
+  })
+
+  it('lists only its recordings in the source files table, each as on disk with its loudness', () => {
+    // pack build fills the rest; it reuses these measurements while the hash still matches
+    // (scripts/synthesizeDemoAudio.ts writes them, docs/loudness.md).
+    for (const [file, entry] of Object.entries(manifest.files)) {
+      expect(file).toMatch(/^audio\/.+\.opus$/)
+      const bytes = readFileSync(join(packDir, file))
+      expect(entry.size).toBe(bytes.length)
+      expect(entry.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+      expect(entry.loudness).toBeDefined()
+    }
   })
 
   it('gives every localized text a non-blank string in both languages', () => {

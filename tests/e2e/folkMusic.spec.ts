@@ -82,23 +82,210 @@ async function openFolkMusicStage(page: Page, url: string): Promise<void> {
   await page.goto(url)
   await tap(page, '[data-screen="attract"]')
   await tap(page, '[data-exhibit-id="folk-music"]')
-  await expect(page.locator('[data-folk-stage]')).toBeVisible()
+  // A loaded machine renders the stage slowly: the stage itself is what is tested here.
+  await expect(page.locator('[data-folk-stage]')).toBeVisible({ timeout: 30_000 })
+}
+
+/**
+ * Arms a probe on AudioBufferSourceNode.start: every start with its `when`, offset and buffer
+ * length, so the test can tell the ensemble's stems (long buffers) from pad notes (short ones).
+ */
+async function armSourceProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const g = globalThis as unknown as {
+      __starts: { when: number; offset: number; seconds: number }[]
+    }
+    g.__starts = []
+    const original = AudioBufferSourceNode.prototype.start
+    AudioBufferSourceNode.prototype.start = function (
+      when?: number,
+      offset?: number,
+      ...rest: number[]
+    ) {
+      g.__starts.push({ when: when ?? 0, offset: offset ?? 0, seconds: this.buffer?.duration ?? 0 })
+      return original.call(this, when, offset, ...rest)
+    }
+  })
+}
+
+type SourceStart = { when: number; offset: number; seconds: number }
+function sourceStarts(page: Page): Promise<SourceStart[]> {
+  return page.evaluate(() => (globalThis as unknown as { __starts: SourceStart[] }).__starts)
+}
+const stemStarts = (starts: SourceStart[]) => starts.filter((s) => s.seconds > 20)
+const noteStarts = (starts: SourceStart[]) => starts.filter((s) => s.seconds <= 20)
+
+/** Every control of the stage whose top lies above the lower 45 % of the window. */
+async function controlsAboveReach(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const reachTop = window.innerHeight * 0.55
+    return [...document.querySelectorAll<HTMLElement>('[data-folk-stage] button')]
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.top < reachTop)
+      .map(({ element, box }) => `${element.outerHTML.slice(0, 70)} top ${Math.round(box.top)}`)
+  })
 }
 
 test.describe('folk-music stage', () => {
-  test('a tap on a track plays it through Howler; leaving stops it and unloads every Howl', async ({
+  test.describe.configure({ timeout: 180_000 })
+
+  test('the band is on the stage as pictures; a tap plays a phrase in its voice and opens its introduction', async ({
     page,
     server,
+    consoleErrors,
   }, testInfo) => {
+    await installAxe(page)
+    await openFolkMusicStage(page, server.url)
+    await armSourceProbe(page)
+    const seats = page.locator('[data-instrument]')
+    await expect(seats).toHaveCount(6)
+    // Every seat shows the pack's picture of its instrument, loaded, and large.
+    await expect
+      .poll(
+        () =>
+          page.$$eval('[data-instrument] img', (images) =>
+            images.map((image) => (image as HTMLImageElement).naturalWidth > 0),
+          ),
+        { timeout: 30_000 },
+      )
+      .toEqual([true, true, true, true, true, true])
+    const pictureSizes = await page.$$eval('[data-instrument] img', (images) =>
+      images.map((image) => image.getBoundingClientRect().width),
+    )
+    expect(Math.min(...pictureSizes)).toBeGreaterThanOrEqual(96)
+    // The clappers lead: in front, in the middle.
+    const stage = (await page.locator('.folk__stage').boundingBox())!
+    const paiban = (await page.locator('[data-instrument="paiban"]').boundingBox())!
+    expect(Math.abs(paiban.x + paiban.width / 2 - (stage.x + stage.width / 2))).toBeLessThan(
+      stage.width * 0.05,
+    )
+
+    // Whether the seat ever shows it sounds (a loaded machine may pause the page past the phrase).
+    await page.evaluate(() => {
+      const seat = document.querySelector('[data-instrument="pipa"]')!
+      const seen: string[] = []
+      ;(globalThis as unknown as { __soundingSeen: string[] }).__soundingSeen = seen
+      new MutationObserver(() => seen.push(seat.getAttribute('data-sounding')!)).observe(seat, {
+        attributes: true,
+        attributeFilter: ['data-sounding'],
+      })
+    })
+    await tap(page, '[data-instrument="pipa"]')
+    await expect(page.locator('[data-folk-intro]')).toContainText('四弦')
+    await expect
+      .poll(() =>
+        page.evaluate(() => (globalThis as unknown as { __soundingSeen: string[] }).__soundingSeen),
+      )
+      .toContain('true')
+    await expect.poll(async () => noteStarts(await sourceStarts(page)).length).toBe(4)
+    await page.screenshot({ path: testInfo.outputPath('folk-music-phrase.png') })
+    await expect(page.locator('[data-instrument="pipa"]')).toHaveAttribute(
+      'data-sounding',
+      'false',
+      {
+        timeout: 5000,
+      },
+    )
+    expect(await seriousAxeViolations(page, '[data-folk-stage]')).toEqual([])
+    expect(await smallTargetsInStage(page)).toEqual([])
+    if (page.viewportSize()!.height > page.viewportSize()!.width) {
+      expect(await controlsAboveReach(page)).toEqual([])
+    }
+    expect(consoleErrors).toEqual([])
+  })
+
+  test('the ensemble plays by stems started together; toggling instruments only changes the mix', async ({
+    page,
+    server,
+    consoleErrors,
+  }, testInfo) => {
+    await openFolkMusicStage(page, server.url)
+    await armSourceProbe(page)
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-ensemble-state',
+      'ready',
+      {
+        timeout: 30_000,
+      },
+    )
+    await tap(page, '[data-ensemble="toggle"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-ensemble-state',
+      'playing',
+    )
+    const started = stemStarts(await sourceStarts(page))
+    expect(started.length).toBeGreaterThanOrEqual(4)
+    // One `when` and one offset for every stem: sample-accurate together.
+    expect(new Set(started.map((s) => s.when)).size).toBe(1)
+    expect(new Set(started.map((s) => s.offset)).size).toBe(1)
+    expect(new Set(started.map((s) => s.seconds)).size).toBe(1)
+    expect((await diagnostics(page)).audio.playing).toBe(started.length)
+
+    const stems = await page.$$eval('[data-stem]', (buttons) =>
+      buttons.map((button) => button.getAttribute('data-stem')!),
+    )
+    for (let toggle = 0; toggle < 10; toggle++) {
+      const stem = stems[toggle % stems.length]!
+      const before = await page.locator(`[data-stem="${stem}"]`).getAttribute('aria-pressed')
+      await tap(page, `[data-stem="${stem}"]`)
+      await expect(page.locator(`[data-stem="${stem}"]`)).not.toHaveAttribute(
+        'aria-pressed',
+        before!,
+      )
+      // The mix changes, the playing count never does: a muted stem keeps running in step.
+      expect((await diagnostics(page)).audio.playing).toBe(started.length)
+    }
+    // No stem was restarted: none can have drifted from the others.
+    expect(stemStarts(await sourceStarts(page))).toEqual(started)
+    // A muted instrument shows it on the stage.
+    await tap(page, `[data-stem="${stems[0]}"]`)
+    const isOut = await page.locator(`[data-stem="${stems[0]}"]`).getAttribute('aria-pressed')
+    if (isOut === 'false')
+      await expect(page.locator(`[data-instrument="${stems[0]}"]`)).toHaveClass(/is-out/)
+    await page.screenshot({ path: testInfo.outputPath('folk-music-ensemble.png') })
+    await tap(page, '[data-ensemble="toggle"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute('data-ensemble-state', 'paused')
+    expect((await diagnostics(page)).audio.playing).toBe(0)
+    expect(consoleErrors).toEqual([])
+  })
+
+  test('two visitors at once: two touches on the two pad sets both sound', async ({
+    page,
+    server,
+    consoleErrors,
+  }) => {
+    await openFolkMusicStage(page, server.url)
+    await armSourceProbe(page)
+    await expect(page.locator('[data-pad-set="left"] [data-pad]').first()).toBeEnabled()
+    const centre = async (selector: string) => {
+      const box = (await page.locator(selector).boundingBox())!
+      return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) }
+    }
+    const left = await centre('[data-pad-set="left"] [data-pad]:nth-of-type(2)')
+    const right = await centre('[data-pad-set="right"] [data-pad]:nth-of-type(4)')
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [
+        { ...left, id: 1 },
+        { ...right, id: 2 },
+      ],
+    })
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+    await expect.poll(async () => noteStarts(await sourceStarts(page)).length).toBe(2)
+    await expect(page.locator('[data-pad-set="left"] .is-last')).toHaveCount(1)
+    await expect(page.locator('[data-pad-set="right"] .is-last')).toHaveCount(1)
+    expect(consoleErrors).toEqual([])
+  })
+
+  test('a solo recording plays through Howler at its loudness; leaving stops it and unloads every Howl', async ({
+    page,
+    server,
+  }) => {
     await serveFixtureRecordings(page)
     await openFolkMusicStage(page, server.url)
-    await expect(page.locator('[data-instrument]')).toHaveCount(6)
-    // The first instrument's recordings are preloaded before any tap.
     await expect.poll(async () => (await diagnostics(page)).audio.loaded).toBeGreaterThan(0)
-    expect((await diagnostics(page)).audio.playing).toBe(0)
-
     await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
-    // 'playing' is set by Howler's play event, not by the tap.
     await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
       'data-playback-state',
       'playing',
@@ -110,147 +297,12 @@ test.describe('folk-music stage', () => {
         (await recordedAnalytics(server.dataDir)).filter((e) => e.type === 'track-play'),
       )
       .toEqual([expect.objectContaining({ type: 'track-play', trackId: fixtureTrackIds[0] })])
-    await page.screenshot({ path: testInfo.outputPath('folk-music-listen.png') })
-
-    // Next crossfades: for a moment both sound, then only the new one.
-    await tap(page, '[data-transport="next"]')
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-current-track',
-      fixtureTrackIds[1]!,
-    )
-    await expect
-      .poll(async () => (await diagnostics(page)).audio.playing, { timeout: 5000 })
-      .toBe(1)
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-playback-state',
-      'playing',
-    )
-
-    await tap(page, '[data-action="home"]')
-    await expect(page.locator('[data-screen="menu"]')).toBeVisible()
-    expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
-    // Howler's own list of live Howls agrees (howler puts itself on window in the browser).
-    expect(await liveHowlsInHowler(page)).toBe(0)
-
-    // Coming back and leaving again leaves nothing behind either.
-    for (let visit = 0; visit < 2; visit++) {
-      await tap(page, '[data-exhibit-id="folk-music"]')
-      await tap(page, `[data-track="${fixtureTrackIds[visit]}"]`)
-      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-        'data-playback-state',
-        'playing',
-      )
-      await tap(page, '[data-action="home"]')
-      await expect(page.locator('[data-screen="menu"]')).toBeVisible()
-    }
-    expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
-    expect(await liveHowlsInHowler(page)).toBe(0)
-  })
-
-  test('pause and resume the recording; play-along pads sound in Chromium', async ({
-    page,
-    server,
-    consoleErrors,
-  }, testInfo) => {
-    await serveFixtureRecordings(page)
-    await openFolkMusicStage(page, server.url)
     await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-playback-state',
-      'playing',
-    )
-    await tap(page, '[data-transport="toggle"]')
     await expect(page.locator('[data-folk-stage]')).toHaveAttribute('data-playback-state', 'paused')
-    expect((await diagnostics(page)).audio.playing).toBe(0)
-    await tap(page, '[data-transport="toggle"]')
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-playback-state',
-      'playing',
-    )
-    await page.locator('[data-transport="seek"]').fill('20')
-    await expect(page.locator('.folk__time')).toContainText(/^0:2\d \//)
-
-    await tap(page, '[data-folk-mode="play-along"]')
-    const pads = page.locator('[data-pad]')
-    await expect(pads).toHaveCount(5)
-    for (const box of await Promise.all((await pads.all()).map((pad) => pad.boundingBox()))) {
-      expect(box!.height).toBeGreaterThanOrEqual(64)
-      expect(box!.width).toBeGreaterThanOrEqual(64)
-    }
-    await page.evaluate(() => {
-      const started: number[] = []
-      ;(window as unknown as { oscillatorStarts: number[] }).oscillatorStarts = started
-      const original = OscillatorNode.prototype.start
-      OscillatorNode.prototype.start = function (...args: Parameters<typeof original>) {
-        started.push(performance.now())
-        return original.apply(this, args)
-      }
-    })
-    await tap(page, '[data-pad="zhi"]')
-    await expect(page.locator('[data-pad="zhi"]')).toHaveClass(/is-last/)
-    const starts = await page.evaluate(
-      () => (window as unknown as { oscillatorStarts: number[] }).oscillatorStarts.length,
-    )
-    expect(starts).toBeGreaterThan(0)
-    await tap(page, '[data-action="drone"]')
-    await expect(page.locator('[data-action="drone"]')).toHaveAttribute('aria-pressed', 'true')
-    await page.screenshot({ path: testInfo.outputPath('folk-music-play-along.png') })
-    expect(consoleErrors).toEqual([])
-  })
-
-  test('the silent stage is a still landscape with the introduction on its paper, and no empty column', async ({
-    page,
-    server,
-  }) => {
-    await openFolkMusicStage(page, server.url)
-    // Before anything plays, the transport already says how long the first piece lasts.
-    const firstListed = await page.locator('.folk__track-meta').first().innerText()
-    const listedLength = firstListed.match(/\d+:\d\d/)![0]
-    await expect(page.locator('[data-transport="time"]')).toHaveText(`0:00 / ${listedLength}`)
-
-    // The ink canvas at rest: hills rising on the right, low on the left (not an even band).
-    const inkTopFraction = () =>
-      page.evaluate(() => {
-        const canvas = document.querySelector<HTMLCanvasElement>('[data-folk-stage] canvas')!
-        const { data, width, height } = canvas
-          .getContext('2d')!
-          .getImageData(0, 0, canvas.width, canvas.height)
-        /** How far up the column at `xFraction` the ink reaches, as a fraction of the height. */
-        const reach = (xFraction: number) => {
-          const x = Math.floor(xFraction * (width - 1))
-          for (let y = 0; y < height; y += 1)
-            if (data[(y * width + x) * 4 + 3]! > 8) return 1 - y / height
-          return 0
-        }
-        return { left: reach(0.1), right: reach(0.8) }
-      })
-    await expect.poll(async () => (await inkTopFraction()).right).toBeGreaterThan(0.4)
-    expect((await inkTopFraction()).left).toBeLessThan(0.25)
-
-    // The introduction stands inside the stage's picture, at body size, clear of the hills' peak.
-    const intro = (await page.locator('[data-folk-intro]').boundingBox())!
-    const picture = (await page.locator('[data-folk-stage] canvas').boundingBox())!
-    expect(intro.y).toBeGreaterThanOrEqual(picture.y)
-    expect(intro.y + intro.height).toBeLessThanOrEqual(picture.y + picture.height)
-    expect(intro.x + intro.width).toBeLessThan(picture.x + picture.width * 0.65)
-    const introFontPx = await page
-      .locator('[data-folk-intro]')
-      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
-    expect(introFontPx).toBeGreaterThanOrEqual(24)
-
-    // The instrument list leaves no large blank under itself (portrait used to leave 40 %).
-    const blankUnderList = await page.evaluate(() => {
-      const list = document.querySelector('[data-folk-stage] nav')!.getBoundingClientRect()
-      const stage = document.querySelector('[data-folk-stage]')!.getBoundingClientRect()
-      const lastBottom = Math.max(
-        ...[...document.querySelectorAll('[data-instrument]')].map(
-          (button) => button.getBoundingClientRect().bottom,
-        ),
-      )
-      return (list.bottom - lastBottom) / stage.height
-    })
-    expect(blankUnderList).toBeLessThan(0.25)
-    expect(await smallTargetsInStage(page)).toEqual([])
+    await tap(page, '[data-action="home"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveCount(0)
+    await expect.poll(() => liveHowlsInHowler(page)).toBe(0)
+    expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
   })
 
   test('without the autoplay flag (as a real kiosk starts), a touch starts the audio', async ({
@@ -285,7 +337,7 @@ test.describe('folk-music stage', () => {
       kioskSettings: { volume: 0.7, quietHours: [{ from: '00:00', to: '24:00', maxVolume: 0.2 }] },
     })
 
-    test('the master volume is the setting capped by the quiet hours in force', async ({
+    test('the master volume is the cap the mode service broadcasts (setting capped by quiet hours)', async ({
       page,
       server,
     }) => {
@@ -302,7 +354,7 @@ test.describe('folk-music stage', () => {
   })
 
   test.describe('idle', () => {
-    test.use({ kioskSettings: { idleTimeoutSeconds: 5, idleWarningSeconds: 3 } })
+    test.use({ kioskSettings: { idleTimeoutSeconds: 15, idleWarningSeconds: 3 } })
 
     test('an idle reset stops the recording and unloads every Howl', async ({ page, server }) => {
       await serveFixtureRecordings(page)
@@ -313,7 +365,7 @@ test.describe('folk-music stage', () => {
         'playing',
       )
       expect((await diagnostics(page)).audio.playing).toBe(1)
-      await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 20_000 })
+      await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 40_000 })
       expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
     })
   })
@@ -342,20 +394,6 @@ test.describe('folk-music stage', () => {
     await page.screenshot({ path: testInfo.outputPath('folk-music-pack-en.png') })
     expect(await seriousAxeViolations(page, '[data-folk-stage]')).toEqual([])
     expect(await smallTargetsInStage(page)).toEqual([])
-    await tap(page, '[data-folk-mode="play-along"]')
-    const bed = page.locator('.folk__bed').first()
-    await tap(page, `[data-track="${await bed.getAttribute('data-track')}"]`)
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-current-track',
-      (await bed.getAttribute('data-track'))!,
-    )
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-playback-state',
-      'playing',
-    )
-    await page.screenshot({ path: testInfo.outputPath('folk-music-bed-en.png') })
-    expect(await seriousAxeViolations(page, '[data-folk-stage]')).toEqual([])
-    expect(await smallTargetsInStage(page)).toEqual([])
     expect(failedUrls).toEqual([])
     expect(consoleErrors).toEqual([])
   })
@@ -369,9 +407,11 @@ test.describe('folk-music stage', () => {
     })
     const content = (await answer.json()) as { result: KioskContent }
     const stage = content.result.exhibits.find((entry) => entry.exhibit.kind === 'folk-music')!
-    const audioPaths = (stage.exhibit as FolkMusicExhibit).instruments.flatMap((i) =>
-      i.tracks.map((t) => t.audio),
-    )
+    const folk = stage.exhibit as FolkMusicExhibit
+    const audioPaths = [
+      ...folk.instruments.flatMap((i) => i.tracks.map((t) => t.audio)),
+      ...folk.pieces.flatMap((piece) => piece.stems.map((stem) => stem.audio)),
+    ]
     expect(audioPaths.length, 'the built-in pack has recordings').toBeGreaterThan(0)
     for (const audioPath of audioPaths) {
       const encodedPath = audioPath.split('/').map(encodeURIComponent).join('/')

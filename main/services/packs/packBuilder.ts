@@ -11,6 +11,7 @@ import { openPackContainer } from './openPackContainer'
 import { writePackArchive, type ArchiveFileSource } from './packArchiveWriter'
 import type { PackContainer } from './packContainer'
 import { defaultPackLimits, type PackLimits } from './packLimits'
+import { addLoudnessToFiles } from './packLoudness'
 import { signManifest } from './packSigningKeys'
 import { manifestFileName, signatureFileName } from './stagePack'
 
@@ -26,6 +27,8 @@ export interface BuiltPack {
   readonly excludedFiles: readonly string[]
   /** Packed files that no exhibit refers to (a stray note, a draft): packed, but worth a look. */
   readonly unreferencedFiles: readonly string[]
+  /** What the build could not do but did not stop for (loudness unmeasured). */
+  readonly warnings: readonly string[]
 }
 
 /**
@@ -65,7 +68,7 @@ export async function buildPackArchive(
     throw new RequestError('rejected', `Cannot build ${folder}`, problems)
   }
 
-  const files: Record<string, { sha256: string; size: number }> = {}
+  const files: Parameters<typeof addLoudnessToFiles>[0] = {}
   const sources: ArchiveFileSource[] = []
   let totalBytes = 0
   const excludes = [...(options.exclude ?? []), ...(await readPackIgnoreFile(folder))].map(
@@ -87,6 +90,9 @@ export async function buildPackArchive(
     totalBytes += digest.size
     sources.push({ path: entry.path, size: digest.size, open: () => container.openEntry(entry) })
   }
+  const warnings = await addLoudnessToFiles(files, raw.files, (packPath) =>
+    path.join(folder, container.entries.get(packPath)!.sourceName),
+  )
   const manifestBytes = Buffer.from(`${JSON.stringify({ ...raw, files }, null, 2)}\n`, 'utf8')
   const check = checkManifestBytes(manifestBytes, options.appVersion)
   problems.push(...check.problems)
@@ -114,6 +120,7 @@ export async function buildPackArchive(
     packedFiles: sources.map(({ path: packPath, size }) => ({ path: packPath, size })),
     excludedFiles: excludedFiles.sort(),
     unreferencedFiles: sources.map((s) => s.path).filter((p) => !referenced.has(p)),
+    warnings,
   }
 }
 

@@ -23,6 +23,17 @@ export const folkMusicText = {
   credits: { 'zh-CN': '出处', en: 'Credits' },
   droneOn: { 'zh-CN': '持续音：开', en: 'Drone: on' },
   droneOff: { 'zh-CN': '持续音：关', en: 'Drone: off' },
+  band: { 'zh-CN': '乐队', en: 'The band' },
+  ensemble: { 'zh-CN': '合奏', en: 'Ensemble' },
+  playEnsemble: { 'zh-CN': '奏起合奏', en: 'Play the ensemble' },
+  pauseEnsemble: { 'zh-CN': '暂停合奏', en: 'Pause the ensemble' },
+  stemHint: {
+    'zh-CN': '轻触乐器，让它加入或退出。',
+    en: 'Tap an instrument to bring it in or out.',
+  },
+  padsOf: { 'zh-CN': '跟着弹', en: 'Play along' },
+  changePadInstrument: { 'zh-CN': '换乐器', en: 'Change instrument' },
+  recordings: { 'zh-CN': '独奏录音', en: 'Solo recordings' },
   audioError: {
     'zh-CN': '这段录音暂时无法播放，请选择其他录音。',
     en: 'This recording cannot be played right now. Please choose another.',

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
 import type { LocalizedText } from '../../i18n/localizedText'
 import type { LanguageTag } from '../../i18n/languages'
-import type { Exhibit } from '../../pack/manifestSchema'
+import type { Exhibit, FileLoudness } from '../../pack/manifestSchema'
 
 /** An active pack as the renderer sees it. */
 export interface ActivePackSummary {
@@ -16,6 +16,11 @@ export interface ActivePackSummary {
 export interface ContentExhibit {
   readonly packId: string
   readonly exhibit: Exhibit
+  /**
+   * The measured loudness of the pack's audio files by path (`files[path].loudness`), from which
+   * the player sets each recording's gain (docs/loudness.md). Absent for a pack never built.
+   */
+  readonly audioLoudness?: Readonly<Record<string, FileLoudness>>
 }
 
 /** Everything visitors can see: the exhibits of all active packs, in pack order. */

@@ -211,3 +211,22 @@ describe('TrackPlayer idle stop and disposal', () => {
     expect(player.currentTrackId).toBeUndefined()
   })
 })
+
+describe('TrackPlayer loudness gain', () => {
+  it('plays each track at its own gain, and crossfades up to that gain, not to full', () => {
+    const { factory, player } = setup()
+    const levelled: PlayerTrack[] = [
+      { id: 'loud', url: '/a.opus', gain: 0.35 },
+      { id: 'on-target', url: '/b.opus' },
+    ]
+    player.setQueue(levelled)
+    player.play('loud')
+    expect(factory.clipFor('/a.opus').volume()).toBeCloseTo(0.35, 9)
+    factory.clipFor('/a.opus').emit('play')
+    player.play('on-target')
+    expect(factory.clipFor('/b.opus').fades.at(-1)).toMatchObject({ from: 0, to: 1 })
+    expect(factory.clipFor('/a.opus').fades.at(-1)).toMatchObject({ from: 0.35, to: 0 })
+    player.play('loud')
+    expect(factory.clipFor('/a.opus').fades.at(-1)).toMatchObject({ from: 0, to: 0.35 })
+  })
+})

@@ -3,9 +3,9 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import type { KioskApi } from '../../../../src/contract/contract'
 import type { ContentExhibit } from '../../../../src/contract/areas/content'
-import { defaultSettings } from '../../../../src/settings/settingsSchema'
+import type { ModeState } from '../../../../src/contract/areas/mode'
 import { setKioskApiForTesting } from '../../../../renderer/bridge/kioskBridge'
-import { useSettingsStore } from '../../../../renderer/stores/useSettingsStore'
+import { useModeStore } from '../../../../renderer/stores/useModeStore'
 import type * as HowlerGraphModule from '../../../../renderer/audio/howlerGraph'
 import { fakeClipFactory } from '../../audio/fakeAudioClip'
 
@@ -35,12 +35,16 @@ const track = (id: string, audio: string, isPlayAlongBed = false) => ({
   captions: [
     { startSeconds: 0, endSeconds: 5, text: text('泛音开篇', 'Harmonics open the piece') },
   ],
-  credits: text('本项目合成的演示音频', 'Synthesised demo audio made by the project'),
+  credits: text('新编示范，并非宋代曲调', 'A new demo, not a Song melody'),
   isPlayAlongBed,
 })
 
 const entry: ContentExhibit = {
   packId: 'songyun.core',
+  audioLoudness: {
+    // 9 dB over the target: played at −9 dB.
+    'audio/pipa-1.ogg': { integratedLufs: -14, truePeakDbtp: -0.5 },
+  },
   exhibit: {
     kind: 'folk-music',
     id: 'folk-music',
@@ -53,6 +57,7 @@ const entry: ContentExhibit = {
     ],
     cards: [],
     glossary: [],
+    pieces: [],
     instruments: [
       {
         id: 'guqin',
@@ -60,14 +65,16 @@ const entry: ContentExhibit = {
         name: text('古琴', 'Guqin'),
         intro: text('七弦琴', 'Seven strings'),
         cardId: 'guqin-heritage',
+        image: 'images/guqin.svg',
         tonicHz: 174.61,
-        tracks: [track('flowing', 'audio/guqin 1.ogg'), track('plum', 'audio/guqin-2.ogg')],
+        tracks: [track('flowing', 'audio/guqin-1.ogg'), track('bed', 'audio/bed.ogg', true)],
       },
       {
         id: 'pipa',
         instrument: 'pipa',
         name: text('琵琶', 'Pipa'),
         intro: text('四弦', 'Four strings'),
+        image: 'images/pipa.svg',
         tonicHz: 146.83,
         tracks: [track('ambush', 'audio/pipa-1.ogg')],
       },
@@ -79,7 +86,6 @@ function fakeApi() {
   const recorded: unknown[] = []
   const api = {
     invoke: vi.fn(async (channel: string, args?: unknown) => {
-      if (channel === 'settings:get') return { settings: defaultSettings(), problems: [] }
       if (channel === 'analytics:record') recorded.push(args)
       return undefined
     }),
@@ -89,12 +95,13 @@ function fakeApi() {
   return { api: api as unknown as KioskApi, recorded }
 }
 
-describe('FolkMusicExhibit', () => {
+describe('FolkMusicExhibit: the band on its stage', () => {
   let recorded: unknown[]
 
   beforeEach(() => {
     setActivePinia(createPinia())
     clips.factory = fakeClipFactory()
+    masterVolumes.length = 0
     const fake = fakeApi()
     recorded = fake.recorded
     setKioskApiForTesting(fake.api)
@@ -107,79 +114,46 @@ describe('FolkMusicExhibit', () => {
     })
   }
 
-  it("shows every instrument, preloads the first one's tracks from the pack, and starts at choose-instrument", () => {
+  it('seats every instrument as its picture from the pack, and starts at choose-instrument', () => {
     const wrapper = mountStage()
-    expect(wrapper.findAll('[data-instrument]').map((b) => b.text())).toEqual(['古琴', '琵琶'])
-    expect(clips.factory!.clips.map((c) => c.url)).toEqual([
-      '/pack/songyun.core/audio/guqin%201.ogg',
-      '/pack/songyun.core/audio/guqin-2.ogg',
+    const seats = wrapper.findAll('[data-instrument]')
+    expect(seats.map((seat) => seat.text())).toEqual(['古琴', '琵琶'])
+    expect(seats.map((seat) => seat.find('img').attributes('src'))).toEqual([
+      '/pack/songyun.core/images/guqin.svg',
+      '/pack/songyun.core/images/pipa.svg',
     ])
+    // Each seat has its own place on the stage.
+    expect(seats[0]!.attributes('style')).not.toBe(seats[1]!.attributes('style'))
     expect(wrapper.emitted('station-active')?.[0]).toEqual(['choose-instrument'])
     wrapper.unmount()
   })
 
-  it('a tap on a track plays it, records track-play and shows its captions and credits', async () => {
+  it('a tap on an instrument shows its introduction and completes choose-instrument', async () => {
     const wrapper = mountStage('en')
-    await wrapper.find('[data-track="plum"]').trigger('click')
-    const clip = clips.factory!.clipFor('/pack/songyun.core/audio/guqin-2.ogg')
+    await wrapper.find('[data-instrument="pipa"]').trigger('click')
+    expect(wrapper.find('[data-folk-intro]').text()).toBe('Four strings')
+    expect(wrapper.find('[data-instrument="pipa"]').attributes('aria-pressed')).toBe('true')
+    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument']])
+    expect(wrapper.emitted('station-active')?.at(-1)).toEqual(['listen'])
+    wrapper.unmount()
+  })
+
+  it('lists the performances only, plays one at its loudness gain, records it, shows captions and the honest credits', async () => {
+    const wrapper = mountStage('en')
+    await wrapper.find('[data-instrument="pipa"]').trigger('click')
+    expect(wrapper.findAll('[data-track]').map((b) => b.attributes('data-track'))).toEqual([
+      'ambush',
+    ])
+    await wrapper.find('[data-track="ambush"]').trigger('click')
+    const clip = clips.factory!.clipFor('/pack/songyun.core/audio/pipa-1.ogg')
     expect(clip.isPlaying()).toBe(true)
+    expect(clip.volume()).toBeCloseTo(10 ** (-9 / 20), 6)
     clip.emit('play')
     await flushPromises()
     expect(wrapper.find('[data-folk-stage]').attributes('data-playback-state')).toBe('playing')
-    expect(recorded).toEqual([{ type: 'track-play', exhibitId: 'folk-music', trackId: 'plum' }])
+    expect(recorded).toEqual([{ type: 'track-play', exhibitId: 'folk-music', trackId: 'ambush' }])
     expect(wrapper.find('[data-folk-caption]').text()).toBe('Harmonics open the piece')
-    expect(wrapper.text()).toContain('Synthesised demo audio made by the project')
-    wrapper.unmount()
-  })
-
-  it('before any track has loaded, the transport times the first performance as the track list does', async () => {
-    const wrapper = mountStage()
-    const listed = wrapper.find('[data-track="flowing"] .folk__track-meta').text()
-    expect(listed).toContain('0:42')
-    expect(wrapper.find('[data-transport="time"]').text()).toBe('0:00 / 0:42')
-    expect(wrapper.find('[data-transport="seek"]').attributes('max')).toBe('42')
-    // A pipa piece of another length: the transport follows the instrument on show.
-    const longer: ContentExhibit = structuredClone(entry)
-    const stage = longer.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
-    stage.instruments[0]!.tracks[0]!.durationSeconds = 56.33
-    await wrapper.setProps({ entry: longer })
-    expect(wrapper.find('[data-transport="time"]').text()).toBe('0:00 / 0:56')
-    wrapper.unmount()
-  })
-
-  it('the play button plays the performance the transport times, not a play-along bed listed first', async () => {
-    const bedFirst: ContentExhibit = structuredClone(entry)
-    const stage = bedFirst.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
-    stage.instruments[0]!.tracks.unshift({
-      ...track('drone', 'audio/guqin-drone.ogg', true),
-      durationSeconds: 90,
-    })
-    const wrapper = mount(FolkMusicExhibit, {
-      props: { entry: bedFirst, language: 'zh-CN', isReducedMotion: false, isCaptionsOn: true },
-    })
-    expect(wrapper.find('[data-transport="time"]').text()).toBe('0:00 / 0:42')
-    await wrapper.find('[data-transport="toggle"]').trigger('click')
-    expect(clips.factory!.clipFor('/pack/songyun.core/audio/guqin%201.ogg').isPlaying()).toBe(true)
-    expect(clips.factory!.clipFor('/pack/songyun.core/audio/guqin-drone.ogg').isPlaying()).toBe(
-      false,
-    )
-    wrapper.unmount()
-  })
-
-  it('hides captions when captions are off', async () => {
-    const wrapper = mountStage('en')
-    await wrapper.find('[data-track="plum"]').trigger('click')
-    await wrapper.setProps({ isCaptionsOn: false })
-    expect(wrapper.find('[data-folk-caption]').exists()).toBe(false)
-    wrapper.unmount()
-  })
-
-  it('choosing another instrument completes choose-instrument and swaps the preloaded recordings', async () => {
-    const wrapper = mountStage()
-    await wrapper.find('[data-instrument="pipa"]').trigger('click')
-    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument']])
-    expect(wrapper.emitted('station-active')?.at(-1)).toEqual(['listen'])
-    expect(clips.factory!.live().map((c) => c.url)).toEqual(['/pack/songyun.core/audio/pipa-1.ogg'])
+    expect(wrapper.find('[data-folk-credits]').text()).toContain('A new demo, not a Song melody')
     wrapper.unmount()
   })
 
@@ -190,144 +164,23 @@ describe('FolkMusicExhibit', () => {
     wrapper.unmount()
   })
 
+  it('plays at the volume the mode service broadcasts, and only that (no clock of its own)', async () => {
+    const modeStore = useModeStore()
+    const state = (volume: number) => ({ mode: 'open', volume }) as unknown as ModeState
+    modeStore.state = state(0.7)
+    const wrapper = mountStage()
+    await flushPromises()
+    expect(masterVolumes).toEqual([0.7])
+    modeStore.state = state(0.25) // quiet hours began: main decided it and broadcast it
+    await flushPromises()
+    expect(masterVolumes).toEqual([0.7, 0.25])
+    wrapper.unmount()
+  })
+
   it('unmounting (leaving, idle reset) stops and unloads every recording', async () => {
     const wrapper = mountStage()
     await wrapper.find('[data-track="flowing"]').trigger('click')
-    await wrapper.find('[data-transport="next"]').trigger('click')
-    expect(clips.factory!.clips.some((c) => c.isPlaying())).toBe(true)
     wrapper.unmount()
     expect(clips.factory!.live()).toEqual([])
-    expect(clips.factory!.clips.some((c) => c.isPlaying())).toBe(false)
-  })
-
-  it('the play-along tab shows the five pads 宫商角徵羽 and activates its station', async () => {
-    const wrapper = mountStage()
-    await wrapper.find('[data-folk-mode="play-along"]').trigger('click')
-    expect(wrapper.findAll('[data-pad]').map((p) => p.attributes('data-pad'))).toEqual([
-      'gong',
-      'shang',
-      'jue',
-      'zhi',
-      'yu',
-    ])
-    expect(
-      wrapper
-        .findAll('.folk__pad-name')
-        .map((p) => p.text())
-        .join(''),
-    ).toBe('宫商角徵羽')
-    expect(wrapper.emitted('station-active')?.at(-1)).toEqual(['play-along'])
-    wrapper.unmount()
-  })
-})
-
-describe('FolkMusicExhibit play-along beds', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    clips.factory = fakeClipFactory()
-    setKioskApiForTesting(fakeApi().api)
-  })
-  afterEach(() => setKioskApiForTesting(undefined))
-
-  it('offers drone tracks under Play along, not among the performances, and plays them', async () => {
-    const withBed: ContentExhibit = structuredClone(entry)
-    const stage = withBed.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
-    stage.instruments[0]!.tracks.push(track('drone', 'audio/guqin-drone.ogg', true))
-    const wrapper = mount(FolkMusicExhibit, {
-      props: { entry: withBed, language: 'en', isReducedMotion: false, isCaptionsOn: true },
-    })
-    expect(wrapper.findAll('.folk__track').map((t) => t.attributes('data-track'))).toEqual([
-      'flowing',
-      'plum',
-    ])
-    await wrapper.find('[data-folk-mode="play-along"]').trigger('click')
-    await wrapper.find('[data-track="drone"]').trigger('click')
-    expect(clips.factory!.clipFor('/pack/songyun.core/audio/guqin-drone.ogg').isPlaying()).toBe(
-      true,
-    )
-    wrapper.unmount()
-    expect(clips.factory!.live()).toEqual([])
-  })
-})
-
-describe('FolkMusicExhibit master volume', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    clips.factory = fakeClipFactory()
-    setKioskApiForTesting(fakeApi().api)
-    masterVolumes.length = 0
-  })
-  afterEach(() => setKioskApiForTesting(undefined))
-
-  it('plays at settings.volume and follows settings:changed, capped by quiet hours in force', async () => {
-    const wrapper = mount(FolkMusicExhibit, {
-      props: { entry, language: 'en', isReducedMotion: false, isCaptionsOn: true },
-    })
-    await flushPromises() // the stage asked for the settings (settings:get)
-    expect(masterVolumes.at(-1)).toBe(defaultSettings().volume)
-    useSettingsStore().apply({ ...defaultSettings(), volume: 0.6 })
-    await flushPromises()
-    expect(masterVolumes.at(-1)).toBe(0.6)
-    useSettingsStore().apply({
-      ...defaultSettings(),
-      volume: 0.6,
-      quietHours: [{ from: '00:00', to: '24:00', maxVolume: 0.25 }],
-    })
-    await flushPromises()
-    expect(masterVolumes.at(-1)).toBe(0.25)
-    wrapper.unmount()
-  })
-})
-
-describe('FolkMusicExhibit after a pack update', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    clips.factory = fakeClipFactory()
-    setKioskApiForTesting(fakeApi().api)
-  })
-  afterEach(() => setKioskApiForTesting(undefined))
-
-  it('falls back to the first instrument when the chosen one is gone, and swaps the recordings', async () => {
-    const wrapper = mount(FolkMusicExhibit, {
-      props: { entry, language: 'en', isReducedMotion: false, isCaptionsOn: true },
-    })
-    await wrapper.find('[data-instrument="pipa"]').trigger('click')
-    await wrapper.find('[data-track="ambush"]').trigger('click')
-    const updated: ContentExhibit = structuredClone(entry)
-    const stage = updated.exhibit as Extract<ContentExhibit['exhibit'], { kind: 'folk-music' }>
-    stage.instruments.splice(1, 1)
-    stage.instruments[0]!.tracks = [track('new-piece', 'audio/guqin-new.ogg')]
-    await wrapper.setProps({ entry: updated })
-    expect(wrapper.find('[data-instrument="guqin"]').attributes('aria-pressed')).toBe('true')
-    expect(wrapper.find('.folk__name').text()).toBe('Guqin')
-    expect(clips.factory!.clipFor('/pack/songyun.core/audio/pipa-1.ogg').isPlaying()).toBe(true) // fading out
-    expect(clips.factory!.live().map((c) => c.url)).toContain(
-      '/pack/songyun.core/audio/guqin-new.ogg',
-    )
-    wrapper.unmount()
-    expect(clips.factory!.live()).toEqual([])
-  })
-})
-
-describe('FolkMusicExhibit stations', () => {
-  beforeEach(() => {
-    setActivePinia(createPinia())
-    clips.factory = fakeClipFactory()
-    setKioskApiForTesting(fakeApi().api)
-  })
-  afterEach(() => setKioskApiForTesting(undefined))
-
-  it('playing the instrument on show counts as choosing it; hearing a piece to its end completes listen', async () => {
-    const wrapper = mount(FolkMusicExhibit, {
-      props: { entry, language: 'en', isReducedMotion: false, isCaptionsOn: true },
-    })
-    await wrapper.find('[data-track="flowing"]').trigger('click')
-    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument']])
-    const clip = clips.factory!.clipFor('/pack/songyun.core/audio/guqin%201.ogg')
-    clip.emit('play')
-    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument']])
-    clip.emit('end')
-    expect(wrapper.emitted('station-complete')).toEqual([['choose-instrument'], ['listen']])
-    wrapper.unmount()
   })
 })

@@ -1,5 +1,22 @@
-import { Biquad, OnePoleLowPass } from './filters'
-import type { NoteEvent } from './notation'
+/**
+ * The physical models of the stage's instruments (Karplus–Strong plucked strings, breathy bamboo
+ * flutes, wooden clappers): the demo recordings are synthesised with them (scripts/demoAudio) and
+ * the play-along pads sound with them in the browser, so a pad is the instrument's own voice.
+ */
+import { Biquad, OnePoleLowPass } from './voiceFilters'
+
+/** One sounding note, in seconds from the start (scripts/demoAudio/notation.ts reads them from a score). */
+export interface NoteEvent {
+  startSeconds: number
+  /** How long the note is held, before its voice's own release or decay. */
+  heldSeconds: number
+  /** Frequency in Hz, or null for an unpitched hit (the clapper). */
+  frequencyHz: number | null
+  /** 0–1 loudness before the part's gain. */
+  velocity: number
+  hasVibrato: boolean
+  hasTremolo: boolean
+}
 
 /** What every voice renders with: the sample rate and the score's seeded noise source. */
 export interface VoiceContext {
