@@ -43,13 +43,36 @@ const bridgeFreeTargets = [
   './renderer/exhibits/exhibitComponent.ts',
 ]
 
-const runtimeModules = ['electron', 'vue', 'pinia', 'three', 'three/*', 'howler', 'vue-i18n', 'node:*']
+const runtimeModules = [
+  'electron',
+  'vue',
+  'pinia',
+  'three',
+  'three/*',
+  'howler',
+  'vue-i18n',
+  'node:*',
+]
 // The shared scene host and each exhibit's scene folder: Three.js only.
-const sceneFolders = ['./renderer/scenes', './renderer/exhibits/woodblockPrinting/scene', './renderer/exhibits/teaWhisking/scene', './renderer/exhibits/folkMusic/scene']
+const sceneFolders = [
+  './renderer/scenes',
+  './renderer/exhibits/woodblockPrinting/scene',
+  './renderer/exhibits/teaWhisking/scene',
+  './renderer/exhibits/folkMusic/scene',
+]
 
 export default defineConfigWithVueTs(
   {
-    ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/lint/**', 'docs/schema/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'tests/fixtures/lint/**',
+      'docs/schema/**',
+    ],
   },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
@@ -58,7 +81,12 @@ export default defineConfigWithVueTs(
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['tsconfig.core.json', 'tsconfig.main.json', 'tsconfig.renderer.json', 'tsconfig.tests.json'],
+          project: [
+            'tsconfig.core.json',
+            'tsconfig.main.json',
+            'tsconfig.renderer.json',
+            'tsconfig.tests.json',
+          ],
           noWarnOnMultipleProjects: true,
         }),
       ],
@@ -68,30 +96,48 @@ export default defineConfigWithVueTs(
       eqeqeq: 'error',
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'vue/multi-word-component-names': 'error',
       'import-x/no-restricted-paths': [
         'error',
         {
           zones: [
-            { target: './src', from: ['./main', './renderer', './tests'], message: 'src/ is the runtime-neutral core.' },
-            { target: './renderer', from: './main', message: 'Reach the services through renderer/bridge (src/contract).' },
+            {
+              target: './src',
+              from: ['./main', './renderer', './tests'],
+              message: 'src/ is the runtime-neutral core.',
+            },
+            {
+              target: './renderer',
+              from: './main',
+              message: 'Reach the services through renderer/bridge (src/contract).',
+            },
             { target: './main', from: './renderer', message: 'main/ never imports the renderer.' },
             {
               target: './main/preload',
               from: './main',
               except: ['./preload', './electron/ipcChannels.ts'],
-              message: 'The preload runs in the renderer process; it may only share the IPC channel names.',
+              message:
+                'The preload runs in the renderer process; it may only share the IPC channel names.',
             },
             {
               target: bridgeFreeTargets,
               from: './renderer/bridge',
-              message: 'Only stores (renderer/stores) and the service adapters reach the bridge; views and exhibits use a store or the exhibit ports.',
+              message:
+                'Only stores (renderer/stores) and the service adapters reach the bridge; views and exhibits use a store or the exhibit ports.',
             },
             ...exhibitIsolationZones,
             ...sceneFolders.map((target) => ({
               target,
-              from: ['./renderer/stores', './renderer/views', './renderer/components', './renderer/bridge'],
+              from: [
+                './renderer/stores',
+                './renderer/views',
+                './renderer/components',
+                './renderer/bridge',
+              ],
               message: 'Scenes are Three.js only: no stores, views or bridge.',
             })),
           ],
@@ -103,15 +149,29 @@ export default defineConfigWithVueTs(
     files: ['src/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'navigator', 'Buffer'],
-      'no-restricted-imports': ['error', { patterns: [...runtimeModules, 'fs', 'path', 'os', 'crypto'] }],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'require',
+        'navigator',
+        'Buffer',
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...runtimeModules, 'fs', 'path', 'os', 'crypto'] },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'fs', 'path', 'os', 'child_process'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:*', 'fs', 'path', 'os', 'child_process'] },
+      ],
     },
   },
   {
@@ -129,7 +189,10 @@ export default defineConfigWithVueTs(
   {
     files: ['renderer/scenes/useSceneHost.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'pinia', 'vue-i18n', '*.vue'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['electron', 'node:*', 'pinia', 'vue-i18n', '*.vue'] },
+      ],
     },
   },
   {
@@ -138,20 +201,39 @@ export default defineConfigWithVueTs(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', importNames: ['ipcMain', 'BrowserWindow', 'app', 'shell', 'protocol', 'session'], message: 'The preload only uses contextBridge and ipcRenderer.' }],
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'BrowserWindow', 'app', 'shell', 'protocol', 'session'],
+              message: 'The preload only uses contextBridge and ipcRenderer.',
+            },
+          ],
           patterns: ['node:*'],
         },
       ],
     },
   },
   {
-    files: ['main/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'bin/**/*.mjs', '*.config.{ts,js}'],
+    files: [
+      'main/**/*.ts',
+      'scripts/**/*.{ts,mjs,js}',
+      'bench/**/*.ts',
+      'bin/**/*.mjs',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['main/services/**/*.ts', 'main/web/**/*.ts', 'main/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Services and the browser shell run without Electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Services and the browser shell run without Electron.' },
+          ],
+        },
+      ],
     },
   },
   {

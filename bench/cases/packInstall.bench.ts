@@ -132,7 +132,11 @@ const packInstall: BenchCase = {
         value: Math.round(uncompressedBytes / mebibyte),
         unit: 'MiB',
       },
-      { metric: 'unzip + sha256sum + fsync (durable floor, median)', value: Math.round(durableMs), unit: 'ms' },
+      {
+        metric: 'unzip + sha256sum + fsync (durable floor, median)',
+        value: Math.round(durableMs),
+        unit: 'ms',
+      },
       {
         metric: 'songyun pack install vs the plain floor (unzip + sha256sum, median)',
         value: Math.round(installMs),

@@ -58,7 +58,10 @@ export function registerAnalyticsCommand(program: Command): void {
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .requiredOption('-o, --output <file>', 'the CSV file to write')
     .option('--data-dir <dir>', 'data folder (else SONGYUN_DATA_DIR, else the app-data folder)')
-    .option('--fleet <fleet-dir>', "every kiosk's events from a fleet folder, with a kioskId column")
+    .option(
+      '--fleet <fleet-dir>',
+      "every kiosk's events from a fleet folder, with a kioskId column",
+    )
     .option(
       '--time-zone <zone>',
       "IANA zone the days are read in (default: the kiosk's settings, else this machine's)",

@@ -289,42 +289,49 @@ export function registerPackCommand(program: Command, host: CliHost): void {
       .description('install and activate a pack, with progress on a terminal')
       .option('--allow-unsigned', 'install an unsigned pack (a test venue)')
       .option('--allow-downgrade', 'install a version older than the active one'),
-  ).action((file: string, options: CommonOptions & { allowUnsigned?: boolean; allowDowngrade?: boolean }) =>
-    run(options, { sourcePath: file, isFolder: isFolder(file) }, async () => {
-      const dataDir = resolveDataDir(options.dataDir)
-      const bar =
-        process.stderr.isTTY && !options.json
-          ? new cliProgress.SingleBar(
-              {
-                stream: process.stderr,
-                format: ' {phase} [{bar}] {percentage}% {value}/{total} bytes',
-              },
-              cliProgress.Presets.shades_classic,
-            )
-          : undefined
-      let isBarStarted = false
-      try {
-        const result = await storeOf(dataDir).install(file, {
-          requireSigned: !options.allowUnsigned && (await requiresSignedPacks(dataDir)),
-          allowDowngrade: options.allowDowngrade === true,
-          onProgress: (phase, done, total) => {
-            if (!bar) return
-            if (!isBarStarted) {
-              bar.start(Math.max(total, 1), 0, { phase })
-              isBarStarted = true
-            }
-            bar.update(done, { phase })
-          },
-        })
-        await changeLogOf(dataDir).record('terminal', describeInstall(result, path.basename(file)))
-        return {
-          result,
-          text: `Installed ${result.packId} ${result.version}${result.previousVersion ? ` (was ${result.previousVersion}, kept for rollback)` : ''}${result.isSigned ? '' : ', unsigned'}`,
+  ).action(
+    (
+      file: string,
+      options: CommonOptions & { allowUnsigned?: boolean; allowDowngrade?: boolean },
+    ) =>
+      run(options, { sourcePath: file, isFolder: isFolder(file) }, async () => {
+        const dataDir = resolveDataDir(options.dataDir)
+        const bar =
+          process.stderr.isTTY && !options.json
+            ? new cliProgress.SingleBar(
+                {
+                  stream: process.stderr,
+                  format: ' {phase} [{bar}] {percentage}% {value}/{total} bytes',
+                },
+                cliProgress.Presets.shades_classic,
+              )
+            : undefined
+        let isBarStarted = false
+        try {
+          const result = await storeOf(dataDir).install(file, {
+            requireSigned: !options.allowUnsigned && (await requiresSignedPacks(dataDir)),
+            allowDowngrade: options.allowDowngrade === true,
+            onProgress: (phase, done, total) => {
+              if (!bar) return
+              if (!isBarStarted) {
+                bar.start(Math.max(total, 1), 0, { phase })
+                isBarStarted = true
+              }
+              bar.update(done, { phase })
+            },
+          })
+          await changeLogOf(dataDir).record(
+            'terminal',
+            describeInstall(result, path.basename(file)),
+          )
+          return {
+            result,
+            text: `Installed ${result.packId} ${result.version}${result.previousVersion ? ` (was ${result.previousVersion}, kept for rollback)` : ''}${result.isSigned ? '' : ', unsigned'}`,
+          }
+        } finally {
+          if (isBarStarted) bar?.stop()
         }
-      } finally {
-        if (isBarStarted) bar?.stop()
-      }
-    }),
+      }),
   )
 
   withCommon(

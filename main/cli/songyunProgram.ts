@@ -29,8 +29,8 @@ const commandModules: Readonly<Record<string, () => Promise<RegisterCommand>>> =
       import('./packCommand'),
       import('./addTrackCommand'),
     ])
-    return (program) => {
-      registerPackCommand(program)
+    return (program, host) => {
+      registerPackCommand(program, host)
       registerAddTrackCommand(program)
     }
   },

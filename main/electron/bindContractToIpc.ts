@@ -10,7 +10,10 @@ import { eventIpcChannel, requestIpcChannel } from './ipcChannels'
  * against the contract's schema by the shared dispatcher. Events are forwarded to the window.
  * Returns the function that unbinds both.
  */
-export function bindContractToIpc(services: KioskServices, getWindow: () => BrowserWindow | undefined): () => void {
+export function bindContractToIpc(
+  services: KioskServices,
+  getWindow: () => BrowserWindow | undefined,
+): () => void {
   ipcMain.handle(requestIpcChannel, (event, channel: unknown, args: unknown, token: unknown) =>
     answer(services, event, channel, args, token),
   )
@@ -39,7 +42,10 @@ export async function answer(
   token: unknown,
 ): Promise<DispatchOutcome> {
   if (!isTrustedSender(event)) {
-    return { ok: false, error: { code: 'forbidden', message: 'Request from an untrusted frame refused' } }
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: 'Request from an untrusted frame refused' },
+    }
   }
   return services.dispatch(typeof channel === 'string' ? channel : '', args, {
     staffSessionToken: typeof token === 'string' ? token : undefined,

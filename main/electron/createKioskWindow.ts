@@ -4,7 +4,11 @@ import { BrowserWindow } from 'electron'
  * Whether this launch may open devtools: a developer's flag or variable, never honoured by a
  * packaged app (a venue kiosk), whatever its command line says.
  */
-export function isDevtoolsAllowed(argv: readonly string[], env: NodeJS.ProcessEnv, isPackaged: boolean): boolean {
+export function isDevtoolsAllowed(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  isPackaged: boolean,
+): boolean {
   if (isPackaged) return false
   return argv.includes('--devtools') || env.SONGYUN_DEVTOOLS === '1'
 }

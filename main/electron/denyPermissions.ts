@@ -9,5 +9,7 @@ export function denyPermissions(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
     callback(allowed.has(permission))
   })
-  session.defaultSession.setPermissionCheckHandler((_contents, permission) => allowed.has(permission))
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) =>
+    allowed.has(permission),
+  )
 }

@@ -35,7 +35,9 @@ export async function startElectronShell(argv: readonly string[] = process.argv)
   const logFile = openRotatingLogFile(dataDir)
   const logger = createConsoleLogger(200, (line) => logFile.writeLine(line))
   if (droppedSwitches.length > 0) {
-    logger.warn(`electron: a packaged kiosk ignores ${droppedSwitches.map((name) => `--${name}`).join(', ')}`)
+    logger.warn(
+      `electron: a packaged kiosk ignores ${droppedSwitches.map((name) => `--${name}`).join(', ')}`,
+    )
   }
   // Set once the window exists; the second-instance and IPC hooks are registered before that.
   const kioskWindow: { current?: BrowserWindow } = {}

@@ -53,15 +53,25 @@ export async function fileResponse(
   } catch {
     return new Response('Not found', { status: 404 })
   }
-  const headers = { 'Content-Type': mimeTypeOf(filePath), 'Accept-Ranges': 'bytes', ...extraHeaders }
+  const headers = {
+    'Content-Type': mimeTypeOf(filePath),
+    'Accept-Ranges': 'bytes',
+    ...extraHeaders,
+  }
   const range = parseByteRange(rangeHeader ?? undefined, size)
   if (range === 'unsatisfiable') {
-    return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } })
+    return new Response(null, {
+      status: 416,
+      headers: { ...headers, 'Content-Range': `bytes */${size}` },
+    })
   }
   const stream = createReadStream(filePath, range ?? {})
   const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>
   if (!range) {
-    return new Response(body, { status: 200, headers: { ...headers, 'Content-Length': String(size) } })
+    return new Response(body, {
+      status: 200,
+      headers: { ...headers, 'Content-Length': String(size) },
+    })
   }
   return new Response(body, {
     status: 206,

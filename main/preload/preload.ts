@@ -16,7 +16,8 @@ async function request(channel: string, args: unknown, token?: string): Promise<
 }
 
 const kiosk: KioskApi = {
-  invoke: ((channel: RequestChannel, args?: unknown) => request(channel, args)) as KioskApi['invoke'],
+  invoke: ((channel: RequestChannel, args?: unknown) =>
+    request(channel, args)) as KioskApi['invoke'],
   invokeAsStaff: ((token: string, channel: RequestChannel, args?: unknown) =>
     request(channel, args, token)) as KioskApi['invokeAsStaff'],
   on: ((event: EventName, listener: (payload: unknown) => void) => {

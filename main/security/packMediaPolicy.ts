@@ -42,4 +42,5 @@ export function packMediaTypeOf(fileName: string): string | undefined {
  * The policy sent with every pack file: were one ever opened as a document (an SVG, say), it
  * runs no script, loads nothing and sits in a unique origin without the kiosk's services.
  */
-export const packMediaContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+export const packMediaContentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; sandbox"

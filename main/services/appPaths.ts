@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 export function findAppRoot(startDir = path.dirname(fileURLToPath(import.meta.url))): string {
   let dir = startDir
   for (;;) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'assets'))) return dir
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'assets')))
+      return dir
     const parent = path.dirname(dir)
     if (parent === dir) throw new Error(`Cannot find the app root above ${startDir}`)
     dir = parent

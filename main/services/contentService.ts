@@ -31,7 +31,9 @@ export class FolderPackSource implements ActivePackSource {
   async listActivePacks(): Promise<readonly ActivePack[]> {
     const manifestPath = path.join(this.folder, 'manifest.json')
     const raw = JSON.parse(await readFile(manifestPath, 'utf8')) as { languages?: unknown }
-    const languages = Array.isArray(raw.languages) ? (raw.languages as string[]) : [...requiredLanguages]
+    const languages = Array.isArray(raw.languages)
+      ? (raw.languages as string[])
+      : [...requiredLanguages]
     const parsed = createManifestSchema(languages).safeParse(raw)
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => ({

@@ -30,11 +30,7 @@ import {
 } from './packs/builtinPack'
 import { findPackSources } from './packs/packSources'
 import { loadTrustedKeys } from './packs/trustedKeys'
-import {
-  FleetService,
-  fleetTimingFromEnvironment,
-  type FleetTiming,
-} from './fleet/fleetService'
+import { FleetService, fleetTimingFromEnvironment, type FleetTiming } from './fleet/fleetService'
 import { defaultKioskId, installationIdOf } from './fleet/fleetFolder'
 import type { FleetAction } from '../../src/fleet/fleetCommand'
 
@@ -216,7 +212,8 @@ export class KioskServices {
             })),
           modeState: () => this.mode.state(),
           lastError: () => {
-            const lines = 'recentLines' in logger ? (logger as { recentLines(): string[] }).recentLines() : []
+            const lines =
+              'recentLines' in logger ? (logger as { recentLines(): string[] }).recentLines() : []
             return lines.findLast((line) => / ERROR /.test(line)) ?? null
           },
           lastVisitAtMs: () => this.#lastVisitAtMs,
@@ -242,7 +239,9 @@ export class KioskServices {
       }
       case 'set-hours':
         await this.settings.update({ openingHours: action.openingHours })
-        return action.openingHours ? 'opening hours replaced' : 'opening hours removed (always open)'
+        return action.openingHours
+          ? 'opening hours replaced'
+          : 'opening hours removed (always open)'
       case 'rollback': {
         const result = await this.packs.rollback(action.packId)
         await this.#announcePacksChanged()
@@ -281,9 +280,11 @@ export class KioskServices {
     if (this.#isDisposed) return
     const listener = (current: Stats, previous: Stats) => {
       if (current.mtimeMs === previous.mtimeMs && current.ino === previous.ino) return
-      this.settings.reloadFromDisk().catch((error: unknown) =>
-        this.options.logger.warn(`settings: cannot reload: ${(error as Error).message}`),
-      )
+      this.settings
+        .reloadFromDisk()
+        .catch((error: unknown) =>
+          this.options.logger.warn(`settings: cannot reload: ${(error as Error).message}`),
+        )
     }
     const file = this.settings.filePath
     watchFile(file, { interval: intervalMs, persistent: false }, listener)
@@ -388,7 +389,10 @@ export class KioskServices {
       'settings:get': async () => this.settings.snapshot(),
       'settings:update': async (patch) => {
         const snapshot = await this.settings.update(patch)
-        await this.changes.record('admin screen', `settings changed: ${Object.keys(patch).join(', ')}`)
+        await this.changes.record(
+          'admin screen',
+          `settings changed: ${Object.keys(patch).join(', ')}`,
+        )
         return snapshot
       },
       'content:get': () => this.content.getContent(),
@@ -461,7 +465,10 @@ export class KioskServices {
           requireSigned: this.settings.snapshot().settings.requireSignedPacks,
           onProgress: this.#progressReporter(id),
         })
-        await this.changes.record('admin screen', describeInstall(result, path.basename(sourcePath)))
+        await this.changes.record(
+          'admin screen',
+          describeInstall(result, path.basename(sourcePath)),
+        )
         await this.#announcePacksChanged()
         return result
       },
@@ -482,6 +489,10 @@ export class KioskServices {
 /** A message as one log line: line breaks and other control characters shown escaped. */
 function oneLogLine(message: string): string {
   return message.replace(/[\u0000-\u001f\u007f]/g, (character) =>
-    character === '\n' ? '\\n' : character === '\r' ? '\\r' : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    character === '\n'
+      ? '\\n'
+      : character === '\r'
+        ? '\\r'
+        : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
 }

@@ -12,12 +12,19 @@ import { RequestError } from '../../src/contract/requestError'
  * bytes go into a fresh temp file created exclusively without following links beside it, and a
  * rename puts them in place (a rename replaces a name; it never writes through a link).
  */
-export async function writeFileOntoRemovableMedia(filePath: string, data: string | Buffer): Promise<void> {
+export async function writeFileOntoRemovableMedia(
+  filePath: string,
+  data: string | Buffer,
+): Promise<void> {
   await refuseUnlessRegularOrAbsent(filePath)
   const folder = path.dirname(filePath)
-  const tempPath = path.join(folder, `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`)
+  const tempPath = path.join(
+    folder,
+    `.${path.basename(filePath)}.${randomBytes(6).toString('hex')}.tmp`,
+  )
   // O_NOFOLLOW is absent on Windows (0 there); O_EXCL alone already refuses any existing name.
-  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
+  const flags =
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
   const handle = await open(tempPath, flags, 0o644)
   try {
     await handle.writeFile(data)

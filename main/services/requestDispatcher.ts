@@ -46,12 +46,18 @@ export async function dispatchRequest(
         })),
       )
     }
-    const handler = handlers[channel] as (args: unknown, context: RequestContext) => Promise<unknown>
+    const handler = handlers[channel] as (
+      args: unknown,
+      context: RequestContext,
+    ) => Promise<unknown>
     const result = await handler(parsed.data, context)
     return { ok: true, result }
   } catch (error) {
     if (error instanceof RequestError) return { ok: false, error: error.toData() }
     logger.error(`request ${channel} failed: ${(error as Error).stack ?? String(error)}`)
-    return { ok: false, error: { code: 'internal', message: `"${channel}" failed inside the kiosk` } }
+    return {
+      ok: false,
+      error: { code: 'internal', message: `"${channel}" failed inside the kiosk` },
+    }
   }
 }

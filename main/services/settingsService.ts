@@ -67,7 +67,9 @@ export class SettingsService {
     }
     this.#isFileDamaged = this.#problems.length > 0
     for (const problem of this.#problems) {
-      this.logger.warn(`settings: ${this.filePath}: "${problem.key}": ${problem.message}; using the default`)
+      this.logger.warn(
+        `settings: ${this.filePath}: "${problem.key}": ${problem.message}; using the default`,
+      )
     }
     return this.snapshot()
   }

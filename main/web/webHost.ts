@@ -67,13 +67,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const eventStreams = new Set<ServerResponse>()
   let isClosed = false
   let stopForwarding = () => {}
-  void servicesLoaded.then((services) => {
-    if (isClosed) return
-    stopForwarding = services.events.onAny((event, payload) => {
-      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-      for (const stream of eventStreams) stream.write(frame)
-    })
-  }, () => undefined)
+  void servicesLoaded.then(
+    (services) => {
+      if (isClosed) return
+      stopForwarding = services.events.onAny((event, payload) => {
+        const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+        for (const stream of eventStreams) stream.write(frame)
+      })
+    },
+    () => undefined,
+  )
 
   const pageCsp = contentSecurityPolicy()
   const allowedHosts = allowedHostNamesFor(options.host, options.allowedHostNames ?? [])
@@ -81,7 +84,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const warn = (message: string) =>
       options.logger
         ? options.logger.warn(message)
-        : void servicesLoaded.then((services) => services.options.logger.warn(message), () => undefined)
+        : void servicesLoaded.then(
+            (services) => services.options.logger.warn(message),
+            () => undefined,
+          )
     warn(
       `web host: staff access is open to the network on ${options.host}; the PIN and staff sessions travel there as plain HTTP`,
     )
@@ -142,10 +148,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // Until the services have started, the built-in pack may not be installed yet.
       const services = await servicesLoaded
       await services.ready.catch(() => undefined)
-      const filePath = packId ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1)) : undefined
+      const filePath = packId
+        ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1))
+        : undefined
       const mediaType = filePath ? packMediaTypeOf(filePath) : undefined
-      const headers = { 'Cache-Control': 'no-cache', 'Content-Security-Policy': packMediaContentSecurityPolicy }
-      if (!filePath || !mediaType || !(await sendFile(request, response, filePath, headers, mediaType))) {
+      const headers = {
+        'Cache-Control': 'no-cache',
+        'Content-Security-Policy': packMediaContentSecurityPolicy,
+      }
+      if (
+        !filePath ||
+        !mediaType ||
+        !(await sendFile(request, response, filePath, headers, mediaType))
+      ) {
         notFound(response)
       }
       return
@@ -153,7 +168,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await serveRenderer(request, response, rawPathOf(request.url ?? '/'))
   }
 
-  async function serveRenderer(request: IncomingMessage, response: ServerResponse, rawPath: string) {
+  async function serveRenderer(
+    request: IncomingMessage,
+    response: ServerResponse,
+    rawPath: string,
+  ) {
     const filePath = resolveInsideRoot(options.rendererDir, rawPath)
     if (!filePath) {
       notFound(response)
@@ -163,9 +182,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const target = rawPath === '/' ? path.join(options.rendererDir, 'index.html') : filePath
     const headers: Record<string, string> = isHtml
       ? { 'Cache-Control': 'no-store' }
-      : { 'Cache-Control': rawPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache' }
+      : {
+          'Cache-Control': rawPath.startsWith('/assets/')
+            ? 'public, max-age=31536000, immutable'
+            : 'no-cache',
+        }
     // index.html carries the first screen's data (main/web/firstScreenPage.ts).
-    if (isHtml && (await sendFirstScreenPage(request, response, target, headers, servicesLoaded))) return
+    if (isHtml && (await sendFirstScreenPage(request, response, target, headers, servicesLoaded)))
+      return
     if (!(await sendFile(request, response, target, headers))) notFound(response)
   }
 
@@ -181,7 +205,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const refusal = refusalOf(request, allowedHosts)
     if (refusal) {
-      sendJson(response, refusal.status, { ok: false, error: { code: refusal.code, message: refusal.message } })
+      sendJson(response, refusal.status, {
+        ok: false,
+        error: { code: refusal.code, message: refusal.message },
+      })
       return
     }
     if (channel === 'staff:create-pin' && !options.allowFirstPinOverHttp) {
@@ -207,11 +234,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch (error) {
       sendJson(response, 400, {
         ok: false,
-        error: { code: 'bad-request', message: `The request body is not JSON: ${(error as Error).message}` },
+        error: {
+          code: 'bad-request',
+          message: `The request body is not JSON: ${(error as Error).message}`,
+        },
       })
       return
     }
-    const args = typeof body === 'object' && body !== null ? (body as { args?: unknown }).args : undefined
+    const args =
+      typeof body === 'object' && body !== null ? (body as { args?: unknown }).args : undefined
     const tokenHeader = request.headers[staffSessionHeader]
     const outcome = await services.dispatch(channel, args, {
       staffSessionToken: typeof tokenHeader === 'string' ? tokenHeader : undefined,
@@ -312,7 +343,8 @@ const wildcardHosts = new Set(['0.0.0.0', '::', '[::]', ''])
  */
 function allowedHostNamesFor(boundHost: string, configured: readonly string[]): Set<string> {
   const names = new Set<string>(loopbackNames)
-  const addNamed = (name: string) => names.add(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name.toLowerCase())
+  const addNamed = (name: string) =>
+    names.add(name.includes(':') && !name.startsWith('[') ? `[${name}]` : name.toLowerCase())
   if (wildcardHosts.has(boundHost)) {
     for (const addresses of Object.values(networkInterfaces())) {
       for (const { address } of addresses ?? []) addNamed(address)
@@ -343,7 +375,11 @@ function refusalOf(
 ): { status: number; code: 'forbidden' | 'bad-request'; message: string } | undefined {
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
   if (contentType !== 'application/json') {
-    return { status: 415, code: 'bad-request', message: 'Requests must be sent as application/json' }
+    return {
+      status: 415,
+      code: 'bad-request',
+      message: 'Requests must be sent as application/json',
+    }
   }
   const fetchSite = request.headers['sec-fetch-site']
   const origin = request.headers.origin
@@ -371,7 +407,10 @@ function refusalOf(
 
 /** Staff requests (a PIN, a session) and every request that needs a staff session. */
 function isStaffChannel(channel: string): boolean {
-  return channel.startsWith('staff:') || (isRequestChannel(channel) && requestChannels[channel].access === 'staff')
+  return (
+    channel.startsWith('staff:') ||
+    (isRequestChannel(channel) && requestChannels[channel].access === 'staff')
+  )
 }
 
 function isLoopbackPeer(request: IncomingMessage): boolean {

@@ -20,7 +20,8 @@ export function createBrowserKioskApi(
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
 
   async function request(channel: string, args: unknown, token?: string): Promise<unknown> {
-    const fromPage = token === undefined && args === undefined ? firstScreen.take(channel) : undefined
+    const fromPage =
+      token === undefined && args === undefined ? firstScreen.take(channel) : undefined
     if (fromPage) return resultOf(fromPage, channel, 200)
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (token) headers[staffSessionHeader] = token
@@ -32,12 +33,13 @@ export function createBrowserKioskApi(
         body: JSON.stringify({ args }),
       })
     } catch (error) {
-      throw new RequestError('internal', `The kiosk services cannot be reached: ${(error as Error).message}`)
+      throw new RequestError(
+        'internal',
+        `The kiosk services cannot be reached: ${(error as Error).message}`,
+      )
     }
     const body = (await response.json().catch(() => undefined)) as
-      | { ok: true; result: unknown }
-      | { ok: false; error: unknown }
-      | undefined
+      { ok: true; result: unknown } | { ok: false; error: unknown } | undefined
     return resultOf(body, channel, response.status)
   }
 
@@ -57,7 +59,8 @@ export function createBrowserKioskApi(
   }
 
   return {
-    invoke: ((channel: RequestChannel, args?: unknown) => request(channel, args)) as KioskApi['invoke'],
+    invoke: ((channel: RequestChannel, args?: unknown) =>
+      request(channel, args)) as KioskApi['invoke'],
     invokeAsStaff: ((token: string, channel: RequestChannel, args?: unknown) =>
       request(channel, args, token)) as KioskApi['invokeAsStaff'],
     on: ((event: EventName, listener: (payload: unknown) => void) => {

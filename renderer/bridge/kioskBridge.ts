@@ -31,5 +31,7 @@ export function setKioskApiForTesting(fake: KioskApi | undefined): void {
 /** The URL of a file inside an active pack. */
 export function packMediaUrl(packId: string, relativePath: string): string {
   const encoded = relativePath.split('/').map(encodeURIComponent).join('/')
-  return isElectronShell ? `pack://${packId}/${encoded}` : `/pack/${encodeURIComponent(packId)}/${encoded}`
+  return isElectronShell
+    ? `pack://${packId}/${encoded}`
+    : `/pack/${encodeURIComponent(packId)}/${encoded}`
 }

@@ -25,7 +25,9 @@ export const exhibitPortsKey: InjectionKey<ExhibitPorts> = Symbol('exhibitPorts'
 export function useExhibitPorts(): ExhibitPorts {
   const ports = inject(exhibitPortsKey, undefined)
   if (!ports) {
-    throw new Error('useExhibitPorts: mount the exhibit inside ExhibitView, or provide exhibitPortsKey in a test')
+    throw new Error(
+      'useExhibitPorts: mount the exhibit inside ExhibitView, or provide exhibitPortsKey in a test',
+    )
   }
   return ports
 }

@@ -5,7 +5,8 @@ import type { ExhibitComponentRegistry } from './exhibitComponent'
  * a component here fails to compile.
  */
 export const exhibitComponents: ExhibitComponentRegistry = {
-  'woodblock-printing': () => import('./woodblockPrinting/WoodblockExhibit.vue').then((m) => m.default),
+  'woodblock-printing': () =>
+    import('./woodblockPrinting/WoodblockExhibit.vue').then((m) => m.default),
   'tea-whisking': () => import('./teaWhisking/TeaExhibit.vue').then((m) => m.default),
   'folk-music': () => import('./folkMusic/FolkMusicExhibit.vue').then((m) => m.default),
 }

@@ -72,9 +72,7 @@ export interface HostedScene<S extends ExhibitScene> {
  * after the WebGL context is restored, the host keeps it sized to the container, and on unmount
  * the scene is disposed, the canvas detached and every listener removed.
  */
-export function useSceneHost<S extends ExhibitScene>(
-  options: SceneHostOptions<S>,
-): HostedScene<S> {
+export function useSceneHost<S extends ExhibitScene>(options: SceneHostOptions<S>): HostedScene<S> {
   const host = inject(sceneHostKey, pageHost, true)
   let current: S | undefined
   let isMounted = false

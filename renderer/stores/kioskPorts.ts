@@ -33,7 +33,9 @@ export const staffScreenPortsKey: InjectionKey<StaffScreenPorts> = Symbol('staff
 /** Reads a port given at app level; a missing one is a wiring mistake named in the error. */
 export function requirePort<T>(port: T | undefined, name: string): T {
   if (port === undefined) {
-    throw new Error(`${name} was not provided: call provideKioskPorts(app) before the first store is used (or provide a fake in a test)`)
+    throw new Error(
+      `${name} was not provided: call provideKioskPorts(app) before the first store is used (or provide a fake in a test)`,
+    )
   }
   return port
 }

@@ -95,7 +95,8 @@ export const useStaffStore = defineStore('staff', () => {
     } catch (error) {
       // A PIN created meanwhile from the terminal: ask for it instead.
       if (error instanceof RequestError && error.code === 'conflict') stage.value = 'enter'
-      const isRefusedHere = error instanceof RequestError && error.code === 'forbidden' && stage.value === 'confirm'
+      const isRefusedHere =
+        error instanceof RequestError && error.code === 'forbidden' && stage.value === 'confirm'
       if (isRefusedHere) stage.value = 'new'
       notice.value = isRefusedHere ? 'first-pin-elsewhere' : 'failed'
       console.warn(`staff: ${(error as Error).message}`)
@@ -175,7 +176,9 @@ export const useStaffStore = defineStore('staff', () => {
   }
 
   /** Follows the progress of pack installs (`packs:progress`); returns the function that stops. */
-  function followPackProgress(listener: (progress: EventMap['packs:progress']) => void): () => void {
+  function followPackProgress(
+    listener: (progress: EventMap['packs:progress']) => void,
+  ): () => void {
     return kioskApi().on('packs:progress', listener)
   }
 

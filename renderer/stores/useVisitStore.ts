@@ -51,7 +51,8 @@ export const useVisitStore = defineStore('visit', () => {
     warningSecondsLeft.value = machine.warningSecondsLeft()
     const dueMs = machine.msUntilDeadline()
     if (dueMs === undefined) return
-    const delayMs = state.value.idlePhase === 'warning' ? Math.min(dueMs, countdownRefreshMs) : dueMs
+    const delayMs =
+      state.value.idlePhase === 'warning' ? Math.min(dueMs, countdownRefreshMs) : dueMs
     timer = setTimeout(() => {
       timer = undefined
       handle({ type: 'tick' })
@@ -80,6 +81,9 @@ export const useVisitStore = defineStore('visit', () => {
     leaveStaffScreens: () => handle({ type: 'staff-leave' }),
     applyMode: (mode: VisitorMode) => handle({ type: 'mode-changed', mode }),
     applyIdleTiming: (timeoutSeconds: number, warningSeconds: number) =>
-      handle({ type: 'timing-changed', timing: idleTimingFromSeconds(timeoutSeconds, warningSeconds) }),
+      handle({
+        type: 'timing-changed',
+        timing: idleTimingFromSeconds(timeoutSeconds, warningSeconds),
+      }),
   }
 })

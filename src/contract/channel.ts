@@ -13,7 +13,9 @@ export interface ChannelSpec<Args> {
  * The runtime channel list an area must provide for its request shapes: a request without a
  * channel, or a channel whose schema does not fit its argument type, fails to compile.
  */
-export type ChannelSpecs<Shapes extends { [K in keyof Shapes]: { args: unknown; result: unknown } }> = {
+export type ChannelSpecs<
+  Shapes extends { [K in keyof Shapes]: { args: unknown; result: unknown } },
+> = {
   readonly [K in keyof Shapes]: ChannelSpec<Shapes[K]['args']>
 }
 

@@ -197,20 +197,21 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
       seal: seal.optional(),
     }),
     z.object({ kind: z.literal('tea-whisking'), ...exhibitBase }),
-    z.object({
-      kind: z.literal('folk-music'),
-      ...exhibitBase,
-      instruments: z.array(instrument).min(1),
-      /** Ensemble pieces given as stems (合奏). */
-      pieces: z.array(piece).default([]),
-    })
-    .refine(
-      (e) =>
-        e.pieces.every((p) =>
-          p.stems.every((s) => e.instruments.some((i) => i.id === s.instrumentId)),
-        ),
-      { message: 'every stem must name an instrument of this exhibit', path: ['pieces'] },
-    ),
+    z
+      .object({
+        kind: z.literal('folk-music'),
+        ...exhibitBase,
+        instruments: z.array(instrument).min(1),
+        /** Ensemble pieces given as stems (合奏). */
+        pieces: z.array(piece).default([]),
+      })
+      .refine(
+        (e) =>
+          e.pieces.every((p) =>
+            p.stems.every((s) => e.instruments.some((i) => i.id === s.instrumentId)),
+          ),
+        { message: 'every stem must name an instrument of this exhibit', path: ['pieces'] },
+      ),
   ])
 
   const fileEntry = z.object({

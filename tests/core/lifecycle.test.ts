@@ -25,9 +25,11 @@ describe('DisposableStore', () => {
     const store = new DisposableStore()
     const after = vi.fn()
     store.add(toDisposable(after))
-    store.add(toDisposable(() => {
-      throw new Error('boom')
-    }))
+    store.add(
+      toDisposable(() => {
+        throw new Error('boom')
+      }),
+    )
     expect(() => store.dispose()).toThrow('boom')
     expect(after).toHaveBeenCalledOnce()
   })

@@ -68,7 +68,9 @@ async function restoreSceneContext(page: Page): Promise<void> {
   await expect
     .poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0, rebuilt)
     .toBeGreaterThan(0)
-  await expect.poll(async () => (await diagnostics(page)).webgl?.calls ?? 0, rebuilt).toBeGreaterThan(0)
+  await expect
+    .poll(async () => (await diagnostics(page)).webgl?.calls ?? 0, rebuilt)
+    .toBeGreaterThan(0)
 }
 
 /** The station ids the analytics log recorded as completed in `exhibitId`. */
@@ -151,8 +153,6 @@ test('tea: after the WebGL context is lost and restored, the rebuilt scene compl
   const cdp = await page.context().newCDPSession(page)
   await timedTouchPath(cdp, [onBowl(await teaAnchors(page), 0.2, 0)], 0)
   await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
-  await expect
-    .poll(() => completedStations(server.dataDir, 'tea-whisking'))
-    .toContain('warm-bowl')
+  await expect.poll(() => completedStations(server.dataDir, 'tea-whisking')).toContain('warm-bowl')
   expect(consoleErrors).toEqual([])
 })

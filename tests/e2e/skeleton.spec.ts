@@ -1,6 +1,10 @@
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 
-test('attract → menu by a tap, and one tap switches zh-CN ⇄ en everywhere', async ({ page, server, consoleErrors }, testInfo) => {
+test('attract → menu by a tap, and one tap switches zh-CN ⇄ en everywhere', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
   await page.goto(server.url)
   await expect(page.locator('[data-screen="attract"]')).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('attract.png') })
@@ -15,7 +19,9 @@ test('attract → menu by a tap, and one tap switches zh-CN ⇄ en everywhere', 
   expect(zhText).toContain('雕版印刷')
 
   await tap(page, '[data-action="language"]')
-  await expect(page.locator('[data-exhibit-id="woodblock-printing"]')).toContainText('Woodblock printing')
+  await expect(page.locator('[data-exhibit-id="woodblock-printing"]')).toContainText(
+    'Woodblock printing',
+  )
   expect((await diagnostics(page)).language).toBe('en')
   expect(await page.locator('html').getAttribute('lang')).toBe('en')
   // The visitor's language throughout; the Chinese titles stay beneath the English ones on

@@ -29,7 +29,9 @@ const minimumDeflateSaving = 0.05
  */
 export async function shouldDeflate(file: ArchiveFileSource): Promise<boolean> {
   if (storedExtensions.test(file.path)) return false
-  const sample = file.bytes ? file.bytes.subarray(0, compressionSampleBytes) : await readSample(file)
+  const sample = file.bytes
+    ? file.bytes.subarray(0, compressionSampleBytes)
+    : await readSample(file)
   if (sample.length === 0) return false
   return deflateRawSync(sample).length < sample.length * (1 - minimumDeflateSaving)
 }

@@ -381,9 +381,12 @@ async function fsyncTree(root: string): Promise<void> {
   for (const folder of folders) await fsyncFolder(folder)
 }
 
-
 /** A key bound to id prefixes (`trusted-keys/<name>.ids`) may sign only ids under them. */
-function keyBindingProblems(packId: string, signedBy: string | undefined, keys: readonly TrustedKey[]): Problem[] {
+function keyBindingProblems(
+  packId: string,
+  signedBy: string | undefined,
+  keys: readonly TrustedKey[],
+): Problem[] {
   const signer = keys.find((key) => key.fingerprint === signedBy)
   if (!signer || mayKeySignPackId(signer, packId)) return []
   const idsFile = signer.fileName.replace(/\.(pub|pem)$/i, '.ids')

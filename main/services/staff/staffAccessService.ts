@@ -100,7 +100,11 @@ export class StaffAccessService {
         )
       }
       requireNewPinRule(pin)
-      await this.#write({ pinHash: await hashPin(pin, this.#hashParameters), failedAttempts: 0, locksSinceLastUnlock: 0 })
+      await this.#write({
+        pinHash: await hashPin(pin, this.#hashParameters),
+        failedAttempts: 0,
+        locksSinceLastUnlock: 0,
+      })
       this.logger.info('staff: the first staff PIN was set on the kiosk')
       return this.#openSession()
     })
@@ -151,13 +155,19 @@ export class StaffAccessService {
    * the lockout, as on the PIN pad), and every other staff session ends, since whoever opened it
    * may have known the old PIN only.
    */
-  async changePin(currentPin: string, pin: string, presentingToken: string | undefined): Promise<void> {
+  async changePin(
+    currentPin: string,
+    pin: string,
+    presentingToken: string | undefined,
+  ): Promise<void> {
     requireNewPinRule(pin)
     const check = await this.unlock(currentPin)
     if (check.outcome !== 'unlocked') {
       throw new RequestError(
         check.outcome === 'locked' ? 'locked' : 'rejected',
-        check.outcome === 'locked' ? 'Staff access is locked after too many wrong PINs' : 'The current PIN is wrong',
+        check.outcome === 'locked'
+          ? 'Staff access is locked after too many wrong PINs'
+          : 'The current PIN is wrong',
       )
     }
     // The check opened a session of its own; it is not needed.
@@ -184,7 +194,11 @@ export class StaffAccessService {
   setPin(pin: string, origin = 'terminal'): Promise<void> {
     return this.#serialised(async () => {
       requireNewPinRule(pin)
-      await this.#write({ pinHash: await hashPin(pin, this.#hashParameters), failedAttempts: 0, locksSinceLastUnlock: 0 })
+      await this.#write({
+        pinHash: await hashPin(pin, this.#hashParameters),
+        failedAttempts: 0,
+        locksSinceLastUnlock: 0,
+      })
       this.logger.info(`staff: the staff PIN was changed from the ${origin}`)
     })
   }
@@ -268,7 +282,8 @@ export class StaffAccessService {
     try {
       text = await readFile(this.filePath, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { failedAttempts: 0, locksSinceLastUnlock: 0 }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { failedAttempts: 0, locksSinceLastUnlock: 0 }
       throw error
     }
     let parsed: ReturnType<typeof storedStateSchema.safeParse>
@@ -303,7 +318,9 @@ export class StaffAccessService {
 
 /** The lock after the given round of wrong PINs: 5 minutes, then 1 hour, then 24 hours. */
 function lockoutMsAfter(round: number): number {
-  return staffLockoutStepsMs[Math.min(round, staffLockoutStepsMs.length) - 1] ?? staffLockoutStepsMs[0]!
+  return (
+    staffLockoutStepsMs[Math.min(round, staffLockoutStepsMs.length) - 1] ?? staffLockoutStepsMs[0]!
+  )
 }
 
 function describeDuration(ms: number): string {
@@ -314,6 +331,9 @@ function describeDuration(ms: number): string {
 function requireNewPinRule(pin: string): void {
   const parsed = newStaffPinSchema.safeParse(pin)
   if (!parsed.success) {
-    throw new RequestError('bad-request', parsed.error.issues[0]?.message ?? 'a new staff PIN is 6 to 12 digits')
+    throw new RequestError(
+      'bad-request',
+      parsed.error.issues[0]?.message ?? 'a new staff PIN is 6 to 12 digits',
+    )
   }
 }

@@ -16,9 +16,13 @@ export function paintPrint(canvas: HTMLCanvasElement, sheet: Bitmap, scale = 3):
   const image = context.createImageData(canvas.width, canvas.height)
   for (let y = 0; y < canvas.height; y++) {
     for (let x = 0; x < canvas.width; x++) {
-      const d = Math.min(1, Math.max(0, sampleBilinear(sheet, (x + 0.5) / scale - 0.5, (y + 0.5) / scale - 0.5)))
+      const d = Math.min(
+        1,
+        Math.max(0, sampleBilinear(sheet, (x + 0.5) / scale - 0.5, (y + 0.5) / scale - 0.5)),
+      )
       const offset = (y * canvas.width + x) * 4
-      for (let c = 0; c < 3; c++) image.data[offset + c] = Math.round(paperRgb[c]! + (inkRgb[c]! - paperRgb[c]!) * d)
+      for (let c = 0; c < 3; c++)
+        image.data[offset + c] = Math.round(paperRgb[c]! + (inkRgb[c]! - paperRgb[c]!) * d)
       image.data[offset + 3] = 255
     }
   }

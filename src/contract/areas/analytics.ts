@@ -14,7 +14,10 @@ const analyticsIdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be an id of letters, digits, ".", "_" and "-"')
 const analyticsLanguageSchema = languageTagSchema.max(35)
 /** A duration a visit or a dwell can have: at most a week. */
-const analyticsDurationMsSchema = z.number().min(0).max(7 * 86_400_000)
+const analyticsDurationMsSchema = z
+  .number()
+  .min(0)
+  .max(7 * 86_400_000)
 
 /**
  * A visitor event, with no personal data: only what happened, where and when.
@@ -38,13 +41,21 @@ export const analyticsEventSchema = z.discriminatedUnion('type', [
     from: analyticsLanguageSchema,
     to: analyticsLanguageSchema,
   }),
-  z.object({ type: z.literal('card-open'), exhibitId: analyticsIdSchema, cardId: analyticsIdSchema }),
+  z.object({
+    type: z.literal('card-open'),
+    exhibitId: analyticsIdSchema,
+    cardId: analyticsIdSchema,
+  }),
   z.object({
     type: z.literal('station-complete'),
     exhibitId: analyticsIdSchema,
     stationId: analyticsIdSchema,
   }),
-  z.object({ type: z.literal('track-play'), exhibitId: analyticsIdSchema, trackId: analyticsIdSchema }),
+  z.object({
+    type: z.literal('track-play'),
+    exhibitId: analyticsIdSchema,
+    trackId: analyticsIdSchema,
+  }),
 ])
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>
 

@@ -26,4 +26,6 @@ export const settingsChannels = {
 export interface SettingsEvents {
   'settings:changed': SettingsSnapshot
 }
-export const settingsEvents = { 'settings:changed': true } as const satisfies EventSpecs<SettingsEvents>
+export const settingsEvents = {
+  'settings:changed': true,
+} as const satisfies EventSpecs<SettingsEvents>

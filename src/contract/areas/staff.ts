@@ -38,7 +38,10 @@ export type StaffPinArgs = z.infer<typeof staffPinArgsSchema>
 export const newStaffPinArgsSchema = z.object({ pin: newStaffPinSchema })
 export type NewStaffPinArgs = z.infer<typeof newStaffPinArgsSchema>
 /** A PIN change from a staff session: the PIN in force, then the new one. */
-export const changeStaffPinArgsSchema = z.object({ currentPin: staffPinSchema, pin: newStaffPinSchema })
+export const changeStaffPinArgsSchema = z.object({
+  currentPin: staffPinSchema,
+  pin: newStaffPinSchema,
+})
 export type ChangeStaffPinArgs = z.infer<typeof changeStaffPinArgsSchema>
 
 /**

@@ -30,7 +30,8 @@ export function bitmapFromRows(rows: readonly string[]): Bitmap {
   const width = rows[0]?.length ?? 0
   const bitmap = createBitmap(width, height)
   rows.forEach((row, y) => {
-    if (row.length !== width) throw new RangeError(`Row ${y} has ${row.length} cells, expected ${width}`)
+    if (row.length !== width)
+      throw new RangeError(`Row ${y} has ${row.length} cells, expected ${width}`)
     for (let x = 0; x < width; x++) bitmap.data[y * width + x] = row[x] === '#' ? 1 : 0
   })
   return bitmap

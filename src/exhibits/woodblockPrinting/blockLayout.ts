@@ -31,7 +31,8 @@ export function carvedCharacters(text: string): string[] {
  */
 export function layoutBlockText(text: string): BlockLayout {
   const characters = carvedCharacters(text)
-  if (characters.length === 0) throw new RangeError(`Block text "${text}" has no characters to carve`)
+  if (characters.length === 0)
+    throw new RangeError(`Block text "${text}" has no characters to carve`)
   const columns = Math.max(1, Math.round(Math.sqrt(characters.length / 2)))
   const rows = Math.ceil(characters.length / columns)
   const widthCells = columns + 2 * marginCells
@@ -50,7 +51,10 @@ export function layoutBlockText(text: string): BlockLayout {
 }
 
 /** The model's grid for a block face of this aspect: the long side gets `longSideCells`. */
-export function gridSizeFor(aspect: number, longSideCells = 256): { width: number; height: number } {
+export function gridSizeFor(
+  aspect: number,
+  longSideCells = 256,
+): { width: number; height: number } {
   if (!(aspect > 0)) throw new RangeError(`A block aspect must be positive, got ${aspect}`)
   return aspect >= 1
     ? { width: longSideCells, height: Math.max(1, Math.round(longSideCells / aspect)) }

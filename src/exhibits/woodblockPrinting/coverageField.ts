@@ -13,7 +13,15 @@ export interface StrokeSegment {
 }
 
 /** The brush's soft footprint: 1 on the segment, falling to 0 at `radius` cells from it. */
-function brushFalloff(px: number, py: number, ax: number, ay: number, bx: number, by: number, radius: number): number {
+function brushFalloff(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  radius: number,
+): number {
   const dx = bx - ax
   const dy = by - ay
   const lengthSquared = dx * dx + dy * dy
@@ -50,7 +58,13 @@ export class CoverageField {
    * drag (many short segments) leaves the same deposit as a quick one along the same path.
    * Returns the cells that changed, or undefined when nothing did.
    */
-  stroke(from: BlockPoint, to: BlockPoint, radius: number, amount: number, previous?: StrokeSegment): CellRect | undefined {
+  stroke(
+    from: BlockPoint,
+    to: BlockPoint,
+    radius: number,
+    amount: number,
+    previous?: StrokeSegment,
+  ): CellRect | undefined {
     const { width, height, data } = this.bitmap
     const radiusCells = Math.max(1, radius * width)
     const ax = from.x * width
@@ -63,7 +77,12 @@ export class CoverageField {
     const y1 = Math.min(height, Math.ceil(Math.max(ay, by) + radiusCells) + 1)
     if (x0 >= x1 || y0 >= y1) return undefined
     const before = previous
-      ? { ax: previous.from.x * width, ay: previous.from.y * height, bx: previous.to.x * width, by: previous.to.y * height }
+      ? {
+          ax: previous.from.x * width,
+          ay: previous.from.y * height,
+          bx: previous.to.x * width,
+          by: previous.to.y * height,
+        }
       : undefined
     let isChanged = false
     for (let y = y0; y < y1; y++) {
@@ -72,7 +91,8 @@ export class CoverageField {
         const cy = y + 0.5
         let falloff = brushFalloff(cx, cy, ax, ay, bx, by, radiusCells)
         if (falloff <= 0) continue
-        if (before) falloff -= brushFalloff(cx, cy, before.ax, before.ay, before.bx, before.by, radiusCells)
+        if (before)
+          falloff -= brushFalloff(cx, cy, before.ax, before.ay, before.bx, before.by, radiusCells)
         if (falloff <= 0) continue
         const index = y * width + x
         const next = Math.min(this.maxAmount, data[index]! + amount * falloff)

@@ -62,9 +62,14 @@ export interface PrintInputs {
 /** Pulls the print: the sheet as read and a verdict, from what the visitor actually did. */
 export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
   const { width, height } = relief
-  for (const [name, bitmap] of [['ink', ink], ['rub', rub]] as const) {
+  for (const [name, bitmap] of [
+    ['ink', ink],
+    ['rub', rub],
+  ] as const) {
     if (bitmap.width !== width || bitmap.height !== height) {
-      throw new RangeError(`The ${name} bitmap is ${bitmap.width}×${bitmap.height}; the relief is ${width}×${height}`)
+      throw new RangeError(
+        `The ${name} bitmap is ${bitmap.width}×${bitmap.height}; the relief is ${width}×${height}`,
+      )
     }
   }
   const cellCount = width * height
@@ -86,7 +91,10 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
   let smudgedBlank = 0
   for (let i = 0; i < cellCount; i++) {
     const reliefValue = relief.data[i]!
-    const density = Math.min(1, reliefValue * Math.min(1, ink.data[i]!) * transfer[i]! + spread[i]! * 0.7)
+    const density = Math.min(
+      1,
+      reliefValue * Math.min(1, ink.data[i]!) * transfer[i]! + spread[i]! * 0.7,
+    )
     blockSpace.data[i] = density
     if (reliefValue >= 0.5) {
       reliefCells++
@@ -100,7 +108,8 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
     }
   }
   const clarity = reliefCells === 0 ? 0 : densitySum / reliefCells
-  const variance = reliefCells === 0 ? 0 : Math.max(0, densitySquares / reliefCells - clarity * clarity)
+  const variance =
+    reliefCells === 0 ? 0 : Math.max(0, densitySquares / reliefCells - clarity * clarity)
   const unevenness = clarity === 0 ? 1 : Math.min(1, Math.sqrt(variance) / clarity)
   const smudge = blankCells === 0 ? 0 : smudgedBlank / blankCells
   const quality = {
@@ -110,7 +119,10 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
     unevenness,
     smudge,
   }
-  return { sheet: mirrorHorizontally(blockSpace), quality: { ...quality, verdict: judgePrint(quality) } }
+  return {
+    sheet: mirrorHorizontally(blockSpace),
+    quality: { ...quality, verdict: judgePrint(quality) },
+  }
 }
 
 /** The verdict for a print's measures: smudges first, then too little ink, then unevenness. */
@@ -129,14 +141,16 @@ function boxBlur(values: Float32Array, width: number, height: number, r: number)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let sum = 0
-      for (let k = -r; k <= r; k++) sum += values[y * width + Math.min(width - 1, Math.max(0, x + k))]!
+      for (let k = -r; k <= r; k++)
+        sum += values[y * width + Math.min(width - 1, Math.max(0, x + k))]!
       horizontal[y * width + x] = sum / span
     }
   }
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let sum = 0
-      for (let k = -r; k <= r; k++) sum += horizontal[Math.min(height - 1, Math.max(0, y + k)) * width + x]!
+      for (let k = -r; k <= r; k++)
+        sum += horizontal[Math.min(height - 1, Math.max(0, y + k)) * width + x]!
       out[y * width + x] = sum / span
     }
   }

@@ -14,7 +14,13 @@ describe('pads in the piece’s mode', () => {
     ).toBe('宫商角徵羽')
     const zhi = padsInMode('zhi')
     expect(zhi.map((p) => p.name).join('')).toBe('徵羽宫商角')
-    expect(zhi.map((p) => `${p.jianpu}${'·'.repeat(p.octave)}`)).toEqual(['5', '6', '1·', '2·', '3·'])
+    expect(zhi.map((p) => `${p.jianpu}${'·'.repeat(p.octave)}`)).toEqual([
+      '5',
+      '6',
+      '1·',
+      '2·',
+      '3·',
+    ])
     expect(zhi.map((p) => p.ratio)).toEqual([3 / 2, 27 / 16, 2, 9 / 4, 81 / 32])
   })
 

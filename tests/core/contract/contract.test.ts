@@ -21,8 +21,13 @@ describe('the contract', () => {
   })
 
   it('refuses at compile time a schema that does not fit its argument type', () => {
-    expectTypeOf(requestChannels['settings:update'].args).toExtend<z.ZodType<RequestMap['settings:update']['args']>>()
-    const wrong = { ...requestChannels, 'app:log': { args: z.number(), access: 'visitor' as const } }
+    expectTypeOf(requestChannels['settings:update'].args).toExtend<
+      z.ZodType<RequestMap['settings:update']['args']>
+    >()
+    const wrong = {
+      ...requestChannels,
+      'app:log': { args: z.number(), access: 'visitor' as const },
+    }
     // @ts-expect-error -- app:log takes a log entry, not a number.
     const checked: ChannelSpecs<RequestMap> = wrong
     expect(checked).toBeDefined()

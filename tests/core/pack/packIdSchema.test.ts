@@ -9,9 +9,12 @@ describe('pack ids', () => {
     },
   )
 
-  it.each(['songyun.core', 'museum.tea-2026', 'abc', 'a-b', `a${'b'.repeat(62)}c`])('accepts %s', (id) => {
-    expect(packIdSchema.safeParse(id).success).toBe(true)
-  })
+  it.each(['songyun.core', 'museum.tea-2026', 'abc', 'a-b', `a${'b'.repeat(62)}c`])(
+    'accepts %s',
+    (id) => {
+      expect(packIdSchema.safeParse(id).success).toBe(true)
+    },
+  )
 
   it('says what a valid id looks like', () => {
     const result = packIdSchema.safeParse('...')

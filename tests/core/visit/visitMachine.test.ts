@@ -109,7 +109,11 @@ describe('VisitMachine: a visit from the first touch to walking away', () => {
     send({ type: 'touch', language: 'en' })
     const serialBefore = machine.state.visitSerial
     send({ type: 'home' })
-    expect(machine.state).toMatchObject({ screen: 'exhibit', exhibitId: 'tea', isVisitInProgress: false })
+    expect(machine.state).toMatchObject({
+      screen: 'exhibit',
+      exhibitId: 'tea',
+      isVisitInProgress: false,
+    })
     expect(machine.state.visitSerial).toBeGreaterThan(serialBefore)
     expect(recorded().at(-1)).toMatchObject({ type: 'visit-end', reason: 'mode' })
   })
@@ -143,7 +147,11 @@ describe('VisitMachine: a visit from the first touch to walking away', () => {
     send({ type: 'mode-changed', mode: open })
     send({ type: 'begin', language: 'en' })
     send({ type: 'staff-enter', screen: 'staff-pin' })
-    expect(machine.state).toMatchObject({ screen: 'staff-pin', isStaffScreen: true, isVisitInProgress: false })
+    expect(machine.state).toMatchObject({
+      screen: 'staff-pin',
+      isStaffScreen: true,
+      isVisitInProgress: false,
+    })
     expect(recorded().at(-1)).toMatchObject({ type: 'visit-end', reason: 'mode' })
     send({ type: 'staff-enter', screen: 'admin' })
     send({ type: 'mode-changed', mode: closed })
@@ -191,7 +199,10 @@ describe('visitorModeOf', () => {
     const announced = { mode: 'single-exhibit', singleExhibit: 'tea' } as const
     expect(visitorModeOf(announced, undefined)).toEqual(announced)
     expect(visitorModeOf(announced, (id) => id === 'tea')).toEqual(announced)
-    expect(visitorModeOf(announced, () => false)).toEqual({ mode: 'open', singleExhibit: undefined })
+    expect(visitorModeOf(announced, () => false)).toEqual({
+      mode: 'open',
+      singleExhibit: undefined,
+    })
     expect(visitorModeOf({ mode: 'closed', singleExhibit: 'tea' }, undefined)).toEqual(closed)
   })
 })

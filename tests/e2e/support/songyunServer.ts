@@ -27,7 +27,10 @@ export class SongyunServer {
   ) {}
 
   /** Makes a fresh data folder, optionally with a settings.json, and starts the server. */
-  static async start(settings?: Record<string, unknown>, options: SongyunServerOptions = {}): Promise<SongyunServer> {
+  static async start(
+    settings?: Record<string, unknown>,
+    options: SongyunServerOptions = {},
+  ): Promise<SongyunServer> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'songyun-e2e-'))
     if (settings) await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings))
     const server = new SongyunServer(dataDir, options.appRoot ?? repositoryRoot, options.mediaRoots)
@@ -54,13 +57,22 @@ export class SongyunServer {
         ...['serve', '--port', '0', '--data-dir', this.dataDir, '--allow-first-pin'],
         ...this.mediaRoots.flatMap((root) => ['--media-root', root]),
       ],
-      { cwd: this.appRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SONGYUN_DEV: '1' } },
+      {
+        cwd: this.appRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, SONGYUN_DEV: '1' },
+      },
     )
     this.#process = child
-    child.stderr?.on('data', (chunk: Buffer) => this.logLines.push(...chunk.toString().split('\n').filter(Boolean)))
+    child.stderr?.on('data', (chunk: Buffer) =>
+      this.logLines.push(...chunk.toString().split('\n').filter(Boolean)),
+    )
     this.#url = await new Promise<string>((resolve, reject) => {
       let buffered = ''
-      const timer = setTimeout(() => reject(new Error(`songyun serve did not start:\n${this.logLines.join('\n')}`)), 20_000)
+      const timer = setTimeout(
+        () => reject(new Error(`songyun serve did not start:\n${this.logLines.join('\n')}`)),
+        20_000,
+      )
       child.stdout?.on('data', (chunk: Buffer) => {
         buffered += chunk.toString()
         const match = /served at (http:\/\/\S+)/.exec(buffered)

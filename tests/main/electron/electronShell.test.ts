@@ -18,12 +18,16 @@ const electron = await vi.hoisted(async () => {
     handlers,
     protocolHandlers,
     ipcMain: {
-      handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn)),
+      handle: vi.fn((channel: string, fn: (...args: unknown[]) => unknown) =>
+        handlers.set(channel, fn),
+      ),
       removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
     },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
-      handle: vi.fn((scheme: string, fn: (request: Request) => Promise<Response>) => protocolHandlers.set(scheme, fn)),
+      handle: vi.fn((scheme: string, fn: (request: Request) => Promise<Response>) =>
+        protocolHandlers.set(scheme, fn),
+      ),
     },
     session: {
       defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() },
@@ -36,7 +40,10 @@ const electron = await vi.hoisted(async () => {
 vi.mock('electron', () => electron)
 
 import { isDevtoolsAllowed, createKioskWindow } from '../../../main/electron/createKioskWindow'
-import { dataDirArgument, refuseDebuggingWhenPackaged } from '../../../main/electron/refuseDebuggingWhenPackaged'
+import {
+  dataDirArgument,
+  refuseDebuggingWhenPackaged,
+} from '../../../main/electron/refuseDebuggingWhenPackaged'
 import { lockNavigation, isAppUrl } from '../../../main/electron/lockNavigation'
 import { denyPermissions } from '../../../main/electron/denyPermissions'
 import { bindContractToIpc, isTrustedSender } from '../../../main/electron/bindContractToIpc'
@@ -71,12 +78,18 @@ describe('Electron shell wiring (electron mocked)', () => {
   }
 
   it('hardens the kiosk window (the options given to new BrowserWindow)', () => {
-    const contents = Object.assign(new EventEmitter(), { setZoomFactor: vi.fn(), setVisualZoomLevelLimits: vi.fn(async () => undefined) })
+    const contents = Object.assign(new EventEmitter(), {
+      setZoomFactor: vi.fn(),
+      setVisualZoomLevelLimits: vi.fn(async () => undefined),
+    })
     electron.BrowserWindow.mockImplementation(function () {
       return Object.assign(new EventEmitter(), { webContents: contents, show: vi.fn() })
     })
     createKioskWindow('/app/preload.cjs', false)
-    const options = electron.BrowserWindow.mock.calls[0]![0] as { kiosk: boolean; webPreferences: object }
+    const options = electron.BrowserWindow.mock.calls[0]![0] as {
+      kiosk: boolean
+      webPreferences: object
+    }
     expect(options.kiosk).toBe(true)
     expect(options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -93,12 +106,17 @@ describe('Electron shell wiring (electron mocked)', () => {
 
   it('a packaged build ignores --remote-debugging-port, --devtools, SONGYUN_DEVTOOLS and --data-dir=', () => {
     const given = new Set(['remote-debugging-port', 'inspect'])
-    const commandLine = { hasSwitch: vi.fn((name: string) => given.has(name)), removeSwitch: vi.fn((name: string) => given.delete(name)) }
+    const commandLine = {
+      hasSwitch: vi.fn((name: string) => given.has(name)),
+      removeSwitch: vi.fn((name: string) => given.delete(name)),
+    }
     Object.assign(electron.app, { isPackaged: true, commandLine })
     try {
       expect(refuseDebuggingWhenPackaged().sort()).toEqual(['inspect', 'remote-debugging-port'])
       expect(given.size).toBe(0)
-      expect(isDevtoolsAllowed(['kiosk', '--devtools'], { SONGYUN_DEVTOOLS: '1' }, true)).toBe(false)
+      expect(isDevtoolsAllowed(['kiosk', '--devtools'], { SONGYUN_DEVTOOLS: '1' }, true)).toBe(
+        false,
+      )
       expect(dataDirArgument(['kiosk', '--data-dir=/tmp/elsewhere'], true)).toBeUndefined()
       expect(dataDirArgument(['kiosk', '--data-dir=/tmp/elsewhere'], false)).toBe('/tmp/elsewhere')
       Object.assign(electron.app, { isPackaged: false })
@@ -115,7 +133,10 @@ describe('Electron shell wiring (electron mocked)', () => {
       setZoomFactor: vi.fn(),
       setVisualZoomLevelLimits: vi.fn(async () => undefined),
     })
-    const windowEmitter = Object.assign(new EventEmitter(), { webContents: contents, show: vi.fn() })
+    const windowEmitter = Object.assign(new EventEmitter(), {
+      webContents: contents,
+      show: vi.fn(),
+    })
     electron.BrowserWindow.mockImplementation(function () {
       return windowEmitter
     })
@@ -151,7 +172,8 @@ describe('Electron shell wiring (electron mocked)', () => {
 
   it('denies permission requests', () => {
     denyPermissions()
-    const handler = electron.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (
+    const handler = electron.session.defaultSession.setPermissionRequestHandler.mock
+      .calls[0]![0] as (
       wc: unknown,
       permission: string,
       callback: (granted: boolean) => void,
@@ -183,13 +205,24 @@ describe('Electron shell wiring (electron mocked)', () => {
     bindContractToIpc(kiosk, () => undefined)
     const handler = electron.handlers.get(requestIpcChannel)!
     const fromApp = { senderFrame: { url: 'app://kiosk/index.html', parent: null } }
-    await expect(handler(fromApp, 'app:info', undefined)).resolves.toMatchObject({ ok: true, result: { shell: 'electron' } })
+    await expect(handler(fromApp, 'app:info', undefined)).resolves.toMatchObject({
+      ok: true,
+      result: { shell: 'electron' },
+    })
     const fromElsewhere = { senderFrame: { url: 'https://evil.example/', parent: null } }
-    await expect(handler(fromElsewhere, 'app:info', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await expect(handler(fromElsewhere, 'app:info', undefined)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     const fromSubframe = { senderFrame: { url: 'app://kiosk/index.html', parent: {} } }
     expect(isTrustedSender(fromSubframe as never)).toBe(false)
-    await expect(handler(fromApp, 'settings:update', { volume: 2 })).resolves.toMatchObject({ ok: false })
-    await expect(handler(fromApp, 'analytics:record', { type: 'nope' })).resolves.toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    await expect(handler(fromApp, 'settings:update', { volume: 2 })).resolves.toMatchObject({
+      ok: false,
+    })
+    await expect(handler(fromApp, 'analytics:record', { type: 'nope' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    })
   })
 
   it('serves app:// and pack:// without escaping their roots, with ranges', async () => {
@@ -205,7 +238,9 @@ describe('Electron shell wiring (electron mocked)', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect((await app(new Request('app://kiosk/%2e%2e/%2e%2e/etc/passwd'))).status).toBe(404)
     expect((await pack(new Request('pack://songyun.core/..%2f..%2fpackage.json'))).status).toBe(404)
-    const part = await pack(new Request('pack://songyun.core/manifest.json', { headers: { Range: 'bytes=0-9' } }))
+    const part = await pack(
+      new Request('pack://songyun.core/manifest.json', { headers: { Range: 'bytes=0-9' } }),
+    )
     expect(part.status).toBe(206)
     expect((await part.text()).length).toBe(10)
   })

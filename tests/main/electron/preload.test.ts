@@ -6,7 +6,9 @@ const electron = vi.hoisted(() => {
   return {
     exposed,
     listeners,
-    contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
+    contextBridge: {
+      exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)),
+    },
     ipcRenderer: {
       invoke: vi.fn(async (_channel: string, name: string) =>
         name === 'app:info'
@@ -14,7 +16,9 @@ const electron = vi.hoisted(() => {
           : { ok: false, error: { code: 'forbidden', message: 'needs staff' } },
       ),
       on: vi.fn((_channel: string, fn: (...args: unknown[]) => void) => listeners.add(fn)),
-      removeListener: vi.fn((_channel: string, fn: (...args: unknown[]) => void) => listeners.delete(fn)),
+      removeListener: vi.fn((_channel: string, fn: (...args: unknown[]) => void) =>
+        listeners.delete(fn),
+      ),
     },
   }
 })
@@ -36,10 +40,20 @@ describe('preload', () => {
 
   it('sends requests on the one request channel and turns failures into RequestError', async () => {
     await expect(kiosk.invoke('app:info')).resolves.toEqual({ appVersion: '1' })
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(requestIpcChannel, 'app:info', undefined, undefined)
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(
+      requestIpcChannel,
+      'app:info',
+      undefined,
+      undefined,
+    )
     const failure = kiosk.invokeAsStaff('token-1', 'settings:update', { volume: 0.2 })
     await expect(failure).rejects.toBeInstanceOf(RequestError)
-    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(requestIpcChannel, 'settings:update', { volume: 0.2 }, 'token-1')
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(
+      requestIpcChannel,
+      'settings:update',
+      { volume: 0.2 },
+      'token-1',
+    )
   })
 
   it('delivers only the subscribed event, without the IPC event object, and unsubscribes', () => {

@@ -32,7 +32,11 @@ describe('pack archive compression', () => {
     const text = Buffer.from('宋代点茶 whisked tea, again and again.\n'.repeat(5000))
     await writePackArchive(archive, [
       { path: 'data/noise.bin', bytes: noise, size: noise.length },
-      { path: 'data/streamed-noise.bin', open: async () => (await import('node:stream')).Readable.from([noise]), size: noise.length },
+      {
+        path: 'data/streamed-noise.bin',
+        open: async () => (await import('node:stream')).Readable.from([noise]),
+        size: noise.length,
+      },
       { path: 'texts/notes.txt', bytes: text, size: text.length },
       { path: 'images/photo.png', bytes: text, size: text.length },
     ])
@@ -53,22 +57,37 @@ describe('installing stored and deflated entries', () => {
     const { PackStore } = await import('../../../main/services/packs/packStore')
     const { silentLogger } = await import('../../../main/services/logger')
     const { manualClock } = await import('../support/tempDataDir')
-    const { manifestFor, packEntries, sha256, writeYazlPack } = await import('./support/packFixtures')
+    const { manifestFor, packEntries, sha256, writeYazlPack } =
+      await import('./support/packFixtures')
     const root = await makeDir()
-    const files = { 'images/bowl.png': randomBytes(200_000), 'texts/a.txt': Buffer.from('点茶\n'.repeat(20_000)) }
+    const files = {
+      'images/bowl.png': randomBytes(200_000),
+      'texts/a.txt': Buffer.from('点茶\n'.repeat(20_000)),
+    }
     const installed: Record<string, string>[] = []
     for (const compress of [false, true]) {
       const id = compress ? 'deflated.pack' : 'stored.pack'
-      const entries = packEntries(manifestFor(files, { id }), files).map((entry) => ({ ...entry, compress }))
+      const entries = packEntries(manifestFor(files, { id }), files).map((entry) => ({
+        ...entry,
+        compress,
+      }))
       const archive = await writeYazlPack(path.join(root, `${id}.songpack`), entries)
-      const store = new PackStore({ dataDir: path.join(root, id), appVersion: '0.1.0', clock: manualClock(), logger: silentLogger })
+      const store = new PackStore({
+        dataDir: path.join(root, id),
+        appVersion: '0.1.0',
+        clock: manualClock(),
+        logger: silentLogger,
+      })
       await store.install(archive, { requireSigned: false })
       const [pack] = await store.listActivePacks()
       const hashes: Record<string, string> = {}
-      for (const name of Object.keys(files)) hashes[name] = sha256(await readFile(path.join(pack!.rootDir, name)))
+      for (const name of Object.keys(files))
+        hashes[name] = sha256(await readFile(path.join(pack!.rootDir, name)))
       installed.push(hashes)
     }
     expect(installed[0]).toEqual(installed[1])
-    expect(installed[0]).toEqual(Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, sha256(bytes)])))
+    expect(installed[0]).toEqual(
+      Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, sha256(bytes)])),
+    )
   })
 })

@@ -98,9 +98,17 @@ describe('PackStore', () => {
 
   it('a key bound to id prefixes in trusted-keys/<name>.ids may sign only those ids', async () => {
     const { dataDir, store, install } = await setUp()
-    await writeFile(path.join(dataDir, 'trusted-keys', 'venue.ids'), '# this venue signs its own packs\nmuseum.\n')
+    await writeFile(
+      path.join(dataDir, 'trusted-keys', 'venue.ids'),
+      '# this venue signs its own packs\nmuseum.\n',
+    )
     await expect(install('songyun.core', '9.0.0')).rejects.toMatchObject({
-      problems: [{ path: 'manifest.sig', message: expect.stringContaining('may sign only ids starting with "museum."') }],
+      problems: [
+        {
+          path: 'manifest.sig',
+          message: expect.stringContaining('may sign only ids starting with "museum."'),
+        },
+      ],
     })
     await install('museum.tea', '1.0.0')
     expect((await store.list()).packs.map((pack) => pack.id)).toEqual(['museum.tea'])

@@ -6,7 +6,13 @@ import { defaultPackLimits } from '../../../main/services/packs/packLimits'
 import { stagePack } from '../../../main/services/packs/stagePack'
 import { createPublicKey } from 'node:crypto'
 import { useTempDirs } from '../support/tempDataDir'
-import { defaultPackFiles, manifestFor, packEntries, testKeyPair, writeYazlPack } from './support/packFixtures'
+import {
+  defaultPackFiles,
+  manifestFor,
+  packEntries,
+  testKeyPair,
+  writeYazlPack,
+} from './support/packFixtures'
 
 vi.mock('electron')
 
@@ -25,7 +31,13 @@ describe('staging a pack whose signature fails', () => {
     const container = await openPackContainer(archive, defaultPackLimits)
     const opened: string[] = []
     const openEntry = container.openEntry.bind(container)
-    const spied = { ...container, openEntry: (entry: Parameters<typeof openEntry>[0]) => (opened.push(entry.path), openEntry(entry)) }
+    const spied = {
+      ...container,
+      openEntry: (entry: Parameters<typeof openEntry>[0]) => (
+        opened.push(entry.path),
+        openEntry(entry)
+      ),
+    }
     const stagingDir = path.join(root, 'staging')
     await mkdir(stagingDir)
     try {
@@ -39,7 +51,12 @@ describe('staging a pack whose signature fails', () => {
         }),
       ).rejects.toMatchObject({
         code: 'rejected',
-        problems: [expect.objectContaining({ path: 'manifest.sig', message: expect.stringContaining('does not verify') })],
+        problems: [
+          expect.objectContaining({
+            path: 'manifest.sig',
+            message: expect.stringContaining('does not verify'),
+          }),
+        ],
       })
     } finally {
       await container.close()

@@ -41,7 +41,11 @@ describe('files written onto a USB stick', () => {
       services.dispose()
     }
     expect(await readFile(victim, 'utf8')).toBe('{"precious":true}\n')
-    expect((await lstat(path.join(stick, 'songyun-analytics-2026-11-01-2026-11-30.csv'))).isSymbolicLink()).toBe(true)
+    expect(
+      (
+        await lstat(path.join(stick, 'songyun-analytics-2026-11-01-2026-11-30.csv'))
+      ).isSymbolicLink(),
+    ).toBe(true)
     // No temp file is left on the stick.
     expect(await readdir(stick)).toEqual(['songyun-analytics-2026-11-01-2026-11-30.csv'])
   })
@@ -53,6 +57,8 @@ describe('files written onto a USB stick', () => {
     await writeFileOntoRemovableMedia(target, 'new')
     expect(await readFile(target, 'utf8')).toBe('new')
     await mkdir(path.join(stick, 'folder.csv'))
-    await expect(writeFileOntoRemovableMedia(path.join(stick, 'folder.csv'), 'x')).rejects.toThrow('not a plain file')
+    await expect(writeFileOntoRemovableMedia(path.join(stick, 'folder.csv'), 'x')).rejects.toThrow(
+      'not a plain file',
+    )
   })
 })

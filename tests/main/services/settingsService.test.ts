@@ -43,7 +43,12 @@ describe('SettingsService', () => {
     expect(snapshot.settings.volume).toBe(0.8)
     expect(snapshot.settings.mode).toBe('open')
     expect(snapshot.problems.map((p) => p.key).sort()).toEqual(['colour', 'mode', 'volume'])
-    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message).join('\n')).toMatch(/"volume"/)
+    expect(
+      logger.lines
+        .filter((l) => l.level === 'warn')
+        .map((l) => l.message)
+        .join('\n'),
+    ).toMatch(/"volume"/)
   })
 
   it('never crashes on a file that is not JSON, and keeps it aside before the first write', async () => {
@@ -69,7 +74,9 @@ describe('SettingsService', () => {
     await service.update({ volume: 0.25, mode: 'closed', singleExhibit: 'tea-whisking' })
     await service.update({ singleExhibit: null })
     expect(seen).toEqual([0.25, 0.25])
-    expect((await readdir(dir)).filter((f) => f.includes('.tmp') || f.startsWith('settings.json.'))).toEqual([])
+    expect(
+      (await readdir(dir)).filter((f) => f.includes('.tmp') || f.startsWith('settings.json.')),
+    ).toEqual([])
     const again = await serviceIn(dir)
     const reloaded = await again.service.load()
     expect(reloaded.settings).toMatchObject({ volume: 0.25, mode: 'closed' })

@@ -28,7 +28,8 @@ function resolveImport(fromFile: string, specifier: string): string | undefined 
   return undefined
 }
 
-const importPattern = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
+const importPattern =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g
 
 /** Every renderer file (relative to the app root) and the files it imports. */
 function rendererImportGraph(): Map<string, string[]> {
@@ -44,7 +45,10 @@ function rendererImportGraph(): Map<string, string[]> {
 }
 
 /** The circles in `graph` among the nodes `isInScope` keeps, each as the path round it. */
-function cyclesAmong(graph: Map<string, string[]>, isInScope: (file: string) => boolean): string[][] {
+function cyclesAmong(
+  graph: Map<string, string[]>,
+  isInScope: (file: string) => boolean,
+): string[][] {
   const cycles: string[][] = []
   const done = new Set<string>()
   const walk = (file: string, trail: string[]) => {
@@ -68,7 +72,9 @@ describe('the import graph of the renderer', () => {
 
   it('finds the stores (the scan itself works)', () => {
     expect([...graph.keys()].filter(isStore).length).toBeGreaterThanOrEqual(6)
-    expect(graph.get('renderer/stores/provideKioskPorts.ts')).toContain('renderer/stores/useVisitStore.ts')
+    expect(graph.get('renderer/stores/provideKioskPorts.ts')).toContain(
+      'renderer/stores/useVisitStore.ts',
+    )
   })
 
   it('has no store importing another store, so no circle among the stores', () => {
@@ -93,7 +99,10 @@ describe('the import graph of the renderer', () => {
     )
     expect(viewFiles.length).toBeGreaterThan(10)
     const bridgeImports = viewFiles.flatMap((file) =>
-      graph.get(file)!.filter((target) => target.startsWith('renderer/bridge/')).map((target) => `${file} → ${target}`),
+      graph
+        .get(file)!
+        .filter((target) => target.startsWith('renderer/bridge/'))
+        .map((target) => `${file} → ${target}`),
     )
     expect(bridgeImports).toEqual([])
   })

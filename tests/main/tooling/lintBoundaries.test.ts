@@ -17,19 +17,29 @@ describe('lint enforces the layering', () => {
     // boundary rules do not need types.
     eslint = new ESLint({
       cwd: appRoot,
-      overrideConfig: { languageOptions: { parserOptions: { projectService: false, project: null } } },
+      overrideConfig: {
+        languageOptions: { parserOptions: { projectService: false, project: null } },
+      },
     })
   })
 
   it('refuses Node, Electron, Vue and three in src/', async () => {
     for (const module of ['node:fs', 'electron', 'vue', 'three', 'howler']) {
-      const fired = await rulesFiredFor(eslint, 'src/probe.ts', `import '${module}'\nexport const probe = 1\n`)
+      const fired = await rulesFiredFor(
+        eslint,
+        'src/probe.ts',
+        `import '${module}'\nexport const probe = 1\n`,
+      )
       expect(fired, module).toContain('no-restricted-imports')
     }
   })
 
   it('refuses DOM and Node globals in src/', async () => {
-    const fired = await rulesFiredFor(eslint, 'src/probe.ts', 'export const width = window.innerWidth\n')
+    const fired = await rulesFiredFor(
+      eslint,
+      'src/probe.ts',
+      'export const width = window.innerWidth\n',
+    )
     expect(fired).toContain('no-restricted-globals')
   })
 
@@ -63,7 +73,9 @@ describe('lint enforces the layering', () => {
   it('lets only the scene host composable among the scene files import Vue, and never Pinia', async () => {
     const composable = 'renderer/scenes/useSceneHost.ts'
     expect(await rulesFiredFor(eslint, composable, "import 'vue'\n")).toEqual([])
-    expect(await rulesFiredFor(eslint, composable, "import 'pinia'\n")).toContain('no-restricted-imports')
+    expect(await rulesFiredFor(eslint, composable, "import 'pinia'\n")).toContain(
+      'no-restricted-imports',
+    )
     const scene = 'renderer/exhibits/teaWhisking/scene/probe.ts'
     expect(await rulesFiredFor(eslint, scene, "import 'vue'\n")).toContain('no-restricted-imports')
   })
@@ -71,10 +83,20 @@ describe('lint enforces the layering', () => {
   it('lets only stores and the service adapters import the bridge, never a view, component or exhibit', async () => {
     const bridgeImport = (depth: string) =>
       `import { kioskApi } from '${depth}bridge/kioskBridge'\nexport const probe = kioskApi\n`
-    for (const file of ['renderer/views/Probe.ts', 'renderer/components/probe.ts', 'renderer/admin/probe.ts']) {
-      expect(await rulesFiredFor(eslint, file, bridgeImport('../')), file).toContain('import-x/no-restricted-paths')
+    for (const file of [
+      'renderer/views/Probe.ts',
+      'renderer/components/probe.ts',
+      'renderer/admin/probe.ts',
+    ]) {
+      expect(await rulesFiredFor(eslint, file, bridgeImport('../')), file).toContain(
+        'import-x/no-restricted-paths',
+      )
     }
-    const inExhibit = await rulesFiredFor(eslint, 'renderer/exhibits/teaWhisking/probe.ts', bridgeImport('../../'))
+    const inExhibit = await rulesFiredFor(
+      eslint,
+      'renderer/exhibits/teaWhisking/probe.ts',
+      bridgeImport('../../'),
+    )
     expect(inExhibit).toContain('import-x/no-restricted-paths')
     expect(await rulesFiredFor(eslint, 'renderer/stores/probe.ts', bridgeImport('../'))).toEqual([])
   })

@@ -17,13 +17,19 @@ function rawGet(
   headers: Record<string, string> = {},
   method = 'GET',
   body?: string,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+): Promise<{
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, path: rawPath, method, headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      )
     })
     req.on('error', reject)
     if (body) req.write(body)
@@ -41,7 +47,11 @@ describe('browser shell host', () => {
   })
 
   async function startHost(
-    hostOptions: { host?: string; allowStaffOffLoopback?: boolean; allowFirstPinOverHttp?: boolean } = {},
+    hostOptions: {
+      host?: string
+      allowStaffOffLoopback?: boolean
+      allowFirstPinOverHttp?: boolean
+    } = {},
   ) {
     const root = await tempDir()
     const rendererDir = path.join(root, 'renderer')
@@ -56,7 +66,13 @@ describe('browser shell host', () => {
       logger: recordingLogger(),
       builtinPackDir,
     })
-    host = await startWebHost({ services, rendererDir, host: hostOptions.host ?? '127.0.0.1', port: 0, ...hostOptions })
+    host = await startWebHost({
+      services,
+      rendererDir,
+      host: hostOptions.host ?? '127.0.0.1',
+      port: 0,
+      ...hostOptions,
+    })
     return { host, services }
   }
 
@@ -93,27 +109,44 @@ describe('browser shell host', () => {
     const whole = await rawGet(host.url, '/pack/songyun.core/manifest.json')
     expect(whole.status).toBe(200)
     expect(whole.headers['accept-ranges']).toBe('bytes')
-    const part = await rawGet(host.url, '/pack/songyun.core/manifest.json', { Range: 'bytes=10-19' })
+    const part = await rawGet(host.url, '/pack/songyun.core/manifest.json', {
+      Range: 'bytes=10-19',
+    })
     expect(part.status).toBe(206)
     expect(part.headers['content-range']).toBe(`bytes 10-19/${whole.body.length}`)
     expect(part.body).toEqual(whole.body.subarray(10, 20))
     const tail = await rawGet(host.url, '/pack/songyun.core/manifest.json', { Range: 'bytes=-5' })
     expect(tail.body).toEqual(whole.body.subarray(whole.body.length - 5))
-    const beyond = await rawGet(host.url, '/pack/songyun.core/manifest.json', { Range: `bytes=${whole.body.length}-` })
+    const beyond = await rawGet(host.url, '/pack/songyun.core/manifest.json', {
+      Range: `bytes=${whole.body.length}-`,
+    })
     expect(beyond.status).toBe(416)
   })
 
   it('answers contract requests, refuses bad arguments and staff requests without a session', async () => {
     const { host } = await startHost()
     const post = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-      rawGet(host.url, `/api/request/${channel}`, { 'Content-Type': 'application/json', ...headers }, 'POST', JSON.stringify(body))
+      rawGet(
+        host.url,
+        `/api/request/${channel}`,
+        { 'Content-Type': 'application/json', ...headers },
+        'POST',
+        JSON.stringify(body),
+      )
     const info = await post('app:info', {})
     expect(info.status).toBe(200)
-    expect(JSON.parse(info.body.toString())).toMatchObject({ ok: true, result: { appVersion: '9.9.9', shell: 'browser' } })
+    expect(JSON.parse(info.body.toString())).toMatchObject({
+      ok: true,
+      result: { appVersion: '9.9.9', shell: 'browser' },
+    })
     const bad = await post('analytics:record', { args: { type: 'visit-start' } })
     expect(bad.status).toBe(400)
     expect(JSON.parse(bad.body.toString()).error.problems[0].path).toBe('language')
-    const staff = await post('settings:update', { args: { volume: 0.1 } }, { 'x-songyun-staff-session': 'guess' })
+    const staff = await post(
+      'settings:update',
+      { args: { volume: 0.1 } },
+      { 'x-songyun-staff-session': 'guess' },
+    )
     expect(staff.status).toBe(403)
     const unknown = await post('nothing:here', {})
     expect(unknown.status).toBe(404)
@@ -166,37 +199,63 @@ describe('browser shell host', () => {
       'Sec-Fetch-Site': 'same-origin',
     })
     expect(spoofed.status).toBe(421)
-    const ownPage = { 'Content-Type': 'application/json', Host: `127.0.0.1:${port}`, Origin: `http://127.0.0.1:${port}` }
+    const ownPage = {
+      'Content-Type': 'application/json',
+      Host: `127.0.0.1:${port}`,
+      Origin: `http://127.0.0.1:${port}`,
+    }
     expect((await post({ ...ownPage, 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200)
     expect((await post({ ...ownPage, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403)
     expect((await post(ownPage)).status).toBe(403)
-    expect((await post({ 'Content-Type': 'text/plain', Host: `127.0.0.1:${port}` })).status).toBe(415)
+    expect((await post({ 'Content-Type': 'text/plain', Host: `127.0.0.1:${port}` })).status).toBe(
+      415,
+    )
   })
 
-  it.skipIf(lanAddress === undefined)('refuses staff channels from the LAN unless the flag allows them', async () => {
-    const { host } = await startHost({ host: '0.0.0.0' })
-    const port = new URL(host.url).port
-    const fromLan = `http://${lanAddress}:${port}/`
-    const post = (channel: string) =>
-      rawGet(fromLan, `/api/request/${channel}`, { 'Content-Type': 'application/json' }, 'POST', '{}')
-    expect((await post('staff:status')).status).toBe(403)
-    expect((await post('settings:get')).status).toBe(200)
-    await host.close()
-    const open = await startHost({ host: '0.0.0.0', allowStaffOffLoopback: true })
-    const openUrl = `http://${lanAddress}:${new URL(open.host.url).port}/`
-    const answer = await rawGet(openUrl, '/api/request/staff:status', { 'Content-Type': 'application/json' }, 'POST', '{}')
-    expect(answer.status).toBe(200)
-  })
+  it.skipIf(lanAddress === undefined)(
+    'refuses staff channels from the LAN unless the flag allows them',
+    async () => {
+      const { host } = await startHost({ host: '0.0.0.0' })
+      const port = new URL(host.url).port
+      const fromLan = `http://${lanAddress}:${port}/`
+      const post = (channel: string) =>
+        rawGet(
+          fromLan,
+          `/api/request/${channel}`,
+          { 'Content-Type': 'application/json' },
+          'POST',
+          '{}',
+        )
+      expect((await post('staff:status')).status).toBe(403)
+      expect((await post('settings:get')).status).toBe(200)
+      await host.close()
+      const open = await startHost({ host: '0.0.0.0', allowStaffOffLoopback: true })
+      const openUrl = `http://${lanAddress}:${new URL(open.host.url).port}/`
+      const answer = await rawGet(
+        openUrl,
+        '/api/request/staff:status',
+        { 'Content-Type': 'application/json' },
+        'POST',
+        '{}',
+      )
+      expect(answer.status).toBe(200)
+    },
+  )
 
   it('serves only media types from /pack, each with a sandboxing CSP, never a pack page or script', async () => {
     const { host, services } = await startHost()
     const [core] = await services.packs.listActivePacks()
-    await writeFile(path.join(core!.rootDir, 'x.html'), '<script>fetch("/api/request/staff:status")</script>')
+    await writeFile(
+      path.join(core!.rootDir, 'x.html'),
+      '<script>fetch("/api/request/staff:status")</script>',
+    )
     await writeFile(path.join(core!.rootDir, 'x.js'), 'alert(1)')
     const page = await rawGet(host.url, '/pack/songyun.core/x.html')
     expect(page.status).toBe(404)
     expect(page.headers['content-type']).not.toContain('text/html')
-    expect(page.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox")
+    expect(page.headers['content-security-policy']).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    )
     expect((await rawGet(host.url, '/pack/songyun.core/x.js')).status).toBe(404)
     const media = await rawGet(host.url, '/pack/songyun.core/manifest.json')
     expect(media.status).toBe(200)
@@ -206,7 +265,13 @@ describe('browser shell host', () => {
   it('refuses staff:create-pin over HTTP unless the host allows the first PIN there', async () => {
     const { host, services } = await startHost()
     const post = (url: string) =>
-      rawGet(url, '/api/request/staff:create-pin', { 'Content-Type': 'application/json' }, 'POST', JSON.stringify({ args: { pin: '246813' } }))
+      rawGet(
+        url,
+        '/api/request/staff:create-pin',
+        { 'Content-Type': 'application/json' },
+        'POST',
+        JSON.stringify({ args: { pin: '246813' } }),
+      )
     const refused = await post(host.url)
     expect(refused.status).toBe(403)
     expect((await services.staff.status()).hasPin).toBe(false)
@@ -219,15 +284,26 @@ describe('browser shell host', () => {
     const { host } = await startHost()
     for (const rawPath of ['/INDEX.HTML', '/index.html', '/assets/app.js', '/nothing-here']) {
       const response = await rawGet(host.url, rawPath)
-      expect(String(response.headers['content-security-policy']), rawPath).toContain("script-src 'self'")
+      expect(String(response.headers['content-security-policy']), rawPath).toContain(
+        "script-src 'self'",
+      )
     }
   })
 
   it('answers a malformed percent-encoding in a request path with 400, logging no stack', async () => {
     const { host, services } = await startHost()
-    const response = await rawGet(host.url, '/api/request/%E0', { 'Content-Type': 'application/json' }, 'POST', '{}')
+    const response = await rawGet(
+      host.url,
+      '/api/request/%E0',
+      { 'Content-Type': 'application/json' },
+      'POST',
+      '{}',
+    )
     expect(response.status).toBe(400)
-    expect(JSON.parse(response.body.toString())).toMatchObject({ ok: false, error: { code: 'bad-request' } })
+    expect(JSON.parse(response.body.toString())).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    })
     expect((await rawGet(host.url, '/%E0')).status).toBe(404)
     expect((await rawGet(host.url, '/pack/%E0/x.png')).status).toBe(404)
     const logged = (services.options.logger as ReturnType<typeof recordingLogger>).lines

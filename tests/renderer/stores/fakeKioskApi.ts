@@ -38,7 +38,10 @@ export function createFakeKioskApi(settings: Partial<Settings> = {}, answers: Fa
     ...answers,
   }
 
-  async function answer<C extends RequestChannel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  async function answer<C extends RequestChannel>(
+    channel: C,
+    args: ArgsOf<C>,
+  ): Promise<ResultOf<C>> {
     if (channel === 'analytics:record') recorded.push(args as AnalyticsEvent)
     const respond = allAnswers[channel] as ((args: ArgsOf<C>) => ResultOf<C>) | undefined
     return respond ? respond(args) : (undefined as ResultOf<C>)
@@ -70,7 +73,8 @@ export function createFakeKioskApi(settings: Partial<Settings> = {}, answers: Fa
       ;(allAnswers as Record<C, FakeAnswers[C]>)[channel] = respond
     },
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
-      for (const listener of listeners.get(event) ?? []) (listener as (payload: EventMap[E]) => void)(payload)
+      for (const listener of listeners.get(event) ?? [])
+        (listener as (payload: EventMap[E]) => void)(payload)
     },
   }
 }

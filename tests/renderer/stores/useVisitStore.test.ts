@@ -23,7 +23,10 @@ describe('useVisitStore: the idle rule and the full reset (fake clock)', () => {
     const settings = useSettingsStore()
     await settings.start()
     // The app feeds the visit its idle timing from the settings (App.vue).
-    useVisitStore().applyIdleTiming(settings.settings.idleTimeoutSeconds, settings.settings.idleWarningSeconds)
+    useVisitStore().applyIdleTiming(
+      settings.settings.idleTimeoutSeconds,
+      settings.settings.idleWarningSeconds,
+    )
   })
 
   afterEach(() => {
@@ -138,7 +141,9 @@ describe('useVisitStore: the idle rule and the full reset (fake clock)', () => {
     visit.showStaffScreen('staff-pin')
     visit.leaveStaffScreens()
     await nextTick()
-    expect(fake.calls.filter((call) => call.channel === 'mode:report-visit').map((call) => call.args)).toEqual([
+    expect(
+      fake.calls.filter((call) => call.channel === 'mode:report-visit').map((call) => call.args),
+    ).toEqual([
       { isVisitInProgress: false },
       { isVisitInProgress: true },
       { isVisitInProgress: false },

@@ -48,7 +48,8 @@ export class PaperSurface {
     this.#paint(0, 0, this.width, this.height, (x, y) => {
       const bx = x - m
       const by = y - m
-      if (bx < 0 || by < 0 || bx >= blockSpaceDensity.width || by >= blockSpaceDensity.height) return 0
+      if (bx < 0 || by < 0 || bx >= blockSpaceDensity.width || by >= blockSpaceDensity.height)
+        return 0
       return blockSpaceDensity.data[by * blockSpaceDensity.width + bx]!
     })
     this.backTexture.needsUpdate = true
@@ -72,7 +73,13 @@ export class PaperSurface {
     return this.rub.data[by * width + bx]!
   }
 
-  #paint(x0: number, y0: number, x1: number, y1: number, density: (x: number, y: number) => number): void {
+  #paint(
+    x0: number,
+    y0: number,
+    x1: number,
+    y1: number,
+    density: (x: number, y: number) => number,
+  ): void {
     const back = this.backTexture.image.data as Uint8Array
     const face = this.faceTexture.image.data as Uint8Array
     for (let y = Math.max(0, y0); y < Math.min(this.height, y1); y++) {

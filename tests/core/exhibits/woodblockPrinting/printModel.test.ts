@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { bitmapFromRows, createBitmap, mirrorHorizontally, valueAt, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  bitmapFromRows,
+  createBitmap,
+  mirrorHorizontally,
+  valueAt,
+  type Bitmap,
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { CoverageField } from '../../../../src/exhibits/woodblockPrinting/coverageField'
-import { computePrint, judgePrint, transferFromRub } from '../../../../src/exhibits/woodblockPrinting/printImpression'
+import {
+  computePrint,
+  judgePrint,
+  transferFromRub,
+} from '../../../../src/exhibits/woodblockPrinting/printImpression'
 import { estimateRubPressure } from '../../../../src/exhibits/woodblockPrinting/rubPressure'
 
 /** An "F": no left–right symmetry, so a print that is not mirrored back would show. */
@@ -91,7 +101,14 @@ describe('ink coverage from strokes', () => {
 })
 
 describe('print from coverage and pressure', () => {
-  const relief = bitmapFromRows(['..........', '.########.', '.########.', '.########.', '.########.', '..........'])
+  const relief = bitmapFromRows([
+    '..........',
+    '.########.',
+    '.########.',
+    '.########.',
+    '.########.',
+    '..........',
+  ])
 
   it('prints dark and crisp from an evenly inked, well rubbed block', () => {
     const { quality } = computePrint({ relief, ink: filled(relief, 1), rub: filled(relief, 2) })
@@ -112,7 +129,8 @@ describe('print from coverage and pressure', () => {
 
   it('prints blotchy when only half the relief was inked', () => {
     const ink = createBitmap(relief.width, relief.height)
-    for (let y = 0; y < relief.height; y++) for (let x = 0; x < 5; x++) ink.data[y * relief.width + x] = 1
+    for (let y = 0; y < relief.height; y++)
+      for (let x = 0; x < 5; x++) ink.data[y * relief.width + x] = 1
     const { sheet, quality } = computePrint({ relief, ink, rub: filled(relief, 2) })
     expect(quality.inkCoverage).toBeCloseTo(0.5, 5)
     expect(quality.verdict).toBe('blotchy')
@@ -122,7 +140,11 @@ describe('print from coverage and pressure', () => {
   })
 
   it('smudges the blank wood when the block is over-inked', () => {
-    const { sheet, quality } = computePrint({ relief, ink: filled(relief, 2), rub: filled(relief, 2) })
+    const { sheet, quality } = computePrint({
+      relief,
+      ink: filled(relief, 2),
+      rub: filled(relief, 2),
+    })
     expect(quality.smudge).toBeGreaterThan(0.03)
     expect(quality.verdict).toBe('smudged')
     expect(valueAt(sheet, 0, 0)).toBeGreaterThan(0.25)
@@ -131,7 +153,9 @@ describe('print from coverage and pressure', () => {
   })
 
   it('rejects bitmaps of different sizes, naming the one at fault', () => {
-    expect(() => computePrint({ relief, ink: createBitmap(3, 3), rub: filled(relief, 1) })).toThrow(/ink bitmap is 3×3/)
+    expect(() => computePrint({ relief, ink: createBitmap(3, 3), rub: filled(relief, 1) })).toThrow(
+      /ink bitmap is 3×3/,
+    )
   })
 
   it('judges smudges before faintness before unevenness', () => {
@@ -162,7 +186,10 @@ describe('a drag made of several segments', () => {
   it('inks the joint between segments no more than the middle of a segment', () => {
     const field = new CoverageField(60, 20, 2)
     field.stroke({ x: 0.1, y: 0.5 }, { x: 0.5, y: 0.5 }, 0.05, 0.5)
-    field.stroke({ x: 0.5, y: 0.5 }, { x: 0.9, y: 0.5 }, 0.05, 0.5, { from: { x: 0.1, y: 0.5 }, to: { x: 0.5, y: 0.5 } })
+    field.stroke({ x: 0.5, y: 0.5 }, { x: 0.9, y: 0.5 }, 0.05, 0.5, {
+      from: { x: 0.1, y: 0.5 },
+      to: { x: 0.5, y: 0.5 },
+    })
     const joint = valueAt(field.bitmap, 30, 10)
     const middle = valueAt(field.bitmap, 18, 10)
     expect(joint).toBeCloseTo(middle, 5)

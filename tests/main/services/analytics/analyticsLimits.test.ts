@@ -7,7 +7,9 @@ import { manualClock, recordingLogger, useTempDirs } from '../../support/tempDat
 
 vi.mock('electron')
 
-const builtinPackDir = fileURLToPath(new URL('../../../../assets/packs/songyun.core', import.meta.url))
+const builtinPackDir = fileURLToPath(
+  new URL('../../../../assets/packs/songyun.core', import.meta.url),
+)
 const visitor = { staffSessionToken: undefined }
 
 describe('limits on what a page may record or log', () => {
@@ -25,16 +27,36 @@ describe('limits on what a page may record or log', () => {
       builtinPackDir,
     })
     try {
-      const huge = await services.dispatch('analytics:record', { type: 'exhibit-enter', exhibitId: 'x'.repeat(10_000) }, visitor)
+      const huge = await services.dispatch(
+        'analytics:record',
+        { type: 'exhibit-enter', exhibitId: 'x'.repeat(10_000) },
+        visitor,
+      )
       expect(huge).toMatchObject({ ok: false, error: { code: 'bad-request' } })
-      const hugeLanguage = await services.dispatch('analytics:record', { type: 'visit-start', language: `en-${'a'.repeat(10_000)}` }, visitor)
+      const hugeLanguage = await services.dispatch(
+        'analytics:record',
+        { type: 'visit-start', language: `en-${'a'.repeat(10_000)}` },
+        visitor,
+      )
       expect(hugeLanguage.ok).toBe(false)
-      const formula = await services.dispatch('analytics:record', { type: 'exhibit-enter', exhibitId: '=cmd|" /C calc"!A0' }, visitor)
+      const formula = await services.dispatch(
+        'analytics:record',
+        { type: 'exhibit-enter', exhibitId: '=cmd|" /C calc"!A0' },
+        visitor,
+      )
       expect(formula.ok).toBe(false)
-      const fine = await services.dispatch('analytics:record', { type: 'exhibit-enter', exhibitId: 'woodblock-printing' }, visitor)
+      const fine = await services.dispatch(
+        'analytics:record',
+        { type: 'exhibit-enter', exhibitId: 'woodblock-printing' },
+        visitor,
+      )
       expect(fine.ok).toBe(true)
 
-      await services.dispatch('app:log', { level: 'warn', message: 'lost\n2026-11-28 [error] forged' }, visitor)
+      await services.dispatch(
+        'app:log',
+        { level: 'warn', message: 'lost\n2026-11-28 [error] forged' },
+        visitor,
+      )
       const line = logger.lines.find((entry) => entry.message.startsWith('renderer: lost'))
       expect(line?.message).toBe('renderer: lost\\n2026-11-28 [error] forged')
     } finally {
@@ -44,10 +66,19 @@ describe('limits on what a page may record or log', () => {
 
   it('escapes cells that a spreadsheet would run as a formula in the CSV', () => {
     const row = analyticsCsvRow(
-      { type: 'exhibit-enter', exhibitId: '=cmd|" /C calc"!A0', at: '2026-11-28T03:00:00.000Z' } as never,
+      {
+        type: 'exhibit-enter',
+        exhibitId: '=cmd|" /C calc"!A0',
+        at: '2026-11-28T03:00:00.000Z',
+      } as never,
       'UTC',
     )
     expect(row.exhibitId).toBe(`'=cmd|" /C calc"!A0`)
-    expect(['+1', '-1', '@SUM(A1)', 'plain'].map(spreadsheetSafeText)).toEqual(["'+1", "'-1", "'@SUM(A1)", 'plain'])
+    expect(['+1', '-1', '@SUM(A1)', 'plain'].map(spreadsheetSafeText)).toEqual([
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      'plain',
+    ])
   })
 })

@@ -110,7 +110,9 @@ describe('a fleet folder that fails never stops the kiosk', () => {
     try {
       await services.fleet!.beatNow()
       await services.fleet!.scanNow()
-      expect(logger.lines.filter((l) => l.level !== 'info' && /^fleet:/.test(l.message))).toEqual([])
+      expect(logger.lines.filter((l) => l.level !== 'info' && /^fleet:/.test(l.message))).toEqual(
+        [],
+      )
       const rows = fleetStatusRows(await readHeartbeatFiles(fleetDir), Date.now())
       expect(rows.map((r) => [r.folderName, r.isReadable])).toEqual([
         ['hall-a', true],

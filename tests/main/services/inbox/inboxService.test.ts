@@ -127,8 +127,12 @@ describe('InboxService', () => {
     // The log names each problem and where the file is now, not where it was.
     const warnings = logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)
     const rejectedPath = path.join(inbox.folder, 'rejected', 'bad.songpack')
-    expect(warnings[0]).toContain(`rejected bad.songpack: The pack was refused; moved to ${rejectedPath}`)
-    expect(warnings).toContain('inbox: rejected bad.songpack: manifest.json: version: must be semver')
+    expect(warnings[0]).toContain(
+      `rejected bad.songpack: The pack was refused; moved to ${rejectedPath}`,
+    )
+    expect(warnings).toContain(
+      'inbox: rejected bad.songpack: manifest.json: version: must be semver',
+    )
     expect(warnings).toContain('inbox: rejected bad.songpack: media/a.ogg: SHA-256 does not match')
     // What is not a pack archive stays where it is.
     expect((await readdir(inbox.folder)).sort()).toEqual([

@@ -148,7 +148,9 @@ describe('StaffAccessService', () => {
     const clock = manualClock()
     const dir = await tempDir()
     const logger = recordingLogger()
-    const service = new StaffAccessService(dir, clock, undefined, logger, { hashParameters: fastHash })
+    const service = new StaffAccessService(dir, clock, undefined, logger, {
+      hashParameters: fastHash,
+    })
     await service.createPin('246813')
     const round = async () => {
       let last
@@ -156,19 +158,30 @@ describe('StaffAccessService', () => {
       return last!
     }
     const first = await round()
-    expect(first).toMatchObject({ outcome: 'locked', status: { lockedUntilMs: clock.nowMs() + 5 * 60_000 } })
+    expect(first).toMatchObject({
+      outcome: 'locked',
+      status: { lockedUntilMs: clock.nowMs() + 5 * 60_000 },
+    })
     clock.advance(5 * 60_000)
     const second = await round()
-    expect(second).toMatchObject({ outcome: 'locked', status: { lockedUntilMs: clock.nowMs() + 60 * 60_000 } })
+    expect(second).toMatchObject({
+      outcome: 'locked',
+      status: { lockedUntilMs: clock.nowMs() + 60 * 60_000 },
+    })
     clock.advance(60 * 60_000)
     const third = await round()
-    expect(third).toMatchObject({ outcome: 'locked', status: { lockedUntilMs: clock.nowMs() + 24 * 60 * 60_000 } })
+    expect(third).toMatchObject({
+      outcome: 'locked',
+      status: { lockedUntilMs: clock.nowMs() + 24 * 60 * 60_000 },
+    })
     expect(await service.lockoutReport()).toEqual({
       locksSinceLastUnlock: 3,
       lastLockedAtMs: clock.nowMs(),
       lockedUntilMs: clock.nowMs() + 24 * 60 * 60_000,
     })
-    expect(logger.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual([
+    expect(
+      logger.lines.filter((line) => line.level === 'warn').map((line) => line.message),
+    ).toEqual([
       expect.stringContaining('locked for 5 minutes'),
       expect.stringContaining('locked for 1 h'),
       expect.stringContaining('locked for 24 h'),
@@ -188,7 +201,10 @@ describe('StaffAccessService', () => {
     // A PIN set before the rule keeps working: write one the old way.
     const { hashPin } = await import('../../../../main/services/staff/pinHash')
     const { writeFile } = await import('node:fs/promises')
-    await writeFile(`${dir}/staff-access.json`, JSON.stringify({ pinHash: await hashPin('2468', fastHash), failedAttempts: 0 }))
+    await writeFile(
+      `${dir}/staff-access.json`,
+      JSON.stringify({ pinHash: await hashPin('2468', fastHash), failedAttempts: 0 }),
+    )
     expect((await service.unlock('2468')).outcome).toBe('unlocked')
   })
 
@@ -197,14 +213,18 @@ describe('StaffAccessService', () => {
     const mine = await service.createPin('246813')
     const other = await service.unlock('246813')
     if (mine.outcome !== 'unlocked' || other.outcome !== 'unlocked') throw new Error('not unlocked')
-    await expect(service.changePin('000000', '135790', mine.sessionToken)).rejects.toMatchObject({ code: 'rejected' })
+    await expect(service.changePin('000000', '135790', mine.sessionToken)).rejects.toMatchObject({
+      code: 'rejected',
+    })
     expect((await service.status()).remainingAttempts).toBe(4)
     await service.changePin('246813', '135790', mine.sessionToken)
     expect(service.isSessionValid(mine.sessionToken)).toBe(true)
     expect(service.isSessionValid(other.sessionToken)).toBe(false)
     expect(ended).toEqual(['locked'])
     expect((await service.unlock('135790')).outcome).toBe('unlocked')
-    await expect(service.changePin('135790', '1234', mine.sessionToken)).rejects.toThrow('6 to 12 digits')
+    await expect(service.changePin('135790', '1234', mine.sessionToken)).rejects.toThrow(
+      '6 to 12 digits',
+    )
     service.dispose()
   })
 })

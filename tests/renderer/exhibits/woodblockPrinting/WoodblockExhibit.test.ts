@@ -39,7 +39,10 @@ const fakeHost: SceneHostPort = {
     fakes.rebuildListeners.add(listener)
     return { dispose: () => fakes.rebuildListeners.delete(listener) }
   },
-  show: async <S extends ExhibitScene>(factory: ExhibitSceneFactory<S>, isReducedMotion: boolean) => {
+  show: async <S extends ExhibitScene>(
+    factory: ExhibitSceneFactory<S>,
+    isReducedMotion: boolean,
+  ) => {
     const scene: FakeScene = {
       phase: 'write-sample',
       canMoveOn: false,
@@ -54,7 +57,8 @@ const fakeHost: SceneHostPort = {
   },
 }
 
-const { default: WoodblockExhibit } = await import('../../../../renderer/exhibits/woodblockPrinting/WoodblockExhibit.vue')
+const { default: WoodblockExhibit } =
+  await import('../../../../renderer/exhibits/woodblockPrinting/WoodblockExhibit.vue')
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en })
 const entry: ContentExhibit = {
@@ -77,7 +81,14 @@ const entry: ContentExhibit = {
 
 const print: PrintResult = {
   sheet: bitmapFromRows(['#.', '..']),
-  quality: { inkCoverage: 0.2, rubCoverage: 1, clarity: 0.2, unevenness: 0.9, smudge: 0, verdict: 'faint' },
+  quality: {
+    inkCoverage: 0.2,
+    rubCoverage: 1,
+    clarity: 0.2,
+    unevenness: 0.9,
+    smudge: 0,
+    verdict: 'faint',
+  },
 }
 
 function mountExhibit(language = 'zh-CN') {
@@ -161,7 +172,9 @@ describe('WoodblockExhibit', () => {
     expect(overlay.get('canvas').attributes('data-verdict')).toBe('faint')
     expect(wrapper.find('[data-action="woodblock-seal"]').exists()).toBe(true)
 
-    await wrapper.get('[data-action="woodblock-another"][data-block-choice="plum"]').trigger('click')
+    await wrapper
+      .get('[data-action="woodblock-another"][data-block-choice="plum"]')
+      .trigger('click')
     await flushPromises()
     expect(fakes.opened).toHaveLength(2)
     expect(fakes.opened[1]!.options.block.carving).toBe('motif')
