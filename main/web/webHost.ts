@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import path from 'node:path'
-import { isRequestChannel, requestChannels } from '../../src/contract/contract'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
 import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/packMediaPolicy'
 import type { KioskServices } from '../services/kioskServices'
@@ -221,7 +220,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       })
       return
     }
-    if (isStaffChannel(channel) && !options.allowStaffOffLoopback && !isLoopbackPeer(request)) {
+    if (
+      !options.allowStaffOffLoopback &&
+      !isLoopbackPeer(request) &&
+      (await isStaffChannel(channel))
+    ) {
       sendJson(response, 403, {
         ok: false,
         error: { code: 'forbidden', message: 'Staff access is only answered on the kiosk itself' },
@@ -405,12 +408,15 @@ function refusalOf(
   return undefined
 }
 
-/** Staff requests (a PIN, a session) and every request that needs a staff session. */
-function isStaffChannel(channel: string): boolean {
-  return (
-    channel.startsWith('staff:') ||
-    (isRequestChannel(channel) && requestChannels[channel].access === 'staff')
-  )
+/**
+ * Staff requests (a PIN, a session) and every request that needs a staff session. The contract's
+ * channel table (and zod with it) is imported on the first request from off the machine, not
+ * before the host listens (scripts/buildMain.mjs splits the bundle there).
+ */
+async function isStaffChannel(channel: string): Promise<boolean> {
+  if (channel.startsWith('staff:')) return true
+  const { isRequestChannel, requestChannels } = await import('../../src/contract/contract')
+  return isRequestChannel(channel) && requestChannels[channel].access === 'staff'
 }
 
 function isLoopbackPeer(request: IncomingMessage): boolean {

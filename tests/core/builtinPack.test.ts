@@ -107,6 +107,7 @@ describe('built-in pack songyun.core', () => {
     expect(exhibitOfKind('woodblock-printing').stations.map((s) => s.id)).toEqual([
       'write-sample',
       'transfer',
+      'carve',
       'ink',
       'lay-paper',
       'rub',

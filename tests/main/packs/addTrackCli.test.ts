@@ -97,6 +97,8 @@ describe('songyun pack add-track', () => {
       srt,
       '1\n00:00:00,000 --> 00:00:03,000\n琵琶起\n\n2\n00:00:03,000 --> 00:00:06,000\n收\n',
     )
+    // The kiosk's data folder (it must exist: a mistyped --data-dir is an error, docs/operators.md).
+    await mkdir(path.join(root, 'data'))
     const cli = (...args: string[]) => runSongyun([...args, '--data-dir', path.join(root, 'data')])
     const addTrack = (...args: string[]) => runSongyun(['pack', 'add-track', ...args])
     return { root, folder, wav, srt, cli, addTrack }

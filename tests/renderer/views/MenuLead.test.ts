@@ -1,11 +1,11 @@
 import { mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { KioskContent } from '../../../src/contract/areas/content'
 import { i18n } from '../../../renderer/i18n/i18n'
 import { useContentStore } from '../../../renderer/stores/useContentStore'
 import { useLanguageStore } from '../../../renderer/stores/useLanguageStore'
 import MenuView from '../../../renderer/views/MenuView.vue'
+import { activateStoresForTest } from '../stores/storesForTest'
 
 /** Content with `count` exhibits (kinds repeat; the menu shows each one). */
 function contentWith(count: number): KioskContent {
@@ -40,7 +40,7 @@ function menuLead(count: number): string {
 
 describe('the menu lead counts the exhibits it shows', () => {
   beforeEach(() => {
-    setActivePinia(createPinia())
+    activateStoresForTest()
     // happy-dom has no idle callbacks; the menu's warm-up waits for one and is not under test.
     vi.stubGlobal('requestIdleCallback', () => 0)
     vi.stubGlobal('cancelIdleCallback', () => undefined)
