@@ -5,9 +5,10 @@ import type { WarmUp } from './warmUpWhileIdle'
  * on the kiosk's software-rendered test machine, the first `Intl.DateTimeFormat()` takes about
  * 11 ms (ICU's time-zone data) and `new AudioContext()` about 35 ms. Unwarmed, both fell inside
  * the tap that opens the folk-music stage and made it a 68–98 ms task (bench visitor-journey).
- * The tea table's code (its component, its scene and three) is parsed here too, not in the tap on
- * its tile. (Rehearsing its shaders off screen was tried: on a loaded software renderer the
- * rehearsal competed with the real opening when the tile was tapped during it, and opened slower.)
+ * No exhibit's code is loaded here: the attract loop and the menu stay free of exhibit code and
+ * three.js (visitorJourney.spec), so a kiosk at rest holds only what it shows. (Parsing the tea
+ * table's code here was tried for a faster open; it broke that rule. Rehearsing its shaders off
+ * screen was slower on a loaded software renderer.)
  */
 export const exhibitWarmUps: readonly WarmUp[] = [
   () => {
@@ -21,8 +22,5 @@ export const exhibitWarmUps: readonly WarmUp[] = [
     if (!navigator.userActivation?.hasBeenActive) return
     const { howlerGraph } = await import('../audio/howlerGraph')
     howlerGraph() // Howler's one AudioContext and master gain, kept for the page's life
-  },
-  async () => {
-    await import('../exhibits/teaWhisking/TeaExhibit.vue')
   },
 ]

@@ -24,7 +24,11 @@ async function serveFixtureRecordings(page: Page): Promise<void> {
   // The content must come by request (not with the page) for the route below to change it.
   await withoutFirstScreenData(page)
   await page.route('**/api/request/content%3Aget', async (route) => {
-    const response = await route.fetch()
+    // Sent again by the test runner, not the page: it says, as the page did, that it is same-origin
+    // (the host refuses a request with an Origin and no Sec-Fetch-Site, docs/operators.md).
+    const response = await route.fetch({
+      headers: { ...route.request().headers(), 'sec-fetch-site': 'same-origin' },
+    })
     const body = (await response.json()) as { ok: true; result: KioskContent }
     for (const { exhibit } of body.result.exhibits) {
       if (exhibit.kind !== 'folk-music') continue

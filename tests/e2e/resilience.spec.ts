@@ -114,6 +114,8 @@ test('woodblock: after the WebGL context is lost and restored, the rebuilt scene
   // 写样 on the rebuilt scene: once the sample is written, "next" moves on to 上版. Before every
   // exhibit hosted its scene one way, "next" here drove the disposed scene and nothing moved.
   await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible()
+  await tap(page, '[data-action="woodblock-scribe"]')
+  await expect(page.locator('[data-woodblock-scribe]')).toHaveCount(0, { timeout: 60_000 })
   await tap(page, '[data-action="woodblock-next"]')
   await expect(page.locator('[data-woodblock-phase="transfer"]')).toBeVisible()
   await expect

@@ -71,7 +71,7 @@ test.describe('packs from a USB stick, on the admin screen', () => {
     const problems = page.locator('[data-pack-problems]')
     await expect(problems).toContainText('season-2.0.0.songpack')
     await expect(problems).toContainText('manifest.sig')
-    await expect(problems).toContainText('only signed packs')
+    await expect(problems).toContainText('not signed by a key this kiosk trusts')
     await page.screenshot({ path: testInfo.outputPath('pack-unsigned.png') })
     await expect(seasonRow.locator('[data-active-version]')).toHaveText('1.1.0')
 
