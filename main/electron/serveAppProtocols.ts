@@ -1,13 +1,9 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { Readable } from 'node:stream'
 import { protocol } from 'electron'
 import { contentSecurityPolicy } from '../security/contentSecurityPolicy'
 import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/packMediaPolicy'
 import type { KioskServices } from '../services/kioskServices'
 import { resolveInsideRoot } from '../services/safePath'
-import { parseByteRange } from '../web/byteRange'
-import { mimeTypeOf } from '../web/mimeTypes'
+import { fileResponse } from '../web/fileResponder'
 import { appScheme, packScheme } from './appSchemes'
 
 /**
@@ -23,7 +19,12 @@ export function serveAppProtocols(rendererDir: string, services: KioskServices):
     const filePath = resolveInsideRoot(rendererDir, rawPath)
     if (!filePath) return new Response('Not found', { status: 404 })
     // Every answer carries the policy, whatever the case of its name (`/INDEX.HTML` on Windows).
-    return fileResponse(filePath, request.headers.get('range'), { 'Content-Security-Policy': csp })
+    const response = await fileResponse(filePath, {
+      rangeHeader: request.headers.get('range'),
+      isHead: request.method === 'HEAD',
+      extraHeaders: { 'Content-Security-Policy': csp },
+    })
+    return response ?? new Response('Not found', { status: 404 })
   })
   protocol.handle(packScheme, async (request) => {
     const url = new URL(request.url)
@@ -32,53 +33,12 @@ export function serveAppProtocols(rendererDir: string, services: KioskServices):
     const filePath = await services.content.resolveMediaFile(url.hostname, url.pathname.slice(1))
     const mediaType = filePath ? packMediaTypeOf(filePath) : undefined
     if (!filePath || !mediaType) return new Response('Not found', { status: 404 })
-    return fileResponse(filePath, request.headers.get('range'), {
-      'Content-Type': mediaType,
-      'Content-Security-Policy': packMediaContentSecurityPolicy,
+    const response = await fileResponse(filePath, {
+      rangeHeader: request.headers.get('range'),
+      isHead: request.method === 'HEAD',
+      contentType: mediaType,
+      extraHeaders: { 'Content-Security-Policy': packMediaContentSecurityPolicy },
     })
-  })
-}
-
-/** A file as a fetch `Response`, 206 for a satisfiable range. */
-export async function fileResponse(
-  filePath: string,
-  rangeHeader: string | null,
-  extraHeaders: Record<string, string>,
-): Promise<Response> {
-  let size: number
-  try {
-    const info = await stat(filePath)
-    if (!info.isFile()) return new Response('Not found', { status: 404 })
-    size = info.size
-  } catch {
-    return new Response('Not found', { status: 404 })
-  }
-  const headers = {
-    'Content-Type': mimeTypeOf(filePath),
-    'Accept-Ranges': 'bytes',
-    ...extraHeaders,
-  }
-  const range = parseByteRange(rangeHeader ?? undefined, size)
-  if (range === 'unsatisfiable') {
-    return new Response(null, {
-      status: 416,
-      headers: { ...headers, 'Content-Range': `bytes */${size}` },
-    })
-  }
-  const stream = createReadStream(filePath, range ?? {})
-  const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>
-  if (!range) {
-    return new Response(body, {
-      status: 200,
-      headers: { ...headers, 'Content-Length': String(size) },
-    })
-  }
-  return new Response(body, {
-    status: 206,
-    headers: {
-      ...headers,
-      'Content-Length': String(range.end - range.start + 1),
-      'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
-    },
+    return response ?? new Response('Not found', { status: 404 })
   })
 }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 
+/** The one table of media types, for the renderer's files and packs' alike. */
 const mimeByExtension: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -27,6 +28,7 @@ const mimeByExtension: Readonly<Record<string, string>> = {
   '.wav': 'audio/wav',
   '.flac': 'audio/flac',
   '.webm': 'audio/webm',
+  '.mp4': 'video/mp4',
   '.vtt': 'text/vtt; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.glb': 'model/gltf-binary',

@@ -158,7 +158,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (
         !filePath ||
         !mediaType ||
-        !(await sendFile(request, response, filePath, headers, mediaType))
+        !(await sendFile(request, response, filePath, {
+          extraHeaders: headers,
+          contentType: mediaType,
+        }))
       ) {
         notFound(response)
       }
@@ -189,7 +192,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // index.html carries the first screen's data (main/web/firstScreenPage.ts).
     if (isHtml && (await sendFirstScreenPage(request, response, target, headers, servicesLoaded)))
       return
-    if (!(await sendFile(request, response, target, headers))) notFound(response)
+    if (!(await sendFile(request, response, target, { extraHeaders: headers }))) notFound(response)
   }
 
   async function answerRequest(

@@ -243,6 +243,9 @@ describe('Electron shell wiring (electron mocked)', () => {
     )
     expect(part.status).toBe(206)
     expect((await part.text()).length).toBe(10)
+    // One file responder for both shells: no file is left for the browser to sniff.
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(part.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
   it('opens on the starting screen at once: app:// answers before the services have started, pack:// waits for them', async () => {

@@ -104,6 +104,20 @@ describe('browser shell host', () => {
     expect(response.body.toString()).not.toContain('outside the root')
   })
 
+  it('sends nosniff with every file: page, script, pack media, a range and a refused range', async () => {
+    const { host } = await startHost()
+    const manifest = '/pack/songyun.core/manifest.json'
+    const answers = [
+      await rawGet(host.url, '/'),
+      await rawGet(host.url, '/assets/app.js'),
+      await rawGet(host.url, manifest),
+      await rawGet(host.url, manifest, { Range: 'bytes=0-9' }),
+      await rawGet(host.url, manifest, { Range: 'bytes=999999999-' }),
+    ]
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 206, 416])
+    for (const answer of answers) expect(answer.headers['x-content-type-options']).toBe('nosniff')
+  })
+
   it('answers byte ranges for media so audio can seek', async () => {
     const { host } = await startHost()
     const whole = await rawGet(host.url, '/pack/songyun.core/manifest.json')
