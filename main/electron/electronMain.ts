@@ -77,7 +77,10 @@ async function startElectronShell(argv: readonly string[] = process.argv): Promi
   )
   kioskWindow.current = window
   relaunchCrashedRenderer(window, logger)
-  recoverLostChildProcess(logger, recycleRendererInAttract(window, logger))
+  recoverLostChildProcess(
+    logger,
+    recycleRendererInAttract(window, logger, () => !services.mode.isVisitInProgress),
+  )
   await window.loadURL(appEntryUrl)
   app.on('window-all-closed', () => app.quit())
   app.once('will-quit', () => void logFile.close())

@@ -8,7 +8,7 @@ export interface RendererRecyclePolicy {
   readonly memoryWatermarkBytes: number
   /** Recycle once the page has been up this long, leak or no leak. */
   readonly maxPageUptimeMs: number
-  /** How often the shell looks (cheap: one metrics call and one tiny script). */
+  /** How often the shell looks (cheap: one metrics call). */
   readonly checkIntervalMs: number
   /** Never recycle more often than this, in case a reload does not bring the memory down. */
   readonly minRecycleIntervalMs: number
@@ -21,38 +21,11 @@ export const defaultRendererRecyclePolicy: RendererRecyclePolicy = {
   minRecycleIntervalMs: 30 * 60 * 1000,
 }
 
-/** Screens with no visitor mid-visit: a reload there costs nobody anything. */
-export const recyclableScreens: ReadonlySet<string> = new Set(['attract', 'closed'])
-
-/** How long the page gets to answer which screen it shows before the check is skipped. */
-const screenQueryTimeoutMs = 2_000
-
 /** A running recycler: `requestRecycle` asks for one at the next quiet moment. */
 export interface RendererRecycler extends Disposable {
   requestRecycle(reason: string): void
   /** Runs one check now (the timer calls it; tests call it directly). */
-  checkNow(): Promise<void>
-}
-
-/**
- * The screen the page shows, from the testability contract's `window.songyun.diagnostics()`.
- * Read by the main process rather than pushed by the renderer so a hung or half-loaded page
- * simply answers nothing, and nothing is recycled.
- */
-export async function readRendererScreen(contents: WebContents): Promise<string | undefined> {
-  const query = contents
-    .executeJavaScript('window.songyun?.diagnostics?.().screen ?? null', false)
-    .then((screen: unknown) => (typeof screen === 'string' ? screen : undefined))
-    .catch(() => undefined)
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<undefined>(
-    (resolve) => (timer = setTimeout(() => resolve(undefined), screenQueryTimeoutMs)),
-  )
-  try {
-    return await Promise.race([query, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
+  checkNow(): void
 }
 
 /** The working set of the renderer process behind `contents`, in bytes (undefined if unknown). */
@@ -65,14 +38,20 @@ export function readRendererMemoryBytes(contents: WebContents): number | undefin
 const toMb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
 
 /**
- * Reloads the kiosk page now and then, but only while it shows the attract loop (or the closed
- * screen): when its process passes a memory watermark, when it has been up for a set time, or
- * when another module asked (a lost GPU or audio process). A reload frees the page's JS heap,
- * DOM and WebGL resources; the services keep the mode, so it returns to the same screen.
+ * Reloads the kiosk page now and then, but only while the kiosk rests (the attract loop or the
+ * closed screen, `restingScreens` in src/visit/visitMachine.ts): when its process passes a memory
+ * watermark, when it has been up for a set time, or when another module asked (a lost GPU or
+ * audio process). A reload frees the page's JS heap, DOM and WebGL resources; the services keep
+ * the mode, so it returns to the same screen.
+ *
+ * `isKioskAtRest` is what the renderer last reported to the services (`mode:report-visit`, sent
+ * by the visit machine whenever it changes), so this process keeps no list of screens and asks
+ * the page nothing.
  */
 export function recycleRendererInAttract(
   window: BrowserWindow,
   logger: Logger,
+  isKioskAtRest: () => boolean,
   policy: RendererRecyclePolicy = defaultRendererRecyclePolicy,
   nowMs: () => number = Date.now,
 ): RendererRecycler {
@@ -80,7 +59,6 @@ export function recycleRendererInAttract(
   let pageLoadedAtMs = nowMs()
   let lastRecycleAtMs = Number.NEGATIVE_INFINITY
   let requestedReason: string | undefined
-  let isChecking = false
   const onLoaded = () => (pageLoadedAtMs = nowMs())
   contents.on('did-finish-load', onLoaded)
 
@@ -98,25 +76,18 @@ export function recycleRendererInAttract(
     return undefined
   }
 
-  const checkNow = async () => {
-    if (isChecking || window.isDestroyed()) return
-    isChecking = true
-    try {
-      const reason = dueReason()
-      if (!reason) return
-      const screen = await readRendererScreen(contents)
-      if (screen === undefined || !recyclableScreens.has(screen) || window.isDestroyed()) return
-      logger.info(`recycling the renderer on the ${screen} screen: ${reason}`)
-      requestedReason = undefined
-      lastRecycleAtMs = nowMs()
-      pageLoadedAtMs = lastRecycleAtMs
-      contents.reload()
-    } finally {
-      isChecking = false
-    }
+  const checkNow = () => {
+    if (window.isDestroyed() || !isKioskAtRest()) return
+    const reason = dueReason()
+    if (!reason) return
+    logger.info(`recycling the renderer while the kiosk rests: ${reason}`)
+    requestedReason = undefined
+    lastRecycleAtMs = nowMs()
+    pageLoadedAtMs = lastRecycleAtMs
+    contents.reload()
   }
 
-  const timer = setInterval(() => void checkNow(), policy.checkIntervalMs)
+  const timer = setInterval(checkNow, policy.checkIntervalMs)
   return {
     requestRecycle(reason) {
       requestedReason ??= reason

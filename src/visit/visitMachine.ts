@@ -13,9 +13,9 @@ export const visitorScreens: readonly ScreenName[] = ['attract', 'menu', 'exhibi
 export type StaffScreenName = 'staff-pin' | 'admin'
 
 /**
- * Screens on which the kiosk is at rest (no visitor, no staff): background work such as an inbox
- * install may run. Read by both processes: the renderer reports it, the Electron shell recycles
- * the renderer only there.
+ * Screens on which the kiosk is at rest (no visitor, no staff): background work may run. The one
+ * list: the machine reports the kiosk busy elsewhere (`mode:report-visit`), and the services'
+ * inbox and the Electron shell's renderer recycler act only on that report.
  */
 export const restingScreens: readonly ScreenName[] = ['attract', 'closed']
 

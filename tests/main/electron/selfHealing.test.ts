@@ -18,17 +18,18 @@ import {
   type RendererRecyclePolicy,
 } from '../../../main/electron/recycleRendererInAttract'
 import { recoverLostChildProcess } from '../../../main/electron/recoverLostChildProcess'
+import { idleTimingFromSeconds } from '../../../src/visit/idleMachine'
+import { restingScreens, VisitMachine, type VisitInput } from '../../../src/visit/visitMachine'
 import { manualClock, recordingLogger } from '../support/tempDataDir'
 
 const rendererPid = 4242
 
 /** A BrowserWindow and its webContents as far as the modules use them. */
-function fakeWindow(screen: () => string | undefined = () => 'attract') {
+function fakeWindow() {
   const contents = Object.assign(new EventEmitter(), {
     reload: vi.fn(),
     forcefullyCrashRenderer: vi.fn(),
     getOSProcessId: vi.fn(() => rendererPid),
-    executeJavaScript: vi.fn(async () => screen() ?? null),
   })
   const window = Object.assign(new EventEmitter(), {
     webContents: contents,
@@ -126,75 +127,110 @@ describe('recycleRendererInAttract (electron mocked)', () => {
     minRecycleIntervalMs: 10 * 60_000,
   }
 
-  it('reloads past the memory watermark only while the attract screen shows', async () => {
-    let screen = 'exhibit'
-    const { window, contents } = fakeWindow(() => screen)
+  it('reloads past the memory watermark only while the kiosk rests', () => {
+    let isAtRest = false
+    const { window, contents } = fakeWindow()
     const logger = recordingLogger()
-    const recycler = recycleRendererInAttract(window, logger, policy, manualClock().nowMs)
+    const recycler = recycleRendererInAttract(
+      window,
+      logger,
+      () => isAtRest,
+      policy,
+      manualClock().nowMs,
+    )
     rendererUsesMegabytes(500)
-    await recycler.checkNow()
+    recycler.checkNow()
     expect(contents.reload).not.toHaveBeenCalled()
 
     rendererUsesMegabytes(900)
-    await recycler.checkNow()
+    recycler.checkNow()
     expect(contents.reload).not.toHaveBeenCalled() // a visitor is in an exhibit
 
-    screen = 'attract'
-    await recycler.checkNow()
+    isAtRest = true
+    recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(1)
     expect(logger.lines.at(-1)?.message).toMatch(
-      /attract screen: renderer memory 900 MB is over the 800 MB watermark/,
+      /while the kiosk rests: renderer memory 900 MB is over the 800 MB watermark/,
     )
     recycler.dispose()
   })
 
-  it('reloads after the set uptime, on the timer, and not again too soon', async () => {
+  it('reloads after the set uptime, on the timer, and not again too soon', () => {
     const clock = manualClock()
-    const { window, contents } = fakeWindow(() => 'attract')
-    const recycler = recycleRendererInAttract(window, recordingLogger(), policy, clock.nowMs)
+    const { window, contents } = fakeWindow()
+    const recycler = recycleRendererInAttract(
+      window,
+      recordingLogger(),
+      () => true,
+      policy,
+      clock.nowMs,
+    )
     rendererUsesMegabytes(200)
     clock.advance(59 * 60_000)
-    await vi.advanceTimersByTimeAsync(policy.checkIntervalMs)
+    vi.advanceTimersByTime(policy.checkIntervalMs)
     expect(contents.reload).not.toHaveBeenCalled()
     clock.advance(2 * 60_000)
-    await vi.advanceTimersByTimeAsync(policy.checkIntervalMs)
+    vi.advanceTimersByTime(policy.checkIntervalMs)
     expect(contents.reload).toHaveBeenCalledTimes(1)
 
     rendererUsesMegabytes(900) // a reload that did not bring memory down must not loop
     clock.advance(60_000)
-    await vi.advanceTimersByTimeAsync(policy.checkIntervalMs)
+    vi.advanceTimersByTime(policy.checkIntervalMs)
     expect(contents.reload).toHaveBeenCalledTimes(1)
     clock.advance(policy.minRecycleIntervalMs)
-    await vi.advanceTimersByTimeAsync(policy.checkIntervalMs)
+    vi.advanceTimersByTime(policy.checkIntervalMs)
     expect(contents.reload).toHaveBeenCalledTimes(2)
     recycler.dispose()
   })
 
-  it('does nothing when the page does not say which screen it shows (hung or loading)', async () => {
-    const { window, contents } = fakeWindow(() => undefined)
+  it('rests exactly where the visit machine reports the kiosk idle: restingScreens of src/visit', () => {
+    // The wiring of electronMain.ts: the recycler reads what the renderer last reported
+    // (mode:report-visit), and the renderer reports what the visit machine says.
+    const clock = manualClock()
+    const machine = new VisitMachine(clock, idleTimingFromSeconds(90, 15))
+    let isBusy = true
+    const apply = (input: VisitInput) => {
+      for (const output of machine.handle(input)) {
+        if (output.type === 'report-busy') isBusy = output.isBusy
+      }
+    }
+    const { window, contents } = fakeWindow()
     const recycler = recycleRendererInAttract(
       window,
       recordingLogger(),
+      () => !isBusy,
       policy,
-      manualClock().nowMs,
+      clock.nowMs,
     )
-    recycler.requestRecycle('test')
-    await recycler.checkNow()
-    contents.executeJavaScript.mockImplementation(() => new Promise(() => {}))
-    const check = recycler.checkNow()
-    await vi.advanceTimersByTimeAsync(2_000)
-    await check
-    expect(contents.reload).not.toHaveBeenCalled()
+    const reloadsAfterRequest = () => {
+      const before = contents.reload.mock.calls.length
+      recycler.requestRecycle('test')
+      recycler.checkNow()
+      return contents.reload.mock.calls.length - before
+    }
+    apply({ type: 'start' })
+    expect(restingScreens).toContain(machine.state.screen)
+    expect(reloadsAfterRequest()).toBe(1)
+    apply({ type: 'begin', language: 'zh-CN' })
+    expect(reloadsAfterRequest()).toBe(0) // the menu, mid-visit
+    apply({ type: 'staff-enter', screen: 'staff-pin' })
+    expect(reloadsAfterRequest()).toBe(0) // staff at the PIN pad
     recycler.dispose()
   })
 })
 
 describe('recoverLostChildProcess (electron mocked)', () => {
-  it('logs a lost GPU or utility process and asks for a recycle at the next attract screen', async () => {
-    let screen = 'menu'
-    const { window, contents } = fakeWindow(() => screen)
+  it('logs a lost GPU or utility process and asks for a recycle at the next attract screen', () => {
+    let isAtRest = false
+    const { window, contents } = fakeWindow()
     const logger = recordingLogger()
-    const recycler = recycleRendererInAttract(window, logger, undefined, manualClock().nowMs)
+    const recycler = recycleRendererInAttract(
+      window,
+      logger,
+      () => isAtRest,
+      undefined,
+      manualClock().nowMs,
+    )
     recoverLostChildProcess(logger, recycler)
 
     electron.app.emit('child-process-gone', {}, { type: 'GPU', reason: 'crashed', exitCode: 11 })
@@ -202,10 +238,10 @@ describe('recoverLostChildProcess (electron mocked)', () => {
       level: 'error',
       message: 'GPU process GPU gone (crashed, exit 11); recovering',
     })
-    await recycler.checkNow()
+    recycler.checkNow()
     expect(contents.reload).not.toHaveBeenCalled() // mid-visit: wait
-    screen = 'attract'
-    await recycler.checkNow()
+    isAtRest = true
+    recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(1)
 
     electron.app.emit(
@@ -219,7 +255,7 @@ describe('recoverLostChildProcess (electron mocked)', () => {
         exitCode: 0,
       },
     )
-    await recycler.checkNow()
+    recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(1)
     expect(logger.lines.at(-1)?.message).toBe('Utility process Audio Service exited cleanly')
 
@@ -228,7 +264,7 @@ describe('recoverLostChildProcess (electron mocked)', () => {
       {},
       { type: 'Utility', name: 'Audio Service', reason: 'crashed', exitCode: 5 },
     )
-    await recycler.checkNow()
+    recycler.checkNow()
     expect(contents.reload).toHaveBeenCalledTimes(2)
     recycler.dispose()
   })
