@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 
 const exhibitIds = ['woodblock-printing', 'tea-whisking', 'folk-music'] as const
-/** The corner the staff gesture owns (kiosk.md): no visitor control may reach into it. */
+/** The corner the staff gesture owns (docs/kiosk-contract.md): no visitor control may reach into it. */
 const staffCornerPx = 120
 /** A WebGL exhibit on Chromium's software rasteriser can take a while to open on a busy machine. */
 const exhibitOpenTimeoutMs = 30_000
