@@ -245,5 +245,19 @@ export default defineConfigWithVueTs(
       'vitest/no-disabled-tests': 'error',
     },
   },
+  {
+    // Type-aware checks where a mistake is silent at run time: a promise nobody awaits or catches
+    // (its rejection is lost), or one handed where a plain function is expected (a listener's
+    // promise is dropped). Intended fire-and-forget is written `void promise`.
+    files: ['**/*.{ts,vue}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   eslintConfigPrettier,
 )
