@@ -33,6 +33,8 @@ import { loadTrustedKeys } from './packs/trustedKeys'
 import { FleetService, fleetTimingFromEnvironment, type FleetTiming } from './fleet/fleetService'
 import { defaultKioskId, installationIdOf } from './fleet/fleetFolder'
 import type { FleetAction } from '../../src/fleet/fleetCommand'
+import { KeepsakeService } from './keepsake/keepsakeService'
+import { heartbeatPrinterState } from '../../src/keepsake/printerState'
 
 /** What the composition root needs to build the services. */
 export interface KioskServicesOptions {
@@ -80,6 +82,8 @@ export class KioskServices {
   readonly changes: ChangeLog
   /** The venue's shared fleet folder, when `settings.fleetDir` names one (docs/fleet.md). */
   fleet: FleetService | undefined
+  /** The keepsake printer, its limits and the day's cards (docs/operators.md). */
+  readonly keepsake: KeepsakeService
   readonly startedAtMs: number
   #lastVisitAtMs: number | null = null
   readonly handlers: RequestHandlers
@@ -116,6 +120,12 @@ export class KioskServices {
       this.clock,
       options.logger,
     )
+    this.keepsake = new KeepsakeService({
+      dataDir: options.dataDir,
+      clock: this.clock,
+      logger: options.logger,
+      settings: () => this.settings.settings,
+    })
     this.handlers = this.#createHandlers()
   }
 
@@ -217,6 +227,7 @@ export class KioskServices {
             return lines.findLast((line) => / ERROR /.test(line)) ?? null
           },
           lastVisitAtMs: () => this.#lastVisitAtMs,
+          printerState: () => heartbeatPrinterState(this.keepsake.printerStatus()),
         },
       },
       this.clock,
@@ -455,6 +466,7 @@ export class KioskServices {
           packs: (await this.content.getContent()).packs,
           staffLockout: await this.staff.lockoutReport(),
           recentChanges: await this.changes.recent(),
+          printer: this.keepsake.printerStatus(),
         }),
       'packs:list': () => this.packs.list(),
       'packs:install': async ({ path: sourcePath, installId, allowDowngrade }) => {
