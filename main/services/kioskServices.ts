@@ -34,6 +34,8 @@ import { FleetService, fleetTimingFromEnvironment, type FleetTiming } from './fl
 import { defaultKioskId, installationIdOf } from './fleet/fleetFolder'
 import type { FleetAction } from '../../src/fleet/fleetCommand'
 import { KeepsakeService } from './keepsake/keepsakeService'
+import { chromiumPdfRenderer, type KeepsakePdfRenderer } from './keepsake/keepsakePdf'
+import { runCommandWithExecFile, type CommandRunner } from './commandRunner'
 import { heartbeatPrinterState } from '../../src/keepsake/printerState'
 
 /** What the composition root needs to build the services. */
@@ -61,6 +63,10 @@ export interface KioskServicesOptions {
   readonly removableMediaSystem?: Pick<RemovableMediaLookup, 'platform' | 'runCommand'>
   /** How often the fleet folder is looked at and reported to (tests shorten it). */
   readonly fleetTiming?: FleetTiming
+  /** How the keepsake card becomes a PDF: by default the kiosk's Chromium headless. */
+  readonly keepsakePdfRenderer?: KeepsakePdfRenderer
+  /** Runs `lp`/`lpstat` and Chromium for keepsakes (tests answer for them). */
+  readonly keepsakeCommandRunner?: CommandRunner
 }
 
 /**
@@ -125,6 +131,13 @@ export class KioskServices {
       clock: this.clock,
       logger: options.logger,
       settings: () => this.settings.settings,
+      timeZone: () => this.mode.timeZone,
+      activePacks: () => this.content.activePacks(),
+      record: (event) => this.analytics.record(event),
+      runCommand: options.keepsakeCommandRunner ?? runCommandWithExecFile,
+      renderPdf:
+        options.keepsakePdfRenderer ??
+        chromiumPdfRenderer(options.keepsakeCommandRunner ?? runCommandWithExecFile),
     })
     this.handlers = this.#createHandlers()
   }
@@ -172,6 +185,8 @@ export class KioskServices {
     this.#stopFollowingVisits = this.mode.onVisitChange(() => {
       this.#lastVisitAtMs = this.clock.nowMs()
     })
+    // Keepsake PDFs are kept for the day only (docs/operators.md "Keepsake printer").
+    await this.keepsake.jobs.deleteDaysOtherThan(this.keepsake.dayOf(this.clock.nowMs()))
     if (!this.options.packSource && !this.#isDisposed) await this.#startFleet()
   }
 
@@ -468,6 +483,19 @@ export class KioskServices {
           recentChanges: await this.changes.recent(),
           printer: this.keepsake.printerStatus(),
         }),
+      'keepsake:print': (args) => this.keepsake.print(args),
+      'keepsake:state': () => this.keepsake.staffState(),
+      'keepsake:printers': () => this.keepsake.listPrinters(),
+      'keepsake:test-print': () => this.keepsake.testPrint(),
+      'keepsake:export': async ({ volumePath }) => {
+        const volume = (await this.#removableVolumes()).find((v) => v.path === volumePath)
+        if (!volume) {
+          throw new RequestError('not-found', `"${volumePath}" is not a mounted USB stick`)
+        }
+        const exported = await this.keepsake.exportToday(volume.path)
+        logger.info(`keepsake: exported ${exported.fileCount} cards to ${exported.folder}`)
+        return exported
+      },
       'packs:list': () => this.packs.list(),
       'packs:install': async ({ path: sourcePath, installId, allowDowngrade }) => {
         const id = installId ?? randomUUID()

@@ -89,6 +89,41 @@ export function pixelsFor(lengthMm: number): number {
   return Math.ceil((lengthMm / millimetresPerInch) * keepsakePictureDpi)
 }
 
+/**
+ * Whether visitors are offered a card: a printer is chosen and the venue allows at least one a
+ * visit and a day (settings `keepsakePrinter`, `keepsakesPerVisit`, `keepsakesPerDay`).
+ */
+export function isKeepsakeOffered(settings: {
+  readonly keepsakePrinter?: string
+  readonly keepsakesPerVisit: number
+  readonly keepsakesPerDay: number
+}): boolean {
+  return (
+    settings.keepsakePrinter !== undefined &&
+    settings.keepsakesPerVisit > 0 &&
+    settings.keepsakesPerDay > 0
+  )
+}
+
+/** The pixels the picture of a card needs: what the renderer draws the visitor's result at. */
+export function keepsakePictureSize(
+  paper: KeepsakePaper,
+  pictureAspect: number,
+): { readonly widthPx: number; readonly heightPx: number } {
+  const { picture } = layoutKeepsake({
+    paper,
+    kind: 'woodblock-printing',
+    exhibitTitle: {},
+    caption: {},
+    sealText: '',
+    hasVenueMark: false,
+    dateLines: [],
+    language: 'zh-CN',
+    pictureAspect,
+  })
+  return { widthPx: picture.widthPx, heightPx: picture.heightPx }
+}
+
 /** Lays a card out: everything in the A6 design, scaled to the paper. */
 export function layoutKeepsake(content: KeepsakeCardContent): KeepsakeLayout {
   const page = keepsakePaperSizesMm[content.paper]

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   defaultKeepsakeCaptions,
   keepsakePictureDpi,
+  isKeepsakeOffered,
+  keepsakePictureSize,
   layoutKeepsake,
   type BoxMm,
   type KeepsakeCardContent,
@@ -151,5 +153,21 @@ describe('the keepsake date', () => {
     const lateUtc = Date.UTC(2026, 11, 6, 20)
     expect(formatKeepsakeDate('gregorian', lateUtc, 'Asia/Shanghai')).toBe('7 December 2026')
     expect(formatKeepsakeDate('gregorian', lateUtc, 'Europe/London')).toBe('6 December 2026')
+  })
+})
+
+describe('what the renderer needs to know', () => {
+  it('offers a card only with a printer chosen and limits above nought', () => {
+    const offer = { keepsakePrinter: 'desk', keepsakesPerVisit: 1, keepsakesPerDay: 200 }
+    expect(isKeepsakeOffered(offer)).toBe(true)
+    expect(isKeepsakeOffered({ ...offer, keepsakePrinter: undefined })).toBe(false)
+    expect(isKeepsakeOffered({ ...offer, keepsakesPerVisit: 0 })).toBe(false)
+    expect(isKeepsakeOffered({ ...offer, keepsakesPerDay: 0 })).toBe(false)
+  })
+  it('gives the picture’s pixels as the layout places it', () => {
+    expect(keepsakePictureSize('a6', 1)).toEqual({
+      widthPx: layoutKeepsake(tea).picture.widthPx,
+      heightPx: layoutKeepsake(tea).picture.heightPx,
+    })
   })
 })
