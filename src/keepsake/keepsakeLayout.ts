@@ -89,22 +89,6 @@ export function pixelsFor(lengthMm: number): number {
   return Math.ceil((lengthMm / millimetresPerInch) * keepsakePictureDpi)
 }
 
-/**
- * Whether visitors are offered a card: a printer is chosen and the venue allows at least one a
- * visit and a day (settings `keepsakePrinter`, `keepsakesPerVisit`, `keepsakesPerDay`).
- */
-export function isKeepsakeOffered(settings: {
-  readonly keepsakePrinter?: string
-  readonly keepsakesPerVisit: number
-  readonly keepsakesPerDay: number
-}): boolean {
-  return (
-    settings.keepsakePrinter !== undefined &&
-    settings.keepsakesPerVisit > 0 &&
-    settings.keepsakesPerDay > 0
-  )
-}
-
 /** The pixels the picture of a card needs: what the renderer draws the visitor's result at. */
 export function keepsakePictureSize(
   paper: KeepsakePaper,

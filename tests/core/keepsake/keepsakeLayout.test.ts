@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest'
 import {
   defaultKeepsakeCaptions,
   keepsakePictureDpi,
-  isKeepsakeOffered,
   keepsakePictureSize,
   layoutKeepsake,
   type BoxMm,
   type KeepsakeCardContent,
 } from '../../../src/keepsake/keepsakeLayout'
+import { isKeepsakeOffered } from '../../../src/keepsake/keepsakeOffer'
 import { formatKeepsakeDate } from '../../../src/keepsake/keepsakeDate'
 
 const woodblock: KeepsakeCardContent = {
