@@ -277,7 +277,8 @@ keepsakeTest(
       },
       '[data-woodblock-print] canvas',
     )
-    expect(difference).toBeLessThan(16)
+    // The same print at two resolutions differs by about 2; a blank sheet would differ by about 57.
+    expect(difference).toBeLessThan(8)
     // The cap holds: the day's one card is printed, so the next asks at the desk and lp is not run.
     const next = await page.evaluate(async () => {
       const response = await fetch('/api/request/keepsake:print', {
