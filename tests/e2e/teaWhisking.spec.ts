@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test'
-import { diagnostics, expect, tap, test } from './support/kioskTest'
+import { diagnostics, expect, tap, test as kioskTest } from './support/kioskTest'
 import {
   drawWithoutLifting,
   foamDrawingStroke,
@@ -92,11 +92,7 @@ async function openTea(page: Page): Promise<void> {
 
 // Slow software rendering on a shared machine: long waits, and no idle reset mid-visit. A
 // keepsake printer is chosen ("desk"), but its `lp` fails as CUPS does for a missing queue.
-test.use({
-  actionTimeout: 60_000,
-  kioskSettings: { idleTimeoutSeconds: 3600, keepsakePrinter: 'desk' },
-})
-const failingLpTest = test.extend<{ fakeLp: FakeLp }>({
+const test = kioskTest.extend<{ fakeLp: FakeLp }>({
   fakeLp: async ({}, use) => {
     const lp = new FakeLp()
     await lp.failWith('lp: Error - The printer or class does not exist.')
@@ -104,6 +100,10 @@ const failingLpTest = test.extend<{ fakeLp: FakeLp }>({
     await lp.remove()
   },
   kioskEnv: async ({ fakeLp }, use) => use(fakeLp.env),
+})
+test.use({
+  actionTimeout: 60_000,
+  kioskSettings: { idleTimeoutSeconds: 3600, keepsakePrinter: 'desk' },
 })
 
 failingLpTest(
