@@ -106,153 +106,147 @@ test.use({
   kioskSettings: { idleTimeoutSeconds: 3600, keepsakePrinter: 'desk' },
 })
 
-failingLpTest(
-  'tea: the seven pours by touch reach a verdict, a drawing on the foam fades, a failed keepsake sends the visitor to the desk, and leaving frees the GPU',
-  async ({ page, server, consoleErrors }, testInfo) => {
-    // The keepsake's PDF and the staff's printer section add a minute or two at a software frame rate.
-    test.setTimeout(660_000)
-    await page.goto(server.url)
-    await tap(page, '[data-screen="attract"]')
-    await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades, a failed keepsake sends the visitor to the desk, and leaving frees the GPU', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
+  // The keepsake's PDF and the staff's printer section add a minute or two at a software frame rate.
+  test.setTimeout(660_000)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
 
-    // Enter once so the shared renderer exists, then leave: that is the menu's baseline.
-    await openTea(page)
-    await tap(page, '[data-action="home"]')
-    await expect(page.locator('[data-screen="menu"]')).toBeVisible()
-    const baseline = (await diagnostics(page)).webgl
-    expect(baseline).not.toBeNull()
+  // Enter once so the shared renderer exists, then leave: that is the menu's baseline.
+  await openTea(page)
+  await tap(page, '[data-action="home"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  const baseline = (await diagnostics(page)).webgl
+  expect(baseline).not.toBeNull()
 
-    await openTea(page)
-    await page.waitForTimeout(500)
-    const a = await teaAnchors(page)
-    const opened = await bowlLuminance(page, a)
-    // Not blank: the bowl area holds light and dark (glaze, streaks, table).
-    expect(Math.max(...opened) - Math.min(...opened)).toBeGreaterThan(30)
-    await page.screenshot({ path: shot(testInfo, 'tea-open.png') })
+  await openTea(page)
+  await page.waitForTimeout(500)
+  const a = await teaAnchors(page)
+  const opened = await bowlLuminance(page, a)
+  // Not blank: the bowl area holds light and dark (glaze, streaks, table).
+  expect(Math.max(...opened) - Math.min(...opened)).toBeGreaterThan(30)
+  await page.screenshot({ path: shot(testInfo, 'tea-open.png') })
 
-    const cdp = await page.context().newCDPSession(page)
-    await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
-    await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
-    await timedTouchPath(cdp, [a.caddy], 0)
-    await expect(page.locator('[data-tea-station="make-paste"]')).toBeVisible()
-    // Stir the paste in circles.
-    await timedTouchPath(
-      cdp,
-      Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
-      40,
-    )
-    await expect(page.locator('[data-tea-station="pour-1"]')).toBeVisible()
-    // The bowl's surface as the foam grows: paste, after the third pour, after the seventh.
-    const surfaceLuminance = [mean(await bowlLuminance(page, a))]
+  const cdp = await page.context().newCDPSession(page)
+  await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
+  await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
+  await timedTouchPath(cdp, [a.caddy], 0)
+  await expect(page.locator('[data-tea-station="make-paste"]')).toBeVisible()
+  // Stir the paste in circles.
+  await timedTouchPath(
+    cdp,
+    Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
+    40,
+  )
+  await expect(page.locator('[data-tea-station="pour-1"]')).toBeVisible()
+  // The bowl's surface as the foam grows: paste, after the third pour, after the seventh.
+  const surfaceLuminance = [mean(await bowlLuminance(page, a))]
 
-    for (let n = 1; n <= 7; n++) {
-      await expect(
-        page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="pour"]`),
-      ).toBeVisible()
-      // The gauge shows for the pour: empty before it.
-      await expect(page.locator('[data-gauge-state="short"]')).toBeVisible()
-      // The first pour rings the bowl's edge; later ones go over the surface.
-      const fill = await pourUntilEnough(page, cdp, a, n === 1)
-      await expect(
-        page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="whisk"]`),
-      ).toBeVisible()
-      expect(fill).toBeGreaterThanOrEqual(1)
-      // Whisk until the station is done (how many strokes depends on the surface's size).
-      const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
-      await whiskUntil(page, cdp, a, next)
-      await expect(page.locator(next)).toHaveCount(1)
-      if (n === 1) await page.screenshot({ path: shot(testInfo, 'tea-pour-1.png') })
-      if (n === 3) {
-        surfaceLuminance.push(mean(await bowlLuminance(page, a)))
-        await page.screenshot({ path: shot(testInfo, 'tea-pour-3.png') })
-      }
+  for (let n = 1; n <= 7; n++) {
+    await expect(
+      page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="pour"]`),
+    ).toBeVisible()
+    // The gauge shows for the pour: empty before it.
+    await expect(page.locator('[data-gauge-state="short"]')).toBeVisible()
+    // The first pour rings the bowl's edge; later ones go over the surface.
+    const fill = await pourUntilEnough(page, cdp, a, n === 1)
+    await expect(
+      page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="whisk"]`),
+    ).toBeVisible()
+    expect(fill).toBeGreaterThanOrEqual(1)
+    // Whisk until the station is done (how many strokes depends on the surface's size).
+    const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
+    await whiskUntil(page, cdp, a, next)
+    await expect(page.locator(next)).toHaveCount(1)
+    if (n === 1) await page.screenshot({ path: shot(testInfo, 'tea-pour-1.png') })
+    if (n === 3) {
+      surfaceLuminance.push(mean(await bowlLuminance(page, a)))
+      await page.screenshot({ path: shot(testInfo, 'tea-pour-3.png') })
     }
-    surfaceLuminance.push(mean(await bowlLuminance(page, a)))
-    const verdict = page.locator('[data-tea-verdict]')
-    await expect(verdict).toBeVisible()
-    await expect(page.locator('[data-tea-station="draw"]')).toBeVisible()
-    const score = Number(await verdict.getAttribute('data-score'))
-    // Done as Huizong prescribes (a ringed first pour, measured pours, brisk whisking), the bowl
-    // shows none of the faults the texts name, and it does not lose.
-    const faults = (await verdict.getAttribute('data-faults'))!.split(' ').filter(Boolean)
-    expect(faults).not.toContain('first-pour-on-tea')
-    expect(faults).not.toContain('too-much-water')
-    expect(faults).not.toContain('still-surface')
-    expect(faults).not.toContain('pour-and-whisk-at-once')
-    expect(await verdict.getAttribute('data-outcome')).not.toBe('loses')
-    // The foam rose and whitened on screen, pour by pour.
-    expect(surfaceLuminance[1]!).toBeGreaterThan(surfaceLuminance[0]! + 10)
-    expect(surfaceLuminance[2]!).toBeGreaterThan(surfaceLuminance[1]! + 10)
-    expect(score).toBeGreaterThan(50)
-    expect(await verdict.innerText()).toMatch(/[\u4e00-\u9fff]/)
-    // Its actions are buttons to the eye, as the frame's are: a drawn edge, at least 64 px each way.
-    expect(await verdictActionsThatLookLikeText(page)).toEqual([])
-    await page.screenshot({ path: shot(testInfo, 'tea-verdict.png') })
+  }
+  surfaceLuminance.push(mean(await bowlLuminance(page, a)))
+  const verdict = page.locator('[data-tea-verdict]')
+  await expect(verdict).toBeVisible()
+  await expect(page.locator('[data-tea-station="draw"]')).toBeVisible()
+  const score = Number(await verdict.getAttribute('data-score'))
+  // Done as Huizong prescribes (a ringed first pour, measured pours, brisk whisking), the bowl
+  // shows none of the faults the texts name, and it does not lose.
+  const faults = (await verdict.getAttribute('data-faults'))!.split(' ').filter(Boolean)
+  expect(faults).not.toContain('first-pour-on-tea')
+  expect(faults).not.toContain('too-much-water')
+  expect(faults).not.toContain('still-surface')
+  expect(faults).not.toContain('pour-and-whisk-at-once')
+  expect(await verdict.getAttribute('data-outcome')).not.toBe('loses')
+  // The foam rose and whitened on screen, pour by pour.
+  expect(surfaceLuminance[1]!).toBeGreaterThan(surfaceLuminance[0]! + 10)
+  expect(surfaceLuminance[2]!).toBeGreaterThan(surfaceLuminance[1]! + 10)
+  expect(score).toBeGreaterThan(50)
+  expect(await verdict.innerText()).toMatch(/[\u4e00-\u9fff]/)
+  // Its actions are buttons to the eye, as the frame's are: a drawn edge, at least 64 px each way.
+  expect(await verdictActionsThatLookLikeText(page)).toEqual([])
+  await page.screenshot({ path: shot(testInfo, 'tea-verdict.png') })
 
-    // 茶百戏: draw across the foam; the picture shows, then fades within moments.
-    const before = await bowlLuminance(page, a)
-    // Read the picture while the finger is still down, so the freshest strokes are on screen.
-    await drawWithoutLifting(cdp, foamDrawingStroke(a))
-    const during = await bowlLuminance(page, a)
-    await page.screenshot({ path: shot(testInfo, 'tea-drawing.png') })
-    await liftFinger(cdp)
-    // 须臾散灭: gone within moments.
-    await page.waitForTimeout(8000)
-    const after = await bowlLuminance(page, a)
-    // Judge the samples the drawing changed, so the foam's own slow settling does not count.
-    const touched = before.map((_, i) => i).filter((i) => Math.abs(during[i]! - before[i]!) > 12)
-    expect(touched.length).toBeGreaterThanOrEqual(5)
-    const pick = (values: number[]) => touched.map((i) => values[i]!)
-    const drawn = meanDifference(pick(during), pick(before))
-    expect(meanDifference(pick(after), pick(before))).toBeLessThan(drawn * 0.4)
-    await expect(page.locator('[data-tea-station="finished"]')).toBeVisible()
+  // 茶百戏: draw across the foam; the picture shows, then fades within moments.
+  const before = await bowlLuminance(page, a)
+  // Read the picture while the finger is still down, so the freshest strokes are on screen.
+  await drawWithoutLifting(cdp, foamDrawingStroke(a))
+  const during = await bowlLuminance(page, a)
+  await page.screenshot({ path: shot(testInfo, 'tea-drawing.png') })
+  await liftFinger(cdp)
+  // 须臾散灭: gone within moments.
+  await page.waitForTimeout(8000)
+  const after = await bowlLuminance(page, a)
+  // Judge the samples the drawing changed, so the foam's own slow settling does not count.
+  const touched = before.map((_, i) => i).filter((i) => Math.abs(during[i]! - before[i]!) > 12)
+  expect(touched.length).toBeGreaterThanOrEqual(5)
+  const pick = (values: number[]) => touched.map((i) => values[i]!)
+  const drawn = meanDifference(pick(during), pick(before))
+  expect(meanDifference(pick(after), pick(before))).toBeLessThan(drawn * 0.4)
+  await expect(page.locator('[data-tea-station="finished"]')).toBeVisible()
 
-    // 带回家 with the printer failing: the visitor is kindly sent to the desk, nothing technical.
-    await tap(page, '[data-action="take-home"]')
-    const desk = page.locator('[data-keepsake-state="ask-at-desk"]')
-    await expect(desk).toBeVisible({ timeout: 90_000 })
-    await expect(desk).toHaveText('请到服务台询问。')
-    // The card was made all the same and is kept for staff to export: the drawn bowl, both
-    // captions, the seal.
-    const keepsakes = path.join(server.dataDir, 'keepsakes')
-    const [day] = await readdir(keepsakes)
-    const [refused] = await readdir(path.join(keepsakes, day!))
-    expect(refused).toMatch(/\.not-printed\.pdf$/)
-    const cardPdf = path.join(keepsakes, day!, refused!)
-    const cardText = await pdfText(cardPdf)
-    for (const expected of [
-      '亲手点成的一盏茶，沫上作画',
-      'AbowlofteaIwhisked',
-      '宋韵',
-      '宋式点茶',
-    ]) {
-      expect(cardText).toContain(expected)
-    }
-    await pdfPageToPng(cardPdf, 150, shot(testInfo, 'keepsake-tea.png'))
+  // 带回家 with the printer failing: the visitor is kindly sent to the desk, nothing technical.
+  await tap(page, '[data-action="take-home"]')
+  const desk = page.locator('[data-keepsake-state="ask-at-desk"]')
+  await expect(desk).toBeVisible({ timeout: 90_000 })
+  await expect(desk).toHaveText('请到服务台询问。')
+  // The card was made all the same and is kept for staff to export: the drawn bowl, both
+  // captions, the seal.
+  const keepsakes = path.join(server.dataDir, 'keepsakes')
+  const [day] = await readdir(keepsakes)
+  const [refused] = await readdir(path.join(keepsakes, day!))
+  expect(refused).toMatch(/\.not-printed\.pdf$/)
+  const cardPdf = path.join(keepsakes, day!, refused!)
+  const cardText = await pdfText(cardPdf)
+  for (const expected of ['亲手点成的一盏茶，沫上作画', 'AbowlofteaIwhisked', '宋韵', '宋式点茶']) {
+    expect(cardText).toContain(expected)
+  }
+  await pdfPageToPng(cardPdf, 150, shot(testInfo, 'keepsake-tea.png'))
 
-    // The verdict offers the card that explains it, in the frame's drawer.
-    const cardId = await page
-      .locator('[data-action="tea-verdict-card"]')
-      .getAttribute('data-card-id')
-    expect(cardId).toBeTruthy()
-    await tap(page, '[data-action="tea-verdict-card"]')
-    await expect(page.locator(`[data-card-id="${cardId}"][aria-expanded="true"]`)).toBeVisible()
-    await expect(page.locator('[data-open-card] [data-card-source]')).toBeVisible()
+  // The verdict offers the card that explains it, in the frame's drawer.
+  const cardId = await page.locator('[data-action="tea-verdict-card"]').getAttribute('data-card-id')
+  expect(cardId).toBeTruthy()
+  await tap(page, '[data-action="tea-verdict-card"]')
+  await expect(page.locator(`[data-card-id="${cardId}"][aria-expanded="true"]`)).toBeVisible()
+  await expect(page.locator('[data-open-card] [data-card-source]')).toBeVisible()
 
-    // Leaving returns the renderer's counts to the menu's baseline.
-    await tap(page, '[data-action="home"]')
-    await expect(page.locator('[data-screen="menu"]')).toBeVisible()
-    const left = (await diagnostics(page)).webgl!
-    expect({ ...left, calls: 0 }).toEqual({ ...baseline!, calls: 0 })
+  // Leaving returns the renderer's counts to the menu's baseline.
+  await tap(page, '[data-action="home"]')
+  await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  const left = (await diagnostics(page)).webgl!
+  expect({ ...left, calls: 0 }).toEqual({ ...baseline!, calls: 0 })
 
-    // Staff see why in the printer section: the error, its reason and what to do.
-    await createFirstPin(page, '2468')
-    await tap(page, '[data-admin-section="printer"]')
-    await expect(page.locator('[data-printer-state]')).toHaveAttribute('data-state', 'error')
-    await expect(page.locator('[data-printer-last-error]')).toContainText(
-      'CUPS has no printer "desk"',
-    )
-    await page.screenshot({ path: shot(testInfo, 'admin-printer.png') })
-    expect(consoleErrors).toEqual([])
-  },
-)
+  // Staff see why in the printer section: the error, its reason and what to do.
+  await createFirstPin(page, '2468')
+  await tap(page, '[data-admin-section="printer"]')
+  await expect(page.locator('[data-printer-state]')).toHaveAttribute('data-state', 'error')
+  await expect(page.locator('[data-printer-last-error]')).toContainText(
+    'CUPS has no printer "desk"',
+  )
+  await page.screenshot({ path: shot(testInfo, 'admin-printer.png') })
+  expect(consoleErrors).toEqual([])
+})
