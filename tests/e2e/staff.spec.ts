@@ -1,6 +1,13 @@
 import { installAxe, seriousAxeViolations } from './support/accessibility'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
+import type { Page } from '@playwright/test'
 import { createFirstPin, holdStaffCorner, submitPin, touchAndHold } from './support/staffGestures'
+
+/** Taps an admin control, scrolling the admin body first where the control sits below the fold. */
+async function tapInView(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).scrollIntoViewIfNeeded()
+  await tap(page, selector)
+}
 
 test('a short touch in the corner does nothing; holding it 3 s opens the PIN pad', async ({
   page,
@@ -13,6 +20,16 @@ test('a short touch in the corner does nothing; holding it 3 s opens the PIN pad
   await expect(page.locator('[data-screen="staff-pin"]')).toHaveCount(0)
   await holdStaffCorner(page)
   expect((await diagnostics(page)).screen).toBe('staff-pin')
+
+  // A visitor who got here by accident reads "staff only" in both languages and finds the way back.
+  await expect(page.locator('[data-staff-only]')).toHaveText('仅限工作人员')
+  await expect(page.locator('[data-screen="staff-pin"]')).toContainText('Staff only')
+  const back = page.locator('[data-action="pin-back"]')
+  await expect(back).toContainText('返回展台')
+  const backBox = await back.boundingBox()
+  expect(Math.min(backBox?.width ?? 0, backBox?.height ?? 0)).toBeGreaterThanOrEqual(64)
+  await tap(page, '[data-action="pin-back"]')
+  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
 })
 
 test('first PIN set twice; five wrong PINs lock staff access, and a restart keeps the lock', async ({
@@ -34,7 +51,10 @@ test('first PIN set twice; five wrong PINs lock staff access, and a restart keep
     await expect(page.locator('[data-staff-notice]')).toContainText(`还可尝试 ${5 - attempt} 次`)
   }
   await submitPin(page, '1111')
-  await expect(page.locator('[data-staff-notice]')).toContainText('已锁定')
+  // The lock counts down to its end: five minutes, and the clock time it opens again.
+  await expect(page.locator('[data-staff-notice]')).toContainText(
+    /已锁定。(5 分 00|4 分 5\d) 秒后可再试（\d\d:\d\d 解锁）/,
+  )
   await page.screenshot({ path: testInfo.outputPath('pin-locked.png') })
 
   // Leave the page first, so its event stream does not log the stopped server as an error.
@@ -65,9 +85,25 @@ test('the right PIN opens the admin screen; closed mode shows the closed screen 
   expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
   await submitPin(page, '975310')
   await expect(page.locator('[data-screen="admin"]')).toBeVisible()
+  // The admin screen opens on the status line: the mode and the packs with their versions.
+  const availability = page.locator('[data-admin-status] [data-status-availability]')
+  await expect(availability).toHaveText(/开放\s*全部展项/)
+  await expect(page.locator('[data-status-packs]')).toContainText(/\S+ \d+\.\d+\.\d+/)
   expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
-  await tap(page, '[data-mode="closed"]')
+
+  // Closing asks first: cancel keeps the kiosk open, confirm closes it.
+  const confirmDialog = page.locator('[data-dialog="confirm-close"]')
+  await tapInView(page, '[data-mode="closed"]')
+  await expect(confirmDialog).toBeVisible()
+  expect(await seriousAxeViolations(page, '[data-screen]')).toEqual([])
+  await tapInView(page, '[data-action="cancel-close"]')
+  await expect(confirmDialog).toHaveCount(0)
+  await expect(page.locator('[data-mode="open"]')).toHaveAttribute('aria-pressed', 'true')
+  await expect(availability).toHaveText(/开放\s*全部展项/)
+  await tapInView(page, '[data-mode="closed"]')
+  await tapInView(page, '[data-action="confirm-close"]')
   await expect(page.locator('[data-mode="closed"]')).toHaveAttribute('aria-pressed', 'true')
+  await expect(availability).toHaveText(/暂停开放\s*工作人员已暂停开放/)
   await tap(page, '[data-action="staff-exit"]')
   await expect(page.locator('[data-screen="closed"]')).toBeVisible()
   expect(await diagnostics(page)).toMatchObject({ screen: 'closed', mode: 'closed' })
@@ -181,9 +217,13 @@ test('single-exhibit mode keeps visitors in the chosen exhibit, "home" included'
   test.setTimeout(120_000)
   await page.goto(server.url)
   await createFirstPin(page, '246813')
-  await tap(page, '[data-single-exhibit="tea-whisking"]')
-  await tap(page, '[data-mode="single-exhibit"]')
-  await expect(page.locator('[data-mode="single-exhibit"]')).toHaveAttribute('aria-pressed', 'true')
+  // One control per exhibit: the exhibit and the mode in one step.
+  await tapInView(page, '[data-single-exhibit="tea-whisking"]')
+  await expect(page.locator('[data-single-exhibit="tea-whisking"]')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await expect(page.locator('[data-status-availability]')).toContainText('只开放 宋式点茶')
   await tap(page, '[data-action="staff-exit"]')
   // The exhibit frame and the tea scene are lazy chunks; on a busy software renderer they can
   // take longer than the default 10 s to appear.

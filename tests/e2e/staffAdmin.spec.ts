@@ -256,7 +256,8 @@ test('the staff screens switch language with one tap, and staff choose the time 
   await expect(admin).toBeVisible()
   await expect(page.locator('[data-admin-section="settings"]')).toHaveText('Settings')
   await expect(page.locator('[data-action="staff-exit"]')).toHaveText('Exit')
-  await expect(page.locator('[data-mode="closed"]')).toHaveText('Closed')
+  await expect(page.locator('[data-mode="closed"]')).toHaveText('Close…')
+  await expect(page.locator('[data-status-availability]')).toHaveText(/Open\s*all exhibits/)
 
   await openAdminSection(page, 'settings')
   const zone = page.locator('[data-setting="timeZone"]')
