@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { CDPSession, Page } from '@playwright/test'
+import type { CDPSession, Page, TestInfo } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 import {
   chiselBlock,
@@ -95,6 +95,17 @@ async function printDensity(page: Page, cells = 48): Promise<number[]> {
       for (let i = 0; i < data.length; i += 4) out.push(1 - data[i]! / 244)
       return out
     }, cells)
+}
+
+/** Attaches the print canvas as a PNG (what the two prints of a comparison looked like). */
+async function attachPrint(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dataUrl = await page
+    .locator('[data-woodblock-print] canvas')
+    .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png'))
+  await testInfo.attach(name, {
+    body: Buffer.from(dataUrl.split(',')[1]!, 'base64'),
+    contentType: 'image/png',
+  })
 }
 
 /** The station ids in the frame's step bar, in order. */
@@ -256,7 +267,7 @@ test('woodblock: a knife cut across a stroke prints a print that differs exactly
   page,
   server,
   consoleErrors,
-}) => {
+}, testInfo) => {
   // Seven stations by touch on software WebGL: minutes on a shared machine.
   test.setTimeout(900_000)
   const cdp = await page.context().newCDPSession(page)
@@ -266,6 +277,7 @@ test('woodblock: a knife cut across a stroke prints a print that differs exactly
   // The scribe writes the same 宋 both times (their strokes do not depend on frame timing).
   await printByTouch(page, cdp, { writer: 'scribe' })
   const clean = await printDensity(page)
+  await attachPrint(page, testInfo, 'clean-print.png')
   await expect(page.locator('[data-step="carving"]')).toHaveAttribute('data-note', 'clean')
   await tap(page, '[data-action="woodblock-another"]')
   await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
@@ -274,6 +286,7 @@ test('woodblock: a knife cut across a stroke prints a print that differs exactly
   // 宋's cross stroke lies at 52 % of the height; the knife crosses its centre stroke at 60 %.
   await printByTouch(page, cdp, { writer: 'scribe', knifeAcrossRow: 0.6 })
   const nicked = await printDensity(page)
+  await attachPrint(page, testInfo, 'nicked-print.png')
   // The verdict puts the nick on the carving.
   await expect(page.locator('[data-step="carving"]')).toHaveAttribute('data-note', 'nicked')
   const cells = 48

@@ -8,7 +8,7 @@ import { createBitmap, mirrorHorizontally, type Bitmap } from './bitmap'
 /** Ink above this (1 = a well-inked surface) is more than the relief can hold and spreads. */
 export const excessInkLevel = 1.3
 /** How quickly rubbing transfers ink: transfer = 1 − e^(−k·rub). */
-const rubTransferRate = 3
+const rubTransferRate = 5
 /** Spread of excess ink, in cells. */
 const smudgeRadiusCells = 3
 /** How dark the spread excess prints: pressed out from under the paper it pools beside the stroke. */

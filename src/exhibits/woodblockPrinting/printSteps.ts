@@ -26,8 +26,8 @@ export interface PrintStepNotes {
 
 /** Below this share of the raised surface inked (or rubbed), the step shows in the print. */
 const wellCoveredShare = 0.85
-/** Above this share of the raised surface over-inked, the excess shows as spreading. */
-const heavyInkShare = 0.05
+/** Above this share of the cut ground darkened by squeezed-out ink, over-inking shows. */
+const visibleSmudgeShare = 0.01
 /** Above this share of the ground left uncut, it prints as specks. */
 const standingGroundShare = 0.01
 
@@ -45,7 +45,8 @@ export function describePrintSteps(
         ? 'specks'
         : 'clean'
   const inking: InkingNote =
-    quality.smudge > 0.03 || quality.overInked > heavyInkShare
+    // Ink beyond what the relief holds is only a fault where it shows, squeezed out beside strokes.
+    quality.smudge > visibleSmudgeShare
       ? 'heavy'
       : quality.inkCoverage < wellCoveredShare
         ? 'thin'

@@ -58,12 +58,16 @@ describe('what each step gave the print', () => {
 
   it('tells thin from heavy inking, and light rubbing apart from both', () => {
     const carving = clearedBlock()
+    // Ink above what the relief holds is not a fault until it smudges the paper beside the strokes.
+    expect(describePrintSteps({ ...goodPrint, overInked: 0.3 }, carving, 'visitor').inking).toBe(
+      'even',
+    )
     expect(describePrintSteps({ ...goodPrint, inkCoverage: 0.5 }, carving, 'visitor').inking).toBe(
       'thin',
     )
-    expect(describePrintSteps({ ...goodPrint, overInked: 0.3 }, carving, 'visitor').inking).toBe(
-      'heavy',
-    )
+    expect(
+      describePrintSteps({ ...goodPrint, overInked: 0.3, smudge: 0.05 }, carving, 'visitor').inking,
+    ).toBe('heavy')
     const light = describePrintSteps({ ...goodPrint, rubCoverage: 0.4 }, carving, 'visitor')
     expect(light.rubbing).toBe('light')
     expect(light.inking).toBe('even')
