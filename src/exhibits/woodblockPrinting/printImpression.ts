@@ -5,14 +5,17 @@ import { createBitmap, mirrorHorizontally, type Bitmap } from './bitmap'
  * on the block) except the finished sheet, which is read from its printed face: the mirror image.
  */
 
-/** Ink above this (1 = a well-inked surface) is more than the relief can hold and spreads. */
-export const excessInkLevel = 1.3
+/**
+ * Ink above this (1 = a well-inked surface) is more than the relief can hold and spreads. Two
+ * ordinary passes over a spot stay below it; working the same place a third time goes beyond.
+ */
+export const excessInkLevel = 1.6
 /** How quickly rubbing transfers ink: transfer = 1 − e^(−k·rub). */
 const rubTransferRate = 5
 /** Spread of excess ink, in cells. */
 const smudgeRadiusCells = 3
 /** How dark the spread excess prints: pressed out from under the paper it pools beside the stroke. */
-const smudgeStrength = 2
+const smudgeStrength = 3
 /** A cell of the sheet counts as printed above this density. */
 const printedDensity = 0.25
 
