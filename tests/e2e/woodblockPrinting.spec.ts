@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { CDPSession, Page } from '@playwright/test'
+import type { CDPSession, Page, TestInfo } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 import {
   chiselBlock,
@@ -80,16 +80,32 @@ async function printDensity(page: Page, cells = 48): Promise<number[]> {
   return page
     .locator('[data-woodblock-print] canvas')
     .evaluate((canvas: HTMLCanvasElement, n: number) => {
+      // Only the printed block, not the paper's margins round it (the seal stands in the left one).
+      const left = Number(canvas.dataset.printLeftPx ?? 0)
+      const top = Number(canvas.dataset.printTopPx ?? 0)
+      const width = Number(canvas.dataset.printWidthPx ?? canvas.width)
+      const height = Number(canvas.dataset.printHeightPx ?? canvas.height)
       const copy = document.createElement('canvas')
       copy.width = n
       copy.height = n
       const context = copy.getContext('2d')!
-      context.drawImage(canvas, 0, 0, n, n)
+      context.drawImage(canvas, left, top, width, height, 0, 0, n, n)
       const data = context.getImageData(0, 0, n, n).data
       const out: number[] = []
       for (let i = 0; i < data.length; i += 4) out.push(1 - data[i]! / 244)
       return out
     }, cells)
+}
+
+/** Attaches the print canvas as a PNG (what the two prints of a comparison looked like). */
+async function attachPrint(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dataUrl = await page
+    .locator('[data-woodblock-print] canvas')
+    .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png'))
+  await testInfo.attach(name, {
+    body: Buffer.from(dataUrl.split(',')[1]!, 'base64'),
+    contentType: 'image/png',
+  })
 }
 
 /** The station ids in the frame's step bar, in order. */
@@ -144,6 +160,8 @@ async function printByTouch(
   // The master clears the rest in an animation of a few seconds (longer at a software frame rate).
   await expect(page.locator('[data-woodblock-phase="ink"]')).toBeAttached({ timeout: 60_000 })
   await expectStation('ink')
+  // The same touches must land on the same wood: wait for the camera to reach the ink view.
+  await waitForSteadyBlock(page)
   await sweepBlock(page, cdp, 9, 2)
   await sweepBlock(page, cdp, 9, 2)
   await tap(page, '[data-action="woodblock-next"]')
@@ -243,14 +261,17 @@ test('woodblock: the seven stations by touch yield the visitor’s print, and le
   expect(consoleErrors).toEqual([])
 })
 
-// Marked fixme, not passing: in the merged build's run its two prints also differed in a row at
-// 37 % of the height, away from the knife's row at 60 % (a rub or ground speck that depends on
-// timing?). Open in the woodblock issue's note until the prints are made deterministic.
+// Still fixme. The print no longer varies with timing (rub pressure is not read from finger speed,
+// ink on the cut ground never prints, two ordinary ink passes never smudge, the ink sweep waits
+// for the camera); the band of differences at 37 % is gone. One cell of 48 × 48 still differs, at
+// row 10, column 22: where 宋's dot meets its roof, well away from the knife's row at 60 %. Its
+// cause is not found yet (the prints are attached to the report as clean-print.png and
+// nicked-print.png); un-fixme once it is.
 test.fixme('woodblock: a knife cut across a stroke prints a print that differs exactly there', async ({
   page,
   server,
   consoleErrors,
-}) => {
+}, testInfo) => {
   // Seven stations by touch on software WebGL: minutes on a shared machine.
   test.setTimeout(900_000)
   const cdp = await page.context().newCDPSession(page)
@@ -260,6 +281,8 @@ test.fixme('woodblock: a knife cut across a stroke prints a print that differs e
   // The scribe writes the same 宋 both times (their strokes do not depend on frame timing).
   await printByTouch(page, cdp, { writer: 'scribe' })
   const clean = await printDensity(page)
+  await attachPrint(page, testInfo, 'clean-print.png')
+  await expect(page.locator('[data-step="carving"]')).toHaveAttribute('data-note', 'clean')
   await tap(page, '[data-action="woodblock-another"]')
   await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
     timeout: 20_000,
@@ -267,6 +290,9 @@ test.fixme('woodblock: a knife cut across a stroke prints a print that differs e
   // 宋's cross stroke lies at 52 % of the height; the knife crosses its centre stroke at 60 %.
   await printByTouch(page, cdp, { writer: 'scribe', knifeAcrossRow: 0.6 })
   const nicked = await printDensity(page)
+  await attachPrint(page, testInfo, 'nicked-print.png')
+  // The verdict puts the nick on the carving.
+  await expect(page.locator('[data-step="carving"]')).toHaveAttribute('data-note', 'nicked')
   const cells = 48
   const rows = new Set<number>()
   let lighter = 0
@@ -277,7 +303,18 @@ test.fixme('woodblock: a knife cut across a stroke prints a print that differs e
     }
   }
   expect(lighter, 'the nick shows as paper where the stroke was').toBeGreaterThan(0)
-  for (const row of rows) expect(Math.abs(row / cells - 0.6)).toBeLessThan(0.08)
+  const differing = [...rows].sort((a, b) => a - b)
+  const cellsAt = (row: number) =>
+    clean
+      .map((value, i) => ({ i, lighter: value - nicked[i]! }))
+      .filter(({ i, lighter }) => Math.floor(i / cells) === row && lighter > 0.4)
+      .map(({ i }) => i % cells)
+  for (const row of differing) {
+    expect(
+      Math.abs(row / cells - 0.6),
+      `row ${row} of ${cells} is lighter (columns ${cellsAt(row).join(', ')}) away from the cut`,
+    ).toBeLessThan(0.08)
+  }
   expect(consoleErrors).toEqual([])
 })
 
