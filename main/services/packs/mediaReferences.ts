@@ -25,7 +25,8 @@ export interface MediaReference {
 }
 
 /**
- * Every media reference inside `exhibits` (content-pack.md: each must be a path in `files`), and
+ * Every media reference inside `exhibits` (docs/content-pack-format.md: each must be a path in
+ * `files`), and
  * the venue's mark for keepsake cards.
  */
 export function collectMediaReferences(

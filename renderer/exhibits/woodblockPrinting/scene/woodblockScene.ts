@@ -1,12 +1,4 @@
-import {
-  type Object3D,
-  PerspectiveCamera,
-  Plane,
-  Raycaster,
-  type Scene,
-  Vector2,
-  Vector3,
-} from 'three'
+import { type Object3D, PerspectiveCamera, Raycaster, type Scene, Vector2, Vector3 } from 'three'
 import {
   mirrorHorizontally,
   unionRect,
@@ -16,7 +8,8 @@ import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/bloc
 import type { BrushPoint, BrushStroke } from '../../../../src/exhibits/woodblockPrinting/brushModel'
 import type { CarvingTool } from '../../../../src/exhibits/woodblockPrinting/carvingField'
 import type { BlockPoint } from '../../../../src/exhibits/woodblockPrinting/coverageField'
-import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
+import type { SessionPrint } from '../../../../src/exhibits/woodblockPrinting/printingSession'
+import type { SampleWriter } from '../../../../src/exhibits/woodblockPrinting/printSteps'
 import {
   foldDirections,
   foldProgressFromDrag,
@@ -30,7 +23,9 @@ import {
   scribeStrokes,
 } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
+import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
+import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import {
   framedCameraPosition,
@@ -154,7 +149,6 @@ export class WoodblockScene implements ExhibitScene {
   readonly #raycaster = new Raycaster()
   readonly #pointerNdc = new Vector2()
   readonly #hit = new Vector3()
-  readonly #surfacePlane = new Plane(new Vector3(0, 1, 0), 0)
   readonly #cameraTarget = new Vector3()
   readonly #overlayBands: OverlayBands
   readonly #glyphSize: number
@@ -229,7 +223,7 @@ export class WoodblockScene implements ExhibitScene {
     return this.#scribe !== undefined
   }
 
-  get print(): PrintResult | undefined {
+  get print(): SessionPrint | undefined {
     return this.#parts.session.print
   }
 
@@ -310,7 +304,7 @@ export class WoodblockScene implements ExhibitScene {
     writingSheet.clearWriting()
     if (isMotif) {
       writingSheet.drawWriting(drawPlum)
-      this.#takeSample()
+      this.#takeSample('scribe')
       return
     }
     const layout = layoutBlockText(this.#parts.blockText)
@@ -346,10 +340,7 @@ export class WoodblockScene implements ExhibitScene {
     const listen = <K extends keyof HTMLElementEventMap>(
       type: K,
       handler: (event: HTMLElementEventMap[K]) => void,
-    ) => {
-      canvas.addEventListener(type, handler)
-      this.#store.add(toDisposable(() => canvas.removeEventListener(type, handler)))
-    }
+    ) => listenOnCanvas(this.#store, canvas, type, handler)
     listen('pointerdown', (event) => this.#onPointerDown(event))
     listen('pointermove', (event) => this.#onPointerMove(event))
     listen('pointerup', (event) => this.#onPointerUp(event, true))
@@ -482,14 +473,14 @@ export class WoodblockScene implements ExhibitScene {
     }
     if (scribe.strokeIndex >= scribe.strokes.length) {
       this.#scribe = undefined
-      this.#takeSample()
+      this.#takeSample('scribe')
     }
   }
 
   /** Hands the sheet's writing to the session (what will be transferred, carved and printed). */
-  #takeSample(): void {
+  #takeSample(writer: SampleWriter): void {
     const { session, writingSheet } = this.#parts
-    session.setSample(writingSheet.sample())
+    session.setSample(writingSheet.sample(), writer)
     this.#notifyChanged()
   }
 
@@ -614,9 +605,13 @@ export class WoodblockScene implements ExhibitScene {
       ((clientX - rect.left) / rect.width) * 2 - 1,
       -((clientY - rect.top) / rect.height) * 2 + 1,
     )
-    this.#raycaster.setFromCamera(this.#pointerNdc, this.camera)
-    this.#surfacePlane.constant = -surfaceY
-    return this.#raycaster.ray.intersectPlane(this.#surfacePlane, this.#hit) ?? undefined
+    return pickOnHorizontalPlane(
+      this.#raycaster,
+      this.camera,
+      this.#pointerNdc,
+      surfaceY,
+      this.#hit,
+    )
   }
 
   /** The point on the block face under a pointer, in block coordinates (may lie outside 0–1). */
@@ -727,10 +722,7 @@ export class WoodblockScene implements ExhibitScene {
       } else if (phase === 'ink') {
         changed = session.inkStroke(from, point, touch.hasStroked)
       } else {
-        const elapsedMs = Math.max(1, sample.timeStamp - touch.lastTimeMs)
-        const speedPxPerMs =
-          Math.hypot(sample.clientX - touch.lastX, sample.clientY - touch.lastY) / elapsedMs
-        const pressure = estimateRubPressure({ pointerPressure: sample.pressure, speedPxPerMs })
+        const pressure = estimateRubPressure({ pointerPressure: sample.pressure })
         changed = session.rubStroke(from, point, pressure, touch.hasStroked)
       }
       touch.hasStroked = true
@@ -759,7 +751,7 @@ export class WoodblockScene implements ExhibitScene {
     } else if (phase === 'write-sample' && touch.brush) {
       touch.brush.lift()
       this.#parts.writingSheet.flush()
-      this.#takeSample()
+      this.#takeSample('visitor')
     }
     this.#notifyChanged()
   }
