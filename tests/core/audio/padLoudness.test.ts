@@ -133,6 +133,6 @@ describe('pads and phrases at the kiosk loudness (ffmpeg ebur128, docs/loudness.
           expect(Math.abs(measured.integratedLufs - target)).toBeLessThanOrEqual(toleranceLu)
         }
       }
-    })
+    }, 30_000) // rendering a ringing qin and running ffmpeg twice; not a speed check
   }
 })
