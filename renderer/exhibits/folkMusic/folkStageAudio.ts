@@ -1,6 +1,6 @@
 import { combinedStemLoudness, playbackGain } from '../../../src/audio/playbackGain'
-import { planPhrase, tonicInRegister } from '../../../src/audio/livePhrase'
-import { phraseDegrees, phraseGainDb } from '../../../src/audio/padNotes'
+import { planPhrase } from '../../../src/audio/livePhrase'
+import { phraseGainDb } from '../../../src/audio/padNotes'
 import {
   padFrequenciesInMode,
   quantisedStartSeconds,
@@ -166,16 +166,6 @@ export class FolkStageAudio implements Disposable {
     const when = quantisedStartSeconds(now, this.beatGrid())
     this.#pads.play(instrument, frequencyHz, when)
     return when - now
-  }
-
-  /** Renders an instrument's phrase ahead (alone and in the piece), while the stage is idle. */
-  preparePhrase(instrument: InstrumentKind, tonicHz: number): void {
-    const tonics = [tonicHz]
-    if (this.#piece) tonics.push(tonicInRegister(this.#piece.tonicHz, tonicHz))
-    this.#pads?.prepare(
-      instrument,
-      tonics.flatMap((tonic) => phraseDegrees.map(([ratio]) => tonic * ratio)),
-    )
   }
 
   /**
