@@ -3,7 +3,6 @@ import {
   DirectionalLight,
   HemisphereLight,
   PerspectiveCamera,
-  Plane,
   PMREMGenerator,
   Raycaster,
   Scene,
@@ -11,7 +10,7 @@ import {
   Vector3,
 } from 'three'
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js'
-import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
+import { DisposableStore } from '../../../../src/lifecycle/disposable'
 import { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
 import {
   TeaSession,
@@ -19,7 +18,9 @@ import {
 } from '../../../../src/exhibits/teaWhisking/teaSession'
 import type { TeaVerdict } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
+import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
+import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
 import { textureByteSize, texturesOf } from '../../../scenes/textureByteSize'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
@@ -169,10 +170,7 @@ class TeaTableScene implements TeaScene {
     const listen = <K extends keyof HTMLElementEventMap>(
       type: K,
       handler: (event: HTMLElementEventMap[K]) => void,
-    ) => {
-      canvas.addEventListener(type, handler)
-      this.#store.add(toDisposable(() => canvas.removeEventListener(type, handler)))
-    }
+    ) => listenOnCanvas(this.#store, canvas, type, handler)
     listen('pointerdown', (event) => this.#pointerDown(event))
     listen('pointermove', (event) => this.#pointerMove(event))
     listen('pointerup', (event) => this.#pointerUp(event))
@@ -353,11 +351,7 @@ class TeaTableScene implements TeaScene {
 
   #pointAtHeight(point: ScreenPoint, heightCm: number): Vector3 | undefined {
     const ndc = new Vector2((point.x / this.#widthPx) * 2 - 1, 1 - (point.y / this.#heightPx) * 2)
-    this.#raycaster.setFromCamera(ndc, this.camera)
-    const hit = this.#raycaster.ray.intersectPlane(
-      new Plane(new Vector3(0, 1, 0), -heightCm),
-      new Vector3(),
-    )
+    const hit = pickOnHorizontalPlane(this.#raycaster, this.camera, ndc, heightCm, new Vector3())
     return hit ? new Vector3(hit.x, 0, hit.z) : undefined
   }
 
