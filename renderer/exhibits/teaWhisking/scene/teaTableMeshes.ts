@@ -6,6 +6,7 @@ import {
   Mesh,
   MeshBasicMaterial,
   PlaneGeometry,
+  SphereGeometry,
   TubeGeometry,
   Vector2,
   Vector3,
@@ -110,7 +111,7 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   ]
   // Old cinnabar lacquer darkened by use: a deep red-brown with a soft, wide sheen, not a gloss.
   const lacquer = material(
-    roomLight.material({ colour: 0x6a2014, sheen: 'lacquer', sheenColour: 0xb08a78 }),
+    roomLight.material({ colour: 0x46170e, sheen: 'lacquer', sheenColour: 0xa8887a }),
   )
   root.add(new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 64)), lacquer))
 
@@ -258,6 +259,19 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   caddy.add(powderInCaddy)
   caddy.position.copy(caddyPosition)
   root.add(caddy)
+
+  // The tea spoon (茶匙) beside the caddy: 大观茶论 asks for a heavy one, gold at best, silver or
+  // iron in common use. A slim silver handle and a shallow bowl, lying on the table.
+  const spoon = new Group()
+  const spoonHandle = new Mesh(geometry(new CylinderGeometry(0.16, 0.22, 8.5, 10)), silver)
+  spoonHandle.rotation.z = Math.PI / 2
+  spoonHandle.position.set(4.25, 0, 0)
+  const spoonBowl = new Mesh(geometry(new SphereGeometry(1, 16, 8)), silver)
+  spoonBowl.scale.set(1.1, 0.28, 0.75)
+  spoon.add(spoonHandle, spoonBowl)
+  spoon.position.set(caddyPosition.x - 1.5, 0.25, caddyPosition.z + 4.6)
+  spoon.rotation.y = -0.35
+  root.add(spoon)
 
   // Steam of the warming rinse.
   const steam = new Mesh(
