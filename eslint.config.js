@@ -1,5 +1,5 @@
-// Flat ESLint config. The import boundaries are the architecture (docs/architecture.md):
-// src/ is runtime-neutral, renderer/ never reaches main/ or electron, scenes never import Vue.
+// Flat ESLint config. The import boundaries are the architecture (docs/architecture.md "The lint
+// zones"): src/ is runtime-neutral, renderer/ never reaches main/ or electron, scenes never import Vue.
 import pluginVue from 'eslint-plugin-vue'
 import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript'
 import { importX } from 'eslint-plugin-import-x'

@@ -20,6 +20,12 @@ const scriptedScenePaths = [
   '**/leaks.spec.ts',
 ]
 
+/**
+ * Tests tagged `@one-size` check behaviour that does not depend on the screen (a PIN lockout, an
+ * idle reset, a context loss): they run at 1280×800 only, so the suite stays within its time.
+ */
+const oneSizeTag = /@one-size/
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -51,11 +57,13 @@ export default defineConfig({
       name: 'landscape-1920',
       use: { viewport: { width: 1920, height: 1080 } },
       testIgnore: scriptedScenePaths,
+      grepInvert: oneSizeTag,
     },
     {
       name: 'portrait-1080',
       use: { viewport: { width: 1080, height: 1920 } },
       testIgnore: scriptedScenePaths,
+      grepInvert: oneSizeTag,
     },
     { name: 'small-1280', use: { viewport: { width: 1280, height: 800 } } },
   ],

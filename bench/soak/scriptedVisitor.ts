@@ -36,7 +36,7 @@ const tapTargetsSource = `(selector) => {
 
 const isVisible = (page: Page, selector: string) => page.locator(selector).first().isVisible()
 
-/** The screen the app says it shows (kiosk.md's diagnostics), or undefined while it cannot say. */
+/** The screen the app says it shows (diagnostics(), docs/kiosk-contract.md), or undefined while it cannot say. */
 const currentScreen = (page: Page) =>
   readKioskDiagnostics(page).then(
     (d) => d.screen,

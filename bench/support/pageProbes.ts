@@ -3,7 +3,7 @@
 // page.evaluate run in the browser and may not refer to anything outside themselves.
 import type { Page } from '@playwright/test'
 
-/** What `window.songyun.diagnostics()` reports (kiosk.md; renderer/diagnostics/diagnostics.ts). */
+/** What `window.songyun.diagnostics()` reports (docs/kiosk-contract.md; renderer/diagnostics/diagnostics.ts). */
 export interface KioskDiagnostics {
   readonly screen: string
   readonly language: string

@@ -9,5 +9,5 @@ export function parsePort(value: string): number {
   return port
 }
 
-/** The exit codes of content-pack.md: 0 done, 1 rejected or broken, 2 the command line is wrong. */
+/** The exit codes of docs/content-pack-format.md: 0 done, 1 rejected or broken, 2 the command line is wrong. */
 export const exitCodes = { done: 0, rejected: 1, usage: 2 } as const

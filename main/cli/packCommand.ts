@@ -55,7 +55,7 @@ interface ProblemSubject {
 const noSubject = undefined
 
 /**
- * `songyun pack …`: the content-pack commands of content-pack.md. Each takes `--data-dir` and
+ * `songyun pack …`: the content-pack commands of docs/content-pack-format.md. Each takes `--data-dir` and
  * `--json`; exit 0 done, 1 the pack or the installed state is rejected or broken (every problem
  * printed), 2 the command line is wrong. A bad pack never prints a stack trace.
  */

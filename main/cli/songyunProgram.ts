@@ -64,7 +64,7 @@ export async function createProgram(
 }
 
 /**
- * Runs the CLI and returns its exit code (content-pack.md: 0 done, 1 rejected or broken, 2 the
+ * Runs the CLI and returns its exit code (docs/content-pack-format.md: 0 done, 1 rejected or broken, 2 the
  * command line is wrong), never with a stack trace. `argv` is process.argv's shape: two leading
  * entries (the runtime and the script), then the user's words.
  */

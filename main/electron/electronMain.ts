@@ -28,8 +28,8 @@ import { removeApplicationMenu } from './removeApplicationMenu'
 import { serveAppProtocols } from './serveAppProtocols'
 import { dataDirArgument, refuseDebuggingWhenPackaged } from './refuseDebuggingWhenPackaged'
 
-/** Starts the kiosk in Electron. Exported for the wiring test; run at the end of this file. */
-export async function startElectronShell(argv: readonly string[] = process.argv): Promise<void> {
+/** Starts the kiosk in Electron; run at the end of this file when Electron loads it. */
+async function startElectronShell(argv: readonly string[] = process.argv): Promise<void> {
   const droppedSwitches = refuseDebuggingWhenPackaged()
   const dataDir = resolveDataDir(dataDirArgument(argv, app.isPackaged))
   const logFile = openRotatingLogFile(dataDir)

@@ -1,13 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { ActivePackSummary, KioskContent } from '../../src/contract/areas/content'
 import { requiredLanguages, type LanguageTag } from '../../src/i18n/languages'
-import {
-  createManifestSchema,
-  type FileLoudness,
-  type PackManifest,
-} from '../../src/pack/manifestSchema'
-import { RequestError } from '../../src/contract/requestError'
+import type { FileLoudness, PackManifest } from '../../src/pack/manifestSchema'
 import { resolveInsideRoot } from './safePath'
 
 /** An active pack: its manifest and the folder its files live in. */
@@ -16,34 +9,9 @@ export interface ActivePack {
   readonly rootDir: string
 }
 
-/** Where the content service finds the active packs (the pack store, or a plain folder). */
+/** Where the content service finds the active packs (the pack store; a fake in tests). */
 export interface ActivePackSource {
   listActivePacks(): Promise<readonly ActivePack[]>
-}
-
-/**
- * A source that serves one pack folder as it is, for preview of a pack being written.
- * Its manifest is validated against the schema; its `files` table is not required to be filled.
- */
-export class FolderPackSource implements ActivePackSource {
-  constructor(private readonly folder: string) {}
-
-  async listActivePacks(): Promise<readonly ActivePack[]> {
-    const manifestPath = path.join(this.folder, 'manifest.json')
-    const raw = JSON.parse(await readFile(manifestPath, 'utf8')) as { languages?: unknown }
-    const languages = Array.isArray(raw.languages)
-      ? (raw.languages as string[])
-      : [...requiredLanguages]
-    const parsed = createManifestSchema(languages).safeParse(raw)
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => ({
-        path: `${manifestPath}#/${issue.path.join('/')}`,
-        message: issue.message,
-      }))
-      throw new RequestError('rejected', `The pack at ${this.folder} is not valid`, problems)
-    }
-    return [{ manifest: parsed.data as PackManifest, rootDir: this.folder }]
-  }
 }
 
 /** Joins the active packs into what visitors see, and finds their media files. */

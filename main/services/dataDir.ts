@@ -3,7 +3,7 @@ import path from 'node:path'
 
 /**
  * The data folder: `--data-dir`, else `SONGYUN_DATA_DIR`, else the platform's app-data folder
- * (kiosk.md "The data folder").
+ * (docs/kiosk-contract.md "The data folder").
  */
 export function resolveDataDir(
   option: string | undefined,

@@ -70,7 +70,7 @@ export class KioskServices {
   readonly clock: Clock
   readonly settings: SettingsService
   readonly content: ContentService
-  /** The installed packs of the data folder (content-pack.md). */
+  /** The installed packs of the data folder (docs/content-pack-format.md). */
   readonly packs: PackStore
   readonly analytics: AnalyticsService
   readonly staff: StaffAccessService

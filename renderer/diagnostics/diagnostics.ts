@@ -1,5 +1,5 @@
 /**
- * `window.songyun.diagnostics()` of kiosk.md: what tests outside the project read. Owners of
+ * `window.songyun.diagnostics()` of docs/kiosk-contract.md: what tests outside the project read. Owners of
  * live resources (the scene host, the audio owner) register probes here; this file imports
  * neither three nor howler, so the attract screen stays lean.
  */

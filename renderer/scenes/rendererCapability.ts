@@ -35,7 +35,7 @@ export function isSoftwareRenderer(rendererName = webglRendererName()): boolean 
  * compositing Chromium reads the WebGL canvas back at every commit and the main thread waits
  * there until the frame is rasterised, so a frame's pixels become one main-thread task. Whisking
  * tea on SwiftShader (2 shared cores), the long tasks were 70–540 ms at full size, 50–300 ms at
- * 250k pixels and 0–67 ms at 160k (bench `tea-scene`, docs/architecture.md). But at 160k the
+ * 250k pixels and 0–67 ms at 160k (bench `tea-scene`, docs/performance.md). But at 160k the
  * whisk's bamboo tines and the glaze's hare's-fur streaks fall apart, and a curator judging a
  * 1920×1080 screen sees a blur; this budget keeps a 1280×800 kiosk's stage at full size and
  * draws a 1920×1080 one at about two-thirds, halving the wait rather than removing it.

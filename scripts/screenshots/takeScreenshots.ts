@@ -37,7 +37,7 @@ const exhibitIds = ['woodblock-printing', 'tea-whisking', 'folk-music'] as const
 type ExhibitId = (typeof exhibitIds)[number]
 
 /**
- * Every view and the sizes it is taken at (visual-language.md: curators judge 1920×1080,
+ * Every view and the sizes it is taken at (docs/visitor-journey.md "Screenshots": 1920×1080,
  * 1080×1920 and 1280×800). Staff screens and the idle overlay change little with the size, so
  * they are taken where their layout is most at risk; the 茶百戏 drawing takes minutes of pouring.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { requiredLanguages, type LanguageTag } from '../i18n/languages'
 import { languageTagSchema } from '../i18n/languageTagSchema'
 
-/** The format name every manifest carries (content-pack.md). */
+/** The format name every manifest carries (docs/content-pack-format.md). */
 export const packFormatName = 'songyun-pack'
 /** The highest manifest `formatVersion` this app reads. */
 export const supportedPackFormatVersion = 1

@@ -1,7 +1,7 @@
 import type { Settings } from './settingsSchema'
 
 /**
- * The value of every settings key that has a default (kiosk.md), as plain data. The schema takes
+ * The value of every settings key that has a default (docs/operators.md "Settings"), as plain data. The schema takes
  * its defaults from here, and the renderer starts from these without loading the schema's
  * validator on its first screen.
  */

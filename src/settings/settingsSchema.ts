@@ -36,7 +36,7 @@ export const kioskModes = ['open', 'single-exhibit', 'closed'] as const
 export const kioskModeSchema = z.enum(kioskModes)
 export type KioskMode = z.infer<typeof kioskModeSchema>
 
-/** The shape of every key of `settings.json` (kiosk.md), with its default. */
+/** The shape of every key of `settings.json` (docs/operators.md "Settings"), with its default. */
 export const settingsShape = {
   defaultLanguage: languageTagSchema.default(settingsDefaults.defaultLanguage),
   idleTimeoutSeconds: z.number().int().min(5).default(settingsDefaults.idleTimeoutSeconds),
@@ -47,14 +47,15 @@ export const settingsShape = {
   mode: kioskModeSchema.default(settingsDefaults.mode),
   singleExhibit: z.string().min(1).optional(),
   requireSignedPacks: z.boolean().default(settingsDefaults.requireSignedPacks),
-  // Extensions of kiosk.md's table (docs/operators.md): the zone the hours are read in (absent:
-  // the machine's) and how long a staff session may stay idle.
+  // Also in docs/operators.md "Settings": the zone the hours are read in (absent: the
+  // machine's) and how long a staff session may stay idle.
   timeZone: timeZoneSchema.optional(),
   staffSessionIdleSeconds: z
     .number()
     .int()
     .min(30)
-    // kiosk.md: a staff session ends after 5 idle minutes; shorter is allowed, longer is not.
+    // docs/kiosk-contract.md "Modes and staff": a staff session ends after 5 idle minutes;
+    // shorter is allowed, longer is not.
     .max(300)
     .default(settingsDefaults.staffSessionIdleSeconds),
   // The fleet folder a venue's kiosks share (docs/fleet.md): absent means a kiosk on its own.

@@ -8,7 +8,7 @@ import type { Clock } from '../time/clock'
  */
 export type IdlePhase = 'dormant' | 'active' | 'warning'
 
-/** How long a visit may go untouched, then how long the warning counts down (kiosk.md settings). */
+/** How long a visit may go untouched, then how long the warning counts down (docs/operators.md "Settings"). */
 export interface IdleTiming {
   readonly timeoutMs: number
   readonly warningMs: number

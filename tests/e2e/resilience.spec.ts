@@ -92,69 +92,75 @@ async function completedStations(dataDir: string, exhibitId: string): Promise<st
 // Software WebGL on a shared machine builds scenes slowly: long waits, no idle reset mid-test.
 test.use({ actionTimeout: 60_000, kioskSettings: { idleTimeoutSeconds: 3600 } })
 
-test('woodblock: after the WebGL context is lost and restored, the rebuilt scene completes a station', async ({
-  page,
-  server,
-  consoleErrors,
-}) => {
-  test.setTimeout(240_000)
-  await page.goto(server.url)
-  await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="woodblock-printing"]')
-  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
-    timeout: 60_000,
-  })
-  await expect.poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0).toBeGreaterThan(0)
+test(
+  'woodblock: after the WebGL context is lost and restored, the rebuilt scene completes a station',
+  { tag: '@one-size' },
+  async ({ page, server, consoleErrors }) => {
+    test.setTimeout(240_000)
+    await page.goto(server.url)
+    await tap(page, '[data-screen="attract"]')
+    await tap(page, '[data-exhibit-id="woodblock-printing"]')
+    await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
+      timeout: 60_000,
+    })
+    await expect
+      .poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0)
+      .toBeGreaterThan(0)
 
-  await loseSceneContext(page)
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
-  await restoreSceneContext(page)
-  expect((await diagnostics(page)).exhibit).toBe('woodblock-printing')
+    await loseSceneContext(page)
+    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+    await restoreSceneContext(page)
+    expect((await diagnostics(page)).exhibit).toBe('woodblock-printing')
 
-  // 写样 on the rebuilt scene: once the sample is written, "next" moves on to 上版. Before every
-  // exhibit hosted its scene one way, "next" here drove the disposed scene and nothing moved.
-  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible()
-  await tap(page, '[data-action="woodblock-scribe"]')
-  await expect(page.locator('[data-woodblock-scribe]')).toHaveCount(0, { timeout: 60_000 })
-  await tap(page, '[data-action="woodblock-next"]')
-  await expect(page.locator('[data-woodblock-phase="transfer"]')).toBeVisible()
-  await expect
-    .poll(() => completedStations(server.dataDir, 'woodblock-printing'))
-    .toContain('write-sample')
+    // 写样 on the rebuilt scene: once the sample is written, "next" moves on to 上版. Before every
+    // exhibit hosted its scene one way, "next" here drove the disposed scene and nothing moved.
+    await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible()
+    await tap(page, '[data-action="woodblock-scribe"]')
+    await expect(page.locator('[data-woodblock-scribe]')).toHaveCount(0, { timeout: 60_000 })
+    await tap(page, '[data-action="woodblock-next"]')
+    await expect(page.locator('[data-woodblock-phase="transfer"]')).toBeVisible()
+    await expect
+      .poll(() => completedStations(server.dataDir, 'woodblock-printing'))
+      .toContain('write-sample')
 
-  // Both events reached the services' rotating log in the data folder.
-  const logFile = path.join(server.dataDir, 'logs', 'songyun.log')
-  await expect
-    .poll(async () => readFile(logFile, 'utf8').catch(() => ''))
-    .toContain('WebGL context lost (1 since load)')
-  await expect
-    .poll(async () => readFile(logFile, 'utf8').catch(() => ''))
-    .toContain('WebGL context restored; scene rebuilt')
-  expect(consoleErrors).toEqual([])
-})
+    // Both events reached the services' rotating log in the data folder.
+    const logFile = path.join(server.dataDir, 'logs', 'songyun.log')
+    await expect
+      .poll(async () => readFile(logFile, 'utf8').catch(() => ''))
+      .toContain('WebGL context lost (1 since load)')
+    await expect
+      .poll(async () => readFile(logFile, 'utf8').catch(() => ''))
+      .toContain('WebGL context restored; scene rebuilt')
+    expect(consoleErrors).toEqual([])
+  },
+)
 
-test('tea: after the WebGL context is lost and restored, the rebuilt scene completes a station', async ({
-  page,
-  server,
-  consoleErrors,
-}) => {
-  test.setTimeout(240_000)
-  await page.goto(server.url)
-  await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="tea-whisking"]')
-  await expect(page.locator('[data-tea-station="warm-bowl"]')).toBeVisible({ timeout: 60_000 })
-  await expect.poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0).toBeGreaterThan(0)
+test(
+  'tea: after the WebGL context is lost and restored, the rebuilt scene completes a station',
+  { tag: '@one-size' },
+  async ({ page, server, consoleErrors }) => {
+    test.setTimeout(240_000)
+    await page.goto(server.url)
+    await tap(page, '[data-screen="attract"]')
+    await tap(page, '[data-exhibit-id="tea-whisking"]')
+    await expect(page.locator('[data-tea-station="warm-bowl"]')).toBeVisible({ timeout: 60_000 })
+    await expect
+      .poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0)
+      .toBeGreaterThan(0)
 
-  await loseSceneContext(page)
-  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
-  await restoreSceneContext(page)
-  expect((await diagnostics(page)).exhibit).toBe('tea-whisking')
+    await loseSceneContext(page)
+    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+    await restoreSceneContext(page)
+    expect((await diagnostics(page)).exhibit).toBe('tea-whisking')
 
-  // 熁盏 on the rebuilt scene: a touch on the bowl warms it and the next station begins.
-  await expect(page.locator('[data-tea-station="warm-bowl"]')).toBeVisible()
-  const cdp = await page.context().newCDPSession(page)
-  await timedTouchPath(cdp, [onBowl(await teaAnchors(page), 0.2, 0)], 0)
-  await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
-  await expect.poll(() => completedStations(server.dataDir, 'tea-whisking')).toContain('warm-bowl')
-  expect(consoleErrors).toEqual([])
-})
+    // 熁盏 on the rebuilt scene: a touch on the bowl warms it and the next station begins.
+    await expect(page.locator('[data-tea-station="warm-bowl"]')).toBeVisible()
+    const cdp = await page.context().newCDPSession(page)
+    await timedTouchPath(cdp, [onBowl(await teaAnchors(page), 0.2, 0)], 0)
+    await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
+    await expect
+      .poll(() => completedStations(server.dataDir, 'tea-whisking'))
+      .toContain('warm-bowl')
+    expect(consoleErrors).toEqual([])
+  },
+)

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 
 const exhibitIds = ['woodblock-printing', 'tea-whisking', 'folk-music'] as const
-/** The corner the staff gesture owns (kiosk.md): no visitor control may reach into it. */
+/** The corner the staff gesture owns (docs/kiosk-contract.md): no visitor control may reach into it. */
 const staffCornerPx = 120
 /** A WebGL exhibit on Chromium's software rasteriser can take a while to open on a busy machine. */
 const exhibitOpenTimeoutMs = 30_000
@@ -163,46 +163,48 @@ test.describe('the whole journey', () => {
   })
 })
 
-test('one tap switches the language everywhere, exhibit content and diagnostics included', async ({
-  page,
-  server,
-  consoleErrors,
-}) => {
-  test.setTimeout(120_000)
-  await page.goto(server.url)
-  await tap(page, '[data-screen="attract"]')
-  await tap(page, '[data-exhibit-id="folk-music"]')
-  const frame = page.locator('[data-screen="exhibit"]')
-  await expect(frame.locator('h1')).toHaveText('民乐雅集', { timeout: exhibitOpenTimeoutMs })
-  const zhBar = await frame.locator(':scope > nav').innerText()
-  expect((await diagnostics(page)).language).toBe('zh-CN')
-  await expect(page.locator('[data-action="language"]')).toHaveText(/English/)
+test(
+  'one tap switches the language everywhere, exhibit content and diagnostics included',
+  { tag: '@one-size' },
+  async ({ page, server, consoleErrors }) => {
+    test.setTimeout(120_000)
+    await page.goto(server.url)
+    await tap(page, '[data-screen="attract"]')
+    await tap(page, '[data-exhibit-id="folk-music"]')
+    const frame = page.locator('[data-screen="exhibit"]')
+    await expect(frame.locator('h1')).toHaveText('民乐雅集', { timeout: exhibitOpenTimeoutMs })
+    const zhBar = await frame.locator(':scope > nav').innerText()
+    expect((await diagnostics(page)).language).toBe('zh-CN')
+    await expect(page.locator('[data-action="language"]')).toHaveText(/English/)
 
-  await tap(page, '[data-action="language"]')
-  await expect(frame.locator('h1')).toHaveText('Folk-music stage')
-  expect((await diagnostics(page)).language).toBe('en')
-  expect(await page.locator('html').getAttribute('lang')).toBe('en')
-  expect(await frame.locator(':scope > nav').innerText()).not.toBe(zhBar)
-  await expect(page.locator('[data-action="language"]')).toHaveText(/中文/)
-  await expect(frame.locator('[data-station-state="active"]')).not.toContainText(/[\u4e00-\u9fff]/)
-  expect(await seriousAxeViolations(page)).toEqual([])
-
-  await tap(page, '[data-action="home"]')
-  await expect(page.locator('[data-exhibit-id="folk-music"]')).toContainText('Folk-music stage')
-
-  await tap(page, '[data-action="language"]')
-  await expect(page.locator('[data-exhibit-id="folk-music"]')).toContainText('民乐雅集')
-  expect((await diagnostics(page)).language).toBe('zh-CN')
-  await expect
-    .poll(async () =>
-      (await analyticsEvents(server.dataDir)).filter((e) => e.type === 'language-switch'),
+    await tap(page, '[data-action="language"]')
+    await expect(frame.locator('h1')).toHaveText('Folk-music stage')
+    expect((await diagnostics(page)).language).toBe('en')
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await frame.locator(':scope > nav').innerText()).not.toBe(zhBar)
+    await expect(page.locator('[data-action="language"]')).toHaveText(/中文/)
+    await expect(frame.locator('[data-station-state="active"]')).not.toContainText(
+      /[\u4e00-\u9fff]/,
     )
-    .toEqual([
-      expect.objectContaining({ from: 'zh-CN', to: 'en' }),
-      expect.objectContaining({ from: 'en', to: 'zh-CN' }),
-    ])
-  expect(consoleErrors).toEqual([])
-})
+    expect(await seriousAxeViolations(page)).toEqual([])
+
+    await tap(page, '[data-action="home"]')
+    await expect(page.locator('[data-exhibit-id="folk-music"]')).toContainText('Folk-music stage')
+
+    await tap(page, '[data-action="language"]')
+    await expect(page.locator('[data-exhibit-id="folk-music"]')).toContainText('民乐雅集')
+    expect((await diagnostics(page)).language).toBe('zh-CN')
+    await expect
+      .poll(async () =>
+        (await analyticsEvents(server.dataDir)).filter((e) => e.type === 'language-switch'),
+      )
+      .toEqual([
+        expect.objectContaining({ from: 'zh-CN', to: 'en' }),
+        expect.objectContaining({ from: 'en', to: 'zh-CN' }),
+      ])
+    expect(consoleErrors).toEqual([])
+  },
+)
 
 test('knowledge cards show their source, the reading aid puts pinyin over terms, larger text does not clip', async ({
   page,
@@ -514,67 +516,71 @@ test('the station steps stay on one line, eleven tea steps included', async ({
   expect(consoleErrors).toEqual([])
 })
 
-test('reduced motion follows the operating system', async ({ page, server }) => {
-  await page.emulateMedia({ reducedMotion: 'reduce' })
-  await page.goto(server.url)
-  await expect(page.locator('[data-screen="attract"]')).toBeVisible()
-  await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true')
-})
+test(
+  'reduced motion follows the operating system',
+  { tag: '@one-size' },
+  async ({ page, server }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await page.goto(server.url)
+    await expect(page.locator('[data-screen="attract"]')).toBeVisible()
+    await expect(page.locator('html')).toHaveAttribute('data-reduced-motion', 'true')
+  },
+)
 
 test.describe('idle', () => {
   test.use({
     kioskSettings: { idleTimeoutSeconds: 5, idleWarningSeconds: 3, defaultLanguage: 'zh-CN' },
   })
 
-  test('a countdown warns, a touch dismisses it, and then a full reset returns to the attract loop', async ({
-    page,
-    server,
-    consoleErrors,
-  }) => {
-    await openFolkMusicFromAttract(page, server.url)
-    await tap(page, '[data-action="language"]')
-    await tap(page, '[data-action="text-size"]')
-    await tap(page, '[data-action="reading-aid"]')
-    expect((await diagnostics(page)).language).toBe('en')
+  test(
+    'a countdown warns, a touch dismisses it, and then a full reset returns to the attract loop',
+    { tag: '@one-size' },
+    async ({ page, server, consoleErrors }) => {
+      await openFolkMusicFromAttract(page, server.url)
+      await tap(page, '[data-action="language"]')
+      await tap(page, '[data-action="text-size"]')
+      await tap(page, '[data-action="reading-aid"]')
+      expect((await diagnostics(page)).language).toBe('en')
 
-    const warning = page.locator('[data-overlay="idle-warning"]')
-    await expect(warning).toBeVisible({ timeout: 8_000 })
-    await expect(warning).toContainText('Are you still there?')
-    await expect(warning).toContainText('还在参观吗')
-    expect(await seriousAxeViolations(page)).toEqual([])
-    // A touch anywhere dismisses it, and the visit carries on where it was.
-    await page.touchscreen.tap(page.viewportSize()!.width / 2, 40)
-    await expect(warning).toBeHidden()
-    expect((await diagnostics(page)).screen).toBe('exhibit')
-    expect((await diagnostics(page)).language).toBe('en')
+      const warning = page.locator('[data-overlay="idle-warning"]')
+      await expect(warning).toBeVisible({ timeout: 8_000 })
+      await expect(warning).toContainText('Are you still there?')
+      await expect(warning).toContainText('还在参观吗')
+      expect(await seriousAxeViolations(page)).toEqual([])
+      // A touch anywhere dismisses it, and the visit carries on where it was.
+      await page.touchscreen.tap(page.viewportSize()!.width / 2, 40)
+      await expect(warning).toBeHidden()
+      expect((await diagnostics(page)).screen).toBe('exhibit')
+      expect((await diagnostics(page)).language).toBe('en')
 
-    await expect(warning).toBeVisible({ timeout: 8_000 })
-    await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 6_000 })
-    await expect(warning).toBeHidden()
-    const after = await diagnostics(page)
-    expect(after).toMatchObject({ screen: 'attract', language: 'zh-CN', exhibit: null })
-    expect(after.audio).toEqual({ loaded: 0, playing: 0 })
-    await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal')
-    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+      await expect(warning).toBeVisible({ timeout: 8_000 })
+      await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 6_000 })
+      await expect(warning).toBeHidden()
+      const after = await diagnostics(page)
+      expect(after).toMatchObject({ screen: 'attract', language: 'zh-CN', exhibit: null })
+      expect(after.audio).toEqual({ loaded: 0, playing: 0 })
+      await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal')
+      await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
 
-    await expect
-      .poll(async () => (await analyticsEvents(server.dataDir)).map((e) => e.type))
-      .toEqual(['visit-start', 'exhibit-enter', 'language-switch', 'exhibit-leave', 'visit-end'])
-    const end = (await analyticsEvents(server.dataDir)).at(-1)!
-    expect(end).toMatchObject({ type: 'visit-end', reason: 'idle' })
-    expect(end.durationMs).toBeGreaterThan(8_000)
+      await expect
+        .poll(async () => (await analyticsEvents(server.dataDir)).map((e) => e.type))
+        .toEqual(['visit-start', 'exhibit-enter', 'language-switch', 'exhibit-leave', 'visit-end'])
+      const end = (await analyticsEvents(server.dataDir)).at(-1)!
+      expect(end).toMatchObject({ type: 'visit-end', reason: 'idle' })
+      expect(end.durationMs).toBeGreaterThan(8_000)
 
-    // The next visitor starts afresh, with the exhibit at its first station.
-    await tap(page, '[data-screen="attract"]')
-    await tap(page, '[data-exhibit-id="folk-music"]')
-    await expect(page.locator('[data-station-state="active"]')).toHaveAttribute(
-      'data-station-id',
-      (await page.locator('[data-station-id]').first().getAttribute('data-station-id'))!,
-    )
-    await expect(page.locator('[data-action="reading-aid"]')).toHaveAttribute(
-      'aria-pressed',
-      'false',
-    )
-    expect(consoleErrors).toEqual([])
-  })
+      // The next visitor starts afresh, with the exhibit at its first station.
+      await tap(page, '[data-screen="attract"]')
+      await tap(page, '[data-exhibit-id="folk-music"]')
+      await expect(page.locator('[data-station-state="active"]')).toHaveAttribute(
+        'data-station-id',
+        (await page.locator('[data-station-id]').first().getAttribute('data-station-id'))!,
+      )
+      await expect(page.locator('[data-action="reading-aid"]')).toHaveAttribute(
+        'aria-pressed',
+        'false',
+      )
+      expect(consoleErrors).toEqual([])
+    },
+  )
 })

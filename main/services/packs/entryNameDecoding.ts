@@ -24,7 +24,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Decodes an entry name as content-pack.md says: the Unicode Path extra field or the UTF-8 flag
+ * Decodes an entry name as docs/content-pack-format.md says: the Unicode Path extra field or the UTF-8 flag
  * first, else UTF-8 when the bytes are valid UTF-8 (macOS, 7-Zip, Python), else GBK (Windows
  * Explorer on a Chinese system writes the code page without a flag). The result is NFC-normalized
  * so that a name typed on macOS matches the manifest.

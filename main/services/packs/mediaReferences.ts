@@ -24,7 +24,7 @@ export interface MediaReference {
   readonly pointer: readonly (string | number)[]
 }
 
-/** Every media reference inside `exhibits` (content-pack.md: each must be a path in `files`). */
+/** Every media reference inside `exhibits` (docs/content-pack-format.md: each must be a path in `files`). */
 export function collectMediaReferences(manifest: Pick<PackManifest, 'exhibits'>): MediaReference[] {
   const found: MediaReference[] = []
   const walk = (value: unknown, pointer: (string | number)[], isMediaValue: boolean) => {

@@ -1,4 +1,4 @@
-/** The limits an archive must keep to (content-pack.md "Installing", step 2). */
+/** The limits an archive must keep to (docs/content-pack-format.md "Limits"). */
 export interface PackLimits {
   /** Entries in the archive, counting directories and OS junk. */
   readonly maxEntries: number

@@ -1,5 +1,5 @@
 /**
- * The rules an entry name must follow before anything is written (content-pack.md "Installing",
+ * The rules an entry name must follow before anything is written (docs/content-pack-format.md "Installing",
  * step 2): returns why a name is refused, or `undefined` when it is a safe relative path.
  * A trailing `/` (a directory entry) is allowed; everything else must be a clean relative path.
  */

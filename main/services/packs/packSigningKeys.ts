@@ -67,11 +67,6 @@ export function generateSigningKeyPair(): { privateKeyPem: string; publicKeyPem:
   }
 }
 
-/** The public key that belongs to a private key, as PEM. */
-export function publicKeyPemOf(privateKey: KeyObject): string {
-  return createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString()
-}
-
 /** A short fingerprint to name a key in messages: hex SHA-256 of its raw 32 bytes, 16 digits. */
 export function keyFingerprint(publicKey: KeyObject): string {
   const der = publicKey.export({ type: 'spki', format: 'der' })

@@ -52,7 +52,7 @@ export interface StagedPack {
 }
 
 /**
- * Checks a pack against every rule of content-pack.md and, when all hold, leaves it whole in the
+ * Checks a pack against every rule of docs/content-pack-format.md and, when all hold, leaves it whole in the
  * staging folder. Sizes and SHA-256 are measured on the bytes as they stream, never taken from
  * the archive's headers; a file is written only while no problem has been found, so a rejected
  * pack costs no disk. Throws a `RequestError('rejected')` listing every problem found.

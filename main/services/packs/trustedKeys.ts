@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Problem } from '../../../src/contract/requestError'
 import { keyFingerprint, parsePublicKey } from './packSigningKeys'
 
-/** The data folder's trusted public keys (content-pack.md "Signature"). */
+/** The data folder's trusted public keys (docs/content-pack-format.md "Signing"). */
 export function trustedKeysDir(dataDir: string): string {
   return path.join(dataDir, 'trusted-keys')
 }

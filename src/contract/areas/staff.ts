@@ -11,7 +11,7 @@ export const newStaffPinSchema = z.string().regex(/^\d{6,12}$/, 'a new staff PIN
 export const staffMaxFailedAttempts = 5
 /**
  * How long staff access stays locked after each round of too many wrong PINs since the last
- * correct one: five minutes (kiosk.md), then an hour, then a day for every further round.
+ * correct one: five minutes (docs/kiosk-contract.md "Modes and staff"), then an hour, then a day for every further round.
  */
 export const staffLockoutStepsMs: readonly number[] = [5 * 60_000, 60 * 60_000, 24 * 60 * 60_000]
 /** A staff session ends after this long without a staff request. */

@@ -70,11 +70,6 @@ export function mirrorHorizontally(bitmap: Bitmap): Bitmap {
   return mirrored
 }
 
-/** The mirror image of a cell rectangle in a bitmap `width` cells wide. */
-export function mirrorRect(rect: CellRect, width: number): CellRect {
-  return { x0: width - rect.x1, y0: rect.y0, x1: width - rect.x0, y1: rect.y1 }
-}
-
 /** The smallest rectangle holding both (either may be undefined). */
 export function unionRect(a: CellRect | undefined, b: CellRect | undefined): CellRect | undefined {
   if (!a) return b

@@ -1,5 +1,6 @@
 import { createBitmap, type Bitmap, type CellRect } from './bitmap'
 import type { BlockPoint } from './coverageField'
+import { segmentFootprint } from './segmentFootprint'
 
 /**
  * The block being carved (刻版), as a height field: each cell holds how deep the wood there has
@@ -101,15 +102,10 @@ export class CarvingField {
     const { width, height } = this
     const radiusCells = Math.max(1, shape.radius * width)
     const edgeCells = shape.edgeRadius > 0 ? Math.max(0.75, shape.edgeRadius * width) : 0
-    const ax = from.x * width
-    const ay = from.y * height
-    const bx = to.x * width
-    const by = to.y * height
-    const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - radiusCells))
-    const y0 = Math.max(0, Math.floor(Math.min(ay, by) - radiusCells))
-    const x1 = Math.min(width, Math.ceil(Math.max(ax, bx) + radiusCells) + 1)
-    const y1 = Math.min(height, Math.ceil(Math.max(ay, by) + radiusCells) + 1)
-    if (x0 >= x1 || y0 >= y1) return undefined
+    const footprint = segmentFootprint(from, to, width, height, radiusCells)
+    if (!footprint) return undefined
+    const { ax, ay, bx, by } = footprint
+    const { x0, y0, x1, y1 } = footprint.cells
     let isChanged = false
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {

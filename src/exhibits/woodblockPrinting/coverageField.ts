@@ -1,4 +1,5 @@
 import { createBitmap, type Bitmap, type CellRect } from './bitmap'
+import { segmentFootprint } from './segmentFootprint'
 
 /** A point on the block in normalized coordinates: x 0–1 left to right, y 0–1 top to bottom. */
 export interface BlockPoint {
@@ -67,15 +68,10 @@ export class CoverageField {
   ): CellRect | undefined {
     const { width, height, data } = this.bitmap
     const radiusCells = Math.max(1, radius * width)
-    const ax = from.x * width
-    const ay = from.y * height
-    const bx = to.x * width
-    const by = to.y * height
-    const x0 = Math.max(0, Math.floor(Math.min(ax, bx) - radiusCells))
-    const y0 = Math.max(0, Math.floor(Math.min(ay, by) - radiusCells))
-    const x1 = Math.min(width, Math.ceil(Math.max(ax, bx) + radiusCells) + 1)
-    const y1 = Math.min(height, Math.ceil(Math.max(ay, by) + radiusCells) + 1)
-    if (x0 >= x1 || y0 >= y1) return undefined
+    const footprint = segmentFootprint(from, to, width, height, radiusCells)
+    if (!footprint) return undefined
+    const { ax, ay, bx, by } = footprint
+    const { x0, y0, x1, y1 } = footprint.cells
     const before = previous
       ? {
           ax: previous.from.x * width,

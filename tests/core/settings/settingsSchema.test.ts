@@ -46,7 +46,7 @@ describe('settings schema', () => {
     expect(settingsPatchSchema.safeParse({ timeZone: 'Nowhere/City' }).success).toBe(false)
   })
 
-  it('keeps the staff session idle limit between 30 s and 5 minutes (kiosk.md), 5 minutes by default', () => {
+  it('keeps the staff session idle limit between 30 s and 5 minutes (docs/kiosk-contract.md), 5 minutes by default', () => {
     expect(salvageSettings({}).settings.staffSessionIdleSeconds).toBe(300)
     expect(salvageSettings({ staffSessionIdleSeconds: 30 }).settings.staffSessionIdleSeconds).toBe(
       30,

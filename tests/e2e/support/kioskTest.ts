@@ -43,7 +43,7 @@ export const test = base.extend<{
 
 export { expect }
 
-/** Reads `window.songyun.diagnostics()` (kiosk.md). */
+/** Reads `window.songyun.diagnostics()` (docs/kiosk-contract.md). */
 export function diagnostics(page: Page) {
   return page.evaluate(() => window.songyun!.diagnostics())
 }

@@ -9,7 +9,7 @@ describe('docs/schema/manifest.schema.json', () => {
     expect(await readFile(schemaFile, 'utf8')).toBe(manifestJsonSchemaText())
   })
 
-  it('describes the envelope of content-pack.md, with every required field required', () => {
+  it('describes the envelope of docs/content-pack-format.md, with every required field required', () => {
     const schema = manifestJsonSchema() as {
       required: string[]
       properties: Record<string, { const?: unknown }>

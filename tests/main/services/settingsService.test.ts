@@ -16,7 +16,7 @@ describe('SettingsService', () => {
     return { service, logger, events }
   }
 
-  it('gives the defaults of kiosk.md for a fresh data folder', async () => {
+  it('gives the documented defaults for a fresh data folder', async () => {
     const { service } = await serviceIn(await tempDir())
     const snapshot = await service.load()
     expect(snapshot.settings).toEqual(defaultSettings())

@@ -1,5 +1,5 @@
-import { Color, PerspectiveCamera, Plane, Raycaster, Scene, Vector2, Vector3 } from 'three'
-import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
+import { Color, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3 } from 'three'
+import { DisposableStore } from '../../../../src/lifecycle/disposable'
 import { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
 import {
   TeaSession,
@@ -7,7 +7,9 @@ import {
 } from '../../../../src/exhibits/teaWhisking/teaSession'
 import type { TeaVerdict } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
+import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
+import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
 import { textureByteSize, texturesOf } from '../../../scenes/textureByteSize'
 import { BakedRoomLight } from './bakedRoomLightMaterial'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
@@ -155,10 +157,7 @@ class TeaTableScene implements TeaScene {
     const listen = <K extends keyof HTMLElementEventMap>(
       type: K,
       handler: (event: HTMLElementEventMap[K]) => void,
-    ) => {
-      canvas.addEventListener(type, handler)
-      this.#store.add(toDisposable(() => canvas.removeEventListener(type, handler)))
-    }
+    ) => listenOnCanvas(this.#store, canvas, type, handler)
     listen('pointerdown', (event) => this.#pointerDown(event))
     listen('pointermove', (event) => this.#pointerMove(event))
     listen('pointerup', (event) => this.#pointerUp(event))
@@ -339,11 +338,7 @@ class TeaTableScene implements TeaScene {
 
   #pointAtHeight(point: ScreenPoint, heightCm: number): Vector3 | undefined {
     const ndc = new Vector2((point.x / this.#widthPx) * 2 - 1, 1 - (point.y / this.#heightPx) * 2)
-    this.#raycaster.setFromCamera(ndc, this.camera)
-    const hit = this.#raycaster.ray.intersectPlane(
-      new Plane(new Vector3(0, 1, 0), -heightCm),
-      new Vector3(),
-    )
+    const hit = pickOnHorizontalPlane(this.#raycaster, this.camera, ndc, heightCm, new Vector3())
     return hit ? new Vector3(hit.x, 0, hit.z) : undefined
   }
 

@@ -1,12 +1,4 @@
-import {
-  type Object3D,
-  PerspectiveCamera,
-  Plane,
-  Raycaster,
-  type Scene,
-  Vector2,
-  Vector3,
-} from 'three'
+import { type Object3D, PerspectiveCamera, Raycaster, type Scene, Vector2, Vector3 } from 'three'
 import {
   mirrorHorizontally,
   unionRect,
@@ -30,7 +22,9 @@ import {
   scribeStrokes,
 } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
+import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
+import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import {
   framedCameraPosition,
@@ -154,7 +148,6 @@ export class WoodblockScene implements ExhibitScene {
   readonly #raycaster = new Raycaster()
   readonly #pointerNdc = new Vector2()
   readonly #hit = new Vector3()
-  readonly #surfacePlane = new Plane(new Vector3(0, 1, 0), 0)
   readonly #cameraTarget = new Vector3()
   readonly #overlayBands: OverlayBands
   readonly #glyphSize: number
@@ -346,10 +339,7 @@ export class WoodblockScene implements ExhibitScene {
     const listen = <K extends keyof HTMLElementEventMap>(
       type: K,
       handler: (event: HTMLElementEventMap[K]) => void,
-    ) => {
-      canvas.addEventListener(type, handler)
-      this.#store.add(toDisposable(() => canvas.removeEventListener(type, handler)))
-    }
+    ) => listenOnCanvas(this.#store, canvas, type, handler)
     listen('pointerdown', (event) => this.#onPointerDown(event))
     listen('pointermove', (event) => this.#onPointerMove(event))
     listen('pointerup', (event) => this.#onPointerUp(event, true))
@@ -614,9 +604,13 @@ export class WoodblockScene implements ExhibitScene {
       ((clientX - rect.left) / rect.width) * 2 - 1,
       -((clientY - rect.top) / rect.height) * 2 + 1,
     )
-    this.#raycaster.setFromCamera(this.#pointerNdc, this.camera)
-    this.#surfacePlane.constant = -surfaceY
-    return this.#raycaster.ray.intersectPlane(this.#surfacePlane, this.#hit) ?? undefined
+    return pickOnHorizontalPlane(
+      this.#raycaster,
+      this.camera,
+      this.#pointerNdc,
+      surfaceY,
+      this.#hit,
+    )
   }
 
   /** The point on the block face under a pointer, in block coordinates (may lie outside 0–1). */

@@ -12,7 +12,7 @@ export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** The `files` table of content-pack.md for some files. */
+/** The `files` table (docs/content-pack-format.md) for some files. */
 export function filesTable(files: PackFiles): Record<string, { sha256: string; size: number }> {
   return Object.fromEntries(
     Object.entries(files).map(([p, bytes]) => [p, { sha256: sha256(bytes), size: bytes.length }]),
