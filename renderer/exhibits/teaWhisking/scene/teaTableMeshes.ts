@@ -269,8 +269,9 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   const spoonBowl = new Mesh(geometry(new SphereGeometry(1, 16, 8)), silver)
   spoonBowl.scale.set(1.1, 0.28, 0.75)
   spoon.add(spoonHandle, spoonBowl)
-  spoon.position.set(caddyPosition.x - 1.5, 0.25, caddyPosition.z + 4.6)
-  spoon.rotation.y = -0.35
+  // In front of the caddy, its bowl towards the tea bowl and its handle to the left.
+  spoon.position.set(caddyPosition.x + 3, 0.25, caddyPosition.z + 3.9)
+  spoon.rotation.y = Math.PI - 0.15
   root.add(spoon)
 
   // Steam of the warming rinse.
