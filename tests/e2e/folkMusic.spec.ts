@@ -198,63 +198,60 @@ test.describe('folk-music stage', () => {
     expect(consoleErrors).toEqual([])
   })
 
-  test(
-    'the ensemble plays by stems started together; toggling instruments only changes the mix',
-    { tag: '@one-size' },
-    async ({ page, server, consoleErrors }, testInfo) => {
-      await openFolkMusicStage(page, server.url)
-      await armSourceProbe(page)
-      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-        'data-ensemble-state',
-        'ready',
-        {
-          timeout: 30_000,
-        },
-      )
-      await tap(page, '[data-ensemble="toggle"]')
-      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-        'data-ensemble-state',
-        'playing',
-      )
-      const started = stemStarts(await sourceStarts(page))
-      expect(started.length).toBeGreaterThanOrEqual(4)
-      // One `when` and one offset for every stem: sample-accurate together.
-      expect(new Set(started.map((s) => s.when)).size).toBe(1)
-      expect(new Set(started.map((s) => s.offset)).size).toBe(1)
-      expect(new Set(started.map((s) => s.seconds)).size).toBe(1)
-      expect((await diagnostics(page)).audio.playing).toBe(started.length)
+  test('the ensemble plays by stems started together; toggling instruments only changes the mix', async ({
+    page,
+    server,
+    consoleErrors,
+  }, testInfo) => {
+    await openFolkMusicStage(page, server.url)
+    await armSourceProbe(page)
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-ensemble-state',
+      'ready',
+      {
+        timeout: 30_000,
+      },
+    )
+    await tap(page, '[data-ensemble="toggle"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+      'data-ensemble-state',
+      'playing',
+    )
+    const started = stemStarts(await sourceStarts(page))
+    expect(started.length).toBeGreaterThanOrEqual(4)
+    // One `when` and one offset for every stem: sample-accurate together.
+    expect(new Set(started.map((s) => s.when)).size).toBe(1)
+    expect(new Set(started.map((s) => s.offset)).size).toBe(1)
+    expect(new Set(started.map((s) => s.seconds)).size).toBe(1)
+    expect((await diagnostics(page)).audio.playing).toBe(started.length)
 
-      const stems = await page.$$eval('[data-stem]', (buttons) =>
-        buttons.map((button) => button.getAttribute('data-stem')!),
+    const stems = await page.$$eval('[data-stem]', (buttons) =>
+      buttons.map((button) => button.getAttribute('data-stem')!),
+    )
+    for (let toggle = 0; toggle < 10; toggle++) {
+      const stem = stems[toggle % stems.length]!
+      const before = await page.locator(`[data-stem="${stem}"]`).getAttribute('aria-pressed')
+      await tap(page, `[data-stem="${stem}"]`)
+      await expect(page.locator(`[data-stem="${stem}"]`)).not.toHaveAttribute(
+        'aria-pressed',
+        before!,
       )
-      for (let toggle = 0; toggle < 10; toggle++) {
-        const stem = stems[toggle % stems.length]!
-        const before = await page.locator(`[data-stem="${stem}"]`).getAttribute('aria-pressed')
-        await tap(page, `[data-stem="${stem}"]`)
-        await expect(page.locator(`[data-stem="${stem}"]`)).not.toHaveAttribute(
-          'aria-pressed',
-          before!,
-        )
-        // The mix changes, the playing count never does: a muted stem keeps running in step.
-        expect((await diagnostics(page)).audio.playing).toBe(started.length)
-      }
-      // No stem was restarted: none can have drifted from the others.
-      expect(stemStarts(await sourceStarts(page))).toEqual(started)
-      // A muted instrument shows it on the stage.
-      await tap(page, `[data-stem="${stems[0]}"]`)
-      const isOut = await page.locator(`[data-stem="${stems[0]}"]`).getAttribute('aria-pressed')
-      if (isOut === 'false')
-        await expect(page.locator(`[data-instrument="${stems[0]}"]`)).toHaveClass(/is-out/)
-      await page.screenshot({ path: testInfo.outputPath('folk-music-ensemble.png') })
-      await tap(page, '[data-ensemble="toggle"]')
-      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-        'data-ensemble-state',
-        'paused',
-      )
-      expect((await diagnostics(page)).audio.playing).toBe(0)
-      expect(consoleErrors).toEqual([])
-    },
-  )
+      // The mix changes, the playing count never does: a muted stem keeps running in step.
+      expect((await diagnostics(page)).audio.playing).toBe(started.length)
+    }
+    // No stem was restarted: none can have drifted from the others.
+    expect(stemStarts(await sourceStarts(page))).toEqual(started)
+    // A muted instrument shows it on the stage.
+    await tap(page, `[data-stem="${stems[0]}"]`)
+    const isOut = await page.locator(`[data-stem="${stems[0]}"]`).getAttribute('aria-pressed')
+    if (isOut === 'false')
+      await expect(page.locator(`[data-instrument="${stems[0]}"]`)).toHaveClass(/is-out/)
+    await page.screenshot({ path: testInfo.outputPath('folk-music-ensemble.png') })
+    await tap(page, '[data-ensemble="toggle"]')
+    await expect(page.locator('[data-folk-stage]')).toHaveAttribute('data-ensemble-state', 'paused')
+    expect((await diagnostics(page)).audio.playing).toBe(0)
+    expect(consoleErrors).toEqual([])
+  })
 
   test('two visitors at once: two touches on the two pad sets both sound', async ({
     page,
