@@ -88,6 +88,12 @@ function fakePorts() {
     record: (event) => recorded.push(event),
     volumeCap,
     mediaUrl: (packId, relativePath) => `/pack/${packId}/${relativePath}`,
+    // The folk stage offers no keepsake card.
+    keepsake: {
+      isOffered: shallowRef(false),
+      paper: shallowRef('a6' as const),
+      takeHome: async () => 'ask-at-desk',
+    },
   }
   return { ports, recorded, volumeCap }
 }
