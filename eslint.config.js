@@ -22,9 +22,6 @@ const exhibitIsolationZones = ['src', 'renderer'].flatMap((layer) =>
     message: 'An exhibit imports no other exhibit; move what both need out of the exhibit folders.',
   })),
 )
-// The folk-music stage still records and reads pack URLs through the bridge until its split onto
-// the exhibit ports (renderer/exhibits/exhibitPorts.ts) lands; then it joins the rule.
-const exhibitsStillOnTheBridge = ['./renderer/exhibits/folkMusic']
 // Only the stores and the two service adapters (analytics, health log) reach the services.
 const bridgeFreeTargets = [
   './renderer/App.vue',
@@ -37,7 +34,7 @@ const bridgeFreeTargets = [
   './renderer/startup',
   './renderer/i18n',
   './renderer/diagnostics',
-  ...exhibitFolders('renderer').filter((folder) => !exhibitsStillOnTheBridge.includes(folder)),
+  ...exhibitFolders('renderer'),
   './renderer/exhibits/exhibitPorts.ts',
   './renderer/exhibits/exhibitRegistry.ts',
   './renderer/exhibits/exhibitComponent.ts',

@@ -9,6 +9,9 @@ const padSelectors = ['gong', 'shang', 'jue', 'zhi', 'yu'].map(
 )
 const tapsPerRun = 40
 const targetMs = 50
+const stemToggles = 20
+/** Stems are the piece's long buffers; a pad note lasts about a second. */
+const stemMinSeconds = 5
 
 /** What the in-page probe keeps, in the page's clock (performance.now / event.timeStamp). */
 interface PadProbe {
@@ -16,6 +19,8 @@ interface PadProbe {
   __isPadProbeArmed?: boolean
   /** What the AudioContext adds after the start call before the note is heard. */
   __audioLatencyMs?: number
+  /** Every stem source started: its `when`, its offset into the piece, its context's rate. */
+  __stemStarts: { whenSeconds: number; offsetSeconds: number; sampleRate: number }[]
 }
 
 /**
@@ -24,9 +29,10 @@ interface PadProbe {
  * note of that tap was started. Nothing in the app is changed for the measurement.
  */
 async function armPadProbe(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate((stemSeconds) => {
     const g = globalThis as unknown as PadProbe & typeof globalThis
     g.__padTaps = []
+    g.__stemStarts = []
     if (g.__isPadProbeArmed) return // armed already: a fresh list is all a new measurement needs
     g.__isPadProbeArmed = true
     g.addEventListener(
@@ -39,13 +45,33 @@ async function armPadProbe(page: Page): Promise<void> {
     // before the probe is armed); the first start after a touch is that touch's note.
     const originalStart = AudioBufferSourceNode.prototype.start
     AudioBufferSourceNode.prototype.start = function (...args: Parameters<typeof originalStart>) {
+      if ((this.buffer?.duration ?? 0) >= stemSeconds) {
+        // A stem: where it lines up with the piece is what drift would change.
+        g.__stemStarts.push({
+          whenSeconds: args[0] ?? 0,
+          offsetSeconds: args[1] ?? 0,
+          sampleRate: this.context.sampleRate,
+        })
+        return originalStart.apply(this, args)
+      }
       const last = g.__padTaps.at(-1)
       if (last && last.firstStartAtMs === undefined) last.firstStartAtMs = performance.now()
       const context = this.context as AudioContext
       g.__audioLatencyMs = (context.baseLatency + (context.outputLatency || 0)) * 1000
       return originalStart.apply(this, args)
     }
-  })
+  }, stemMinSeconds)
+}
+
+/**
+ * How far apart the stems sound, in samples: each stem source plays the piece's 0 s at
+ * `when − offset`; sources started at one instant with one offset keep one timeline for good
+ * (Web Audio renders them from the same sample clock), so any spread here is drift a visitor hears.
+ */
+function stemSpreadSamples(starts: PadProbe['__stemStarts']): number {
+  if (starts.length === 0) return Number.NaN
+  const zeros = starts.map((start) => start.whenSeconds - start.offsetSeconds)
+  return (Math.max(...zeros) - Math.min(...zeros)) * starts[0]!.sampleRate
 }
 
 const musicPads: BenchCase = {
@@ -74,8 +100,12 @@ const musicPads: BenchCase = {
       await page
         .locator('[data-folk-stage][data-ensemble-state="ready"]')
         .waitFor({ timeout: 60_000 })
+      await armPadProbe(page)
       await tapElement(page, '[data-ensemble="toggle"]')
       await page.locator('[data-folk-stage][data-ensemble-state="playing"]').waitFor()
+      const stemStartsAtPlay = await page.evaluate(
+        () => (globalThis as unknown as PadProbe).__stemStarts,
+      )
       await armPadProbe(page)
       for (let tap = 0; tap < tapsPerRun; tap++) {
         await tapElement(page, padSelectors[tap % padSelectors.length]!)
@@ -85,6 +115,20 @@ const musicPads: BenchCase = {
       const audioLatencyMs = await page.evaluate(
         () => (globalThis as unknown as PadProbe).__audioLatencyMs ?? Number.NaN,
       )
+      // Twenty stem toggles, a visitor bringing instruments in and out: only gains may move.
+      const stemIds = await page
+        .locator('[data-stem]')
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-stem')!))
+      for (let toggle = 0; toggle < stemToggles; toggle++) {
+        await tapElement(page, `[data-stem="${stemIds[toggle % stemIds.length]}"]`)
+        await page.waitForTimeout(80)
+      }
+      const stemState = await page.evaluate(() => ({
+        startsDuringToggles: (globalThis as unknown as PadProbe).__stemStarts,
+        ensembleState: document
+          .querySelector('[data-folk-stage]')
+          ?.getAttribute('data-ensemble-state'),
+      }))
       const started = taps.filter((t) => t.firstStartAtMs !== undefined)
       if (started.length < tapsPerRun)
         log(`only ${started.length} of ${taps.length} taps started a note`)
@@ -136,6 +180,26 @@ const musicPads: BenchCase = {
           unit: 'ms',
         },
       ]
+      const spreadSamples = stemSpreadSamples(stemStartsAtPlay)
+      const restarts = stemState.startsDuringToggles.length
+      log(
+        `${stemStartsAtPlay.length} stems started; after ${stemToggles} toggles: ${restarts} restarted, ensemble ${stemState.ensembleState}`,
+      )
+      rows.push(
+        {
+          metric: `stem drift after ${stemToggles} toggles (spread of the stems' 0 s)`,
+          value: restarts === 0 ? spreadSamples : Number.NaN,
+          unit: 'samples',
+          target: '0 (sample-accurate)',
+          isWithinTarget:
+            restarts === 0 && spreadSamples === 0 && stemState.ensembleState === 'playing',
+        },
+        {
+          metric: `stem sources restarted by ${stemToggles} toggles`,
+          value: restarts,
+          unit: `of ${stemStartsAtPlay.length} stems`,
+        },
+      )
       if (Number.isFinite(audioLatencyMs)) {
         rows.push({
           metric: 'AudioContext base + output latency',

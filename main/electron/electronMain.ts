@@ -20,6 +20,7 @@ import { disallowSecondInstance } from './disallowSecondInstance'
 import { keepDisplayAwake } from './keepDisplayAwake'
 import { locatePackagedApp } from './locatePackagedApp'
 import { lockNavigation } from './lockNavigation'
+import { electronKeepsakePdfRenderer } from './electronKeepsakePdf'
 import { registerPrivilegedSchemes } from './registerPrivilegedSchemes'
 import { recoverLostChildProcess } from './recoverLostChildProcess'
 import { recycleRendererInAttract } from './recycleRendererInAttract'
@@ -62,6 +63,7 @@ async function startElectronShell(argv: readonly string[] = process.argv): Promi
     shell: 'electron',
     logger,
     builtinPackDir,
+    keepsakePdfRenderer: electronKeepsakePdfRenderer(),
   })
   // A kiosk that cannot start must not linger half alive: the session's supervisor restarts it.
   services.ready.catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { ServiceDiagnostics, StaffLockoutReport } from '../../src/contract/areas/diagnostics'
+import type { PrinterStatus } from '../../src/keepsake/printerState'
 import type { ShellKind } from '../../src/contract/areas/app'
 import type { Logger } from './logger'
 
@@ -19,6 +20,8 @@ export interface DiagnosticsSources {
   readonly staffLockout?: StaffLockoutReport
   /** The change log's last lines (ChangeLog.recent). */
   readonly recentChanges: readonly string[]
+  /** The keepsake printer's state (KeepsakeService.printerStatus). */
+  readonly printer: PrinterStatus
 }
 
 /** The services' half of the admin screen's diagnostics panel. */
@@ -44,5 +47,6 @@ export function collectServiceDiagnostics(sources: DiagnosticsSources): ServiceD
     logLines: logLines.slice(-shownLogLines),
     staffLockout: sources.staffLockout,
     recentChanges: [...sources.recentChanges],
+    printer: sources.printer,
   }
 }

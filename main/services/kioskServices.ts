@@ -33,6 +33,10 @@ import { loadTrustedKeys } from './packs/trustedKeys'
 import { FleetService, fleetTimingFromEnvironment, type FleetTiming } from './fleet/fleetService'
 import { defaultKioskId, installationIdOf } from './fleet/fleetFolder'
 import type { FleetAction } from '../../src/fleet/fleetCommand'
+import { KeepsakeService } from './keepsake/keepsakeService'
+import { chromiumPdfRenderer, type KeepsakePdfRenderer } from './keepsake/keepsakePdf'
+import { runCommandWithExecFile, type CommandRunner } from './commandRunner'
+import { heartbeatPrinterState } from '../../src/keepsake/printerState'
 
 /** What the composition root needs to build the services. */
 export interface KioskServicesOptions {
@@ -59,6 +63,10 @@ export interface KioskServicesOptions {
   readonly removableMediaSystem?: Pick<RemovableMediaLookup, 'platform' | 'runCommand'>
   /** How often the fleet folder is looked at and reported to (tests shorten it). */
   readonly fleetTiming?: FleetTiming
+  /** How the keepsake card becomes a PDF: by default the kiosk's Chromium headless. */
+  readonly keepsakePdfRenderer?: KeepsakePdfRenderer
+  /** Runs `lp`/`lpstat` and Chromium for keepsakes (tests answer for them). */
+  readonly keepsakeCommandRunner?: CommandRunner
 }
 
 /**
@@ -80,6 +88,8 @@ export class KioskServices {
   readonly changes: ChangeLog
   /** The venue's shared fleet folder, when `settings.fleetDir` names one (docs/fleet.md). */
   fleet: FleetService | undefined
+  /** The keepsake printer, its limits and the day's cards (docs/operators.md). */
+  readonly keepsake: KeepsakeService
   readonly startedAtMs: number
   #lastVisitAtMs: number | null = null
   readonly handlers: RequestHandlers
@@ -116,6 +126,19 @@ export class KioskServices {
       this.clock,
       options.logger,
     )
+    this.keepsake = new KeepsakeService({
+      dataDir: options.dataDir,
+      clock: this.clock,
+      logger: options.logger,
+      settings: () => this.settings.settings,
+      timeZone: () => this.mode.timeZone,
+      activePacks: () => this.content.activePacks(),
+      record: (event) => this.analytics.record(event),
+      runCommand: options.keepsakeCommandRunner ?? runCommandWithExecFile,
+      renderPdf:
+        options.keepsakePdfRenderer ??
+        chromiumPdfRenderer(options.keepsakeCommandRunner ?? runCommandWithExecFile),
+    })
     this.handlers = this.#createHandlers()
   }
 
@@ -162,6 +185,8 @@ export class KioskServices {
     this.#stopFollowingVisits = this.mode.onVisitChange(() => {
       this.#lastVisitAtMs = this.clock.nowMs()
     })
+    // Keepsake PDFs are kept for the day only (docs/operators.md "Keepsake printer").
+    await this.keepsake.jobs.deleteDaysOtherThan(this.keepsake.dayOf(this.clock.nowMs()))
     if (!this.options.packSource && !this.#isDisposed) await this.#startFleet()
   }
 
@@ -217,6 +242,7 @@ export class KioskServices {
             return lines.findLast((line) => / ERROR /.test(line)) ?? null
           },
           lastVisitAtMs: () => this.#lastVisitAtMs,
+          printerState: () => heartbeatPrinterState(this.keepsake.printerStatus()),
         },
       },
       this.clock,
@@ -455,7 +481,21 @@ export class KioskServices {
           packs: (await this.content.getContent()).packs,
           staffLockout: await this.staff.lockoutReport(),
           recentChanges: await this.changes.recent(),
+          printer: this.keepsake.printerStatus(),
         }),
+      'keepsake:print': (args) => this.keepsake.print(args),
+      'keepsake:state': () => this.keepsake.staffState(),
+      'keepsake:printers': () => this.keepsake.listPrinters(),
+      'keepsake:test-print': () => this.keepsake.testPrint(),
+      'keepsake:export': async ({ volumePath }) => {
+        const volume = (await this.#removableVolumes()).find((v) => v.path === volumePath)
+        if (!volume) {
+          throw new RequestError('not-found', `"${volumePath}" is not a mounted USB stick`)
+        }
+        const exported = await this.keepsake.exportToday(volume.path)
+        logger.info(`keepsake: exported ${exported.fileCount} cards to ${exported.folder}`)
+        return exported
+      },
       'packs:list': () => this.packs.list(),
       'packs:install': async ({ path: sourcePath, installId, allowDowngrade }) => {
         const id = installId ?? randomUUID()

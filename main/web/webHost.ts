@@ -13,8 +13,11 @@ import { sendFirstScreenPage } from './firstScreenPage'
 /** The header the browser bridge sends its staff session token in. */
 export const staffSessionHeader = 'x-songyun-staff-session'
 
-/** The largest request body the host reads (requests are small JSON). */
-const maxRequestBodyBytes = 1024 * 1024
+/**
+ * The largest request body the host reads: requests are small JSON but for a keepsake card's
+ * picture (src/contract/areas/keepsake.ts, at most 3 MB as a data URL).
+ */
+const maxRequestBodyBytes = 4 * 1024 * 1024
 
 export interface WebHostOptions {
   /**

@@ -28,6 +28,8 @@ export interface StemPlayerOptions {
   readonly startLeadSeconds?: number
   /** How quickly a toggled stem's gain glides to its new level (no click). */
   readonly toggleTimeConstantSeconds?: number
+  /** How quickly the whole piece steps back under a phrase, and comes forward after it. */
+  readonly duckTimeConstantSeconds?: number
 }
 
 /** What the piece is doing. */
@@ -64,9 +66,16 @@ export class StemPlayer implements Disposable {
   #pausedAtSeconds = 0
   #loadToken = 0
   #isDisposed = false
+  /** The piece's one loudness gain (docs/loudness.md), which a duck scales and returns to. */
+  #pieceGain = 1
 
   constructor(options: StemPlayerOptions) {
-    this.#options = { startLeadSeconds: 0.06, toggleTimeConstantSeconds: 0.015, ...options }
+    this.#options = {
+      startLeadSeconds: 0.06,
+      toggleTimeConstantSeconds: 0.015,
+      duckTimeConstantSeconds: 0.05,
+      ...options,
+    }
     this.#bus = options.context.createGain()
     this.#bus.connect(options.destination)
     this.#leaveCensus = joinAudioCensus({
@@ -124,6 +133,8 @@ export class StemPlayer implements Disposable {
     const token = ++this.#loadToken
     this.#pieceId = pieceId
     this.#setState('loading')
+    this.#pieceGain = gain
+    this.#bus.gain.cancelScheduledValues(0)
     this.#bus.gain.value = gain
     const buffers = await Promise.all(stems.map((stem) => this.#options.loadBuffer(stem.url)))
     if (token !== this.#loadToken || this.#isDisposed) return
@@ -207,6 +218,22 @@ export class StemPlayer implements Disposable {
     const { context, toggleTimeConstantSeconds } = this.#options
     stem.gain.gain.setTargetAtTime(isOn ? 1 : 0, context.currentTime, toggleTimeConstantSeconds)
     this.#emitChange()
+  }
+
+  /**
+   * Lets the whole piece step back to `ratio` of its level from `fromSeconds` to `untilSeconds`
+   * (audio clock), so a phrase played over it is heard: the piece's one bus gain moves, never a
+   * stem's, so the balance of the stems and which are in or out stay as the visitor set them.
+   */
+  duck(ratio: number, fromSeconds: number, untilSeconds: number): void {
+    if (this.#state !== 'playing') return
+    const { duckTimeConstantSeconds } = this.#options
+    const level = this.#bus.gain
+    // A phrase tapped while another still sounds: the first one's return is dropped, not heard
+    // in the middle of the second.
+    level.cancelScheduledValues(fromSeconds)
+    level.setTargetAtTime(this.#pieceGain * ratio, fromSeconds, duckTimeConstantSeconds)
+    level.setTargetAtTime(this.#pieceGain, untilSeconds, duckTimeConstantSeconds)
   }
 
   /** How loud each stem sounds now, 0–1 (RMS after its gain), for the visualiser. */

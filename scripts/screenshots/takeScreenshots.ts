@@ -49,8 +49,9 @@ const plan = {
   'exhibit-folk-music': everySize,
   'exhibit-woodblock-printing-cards-en': everySize,
   'idle-warning': [landscapeLarge, portrait],
-  'staff-pin': [portrait],
-  admin: [landscapeLarge, landscapeSmall],
+  'staff-pin': everySize,
+  admin: everySize,
+  'admin-confirm-close': [landscapeLarge],
   'tea-drawing': [landscapeSmall],
 } as const satisfies Record<string, readonly KioskViewport[]>
 type ViewName = keyof typeof plan
@@ -186,7 +187,8 @@ async function captureStaffScreens(
   size: KioskViewport,
 ): Promise<void> {
   const isPinWanted = isTakenAt('staff-pin', size)
-  if (!isPinWanted && !isTakenAt('admin', size)) return
+  const isConfirmWanted = isTakenAt('admin-confirm-close', size)
+  if (!isPinWanted && !isTakenAt('admin', size) && !isConfirmWanted) return
   await loadAttract(page, server.url)
   await holdStaffCorner(page)
   if (await isAskingForNewPin(page)) {
@@ -204,6 +206,15 @@ async function captureStaffScreens(
   await page.locator('[data-screen="admin"]').waitFor()
   await waitForSettledScreen(page)
   if (isTakenAt('admin', size)) await capture(page, 'admin', size)
+  if (isConfirmWanted) {
+    // The confirmation before closing, answered with cancel so the kiosk stays open.
+    await page.locator('[data-mode="closed"]').scrollIntoViewIfNeeded()
+    await tapElement(page, '[data-mode="closed"]')
+    await page.locator('[data-dialog="confirm-close"]').waitFor()
+    await waitForSettledScreen(page)
+    await capture(page, 'admin-confirm-close', size)
+    await tapElement(page, '[data-action="cancel-close"]')
+  }
   await tapElement(page, '[data-action="staff-exit"]')
 }
 

@@ -42,6 +42,8 @@ export interface AnalyticsSummary {
   readonly dwellPerExhibit: readonly ExhibitDwell[]
   /** Languages by use, most used first. */
   readonly languageShare: readonly LanguageUse[]
+  /** Keepsake cards printed in the range. */
+  readonly keepsakesPrinted: number
 }
 
 /** The calendar days from `fromDay` to `toDay`, both included (`YYYY-MM-DD`). */
@@ -80,6 +82,7 @@ export function summarizeAnalytics(
   const dwell = new Map<string, { views: number; totalDwellMs: number }>()
   const languageUses = new Map<string, number>()
   let totalVisits = 0
+  let keepsakesPrinted = 0
   const useLanguage = (language: string) =>
     languageUses.set(language, (languageUses.get(language) ?? 0) + 1)
 
@@ -103,6 +106,9 @@ export function summarizeAnalytics(
         dwell.set(record.exhibitId, entry)
         break
       }
+      case 'keepsake-printed':
+        keepsakesPrinted += 1
+        break
       default:
         break
     }
@@ -126,6 +132,7 @@ export function summarizeAnalytics(
     languageShare: [...languageUses]
       .map(([language, uses]) => ({ language, uses, share: uses / totalUses }))
       .sort((a, b) => b.uses - a.uses),
+    keepsakesPrinted,
   }
 }
 

@@ -32,6 +32,12 @@ import {
   type DiagnosticsEvents,
   type DiagnosticsRequests,
 } from './areas/diagnostics'
+import {
+  keepsakeChannels,
+  keepsakeEvents,
+  type KeepsakeEvents,
+  type KeepsakeRequests,
+} from './areas/keepsake'
 
 /** Every request: `area:verb` → `{ args, result }`. */
 export type RequestMap = AppRequests &
@@ -41,7 +47,8 @@ export type RequestMap = AppRequests &
   PacksRequests &
   StaffRequests &
   ModeRequests &
-  DiagnosticsRequests
+  DiagnosticsRequests &
+  KeepsakeRequests
 
 /** Every event the services push to the renderer: name → payload. */
 export type EventMap = AppEvents &
@@ -51,7 +58,8 @@ export type EventMap = AppEvents &
   PacksEvents &
   StaffEvents &
   ModeEvents &
-  DiagnosticsEvents
+  DiagnosticsEvents &
+  KeepsakeEvents
 
 export type RequestChannel = keyof RequestMap & string
 export type EventName = keyof EventMap & string
@@ -68,6 +76,7 @@ export const requestChannels = {
   ...staffChannels,
   ...modeChannels,
   ...diagnosticsChannels,
+  ...keepsakeChannels,
 } as const satisfies ChannelSpecs<RequestMap>
 
 /** The runtime event list. */
@@ -80,6 +89,7 @@ export const eventNames = Object.keys({
   ...staffEvents,
   ...modeEvents,
   ...diagnosticsEvents,
+  ...keepsakeEvents,
 } as const satisfies EventSpecs<EventMap>) as EventName[]
 
 /** Whether a string names a request channel of the contract. */

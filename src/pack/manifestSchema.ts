@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { keepsakeDateStyles } from '../keepsake/keepsakeDate'
 import { requiredLanguages, type LanguageTag } from '../i18n/languages'
 import { languageTagSchema } from '../i18n/languageTagSchema'
 
@@ -97,6 +98,8 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
     /** Key terms that get pinyin over them when the reading aid is on. */
     glossary: z.array(term).default([]),
   }
+  /** The one line a keepsake card says of what the visitor made (docs/content-packs.md). */
+  const keepsakeCaption = { keepsakeCaption: text.optional() }
 
   const block = z.object({
     id: localIdSchema,
@@ -193,10 +196,11 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
     z.object({
       kind: z.literal('woodblock-printing'),
       ...exhibitBase,
+      ...keepsakeCaption,
       blocks: z.array(block).min(1),
       seal: seal.optional(),
     }),
-    z.object({ kind: z.literal('tea-whisking'), ...exhibitBase }),
+    z.object({ kind: z.literal('tea-whisking'), ...exhibitBase, ...keepsakeCaption }),
     z
       .object({
         kind: z.literal('folk-music'),
@@ -237,6 +241,12 @@ export function createManifestSchema(languages: readonly LanguageTag[]) {
         message: `must include ${requiredLanguages.join(' and ')}`,
       }),
     exhibits: z.array(exhibit).min(1),
+    /** The venue a keepsake card names, and its mark (an image of the pack). */
+    venue: z.object({ name: text, mark: packPathSchema.optional() }).optional(),
+    /** How keepsake cards write the date: one line per style, in this order. */
+    keepsake: z
+      .object({ dateStyles: z.array(z.enum(keepsakeDateStyles)).min(1).max(3) })
+      .optional(),
     files: z.record(packPathSchema, fileEntry),
   })
 }

@@ -14,6 +14,9 @@ export const settingsDefaults = {
   mode: 'open',
   requireSignedPacks: true,
   staffSessionIdleSeconds: 300,
+  keepsakePaper: 'a6',
+  keepsakesPerVisit: 1,
+  keepsakesPerDay: 200,
 } as const
 
 /** A fresh copy of the defaults as full settings (optional keys absent). */

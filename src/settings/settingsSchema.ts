@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { languageTagSchema } from '../i18n/languageTagSchema'
 import { timeZoneSchema } from './timeZoneSchema'
 import { settingsDefaults } from './settingsDefaults'
+import { keepsakePapers } from '../keepsake/keepsakePaper'
 
 /** A local wall-clock time `HH:MM` (24 h). `24:00` is allowed as the end of a day. */
 export const clockTimeSchema = z
@@ -30,6 +31,17 @@ export const kioskIdSchema = z
   .regex(
     /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62}[A-Za-z0-9])?$/,
     'letters, digits, "-" and "_", starting and ending with a letter or digit (at most 64)',
+  )
+
+/**
+ * A CUPS queue name as `lp -d` takes it: printable characters without space, slash, "#" or a
+ * leading "-" (so it can never read as an option).
+ */
+export const keepsakePrinterNameSchema = z
+  .string()
+  .regex(
+    /^[^\s/#\\-][^\s/#\\]{0,126}$/,
+    'a printer (CUPS queue) name: no spaces, "/", "#" or "\\", not starting with "-"',
   )
 
 export const kioskModes = ['open', 'single-exhibit', 'closed'] as const
@@ -62,6 +74,12 @@ export const settingsShape = {
   fleetDir: z.string().min(1).max(1024).optional(),
   kioskId: kioskIdSchema.optional(),
   kioskName: z.string().min(1).max(200).optional(),
+  // The keepsake printer (docs/operators.md "Keepsake printer"): the CUPS queue keepsakes go to
+  // (absent: no take-home button), the card's paper, and the venue's limits.
+  keepsakePrinter: keepsakePrinterNameSchema.optional(),
+  keepsakePaper: z.enum(keepsakePapers).default(settingsDefaults.keepsakePaper),
+  keepsakesPerVisit: z.number().int().min(0).max(5).default(settingsDefaults.keepsakesPerVisit),
+  keepsakesPerDay: z.number().int().min(0).max(10000).default(settingsDefaults.keepsakesPerDay),
 } as const
 
 /** The full, validated settings with defaults filled in. */
@@ -85,6 +103,10 @@ export const settingsPatchSchema = z
     fleetDir: z.string().min(1).max(1024).nullable(),
     kioskId: kioskIdSchema.nullable(),
     kioskName: z.string().min(1).max(200).nullable(),
+    keepsakePrinter: keepsakePrinterNameSchema.nullable(),
+    keepsakePaper: settingsShape.keepsakePaper.unwrap(),
+    keepsakesPerVisit: settingsShape.keepsakesPerVisit.unwrap(),
+    keepsakesPerDay: settingsShape.keepsakesPerDay.unwrap(),
   })
   .partial()
   .strict()

@@ -282,149 +282,165 @@ test.describe('folk-music stage', () => {
     expect(consoleErrors).toEqual([])
   })
 
-  test('a solo recording plays through Howler at its loudness; leaving stops it and unloads every Howl', async ({
-    page,
-    server,
-  }) => {
-    await serveFixtureRecordings(page)
-    await openFolkMusicStage(page, server.url)
-    await expect.poll(async () => (await diagnostics(page)).audio.loaded).toBeGreaterThan(0)
-    await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-playback-state',
-      'playing',
-    )
-    expect((await diagnostics(page)).audio.playing).toBe(1)
-    await expect(page.locator('[data-folk-caption]')).toHaveText(`caption of ${fixtureTrackIds[0]}`)
-    await expect
-      .poll(async () =>
-        (await recordedAnalytics(server.dataDir)).filter((e) => e.type === 'track-play'),
-      )
-      .toEqual([expect.objectContaining({ type: 'track-play', trackId: fixtureTrackIds[0] })])
-    await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute('data-playback-state', 'paused')
-    await tap(page, '[data-action="home"]')
-    await expect(page.locator('[data-folk-stage]')).toHaveCount(0)
-    await expect.poll(() => liveHowlsInHowler(page)).toBe(0)
-    expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
-  })
-
-  test('without the autoplay flag (as a real kiosk starts), a touch starts the audio', async ({
-    playwright,
-    server,
-  }) => {
-    const args = (playwrightConfig.use?.launchOptions?.args ?? []).filter(
-      (arg) => !arg.startsWith('--autoplay-policy'),
-    )
-    const browser = await playwright.chromium.launch({ executablePath: chromiumPath, args })
-    try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, hasTouch: true })
+  test(
+    'a solo recording plays through Howler at its loudness; leaving stops it and unloads every Howl',
+    { tag: '@one-size' },
+    async ({ page, server }) => {
       await serveFixtureRecordings(page)
       await openFolkMusicStage(page, server.url)
+      await expect.poll(async () => (await diagnostics(page)).audio.loaded).toBeGreaterThan(0)
       await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
       await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
         'data-playback-state',
         'playing',
       )
-      const contextState = await page.evaluate(
-        () => (window as unknown as { Howler: { ctx: AudioContext } }).Howler.ctx.state,
-      )
-      expect(contextState).toBe('running')
       expect((await diagnostics(page)).audio.playing).toBe(1)
-    } finally {
-      await browser.close()
-    }
-  })
+      await expect(page.locator('[data-folk-caption]')).toHaveText(
+        `caption of ${fixtureTrackIds[0]}`,
+      )
+      await expect
+        .poll(async () =>
+          (await recordedAnalytics(server.dataDir)).filter((e) => e.type === 'track-play'),
+        )
+        .toEqual([expect.objectContaining({ type: 'track-play', trackId: fixtureTrackIds[0] })])
+      await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+      await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+        'data-playback-state',
+        'paused',
+      )
+      await tap(page, '[data-action="home"]')
+      await expect(page.locator('[data-folk-stage]')).toHaveCount(0)
+      await expect.poll(() => liveHowlsInHowler(page)).toBe(0)
+      expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
+    },
+  )
+
+  test(
+    'without the autoplay flag (as a real kiosk starts), a touch starts the audio',
+    { tag: '@one-size' },
+    async ({ playwright, server }) => {
+      const args = (playwrightConfig.use?.launchOptions?.args ?? []).filter(
+        (arg) => !arg.startsWith('--autoplay-policy'),
+      )
+      const browser = await playwright.chromium.launch({ executablePath: chromiumPath, args })
+      try {
+        const page = await browser.newPage({
+          viewport: { width: 1280, height: 800 },
+          hasTouch: true,
+        })
+        await serveFixtureRecordings(page)
+        await openFolkMusicStage(page, server.url)
+        await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+        await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+          'data-playback-state',
+          'playing',
+        )
+        const contextState = await page.evaluate(
+          () => (window as unknown as { Howler: { ctx: AudioContext } }).Howler.ctx.state,
+        )
+        expect(contextState).toBe('running')
+        expect((await diagnostics(page)).audio.playing).toBe(1)
+      } finally {
+        await browser.close()
+      }
+    },
+  )
 
   test.describe('quiet hours', () => {
     test.use({
       kioskSettings: { volume: 0.7, quietHours: [{ from: '00:00', to: '24:00', maxVolume: 0.2 }] },
     })
 
-    test('the master volume is the cap the mode service broadcasts (setting capped by quiet hours)', async ({
-      page,
-      server,
-    }) => {
-      await openFolkMusicStage(page, server.url)
-      const masterVolume = () =>
-        page.evaluate(() => {
-          const howler = (
-            window as unknown as { Howler: { volume(): number; masterGain: GainNode } }
-          ).Howler
-          return { howler: howler.volume(), gain: howler.masterGain.gain.value }
-        })
-      await expect.poll(masterVolume).toEqual({ howler: 0.2, gain: expect.closeTo(0.2, 5) })
-    })
+    test(
+      'the master volume is the cap the mode service broadcasts (setting capped by quiet hours)',
+      { tag: '@one-size' },
+      async ({ page, server }) => {
+        await openFolkMusicStage(page, server.url)
+        const masterVolume = () =>
+          page.evaluate(() => {
+            const howler = (
+              window as unknown as { Howler: { volume(): number; masterGain: GainNode } }
+            ).Howler
+            return { howler: howler.volume(), gain: howler.masterGain.gain.value }
+          })
+        await expect.poll(masterVolume).toEqual({ howler: 0.2, gain: expect.closeTo(0.2, 5) })
+      },
+    )
   })
 
   test.describe('idle', () => {
     test.use({ kioskSettings: { idleTimeoutSeconds: 15, idleWarningSeconds: 3 } })
 
-    test('an idle reset stops the recording and unloads every Howl', async ({ page, server }) => {
-      await serveFixtureRecordings(page)
+    test(
+      'an idle reset stops the recording and unloads every Howl',
+      { tag: '@one-size' },
+      async ({ page, server }) => {
+        await serveFixtureRecordings(page)
+        await openFolkMusicStage(page, server.url)
+        await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+        await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
+          'data-playback-state',
+          'playing',
+        )
+        expect((await diagnostics(page)).audio.playing).toBe(1)
+        await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 40_000 })
+        expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
+      },
+    )
+  })
+
+  test(
+    "the built-in pack's own recordings play, captioned, in English too",
+    { tag: '@one-size' },
+    async ({ page, server, consoleErrors }, testInfo) => {
+      await installAxe(page)
+      const failedUrls: string[] = []
+      page.on('response', (response) => {
+        if (response.status() >= 400) failedUrls.push(`${response.status()} ${response.url()}`)
+      })
       await openFolkMusicStage(page, server.url)
-      await tap(page, `[data-track="${fixtureTrackIds[0]}"]`)
+      await tap(page, '[data-action="language"]')
+      const firstPerformance = page.locator('.folk__track').first()
+      const trackId = await firstPerformance.getAttribute('data-track')
+      await tap(page, `[data-track="${trackId}"]`)
       await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
         'data-playback-state',
         'playing',
       )
+      await expect(page.locator('[data-folk-caption]')).toBeVisible()
       expect((await diagnostics(page)).audio.playing).toBe(1)
-      await expect(page.locator('[data-screen="attract"]')).toBeVisible({ timeout: 40_000 })
-      expect((await diagnostics(page)).audio).toEqual({ loaded: 0, playing: 0 })
-    })
-  })
+      await page.screenshot({ path: testInfo.outputPath('folk-music-pack-en.png') })
+      expect(await seriousAxeViolations(page, '[data-folk-stage]')).toEqual([])
+      expect(await smallTargetsInStage(page)).toEqual([])
+      expect(failedUrls).toEqual([])
+      expect(consoleErrors).toEqual([])
+    },
+  )
 
-  test("the built-in pack's own recordings play, captioned, in English too", async ({
-    page,
-    server,
-    consoleErrors,
-  }, testInfo) => {
-    await installAxe(page)
-    const failedUrls: string[] = []
-    page.on('response', (response) => {
-      if (response.status() >= 400) failedUrls.push(`${response.status()} ${response.url()}`)
-    })
-    await openFolkMusicStage(page, server.url)
-    await tap(page, '[data-action="language"]')
-    const firstPerformance = page.locator('.folk__track').first()
-    const trackId = await firstPerformance.getAttribute('data-track')
-    await tap(page, `[data-track="${trackId}"]`)
-    await expect(page.locator('[data-folk-stage]')).toHaveAttribute(
-      'data-playback-state',
-      'playing',
-    )
-    await expect(page.locator('[data-folk-caption]')).toBeVisible()
-    expect((await diagnostics(page)).audio.playing).toBe(1)
-    await page.screenshot({ path: testInfo.outputPath('folk-music-pack-en.png') })
-    expect(await seriousAxeViolations(page, '[data-folk-stage]')).toEqual([])
-    expect(await smallTargetsInStage(page)).toEqual([])
-    expect(failedUrls).toEqual([])
-    expect(consoleErrors).toEqual([])
-  })
-
-  test('recordings in the pack answer byte ranges with 206, so seeking works', async ({
-    request,
-    server,
-  }) => {
-    const answer = await request.post(new URL('api/request/content%3Aget', server.url).href, {
-      data: {},
-    })
-    const content = (await answer.json()) as { result: KioskContent }
-    const stage = content.result.exhibits.find((entry) => entry.exhibit.kind === 'folk-music')!
-    const folk = stage.exhibit as FolkMusicExhibit
-    const audioPaths = [
-      ...folk.instruments.flatMap((i) => i.tracks.map((t) => t.audio)),
-      ...folk.pieces.flatMap((piece) => piece.stems.map((stem) => stem.audio)),
-    ]
-    expect(audioPaths.length, 'the built-in pack has recordings').toBeGreaterThan(0)
-    for (const audioPath of audioPaths) {
-      const encodedPath = audioPath.split('/').map(encodeURIComponent).join('/')
-      const url = new URL(`pack/${stage.packId}/${encodedPath}`, server.url).href
-      const part = await request.get(url, { headers: { Range: 'bytes=100-1099' } })
-      expect(part.status(), audioPath).toBe(206)
-      expect(part.headers()['content-range']).toMatch(/^bytes 100-1099\/\d+$/)
-      expect(part.headers()['content-type']).toMatch(/^audio\//)
-      expect((await part.body()).length).toBe(1000)
-    }
-  })
+  test(
+    'recordings in the pack answer byte ranges with 206, so seeking works',
+    { tag: '@one-size' },
+    async ({ request, server }) => {
+      const answer = await request.post(new URL('api/request/content%3Aget', server.url).href, {
+        data: {},
+      })
+      const content = (await answer.json()) as { result: KioskContent }
+      const stage = content.result.exhibits.find((entry) => entry.exhibit.kind === 'folk-music')!
+      const folk = stage.exhibit as FolkMusicExhibit
+      const audioPaths = [
+        ...folk.instruments.flatMap((i) => i.tracks.map((t) => t.audio)),
+        ...folk.pieces.flatMap((piece) => piece.stems.map((stem) => stem.audio)),
+      ]
+      expect(audioPaths.length, 'the built-in pack has recordings').toBeGreaterThan(0)
+      for (const audioPath of audioPaths) {
+        const encodedPath = audioPath.split('/').map(encodeURIComponent).join('/')
+        const url = new URL(`pack/${stage.packId}/${encodedPath}`, server.url).href
+        const part = await request.get(url, { headers: { Range: 'bytes=100-1099' } })
+        expect(part.status(), audioPath).toBe(206)
+        expect(part.headers()['content-range']).toMatch(/^bytes 100-1099\/\d+$/)
+        expect(part.headers()['content-type']).toMatch(/^audio\//)
+        expect((await part.body()).length).toBe(1000)
+      }
+    },
+  )
 })

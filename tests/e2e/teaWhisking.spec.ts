@@ -1,5 +1,5 @@
 import type { Page, TestInfo } from '@playwright/test'
-import { diagnostics, expect, tap, test } from './support/kioskTest'
+import { diagnostics, expect, tap, test as kioskTest } from './support/kioskTest'
 import {
   drawWithoutLifting,
   foamDrawingStroke,
@@ -11,6 +11,10 @@ import {
   type TeaAnchors,
 } from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { FakeLp, pdfPageToPng, pdfText } from './support/fakeLp'
+import { createFirstPin } from './support/staffGestures'
 
 /** The verdict's actions that are under 64 × 64 CSS px or have no border to read as a button. */
 async function verdictActionsThatLookLikeText(page: Page): Promise<string[]> {
@@ -86,15 +90,29 @@ async function openTea(page: Page): Promise<void> {
   await expect(page.locator('[data-tea-anchors]')).toHaveCount(1)
 }
 
-// Slow software rendering on a shared machine: long waits, and no idle reset mid-visit.
-test.use({ actionTimeout: 60_000, kioskSettings: { idleTimeoutSeconds: 3600 } })
+// Slow software rendering on a shared machine: long waits, and no idle reset mid-visit. A
+// keepsake printer is chosen ("desk"), but its `lp` fails as CUPS does for a missing queue.
+const test = kioskTest.extend<{ fakeLp: FakeLp }>({
+  fakeLp: async ({}, use) => {
+    const lp = new FakeLp()
+    await lp.failWith('lp: Error - The printer or class does not exist.')
+    await use(lp)
+    await lp.remove()
+  },
+  kioskEnv: async ({ fakeLp }, use) => use(fakeLp.env),
+})
+test.use({
+  actionTimeout: 60_000,
+  kioskSettings: { idleTimeoutSeconds: 3600, keepsakePrinter: 'desk' },
+})
 
-test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades, and leaving frees the GPU', async ({
+test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades, a failed keepsake sends the visitor to the desk, and leaving frees the GPU', async ({
   page,
   server,
   consoleErrors,
 }, testInfo) => {
-  test.setTimeout(480_000)
+  // The keepsake's PDF and the staff's printer section add a minute or two at a software frame rate.
+  test.setTimeout(660_000)
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
@@ -191,6 +209,24 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   expect(meanDifference(pick(after), pick(before))).toBeLessThan(drawn * 0.4)
   await expect(page.locator('[data-tea-station="finished"]')).toBeVisible()
 
+  // 带回家 with the printer failing: the visitor is kindly sent to the desk, nothing technical.
+  await tap(page, '[data-action="take-home"]')
+  const desk = page.locator('[data-keepsake-state="ask-at-desk"]')
+  await expect(desk).toBeVisible({ timeout: 90_000 })
+  await expect(desk).toHaveText('请到服务台询问。')
+  // The card was made all the same and is kept for staff to export: the drawn bowl, both
+  // captions, the seal.
+  const keepsakes = path.join(server.dataDir, 'keepsakes')
+  const [day] = await readdir(keepsakes)
+  const [refused] = await readdir(path.join(keepsakes, day!))
+  expect(refused).toMatch(/\.not-printed\.pdf$/)
+  const cardPdf = path.join(keepsakes, day!, refused!)
+  const cardText = await pdfText(cardPdf)
+  for (const expected of ['亲手点成的一盏茶，沫上作画', 'AbowlofteaIwhisked', '宋韵', '宋式点茶']) {
+    expect(cardText).toContain(expected)
+  }
+  await pdfPageToPng(cardPdf, 150, shot(testInfo, 'keepsake-tea.png'))
+
   // The verdict offers the card that explains it, in the frame's drawer.
   const cardId = await page.locator('[data-action="tea-verdict-card"]').getAttribute('data-card-id')
   expect(cardId).toBeTruthy()
@@ -203,5 +239,14 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
   const left = (await diagnostics(page)).webgl!
   expect({ ...left, calls: 0 }).toEqual({ ...baseline!, calls: 0 })
+
+  // Staff see why in the printer section: the error, its reason and what to do.
+  await createFirstPin(page, '2468')
+  await tap(page, '[data-admin-section="printer"]')
+  await expect(page.locator('[data-printer-state]')).toHaveAttribute('data-state', 'error')
+  await expect(page.locator('[data-printer-last-error]')).toContainText(
+    'CUPS has no printer "desk"',
+  )
+  await page.screenshot({ path: shot(testInfo, 'admin-printer.png') })
   expect(consoleErrors).toEqual([])
 })

@@ -1,7 +1,23 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { CDPSession, Page } from '@playwright/test'
-import { diagnostics, expect, tap, test } from './support/kioskTest'
+import type { CDPSession, Page, TestInfo } from '@playwright/test'
+import { diagnostics, expect, tap, test as kioskTest } from './support/kioskTest'
+import { layoutKeepsake } from '../../src/keepsake/keepsakeLayout'
+import { FakeLp, pdfPageToPng, pdfText, pictureDifference } from './support/fakeLp'
+
+/**
+ * A kiosk with a keepsake printer ("desk", a fake `lp` first on PATH) and a daily cap of one
+ * card: the take-home button shows on every print of this file.
+ */
+const test = kioskTest.extend<{ fakeLp: FakeLp }>({
+  fakeLp: async ({}, use) => {
+    const lp = new FakeLp()
+    await use(lp)
+    await lp.remove()
+  },
+  kioskEnv: async ({ fakeLp }, use) => use(fakeLp.env),
+  kioskSettings: async ({}, use) => use({ keepsakePrinter: 'desk', keepsakesPerDay: 1 }),
+})
 import {
   chiselBlock,
   foldDrag,
@@ -80,16 +96,32 @@ async function printDensity(page: Page, cells = 48): Promise<number[]> {
   return page
     .locator('[data-woodblock-print] canvas')
     .evaluate((canvas: HTMLCanvasElement, n: number) => {
+      // Only the printed block, not the paper's margins round it (the seal stands in the left one).
+      const left = Number(canvas.dataset.printLeftPx ?? 0)
+      const top = Number(canvas.dataset.printTopPx ?? 0)
+      const width = Number(canvas.dataset.printWidthPx ?? canvas.width)
+      const height = Number(canvas.dataset.printHeightPx ?? canvas.height)
       const copy = document.createElement('canvas')
       copy.width = n
       copy.height = n
       const context = copy.getContext('2d')!
-      context.drawImage(canvas, 0, 0, n, n)
+      context.drawImage(canvas, left, top, width, height, 0, 0, n, n)
       const data = context.getImageData(0, 0, n, n).data
       const out: number[] = []
       for (let i = 0; i < data.length; i += 4) out.push(1 - data[i]! / 244)
       return out
     }, cells)
+}
+
+/** Attaches the print canvas as a PNG (what the two prints of a comparison looked like). */
+async function attachPrint(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const dataUrl = await page
+    .locator('[data-woodblock-print] canvas')
+    .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png'))
+  await testInfo.attach(name, {
+    body: Buffer.from(dataUrl.split(',')[1]!, 'base64'),
+    contentType: 'image/png',
+  })
 }
 
 /** The station ids in the frame's step bar, in order. */
@@ -144,6 +176,8 @@ async function printByTouch(
   // The master clears the rest in an animation of a few seconds (longer at a software frame rate).
   await expect(page.locator('[data-woodblock-phase="ink"]')).toBeAttached({ timeout: 60_000 })
   await expectStation('ink')
+  // The same touches must land on the same wood: wait for the camera to reach the ink view.
+  await waitForSteadyBlock(page)
   await sweepBlock(page, cdp, 9, 2)
   await sweepBlock(page, cdp, 9, 2)
   await tap(page, '[data-action="woodblock-next"]')
@@ -160,10 +194,11 @@ async function printByTouch(
   await expect(page.locator('[data-woodblock-print] canvas')).toBeVisible()
 }
 
-test('woodblock: the seven stations by touch yield the visitor’s print, and leaving frees what entering made', async ({
+test('woodblock: the seven stations by touch yield the visitor’s print, the card to take home, and leaving frees what entering made', async ({
   page,
   server,
   consoleErrors,
+  fakeLp,
 }, testInfo) => {
   // Seven stations by touch on software WebGL: minutes on a shared machine.
   test.setTimeout(900_000)
@@ -215,7 +250,76 @@ test('woodblock: the seven stations by touch yield the visitor’s print, and le
   expect(inkShare).toBeLessThan(0.8)
   await tap(page, '[data-action="woodblock-seal"]')
   await expect(page.locator('[data-action="woodblock-seal"]')).toHaveCount(0)
+  await expect(page.locator('[data-action="take-home"]')).toBeVisible()
   await page.screenshot({ path: testInfo.outputPath('print.png') })
+
+  // 带回家: the card goes to the printer staff chose, with the visitor's sealed print on it.
+  await tap(page, '[data-action="take-home"]')
+  const takeHome = page.locator('[data-keepsake-state="printed"]')
+  // Chromium prints the card to PDF: seconds, more on a shared machine.
+  await expect(takeHome).toBeVisible({ timeout: 90_000 })
+  await expect(takeHome).toContainText('服务台')
+  const lpCalls = await fakeLp.calls()
+  expect(lpCalls).toHaveLength(1)
+  const [options, pdfPath] = [lpCalls[0]!.slice(0, 3), lpCalls[0]![3]!]
+  expect(options).toEqual(['-d', 'desk', '--'])
+  expect(pdfPath.startsWith(path.join(server.dataDir, 'keepsakes'))).toBe(true)
+  const cardText = await pdfText(pdfPath)
+  for (const expected of [
+    '亲手刻版、刷墨、印成的一页',
+    'ApageIcarved,inkedandprintedbyhand',
+    '宋韵',
+    '雕版印刷',
+    'Woodblockprinting',
+  ]) {
+    expect(cardText).toContain(expected)
+  }
+  const aspect = await printCanvas.evaluate((c: HTMLCanvasElement) => c.width / c.height)
+  const card = layoutKeepsake({
+    paper: 'a6',
+    kind: 'woodblock-printing',
+    exhibitTitle: {},
+    caption: {},
+    sealText: '',
+    hasVenueMark: false,
+    dateLines: [],
+    language: 'zh-CN',
+    pictureAspect: aspect,
+  })
+  const cardPng = testInfo.outputPath('keepsake-woodblock.png')
+  await pdfPageToPng(pdfPath, 150, cardPng)
+  const difference = await pictureDifference(
+    page,
+    await readFile(cardPng),
+    {
+      xFraction: card.picture.xMm / card.pageMm.widthMm,
+      yFraction: card.picture.yMm / card.pageMm.heightMm,
+      widthFraction: card.picture.widthMm / card.pageMm.widthMm,
+      heightFraction: card.picture.heightMm / card.pageMm.heightMm,
+    },
+    '[data-woodblock-print] canvas',
+  )
+  // The same print at two resolutions differs by about 2; a blank sheet would differ by about 57.
+  expect(difference).toBeLessThan(8)
+  // The cap holds: the day's one card is printed, so the next asks at the desk and lp is not run.
+  const next = await page.evaluate(async () => {
+    const response = await fetch('/api/request/keepsake:print', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        args: {
+          visitId: 'e2e-next-visit',
+          exhibitId: 'woodblock-printing',
+          language: 'en',
+          picture: 'data:image/png;base64,AAAA',
+          pictureAspect: 1,
+        },
+      }),
+    })
+    return ((await response.json()) as { result: unknown }).result
+  })
+  expect(next).toEqual({ outcome: 'ask-at-desk' })
+  expect(await fakeLp.calls()).toHaveLength(1)
   // Each station reported its completion to the frame, which logs it.
   await expect
     .poll(async () => [...new Set(await completedStations(server.dataDir))].sort())
@@ -243,14 +347,17 @@ test('woodblock: the seven stations by touch yield the visitor’s print, and le
   expect(consoleErrors).toEqual([])
 })
 
-// Marked fixme, not passing: in the merged build's run its two prints also differed in a row at
-// 37 % of the height, away from the knife's row at 60 % (a rub or ground speck that depends on
-// timing?). Open in the woodblock issue's note until the prints are made deterministic.
+// Still fixme. The print no longer varies with timing (rub pressure is not read from finger speed,
+// ink on the cut ground never prints, two ordinary ink passes never smudge, the ink sweep waits
+// for the camera); the band of differences at 37 % is gone. One cell of 48 × 48 still differs, at
+// row 10, column 22: where 宋's dot meets its roof, well away from the knife's row at 60 %. Its
+// cause is not found yet (the prints are attached to the report as clean-print.png and
+// nicked-print.png); un-fixme once it is.
 test.fixme('woodblock: a knife cut across a stroke prints a print that differs exactly there', async ({
   page,
   server,
   consoleErrors,
-}) => {
+}, testInfo) => {
   // Seven stations by touch on software WebGL: minutes on a shared machine.
   test.setTimeout(900_000)
   const cdp = await page.context().newCDPSession(page)
@@ -260,6 +367,8 @@ test.fixme('woodblock: a knife cut across a stroke prints a print that differs e
   // The scribe writes the same 宋 both times (their strokes do not depend on frame timing).
   await printByTouch(page, cdp, { writer: 'scribe' })
   const clean = await printDensity(page)
+  await attachPrint(page, testInfo, 'clean-print.png')
+  await expect(page.locator('[data-step="carving"]')).toHaveAttribute('data-note', 'clean')
   await tap(page, '[data-action="woodblock-another"]')
   await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
     timeout: 20_000,
@@ -267,6 +376,9 @@ test.fixme('woodblock: a knife cut across a stroke prints a print that differs e
   // 宋's cross stroke lies at 52 % of the height; the knife crosses its centre stroke at 60 %.
   await printByTouch(page, cdp, { writer: 'scribe', knifeAcrossRow: 0.6 })
   const nicked = await printDensity(page)
+  await attachPrint(page, testInfo, 'nicked-print.png')
+  // The verdict puts the nick on the carving.
+  await expect(page.locator('[data-step="carving"]')).toHaveAttribute('data-note', 'nicked')
   const cells = 48
   const rows = new Set<number>()
   let lighter = 0
@@ -277,7 +389,18 @@ test.fixme('woodblock: a knife cut across a stroke prints a print that differs e
     }
   }
   expect(lighter, 'the nick shows as paper where the stroke was').toBeGreaterThan(0)
-  for (const row of rows) expect(Math.abs(row / cells - 0.6)).toBeLessThan(0.08)
+  const differing = [...rows].sort((a, b) => a - b)
+  const cellsAt = (row: number) =>
+    clean
+      .map((value, i) => ({ i, lighter: value - nicked[i]! }))
+      .filter(({ i, lighter }) => Math.floor(i / cells) === row && lighter > 0.4)
+      .map(({ i }) => i % cells)
+  for (const row of differing) {
+    expect(
+      Math.abs(row / cells - 0.6),
+      `row ${row} of ${cells} is lighter (columns ${cellsAt(row).join(', ')}) away from the cut`,
+    ).toBeLessThan(0.08)
+  }
   expect(consoleErrors).toEqual([])
 })
 

@@ -10,6 +10,8 @@ import type { Logger } from '../logger'
 import { fleetLayout } from './fleetFolder'
 import type { FleetStateFile } from './fleetState'
 
+import type { HeartbeatPrinterState } from '../../../src/keepsake/printerState'
+
 /** What the heartbeat reads from the rest of the kiosk at each beat. */
 export interface KioskVitals {
   readonly appVersion: string
@@ -18,6 +20,8 @@ export interface KioskVitals {
   modeState(): ModeState
   lastError(): string | null
   lastVisitAtMs(): number | null
+  /** The keepsake printer's state (absent: no keepsake service, `not-configured`). */
+  printerState?(): HeartbeatPrinterState
 }
 
 /** Who this kiosk is in the fleet. */
@@ -71,7 +75,7 @@ export class FleetReporter {
       isClosedByHours: mode.isClosedByHours,
       uptimeSeconds: Math.max(0, Math.round((nowMs - this.vitals.startedAtMs) / 1000)),
       lastError: this.vitals.lastError()?.slice(0, 500) ?? null,
-      printerState: 'not-configured',
+      printerState: this.vitals.printerState?.() ?? 'not-configured',
       diskFreeBytes: await statfs(this.dataDir).then(
         (s) => s.bavail * s.bsize,
         () => null,

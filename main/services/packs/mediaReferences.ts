@@ -24,8 +24,14 @@ export interface MediaReference {
   readonly pointer: readonly (string | number)[]
 }
 
-/** Every media reference inside `exhibits` (docs/content-pack-format.md: each must be a path in `files`). */
-export function collectMediaReferences(manifest: Pick<PackManifest, 'exhibits'>): MediaReference[] {
+/**
+ * Every media reference inside `exhibits` (docs/content-pack-format.md: each must be a path in
+ * `files`), and
+ * the venue's mark for keepsake cards.
+ */
+export function collectMediaReferences(
+  manifest: Pick<PackManifest, 'exhibits'> & Partial<Pick<PackManifest, 'venue'>>,
+): MediaReference[] {
   const found: MediaReference[] = []
   const walk = (value: unknown, pointer: (string | number)[], isMediaValue: boolean) => {
     if (typeof value === 'string') {
@@ -39,5 +45,6 @@ export function collectMediaReferences(manifest: Pick<PackManifest, 'exhibits'>)
     }
   }
   walk(manifest.exhibits, ['exhibits'], false)
+  if (manifest.venue?.mark) found.push({ path: manifest.venue.mark, pointer: ['venue', 'mark'] })
   return found
 }

@@ -15,12 +15,12 @@ export interface Seat {
  * 《武林旧事》 list the banquet musicians; docs/visitor-journey.md).
  */
 const seatsByKind: Record<Instrument['instrument'], Seat> = {
-  paiban: { xPercent: 50, yPercent: 68, depth: 'front' },
-  pipa: { xPercent: 27, yPercent: 58, depth: 'middle' },
-  guzheng: { xPercent: 73, yPercent: 58, depth: 'middle' },
-  dizi: { xPercent: 38, yPercent: 28, depth: 'back' },
-  xiao: { xPercent: 62, yPercent: 28, depth: 'back' },
-  guqin: { xPercent: 89, yPercent: 26, depth: 'back' },
+  paiban: { xPercent: 50, yPercent: 70, depth: 'front' },
+  pipa: { xPercent: 27, yPercent: 62, depth: 'middle' },
+  guzheng: { xPercent: 73, yPercent: 62, depth: 'middle' },
+  dizi: { xPercent: 38, yPercent: 34, depth: 'back' },
+  xiao: { xPercent: 62, yPercent: 34, depth: 'back' },
+  guqin: { xPercent: 89, yPercent: 30, depth: 'back' },
 }
 
 /**

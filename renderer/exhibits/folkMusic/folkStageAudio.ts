@@ -1,4 +1,6 @@
 import { combinedStemLoudness, playbackGain } from '../../../src/audio/playbackGain'
+import { planPhrase } from '../../../src/audio/livePhrase'
+import { phraseGainDb } from '../../../src/audio/padNotes'
 import {
   padFrequenciesInMode,
   quantisedStartSeconds,
@@ -26,16 +28,13 @@ export interface StageMedia {
   readonly loudnessOf: (packPath: string) => FileLoudness | undefined
 }
 
-/** A short phrase each instrument answers a tap with: jianpu degrees of its 宫, with beats. */
-const phraseDegrees: readonly (readonly [ratio: number, beats: number])[] = [
-  [1, 1],
-  [9 / 8, 1],
-  [81 / 64, 1],
-  [3 / 2, 2],
-]
-const phraseBeatSeconds = 0.32
 /** Pads snap to eighth notes of the piece playing. */
 const padSubdivision = 2
+/**
+ * While a tapped instrument's phrase sounds over the ensemble, the band steps back this far (a
+ * soloist stepping forward), so the phrase is heard without the whole being louder than −23 LUFS.
+ */
+const ensembleDuckDb = -6
 
 /**
  * Every sound of the folk-music stage and its one owner: the solo recordings (TrackPlayer, Howler),
@@ -169,29 +168,32 @@ export class FolkStageAudio implements Disposable {
     return when - now
   }
 
-  /** Renders an instrument's phrase ahead, while the stage is idle. */
-  preparePhrase(instrument: InstrumentKind, tonicHz: number): void {
-    this.#pads?.prepare(
-      instrument,
-      phraseDegrees.map(([ratio]) => tonicHz * ratio),
-    )
-  }
-
-  /** The instrument's short phrase in its own voice; returns its length in seconds. */
+  /**
+   * The instrument's short phrase in its own voice; returns how long until it has rung out, in
+   * seconds. Over the ensemble it joins the piece (its scale, on its beat: src/audio/livePhrase.ts)
+   * and the ensemble ducks under it for its length.
+   */
   playPhrase(instrument: InstrumentKind, tonicHz: number): number {
     const graph = this.#graph
     const pads = this.#pads
     if (!graph || !pads) return 0
     resumeAudio()
-    const frequencies = phraseDegrees.map(([ratio]) => tonicHz * ratio)
-    // Notes not yet rendered in idle time are rendered first, then scheduled from that moment.
-    pads.renderNow(instrument, frequencies)
-    let at = graph.context.currentTime + 0.01
-    phraseDegrees.forEach(([, beats], index) => {
-      pads.play(instrument, frequencies[index]!, at)
-      at += beats * phraseBeatSeconds
-    })
-    return phraseDegrees.reduce((sum, [, beats]) => sum + beats * phraseBeatSeconds, 0) + 0.4
+    const grid = this.beatGrid()
+    const piece = grid && this.#piece ? { grid, tonicHz: this.#piece.tonicHz } : undefined
+    // Notes not yet rendered in idle time are rendered first; the phrase is planned after that,
+    // from the audio clock's time then, so its notes still land on the beat.
+    pads.renderNow(
+      instrument,
+      planPhrase(tonicHz, 0, piece).notes.map((note) => note.frequencyHz),
+    )
+    const now = graph.context.currentTime
+    const plan = planPhrase(tonicHz, now, piece)
+    const gain = 10 ** (phraseGainDb[instrument] / 20)
+    for (const note of plan.notes) pads.play(instrument, note.frequencyHz, note.whenSeconds, gain)
+    if (piece) {
+      this.#stems?.duck(10 ** (ensembleDuckDb / 20), plan.notes[0]!.whenSeconds, plan.endsAtSeconds)
+    }
+    return plan.endsAtSeconds - now
   }
 
   dispose(): void {

@@ -1,4 +1,10 @@
 import type { PrintVerdict } from '../../../src/exhibits/woodblockPrinting/printImpression'
+import type {
+  CarvingNote,
+  InkingNote,
+  RubbingNote,
+  SampleWriter,
+} from '../../../src/exhibits/woodblockPrinting/printSteps'
 import type { LocalizedText } from '../../../src/i18n/localizedText'
 
 /** The woodblock exhibit's own words, in both chrome languages (pack text brings its own). */
@@ -37,6 +43,51 @@ export const woodblockText = {
     },
     smudged: { 'zh-CN': '墨太多，洇成了墨团。', en: 'Too much ink: it spread into smudges.' },
   } satisfies Record<PrintVerdict, LocalizedText>,
+  /** What each step gave the print, said beside it in the order the steps were done. */
+  steps: {
+    writing: {
+      visitor: {
+        'zh-CN': '写样：笔画出自你的手。',
+        en: 'Writing: the strokes are your own hand.',
+      },
+      scribe: {
+        'zh-CN': '写样：书手代写，你刻印的是他的字。',
+        en: 'Writing: the scribe’s hand, which you carved and printed.',
+      },
+    } satisfies Record<SampleWriter, LocalizedText>,
+    carving: {
+      clean: {
+        'zh-CN': '刻版：底子铲净，笔画完好。',
+        en: 'Carving: the ground is clear and every stroke stands whole.',
+      },
+      nicked: {
+        'zh-CN': '刻版：刀口伤了笔画，印出一道白痕。',
+        en: 'Carving: your knife nicked a stroke; the nick prints as a white gap.',
+      },
+      specks: {
+        'zh-CN': '刻版：留下未铲的底子，印出墨点。',
+        en: 'Carving: ground left standing prints as specks.',
+      },
+    } satisfies Record<CarvingNote, LocalizedText>,
+    inking: {
+      even: { 'zh-CN': '刷墨：墨上得匀。', en: 'Inking: even.' },
+      thin: {
+        'zh-CN': '刷墨：有的笔画墨不够，印得浅或缺。',
+        en: 'Inking: some strokes got too little ink and print pale.',
+      },
+      heavy: {
+        'zh-CN': '刷墨：墨太多，洇到了笔画外。',
+        en: 'Inking: too much ink; it spread beyond the strokes.',
+      },
+    } satisfies Record<InkingNote, LocalizedText>,
+    rubbing: {
+      firm: { 'zh-CN': '刷印：纸背刷得匀实。', en: 'Rubbing: firm and even.' },
+      light: {
+        'zh-CN': '刷印：有的地方没刷到，字色发虚。',
+        en: 'Rubbing: parts were rubbed too lightly and print faint.',
+      },
+    } satisfies Record<RubbingNote, LocalizedText>,
+  },
   askScribe: { 'zh-CN': '请书手代写', en: 'Ask the scribe to write' },
   chooseTool: { 'zh-CN': '选刀', en: 'Choose a tool' },
   tools: {

@@ -56,6 +56,14 @@ export const analyticsEventSchema = z.discriminatedUnion('type', [
     exhibitId: analyticsIdSchema,
     trackId: analyticsIdSchema,
   }),
+  // Recorded by the services, not the renderer: a keepsake card printed, or why not. No picture
+  // and nothing of the visitor is kept (docs/operators.md "Keepsake printer").
+  z.object({ type: z.literal('keepsake-printed'), exhibitId: analyticsIdSchema }),
+  z.object({
+    type: z.literal('keepsake-refused'),
+    exhibitId: analyticsIdSchema,
+    reason: z.enum(['visit-limit', 'daily-cap', 'not-configured', 'printer-error']),
+  }),
 ])
 export type AnalyticsEvent = z.infer<typeof analyticsEventSchema>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
+import type { PrinterStatus } from '../../keepsake/printerState'
 
 /** What the services can tell staff about the running kiosk (the renderer adds frame rate and WebGL). */
 export interface ServiceDiagnostics {
@@ -22,6 +23,12 @@ export interface ServiceDiagnostics {
    * the admin screen, the inbox or a terminal, oldest first; `<data>/logs/changes.log` holds all.
    */
   readonly recentChanges: readonly string[]
+  /**
+   * The keepsake printer: `state` (not-configured, ready, printing, error), in `error` the
+   * `reason` (missing, offline, out-of-paper, failed), the chosen `printerName`, and the last
+   * error for staff (docs/operators.md "Keepsake printer").
+   */
+  readonly printer: PrinterStatus
 }
 
 /** How often wrong PINs locked staff access since the last correct one, and until when. */

@@ -94,7 +94,7 @@ export class CarvingField {
 
   /**
    * A pass of `tool` along `from`→`to` (block coordinates, 0–1). Ground in the footprint drops;
-   * a stroke is cut only under the blade's edge, and that cut is recorded as a nick. Returns the
+   * a stroke is cut only under the knife's edge, and that cut is recorded as a nick. Returns the
    * cells that changed, or undefined when nothing did.
    */
   cut(from: BlockPoint, to: BlockPoint, tool: CarvingTool): CellRect | undefined {
@@ -106,13 +106,20 @@ export class CarvingField {
     if (!footprint) return undefined
     const { ax, ay, bx, by } = footprint
     const { x0, y0, x1, y1 } = footprint.cells
+    const gouge = tool === 'chisel' ? flatChiselPass(ax, ay, bx, by, radiusCells) : undefined
     let isChanged = false
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {
-        const distance = distanceToSegment(x + 0.5, y + 0.5, ax, ay, bx, by)
-        if (distance >= radiusCells) continue
         const index = y * width + x
         const isStroke = this.strokes.data[index]! >= 0.5
+        if (gouge) {
+          if (isStroke) continue
+          const target = gouge(x + 0.5, y + 0.5) * shape.depthPerPass
+          if (target > 0) isChanged = this.#cutTo(index, target) || isChanged
+          continue
+        }
+        const distance = distanceToSegment(x + 0.5, y + 0.5, ax, ay, bx, by)
+        if (distance >= radiusCells) continue
         if (isStroke && distance >= edgeCells) continue
         // The edge cuts to full depth; the rest of the footprint less towards its rim.
         const gain =
@@ -149,15 +156,68 @@ export class CarvingField {
     return out
   }
 
+  /**
+   * A chisel pass scoops the ground down to `target` (0–1) where it stood higher; going over
+   * ground already cut takes a little more off, so passes even out the floor.
+   */
+  #cutTo(index: number, target: number): boolean {
+    const before = this.depth.data[index]!
+    return this.#deepen(index, Math.max(target - before, target * 0.3), false)
+  }
+
   #deepen(index: number, gain: number, isStroke: boolean): boolean {
     const before = this.depth.data[index]!
-    const after = Math.min(1, before + gain)
+    const after = Math.min(1, before + Math.max(0, gain))
     if (after === before) return false
     this.depth.data[index] = after
     if (isStroke) this.#nickedCells.add(index)
     else if (before < clearedDepth && after >= clearedDepth) this.#clearedGroundCells++
     return true
   }
+}
+
+/** Length of one push of the chisel along its path, in blade widths (the scallop it leaves). */
+const scallopPerBladeWidth = 0.45
+
+/**
+ * The depth profile (0–1) one pass of a flat chisel (平口铲刀) leaves: a straight blade held
+ * across the path sweeps a band with square ends, not a disc; each push scoops a little deeper at
+ * its middle than at its ends, so the floor shows shallow ridges across the path (the gouge
+ * marks of hand-cleared ground); the blade's corners cut shallower, leaving a ridge between
+ * passes; and the wood tears unevenly, a fixed pattern per cell (no randomness: the same path
+ * always carves the same floor). `radiusCells` is half the blade's width. 0 outside the band.
+ */
+function flatChiselPass(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  radiusCells: number,
+): (x: number, y: number) => number {
+  const length = Math.hypot(bx - ax, by - ay)
+  // A tap without movement presses the blade straight down, held across the block's grain.
+  const dx = length > 1e-6 ? (bx - ax) / length : 0
+  const dy = length > 1e-6 ? (by - ay) / length : 1
+  const scallopCells = Math.max(1, radiusCells * 2 * scallopPerBladeWidth)
+  return (x, y) => {
+    const along = (x - ax) * dx + (y - ay) * dy
+    if (along < -radiusCells * 0.25 || along > length + radiusCells * 0.25) return 0
+    const across = Math.abs((x - ax) * -dy + (y - ay) * dx) / radiusCells
+    if (across >= 1) return 0
+    // Measured along the path from the block's origin, so segments of one drag join seamlessly.
+    const phase = (x * dx + y * dy) / scallopCells
+    const scallop = 0.86 + 0.14 * Math.sin(Math.PI * (phase - Math.floor(phase)))
+    const corner = 1 - across ** 6
+    const tear = 0.9 + 0.1 * cellHash(Math.floor(x), Math.floor(y))
+    return scallop * corner * tear
+  }
+}
+
+/** A fixed pseudo-random value 0–1 per cell (an integer hash, no state). */
+function cellHash(x: number, y: number): number {
+  let h = Math.imul(x, 374761393) + Math.imul(y, 668265263)
+  h = Math.imul(h ^ (h >>> 13), 1274126177)
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
 }
 
 function distanceToSegment(

@@ -5,12 +5,17 @@ import { createBitmap, mirrorHorizontally, type Bitmap } from './bitmap'
  * on the block) except the finished sheet, which is read from its printed face: the mirror image.
  */
 
-/** Ink above this (1 = a well-inked surface) is more than the relief can hold and spreads. */
-export const excessInkLevel = 1.3
+/**
+ * Ink above this (1 = a well-inked surface) is more than the relief can hold and spreads. Two
+ * ordinary passes over a spot stay below it; working the same place a third time goes beyond.
+ */
+export const excessInkLevel = 1.6
 /** How quickly rubbing transfers ink: transfer = 1 − e^(−k·rub). */
-const rubTransferRate = 3
+const rubTransferRate = 5
 /** Spread of excess ink, in cells. */
 const smudgeRadiusCells = 3
+/** How dark the spread excess prints: pressed out from under the paper it pools beside the stroke. */
+const smudgeStrength = 3
 /** A cell of the sheet counts as printed above this density. */
 const printedDensity = 0.25
 
@@ -39,6 +44,8 @@ export interface PrintQuality {
   readonly unevenness: number
   /** Share of the blank (carved-away) area the sheet picked ink up on. */
   readonly smudge: number
+  /** Share of the raised surface holding more ink than it can (above {@link excessInkLevel}). */
+  readonly overInked: number
   readonly verdict: PrintVerdict
 }
 
@@ -77,7 +84,10 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
   const excess = new Float32Array(cellCount)
   for (let i = 0; i < cellCount; i++) {
     transfer[i] = transferFromRub(rub.data[i]!)
-    excess[i] = Math.max(0, ink.data[i]! - excessInkLevel) * transfer[i]!
+    // Only wood standing at the face touches the paper: ink brushed onto the carved-away ground
+    // lies below it and never prints, so excess spreads from the relief's edges, not in bands
+    // along the brush's path over the ground.
+    excess[i] = Math.max(0, ink.data[i]! - excessInkLevel) * transfer[i]! * relief.data[i]!
   }
   const spread = boxBlur(excess, width, height, smudgeRadiusCells)
 
@@ -89,16 +99,20 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
   let densitySquares = 0
   let blankCells = 0
   let smudgedBlank = 0
+  let overInked = 0
   for (let i = 0; i < cellCount; i++) {
     const reliefValue = relief.data[i]!
     const density = Math.min(
       1,
-      reliefValue * Math.min(1, ink.data[i]!) * transfer[i]! + spread[i]! * 0.7,
+      reliefValue * Math.min(1, ink.data[i]!) * transfer[i]! +
+        // Squeezed out from the strokes, the excess lands beside them, in the cut.
+        spread[i]! * smudgeStrength * (1 - reliefValue),
     )
     blockSpace.data[i] = density
     if (reliefValue >= 0.5) {
       reliefCells++
       if (ink.data[i]! >= 0.5) inked++
+      if (ink.data[i]! > excessInkLevel) overInked++
       if (transfer[i]! >= 0.6) rubbed++
       densitySum += density
       densitySquares += density * density
@@ -118,6 +132,7 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
     clarity,
     unevenness,
     smudge,
+    overInked: reliefCells === 0 ? 0 : overInked / reliefCells,
   }
   return {
     sheet: mirrorHorizontally(blockSpace),

@@ -2,6 +2,7 @@ import { mirrorHorizontally, type Bitmap, type CellRect } from './bitmap'
 import { CarvingField, type CarvingTool } from './carvingField'
 import { CoverageField, type BlockPoint, type StrokeSegment } from './coverageField'
 import { computePrint, type PrintResult } from './printImpression'
+import { describePrintSteps, type PrintStepNotes, type SampleWriter } from './printSteps'
 
 /** The stations of the exhibit, in order, by their manifest ids. */
 export const printingStationIds = [
@@ -40,11 +41,16 @@ export function foldProgressFromDrag(
   return Math.max(0, Math.min(1, along / spanPx))
 }
 
+/** The finished print with what each step gave it. */
+export interface SessionPrint extends PrintResult {
+  readonly steps: PrintStepNotes
+}
+
 /** Callbacks the session makes as the visitor moves through it. */
 export interface PrintingSessionListener {
   stationActive?(id: PrintingStationId): void
   stationComplete?(id: PrintingStationId): void
-  printed?(result: PrintResult): void
+  printed?(result: SessionPrint): void
 }
 
 /** The brush sizes and amounts; defaults suit a block a visitor inks in a few passes. */
@@ -85,11 +91,12 @@ export class PrintingSession {
   readonly tuning: PrintingSessionTuning
   #phase: PrintingPhase = 'write-sample'
   #foldProgress = 0
-  #print: PrintResult | undefined
+  #print: SessionPrint | undefined
   #isStarted = false
   /** The last brush segment, so the next one in the same drag does not ink their joint twice. */
   #previousSegment: StrokeSegment | undefined
   #sample: Bitmap
+  #sampleWriter: SampleWriter = 'scribe'
   #carving: CarvingField
   /** The row the master carver has cleared down to, once the visitor handed the block over. */
   #masterRow: number | undefined
@@ -125,8 +132,8 @@ export class PrintingSession {
     return this.#carving.strokes
   }
 
-  /** Replaces the sample with what the visitor wrote (only while writing). */
-  setSample(sample: Bitmap): void {
+  /** Replaces the sample with what the visitor (or the scribe) wrote (only while writing). */
+  setSample(sample: Bitmap, writer: SampleWriter = 'visitor'): void {
     if (this.#phase !== 'write-sample') return
     if (sample.width !== this.#sample.width || sample.height !== this.#sample.height) {
       throw new RangeError(
@@ -134,6 +141,7 @@ export class PrintingSession {
       )
     }
     this.#sample = sample
+    this.#sampleWriter = writer
     this.#carving = new CarvingField(mirrorHorizontally(sample))
   }
 
@@ -151,7 +159,7 @@ export class PrintingSession {
     return this.#foldProgress
   }
 
-  get print(): PrintResult | undefined {
+  get print(): SessionPrint | undefined {
     return this.#print
   }
 
@@ -285,11 +293,15 @@ export class PrintingSession {
     }
     this.#phase = 'printed'
     this.#foldProgress = 1
-    this.#print = computePrint({
+    const print = computePrint({
       relief: this.#carving.relief(),
       ink: this.ink.bitmap,
       rub: this.rub.bitmap,
     })
+    this.#print = {
+      ...print,
+      steps: describePrintSteps(print.quality, this.#carving, this.#sampleWriter),
+    }
     this.listener.printed?.(this.#print)
   }
 }

@@ -2,9 +2,10 @@
 export interface RubSample {
   /** `PointerEvent.pressure`: 0–1; hardware without pressure reports 0.5 while touching (or 0). */
   readonly pointerPressure: number
-  /** Speed of the movement in CSS pixels per millisecond. */
-  readonly speedPxPerMs: number
 }
+
+/** The pressure of a rub on a screen that measures none: a firm, ordinary pass of the 棕刷. */
+export const unmeasuredRubPressure = 0.8
 
 /** Pressure levels 0.5 and 0 are what browsers report when the hardware measures none. */
 function isMeasuredPressure(pressure: number): boolean {
@@ -12,12 +13,12 @@ function isMeasuredPressure(pressure: number): boolean {
 }
 
 /**
- * The pressure (0.2–1) of a rub. Where the screen measures pressure it is used; otherwise a slow,
- * deliberate stroke counts as pressing harder than a quick swipe, as it does with a real 棕刷.
+ * The pressure (0.2–1) of a rub. Where the screen measures pressure it is used; otherwise every
+ * pass counts as a firm one. The speed of the finger is deliberately not read as pressure: it
+ * depends on how often a busy machine delivers pointer events, and the print must follow where
+ * the visitor rubbed and how often, the same each time the same path is rubbed.
  */
-export function estimateRubPressure({ pointerPressure, speedPxPerMs }: RubSample): number {
+export function estimateRubPressure({ pointerPressure }: RubSample): number {
   if (isMeasuredPressure(pointerPressure)) return Math.max(0.2, pointerPressure)
-  const speed = Math.max(0, speedPxPerMs)
-  // 0.2 px/ms (a careful rub) → 0.83; 3 px/ms (a flick) → 0.25.
-  return Math.max(0.2, Math.min(1, 1 / (1 + speed)))
+  return unmeasuredRubPressure
 }

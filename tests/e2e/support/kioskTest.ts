@@ -7,6 +7,8 @@ import { SongyunServer } from './songyunServer'
 /** Playwright's `test` with a fresh `songyun serve` per test and console errors collected. */
 export const test = base.extend<{
   kioskSettings: Record<string, unknown> | undefined
+  /** Variables added to the server's environment (e.g. a fake `lp` on PATH: fakeLp.ts). */
+  kioskEnv: Record<string, string> | undefined
   /** Whether the server gets a USB stick: a folder under its own `--media-root`. */
   kioskHasUsbStick: boolean
   /** The USB stick's folder when `kioskHasUsbStick`, else undefined. */
@@ -15,6 +17,7 @@ export const test = base.extend<{
   consoleErrors: string[]
 }>({
   kioskSettings: [undefined, { option: true }],
+  kioskEnv: [undefined, { option: true }],
   kioskHasUsbStick: [false, { option: true }],
   usbStick: async ({ kioskHasUsbStick }, use) => {
     if (!kioskHasUsbStick) return use(undefined)
@@ -24,9 +27,10 @@ export const test = base.extend<{
     await use(stick)
     await rm(mediaRoot, { recursive: true, force: true })
   },
-  server: async ({ kioskSettings, usbStick }, use) => {
+  server: async ({ kioskSettings, kioskEnv, usbStick }, use) => {
     const server = await SongyunServer.start(kioskSettings, {
       mediaRoots: usbStick ? [path.dirname(usbStick)] : [],
+      env: kioskEnv,
     })
     await use(server)
     await server.stop()

@@ -12,6 +12,8 @@ export interface SongyunServerOptions {
   readonly appRoot?: string
   /** Folders whose subfolders the server treats as USB sticks (`serve --media-root`). */
   readonly mediaRoots?: readonly string[]
+  /** Variables added to the server's environment (a fake `lp` first on `PATH`). */
+  readonly env?: Readonly<Record<string, string>>
 }
 
 /** A real `songyun serve` process on a free port with its own data folder. */
@@ -24,6 +26,7 @@ export class SongyunServer {
     readonly dataDir: string,
     private readonly appRoot: string,
     private readonly mediaRoots: readonly string[] = [],
+    private readonly env: Readonly<Record<string, string>> = {},
   ) {}
 
   /** Makes a fresh data folder, optionally with a settings.json, and starts the server. */
@@ -33,7 +36,12 @@ export class SongyunServer {
   ): Promise<SongyunServer> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'songyun-e2e-'))
     if (settings) await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify(settings))
-    const server = new SongyunServer(dataDir, options.appRoot ?? repositoryRoot, options.mediaRoots)
+    const server = new SongyunServer(
+      dataDir,
+      options.appRoot ?? repositoryRoot,
+      options.mediaRoots,
+      options.env,
+    )
     await server.startProcess()
     return server
   }
@@ -60,7 +68,7 @@ export class SongyunServer {
       {
         cwd: this.appRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, SONGYUN_DEV: '1' },
+        env: { ...process.env, SONGYUN_DEV: '1', ...this.env },
       },
     )
     this.#process = child

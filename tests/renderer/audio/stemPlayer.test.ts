@@ -3,7 +3,11 @@ import { StemPlayer, type StemAudioContext } from '../../../renderer/audio/stemP
 
 /** A Web Audio stand-in that records what the player schedules. */
 function fakeContext() {
-  const gains: { value: number; ramps: { to: number; at: number }[] }[] = []
+  const gains: {
+    value: number
+    ramps: { to: number; at: number }[]
+    cancelledFrom: number[]
+  }[] = []
   const starts: { when: number; offset: number; buffer: unknown }[] = []
   const stops: number[] = []
   const context = {
@@ -12,9 +16,14 @@ function fakeContext() {
       const param = {
         value: 1,
         ramps: [] as { to: number; at: number }[],
+        cancelledFrom: [] as number[],
         setTargetAtTime(to: number, at: number) {
           param.ramps.push({ to, at })
           param.value = to
+        },
+        cancelScheduledValues(from: number) {
+          param.cancelledFrom.push(from)
+          param.ramps = param.ramps.filter((ramp) => ramp.at < from)
         },
       }
       gains.push(param)
@@ -125,6 +134,35 @@ describe('StemPlayer: stems in sample-accurate step', () => {
     expect(new Set(resumed.map((s) => s.offset))).toEqual(new Set([10]))
     expect(gains[5]!.value).toBe(0)
     expect(player.startedAtContextSeconds).toBeCloseTo(15.05, 9)
+  })
+
+  it('ducks the whole piece under a phrase on its bus, and comes back; stems and their on/off untouched', async () => {
+    const { player, gains, starts } = await loaded()
+    player.play()
+    player.setStemOn('dizi', false)
+    const [bus, ...stemGains] = gains
+    const stemRampsBefore = stemGains.map((g) => [...g.ramps])
+    player.duck(0.5, 12, 14)
+    expect(bus!.ramps).toEqual([
+      { to: 0.4, at: 12 }, // the piece's 0.8 loudness gain, halved
+      { to: 0.8, at: 14 }, // and back to it, not to 1
+    ])
+    // A second phrase before the first ends: the first one's return is dropped.
+    player.duck(0.5, 13, 15)
+    expect(bus!.ramps).toEqual([
+      { to: 0.4, at: 12 },
+      { to: 0.4, at: 13 },
+      { to: 0.8, at: 15 },
+    ])
+    expect(stemGains.map((g) => g.ramps)).toEqual(stemRampsBefore)
+    expect(player.isStemOn('dizi')).toBe(false)
+    expect(starts).toHaveLength(5)
+  })
+
+  it('does not duck a piece that is not playing', async () => {
+    const { player, gains } = await loaded()
+    player.duck(0.5, 12, 14)
+    expect(gains[0]!.ramps).toEqual([])
   })
 
   it('drops a load that a newer one superseded', async () => {

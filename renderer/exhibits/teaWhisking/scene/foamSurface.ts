@@ -93,9 +93,11 @@ void main() {
   float r = length(vDisc);
   if (r > 1.0) discard;
   vec3 powder = linear(vec3(0.80, 0.82, 0.64)) * (0.9 + 0.2 * noise(vDisc * 40.0));
-  vec3 paste = linear(vec3(0.40, 0.46, 0.20));
-  vec3 tea = linear(vec3(0.46, 0.50, 0.22));
+  // A Song cake's paste is a muted jade-olive, not a bright matcha green, and never quite even.
+  vec3 paste = linear(vec3(0.40, 0.43, 0.27));
+  vec3 tea = linear(vec3(0.46, 0.48, 0.30));
   vec3 base = mix(powder, mix(paste, tea, clamp(uLiquid * 4.0, 0.0, 1.0)), uPaste);
+  base *= 0.88 + 0.2 * noise(vDisc * 11.0 + 2.0);
 
   // Where the foam covers: islands at first ("sparse stars and a bright moon"), then all of it;
   // the water line shows as the foam letting go of the rim.
@@ -126,7 +128,9 @@ void main() {
   // 咬盏: foam set all round the rim and still shows as a dense, whiter collar against the wall.
   float collar = smoothstep(0.86, 0.97, r) * (1.0 - smoothstep(0.985, 1.0, r));
   foamColour = mix(foamColour, linear(vec3(1.0, 0.99, 0.96)), collar * uRimHold * 0.7);
-  vec3 colour = mix(base, foamColour, cover) * (0.45 + 0.6 * diffuse);
+  // The bowl's wall shades the surface's edge a little: the foam sits down inside the bowl.
+  float wallShade = 1.0 - 0.22 * smoothstep(0.55, 1.0, r);
+  vec3 colour = mix(base, foamColour, cover) * (0.42 + 0.5 * diffuse) * wallShade;
   // The water line: where the foam let go of the wall, a thin dark ring of tea against the glaze.
   float waterRing = smoothstep(0.93, 0.975, r) * (1.0 - smoothstep(0.975, 1.0, r));
   colour = mix(colour, tea * 0.35, waterRing * uWaterLine);
@@ -134,6 +138,10 @@ void main() {
   colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.
   colour += (1.0 - cover) * uLiquid * 0.08 * pow(diffuse, 24.0);
+  // The disc's edge meets the dark glaze through a pixel or two of shade (the meniscus), not a
+  // stair-stepped cut: a software renderer draws without multisampling.
+  float edgePx = fwidth(r);
+  colour = mix(colour, tea * 0.12, smoothstep(1.0 - 2.5 * edgePx, 1.0, r));
   gl_FragColor = vec4(colour, 1.0);
   #include <tonemapping_fragment>
   #include <colorspace_fragment>

@@ -1,15 +1,4 @@
-import {
-  Color,
-  DirectionalLight,
-  HemisphereLight,
-  PerspectiveCamera,
-  PMREMGenerator,
-  Raycaster,
-  Scene,
-  Vector2,
-  Vector3,
-} from 'three'
-import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js'
+import { Color, PerspectiveCamera, Raycaster, Scene, Vector2, Vector3 } from 'three'
 import { DisposableStore } from '../../../../src/lifecycle/disposable'
 import { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
 import {
@@ -22,6 +11,7 @@ import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
 import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
 import { textureByteSize, texturesOf } from '../../../scenes/textureByteSize'
+import { BakedRoomLight } from './bakedRoomLightMaterial'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
 import {
@@ -74,7 +64,7 @@ export interface TeaSceneOptions {
 export interface TeaScene extends ExhibitScene {
   readonly session: TeaSession
   /**
-   * Bytes of texture data the scene made (every texture it draws with, the PMREM environment and
+   * Bytes of texture data the scene made (every texture it draws with, the baked room light and
    * the sketch included; width × height × bytes per texel × mip chain). The budget is 64 MB.
    */
   readonly textureBytes: number
@@ -97,7 +87,14 @@ type TouchRole =
 
 /** The factory the exhibit component hands to the scene host. Makes nothing until called. */
 export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<TeaScene> {
-  return async (context) => new TeaTableScene(context, options.listener)
+  return async (context) => {
+    const roomLight = await BakedRoomLight.load()
+    if (context.signal.aborted) {
+      roomLight.dispose()
+      context.signal.throwIfAborted()
+    }
+    return new TeaTableScene(context, options.listener, roomLight)
+  }
 }
 
 class TeaTableScene implements TeaScene {
@@ -130,27 +127,17 @@ class TeaTableScene implements TeaScene {
   constructor(
     context: SceneContext,
     private readonly listener: TeaSceneListener,
+    roomLight: BakedRoomLight,
   ) {
+    this.#store.add(roomLight)
     this.#isReducedMotion = context.isReducedMotion
     this.#renderer = context.renderer
     this.#session = this.#newSession()
     this.scene.background = new Color(0x140d09)
-
-    const pmrem = new PMREMGenerator(context.renderer)
-    const room = new RoomEnvironment()
-    // A small, unblurred capture: the room is soft already, and the glaze and lacquer want a glossy
-    // sheen, not a mirror (a 256-px capture with a blur costs a software renderer most of a second).
-    const environment = this.#store.add(pmrem.fromScene(room, 0, 0.1, 100, { size: 64 }))
-    room.dispose()
-    pmrem.dispose()
-    this.scene.environment = environment.texture
-    this.scene.environmentIntensity = 0.35
-
-    const sun = new DirectionalLight(0xffe0b8, 2.4)
-    sun.position.set(-12, 30, 14)
-    this.scene.add(sun, new HemisphereLight(0xfff0da, 0x2a1a10, 0.7))
-
-    this.#table = buildTeaTable(this.#store)
+    // No lights and no PMREM environment: the room's image-based light (three's RoomEnvironment)
+    // and the key light are baked into roomLight.png once (scripts/bakeTeaRoomLight.mjs), because
+    // compiling the environment-sampling shader held a software renderer's first frame for seconds.
+    this.#table = buildTeaTable(this.#store, roomLight)
     this.scene.add(this.#table.root)
     this.#surface = new FoamSurface(this.#store, sketchSize)
     this.#table.bowl.add(this.#surface.mesh)

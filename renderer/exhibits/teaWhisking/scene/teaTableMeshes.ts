@@ -1,14 +1,12 @@
 import {
   CatmullRomCurve3,
-  CircleGeometry,
   CylinderGeometry,
-  DoubleSide,
   Group,
   LatheGeometry,
   Mesh,
   MeshBasicMaterial,
-  MeshStandardMaterial,
   PlaneGeometry,
+  SphereGeometry,
   TubeGeometry,
   Vector2,
   Vector3,
@@ -17,6 +15,8 @@ import {
   type Texture,
 } from 'three'
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
+import type { BakedRoomLight } from './bakedRoomLightMaterial'
+import { buildTableTop } from './tableTop'
 import { jianBowlProfile, type ProfilePoint } from './bowlProfile'
 import {
   hareFurTextures,
@@ -31,8 +31,6 @@ export const standHeightCm = 2.4
 export const ewerHomePosition = new Vector3(12.5, 0, -1.5)
 export const caddyPosition = new Vector3(-11, 0, -4.5)
 export const whiskHomePosition = new Vector3(-9, 0, 6)
-/** The wooden tray under the tea set, cm. */
-const trayRadiusCm = 23
 /** Radius used to hit-test the ewer and caddy, cm. */
 export const ewerReachCm = 5.5
 export const caddyReachCm = 4
@@ -56,8 +54,11 @@ export interface TeaTable {
 
 const lathePoints = (points: readonly ProfilePoint[]) => points.map((p) => new Vector2(p.r, p.y))
 
-/** Builds the table; every geometry, material and texture is added to `store`. */
-export function buildTeaTable(store: DisposableStore): TeaTable {
+/**
+ * Builds the table, every lit surface under the baked room light; every geometry, material and
+ * texture is added to `store` (`roomLight` is the caller's).
+ */
+export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight): TeaTable {
   const geometry = <G extends BufferGeometry>(g: G) => store.add(g)
   const material = <M extends Material>(m: M) => store.add(m)
   const texture = <T extends Texture>(t: T) => store.add(t)
@@ -65,15 +66,7 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
 
   // Table top and soft contact shadows.
   const wood = texture(tableWoodTexture())
-  // A round wooden tray (茶盘) under the set, unlit with its light painted in and no tone
-  // mapping: a software renderer pays for every lit pixel, so the rest of the screen is the clear
-  // colour and the tray is the one large surface.
-  const table = new Mesh(
-    geometry(new CircleGeometry(trayRadiusCm, 72)),
-    material(new MeshBasicMaterial({ map: wood, toneMapped: false })),
-  )
-  table.rotation.x = -Math.PI / 2
-  root.add(table)
+  root.add(buildTableTop(store, wood))
   const puff = texture(softPuffTexture())
   const shadowMaterial = material(
     new MeshBasicMaterial({
@@ -118,11 +111,7 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   ]
   // Old cinnabar lacquer darkened by use: a deep red-brown with a soft, wide sheen, not a gloss.
   const lacquer = material(
-    new MeshStandardMaterial({
-      color: 0x3a0e0a,
-      roughness: 0.55,
-      envMapIntensity: 0.8,
-    }),
+    roomLight.material({ colour: 0x46170e, sheen: 'lacquer', sheenColour: 0xa8887a }),
   )
   root.add(new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 64)), lacquer))
 
@@ -130,13 +119,14 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   const { points, rimV, footTopV } = jianBowlProfile()
   const glaze = hareFurTextures(rimV, footTopV)
   texture(glaze.colour)
-  texture(glaze.roughness)
+  texture(glaze.gloss)
   const bowlMaterial = material(
-    new MeshStandardMaterial({
+    roomLight.material({
+      colour: 0xffffff,
       map: glaze.colour,
-      roughnessMap: glaze.roughness,
-      roughness: 1,
-      envMapIntensity: 0.9,
+      sheen: 'glaze',
+      sheenColour: 0x8a847c,
+      sheenMap: glaze.gloss,
     }),
   )
   const bowlMesh = new Mesh(geometry(new LatheGeometry(lathePoints(points), 128)), bowlMaterial)
@@ -147,7 +137,12 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   // The ewer (汤瓶): matte, hand-beaten silver (not chrome), a tall neck, and the long spout
   // 大观茶论·瓶 asks for, curving up towards the bowl (−x) so the stream is tight.
   const silver = material(
-    new MeshStandardMaterial({ color: 0xbdb6aa, metalness: 0.85, roughness: 0.52 }),
+    roomLight.material({
+      colour: 0x6a665e,
+      diffuseWeight: 0.3,
+      sheen: 'silver',
+      sheenColour: 0x86817a,
+    }),
   )
   const ewer = new Group()
   const ewerProfile: ProfilePoint[] = [
@@ -191,11 +186,11 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   const stream = new Mesh(
     streamGeometry,
     material(
-      new MeshStandardMaterial({
-        color: 0xeef3f2,
-        roughness: 0.05,
-
-        transparent: true,
+      roomLight.material({
+        colour: 0xdfe6e4,
+        diffuseWeight: 0.4,
+        sheen: 'glaze',
+        sheenColour: 0xffffff,
         opacity: 0.7,
       }),
     ),
@@ -204,7 +199,9 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   root.add(stream)
 
   // The whisk (茶筅): a bamboo handle and a bulb of split tines, tines down.
-  const bamboo = material(new MeshStandardMaterial({ color: 0xb89a64, roughness: 0.6 }))
+  const bamboo = material(
+    roomLight.material({ colour: 0xb89a64, sheen: 'lacquer', sheenColour: 0x3a3428 }),
+  )
   const whisk = new Group()
   const handleProfile: ProfilePoint[] = [
     { r: 0, y: 5.2 },
@@ -227,10 +224,12 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   // alpha test: cut-outs thinner than a pixel break into flickering dots at a distance, while
   // stripes average to the bamboo's own colour there and read as split tines up close.
   const tines = material(
-    new MeshStandardMaterial({
+    roomLight.material({
+      colour: 0xffffff,
       map: tinesMap,
-      side: DoubleSide,
-      roughness: 0.65,
+      sheen: 'lacquer',
+      sheenColour: 0x2a2620,
+      isDoubleSided: true,
     }),
   )
   whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(tinesProfile), 64)), tines))
@@ -238,7 +237,9 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
   root.add(whisk)
 
   // The tea caddy (茶盒): a black lacquer box with its lid set aside, green-white powder inside.
-  const blackLacquer = material(new MeshStandardMaterial({ color: 0x161211, roughness: 0.3 }))
+  const blackLacquer = material(
+    roomLight.material({ colour: 0x1c1614, sheen: 'glaze', sheenColour: 0x5a5048 }),
+  )
   const caddy = new Group()
   const caddyProfile: ProfilePoint[] = [
     { r: 0, y: 0 },
@@ -250,12 +251,28 @@ export function buildTeaTable(store: DisposableStore): TeaTable {
     { r: 0, y: 0.4 },
   ]
   caddy.add(new Mesh(geometry(new LatheGeometry(lathePoints(caddyProfile), 40)), blackLacquer))
-  const powder = material(new MeshStandardMaterial({ color: 0xc9d0a4, roughness: 1 }))
+  const powder = material(
+    roomLight.material({ colour: 0xb9c48c, sheen: 'lacquer', sheenColour: 0x000000 }),
+  )
   const powderInCaddy = new Mesh(geometry(new CylinderGeometry(2.4, 2.4, 0.2, 40)), powder)
   powderInCaddy.position.y = 2.4
   caddy.add(powderInCaddy)
   caddy.position.copy(caddyPosition)
   root.add(caddy)
+
+  // The tea spoon (茶匙) beside the caddy: 大观茶论 asks for a heavy one, gold at best, silver or
+  // iron in common use. A slim silver handle and a shallow bowl, lying on the table.
+  const spoon = new Group()
+  const spoonHandle = new Mesh(geometry(new CylinderGeometry(0.16, 0.22, 8.5, 10)), silver)
+  spoonHandle.rotation.z = Math.PI / 2
+  spoonHandle.position.set(4.25, 0, 0)
+  const spoonBowl = new Mesh(geometry(new SphereGeometry(1, 16, 8)), silver)
+  spoonBowl.scale.set(1.1, 0.28, 0.75)
+  spoon.add(spoonHandle, spoonBowl)
+  // In front of the caddy, its bowl towards the tea bowl and its handle to the left.
+  spoon.position.set(caddyPosition.x + 3, 0.25, caddyPosition.z + 3.9)
+  spoon.rotation.y = Math.PI - 0.15
+  root.add(spoon)
 
   // Steam of the warming rinse.
   const steam = new Mesh(

@@ -1,4 +1,4 @@
-import { CanvasTexture, RepeatWrapping, SRGBColorSpace } from 'three'
+import { CanvasTexture, LinearFilter, RepeatWrapping, SRGBColorSpace } from 'three'
 import { seededRandom } from '../../../../src/random/seededRandom'
 
 function canvasOf(width: number, height: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
@@ -15,12 +15,12 @@ function canvasOf(width: number, height: number): [HTMLCanvasElement, CanvasRend
  * the profile (top of the canvas = the inner centre, `rimV` = the rim, `footTopV` = where the
  * glaze stops above the unglazed foot). Fine rust and silver-brown streaks run from the rim
  * down into the well and down the outside, on a blue-black ground.
- * Returns the colour map and a roughness map (glossy glaze, matte clay foot).
+ * Returns the colour map and a gloss map for the sheen (red: full on the glaze, none on the clay).
  */
 export function hareFurTextures(
   rimV: number,
   footTopV: number,
-): { colour: CanvasTexture; roughness: CanvasTexture } {
+): { colour: CanvasTexture; gloss: CanvasTexture } {
   const width = 1024
   const height = 512
   const random = seededRandom(1107)
@@ -94,46 +94,49 @@ export function hareFurTextures(
   colour.wrapS = RepeatWrapping
   colour.anisotropy = 1
 
-  const [roughCanvas, r] = canvasOf(64, 256)
+  const [glossCanvas, r] = canvasOf(4, 256)
   const scale = 256 / height
-  r.fillStyle = 'rgb(0,84,0)' // glossy glaze, not a mirror (roughness is read from green)
-  r.fillRect(0, 0, 64, 256)
-  r.fillStyle = 'rgb(0,230,0)' // matte clay foot
-  r.fillRect(0, (glazeEndY + 2) * scale, 64, 256)
-  const roughness = new CanvasTexture(roughCanvas)
-  roughness.wrapS = RepeatWrapping
-  return { colour, roughness }
+  r.fillStyle = '#ffffff' // the glaze shines
+  r.fillRect(0, 0, 4, 256)
+  r.fillStyle = '#0a0a0a' // the bare clay foot hardly at all
+  r.fillRect(0, (glazeEndY + 2) * scale, 4, 256)
+  const gloss = new CanvasTexture(glossCanvas)
+  gloss.generateMipmaps = false
+  gloss.minFilter = LinearFilter
+  return { colour, gloss }
 }
 
 /**
- * Dark, warm wood grain for the table top, with the warm light's pool painted in (the table is
- * drawn unlit), brightest under the tea set and falling off towards the edges.
+ * Dark, warm wood grain for the table top, repeating seamlessly across (the grain runs along x;
+ * its waves have whole periods across the picture). The light is the table's shader's work.
  */
 export function tableWoodTexture(): CanvasTexture {
   const random = seededRandom(1049)
-  const [canvas, g] = canvasOf(1024, 1024)
+  const sizePx = 512
+  const [canvas, g] = canvasOf(sizePx, sizePx)
   g.fillStyle = '#3a2418'
-  g.fillRect(0, 0, 1024, 1024)
-  for (let i = 0; i < 320; i++) {
-    const y = random() * 1024
-    g.strokeStyle = random() < 0.5 ? '#2c1a11' : '#4a3020'
+  g.fillRect(0, 0, sizePx, sizePx)
+  for (let i = 0; i < 200; i++) {
+    const y = random() * sizePx
+    const waves = 1 + Math.floor(random() * 3)
+    const phase = random() * 2 * Math.PI
+    const amplitude = 1 + random() * 3
+    g.strokeStyle = random() < 0.5 ? '#2a1910' : '#4d3222'
     g.globalAlpha = 0.25 + random() * 0.4
-    g.lineWidth = 0.5 + random() * 2.5
+    g.lineWidth = 0.5 + random() * 2
     g.beginPath()
-    g.moveTo(0, y)
-    for (let x = 0; x <= 1024; x += 64)
-      g.lineTo(x, y + Math.sin(x / 90 + i) * 3 + (random() - 0.5) * 2)
+    for (let x = 0; x <= sizePx; x += 16) {
+      const waveY = y + Math.sin((x / sizePx) * waves * 2 * Math.PI + phase) * amplitude
+      if (x === 0) g.moveTo(x, waveY)
+      else g.lineTo(x, waveY)
+    }
     g.stroke()
   }
   g.globalAlpha = 1
-  const light = g.createRadialGradient(540, 500, 40, 512, 512, 520)
-  light.addColorStop(0, 'rgba(255, 214, 160, 0.22)')
-  light.addColorStop(0.45, 'rgba(255, 200, 140, 0.06)')
-  light.addColorStop(1, 'rgba(0, 0, 0, 0.55)')
-  g.fillStyle = light
-  g.fillRect(0, 0, 1024, 1024)
   const texture = new CanvasTexture(canvas)
   texture.colorSpace = SRGBColorSpace
+  texture.wrapS = RepeatWrapping
+  texture.wrapT = RepeatWrapping
   return texture
 }
 

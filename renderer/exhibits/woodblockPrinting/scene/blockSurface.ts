@@ -73,8 +73,11 @@ export class BlockSurface {
         // Cut wood shows torn end fibres: darker, and rough from cell to cell.
         const rough = 0.85 + 0.3 * this.#endGrain(x * 0.7, y * 0.7)
         const woodShade = standing + cut * 0.58 * rough
-        // The writing lies on the face; a cut through it takes it away.
-        const writing = this.#isWritingShown ? strokes[i]! * standing * 0.92 : 0
+        // The writing lies on the face; a cut through it takes it away. Its edge is read through
+        // a 3 × 3 tent, so the model grid's steps do not show as a staircase along a stroke.
+        const writing = this.#isWritingShown
+          ? softStroke(strokes, width, height, x, y) * standing * 0.92
+          : 0
         const inkTone = 1 - Math.exp(-inkToneRate * Math.max(0, ink))
         const inkCover = Math.min(
           1,
@@ -92,4 +95,24 @@ export class BlockSurface {
       }
     }
   }
+}
+
+/** The stroke mask at (x, y) through a 3 × 3 tent filter (weights 1-2-1), edges clamped. */
+function softStroke(
+  strokes: Float32Array,
+  width: number,
+  height: number,
+  x: number,
+  y: number,
+): number {
+  let sum = 0
+  for (let dy = -1; dy <= 1; dy++) {
+    const row = Math.min(height - 1, Math.max(0, y + dy)) * width
+    const wy = dy === 0 ? 2 : 1
+    for (let dx = -1; dx <= 1; dx++) {
+      const column = Math.min(width - 1, Math.max(0, x + dx))
+      sum += strokes[row + column]! * wy * (dx === 0 ? 2 : 1)
+    }
+  }
+  return sum / 16
 }

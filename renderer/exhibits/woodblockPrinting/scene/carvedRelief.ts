@@ -8,7 +8,13 @@ import type { Disposable } from '../../../../src/lifecycle/disposable'
 import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
 
 /** How steep the normal map makes a cut wall look. */
-const normalStrength = 6
+const normalStrength = 5
+/**
+ * The depth field is one cell a model cell and steps from stroke to ground in one cell; drawn as
+ * it is, a diagonal wall is a staircase. Both the vertices and the normals read it through a
+ * small tent filter (cells), so walls run smooth and slope as a knife cuts them.
+ */
+const wallSoftnessCells = 0.9
 
 /**
  * The carved face as real geometry and a normal map, both following the carving model's depth
@@ -62,10 +68,10 @@ export class CarvedRelief implements Disposable {
     const { width, height } = this.#depth
     const sx = this.#segmentsX
     const sy = this.#segmentsY
-    const ix0 = Math.max(0, Math.floor(((rect.x0 - 1) / (width - 1)) * sx))
-    const ix1 = Math.min(sx, Math.ceil(((rect.x1 + 1) / (width - 1)) * sx))
-    const iy0 = Math.max(0, Math.floor(((rect.y0 - 1) / (height - 1)) * sy))
-    const iy1 = Math.min(sy, Math.ceil(((rect.y1 + 1) / (height - 1)) * sy))
+    const ix0 = Math.max(0, Math.floor(((rect.x0 - 2) / (width - 1)) * sx))
+    const ix1 = Math.min(sx, Math.ceil(((rect.x1 + 2) / (width - 1)) * sx))
+    const iy0 = Math.max(0, Math.floor(((rect.y0 - 2) / (height - 1)) * sy))
+    const iy1 = Math.min(sy, Math.ceil(((rect.y1 + 2) / (height - 1)) * sy))
     this.#placeVertices(ix0, iy0, ix1, iy1)
     const positions = this.geometry.getAttribute('position') as BufferAttribute
     // One range over the touched rows: contiguous, a few kilobytes for a stroke.
@@ -73,10 +79,11 @@ export class CarvedRelief implements Disposable {
     const last = iy1 * (sx + 1) + sx
     positions.addUpdateRange(first * 3, (last - first + 1) * 3)
     positions.needsUpdate = true
-    const x0 = Math.max(0, rect.x0 - 1)
-    const y0 = Math.max(0, rect.y0 - 1)
-    const x1 = Math.min(width, rect.x1 + 1)
-    const y1 = Math.min(height, rect.y1 + 1)
+    // The normals read two cells round each texel (the gradient of the softened field).
+    const x0 = Math.max(0, rect.x0 - 2)
+    const y0 = Math.max(0, rect.y0 - 2)
+    const x1 = Math.min(width, rect.x1 + 2)
+    const y1 = Math.min(height, rect.y1 + 2)
     this.#paintNormals(x0, y0, x1, y1)
     markDirtyRect(this.normalMap, x0, y0, x1, y1)
   }
@@ -103,7 +110,7 @@ export class CarvedRelief implements Disposable {
     const positions = this.geometry.attributes.position!
     for (let iy = iy0; iy <= iy1; iy++) {
       for (let ix = ix0; ix <= ix1; ix++) {
-        const cut = sampleBilinear(
+        const cut = softDepth(
           depth,
           (ix / this.#segmentsX) * (depth.width - 1),
           (iy / this.#segmentsY) * (depth.height - 1),
@@ -114,11 +121,11 @@ export class CarvedRelief implements Disposable {
   }
 
   #paintNormals(x0: number, y0: number, x1: number, y1: number): void {
-    const { width, height: rows, data } = this.#depth
+    const depth = this.#depth
+    const { width, height: rows } = depth
     const bytes = this.normalMap.image.data as Uint8Array
-    // Height is what stands: 1 − depth.
-    const at = (x: number, y: number) =>
-      1 - data[Math.min(rows - 1, Math.max(0, y)) * width + Math.min(width - 1, Math.max(0, x))]!
+    // Height is what stands: 1 − depth, softened as the vertices are.
+    const at = (x: number, y: number) => 1 - softDepth(depth, x, y)
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {
         const dx = (at(x + 1, y) - at(x - 1, y)) * 0.5 * normalStrength
@@ -133,4 +140,16 @@ export class CarvedRelief implements Disposable {
       }
     }
   }
+}
+
+/** The depth at (x, y) (cells) through a small tent filter: four bilinear taps round the point. */
+function softDepth(depth: Bitmap, x: number, y: number): number {
+  const r = wallSoftnessCells
+  return (
+    (sampleBilinear(depth, x - r, y - r) +
+      sampleBilinear(depth, x + r, y - r) +
+      sampleBilinear(depth, x - r, y + r) +
+      sampleBilinear(depth, x + r, y + r)) /
+    4
+  )
 }

@@ -8,7 +8,8 @@ import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/bloc
 import type { BrushPoint, BrushStroke } from '../../../../src/exhibits/woodblockPrinting/brushModel'
 import type { CarvingTool } from '../../../../src/exhibits/woodblockPrinting/carvingField'
 import type { BlockPoint } from '../../../../src/exhibits/woodblockPrinting/coverageField'
-import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
+import type { SessionPrint } from '../../../../src/exhibits/woodblockPrinting/printingSession'
+import type { SampleWriter } from '../../../../src/exhibits/woodblockPrinting/printSteps'
 import {
   foldDirections,
   foldProgressFromDrag,
@@ -222,7 +223,7 @@ export class WoodblockScene implements ExhibitScene {
     return this.#scribe !== undefined
   }
 
-  get print(): PrintResult | undefined {
+  get print(): SessionPrint | undefined {
     return this.#parts.session.print
   }
 
@@ -303,7 +304,7 @@ export class WoodblockScene implements ExhibitScene {
     writingSheet.clearWriting()
     if (isMotif) {
       writingSheet.drawWriting(drawPlum)
-      this.#takeSample()
+      this.#takeSample('scribe')
       return
     }
     const layout = layoutBlockText(this.#parts.blockText)
@@ -472,14 +473,14 @@ export class WoodblockScene implements ExhibitScene {
     }
     if (scribe.strokeIndex >= scribe.strokes.length) {
       this.#scribe = undefined
-      this.#takeSample()
+      this.#takeSample('scribe')
     }
   }
 
   /** Hands the sheet's writing to the session (what will be transferred, carved and printed). */
-  #takeSample(): void {
+  #takeSample(writer: SampleWriter): void {
     const { session, writingSheet } = this.#parts
-    session.setSample(writingSheet.sample())
+    session.setSample(writingSheet.sample(), writer)
     this.#notifyChanged()
   }
 
@@ -721,10 +722,7 @@ export class WoodblockScene implements ExhibitScene {
       } else if (phase === 'ink') {
         changed = session.inkStroke(from, point, touch.hasStroked)
       } else {
-        const elapsedMs = Math.max(1, sample.timeStamp - touch.lastTimeMs)
-        const speedPxPerMs =
-          Math.hypot(sample.clientX - touch.lastX, sample.clientY - touch.lastY) / elapsedMs
-        const pressure = estimateRubPressure({ pointerPressure: sample.pressure, speedPxPerMs })
+        const pressure = estimateRubPressure({ pointerPressure: sample.pressure })
         changed = session.rubStroke(from, point, pressure, touch.hasStroked)
       }
       touch.hasStroked = true
@@ -753,7 +751,7 @@ export class WoodblockScene implements ExhibitScene {
     } else if (phase === 'write-sample' && touch.brush) {
       touch.brush.lift()
       this.#parts.writingSheet.flush()
-      this.#takeSample()
+      this.#takeSample('visitor')
     }
     this.#notifyChanged()
   }

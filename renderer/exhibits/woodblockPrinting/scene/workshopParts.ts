@@ -39,6 +39,7 @@ import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import { PaperSurface } from './paperSurface'
 import { createRgbaTexture, paintPearWood, paintRicePaper, texelOffset } from './surfaceTextures'
 import { WoodChips } from './woodChips'
+import { loadModelGlyphFont, modelGlyphFontFamily } from './modelGlyphFont'
 import { WritingSheet } from './writingSheet'
 
 /** The pack's characters' stroke data (extracted by scripts/woodblock/extractScribeStrokes.ts). */
@@ -99,6 +100,8 @@ export async function buildWorkshop(
   const grid = gridSizeFor(aspect, modelLongSideCells)
   const isMotif = block.carving === 'motif'
   const layout = isMotif ? undefined : layoutBlockText(block.text)
+  // Awaited before anything is made, so an abandoned build has nothing to dispose.
+  const hasModelFont = !isMotif && (await loadModelGlyphFont())
   // A blank sheet until the visitor (or the scribe) writes on it.
   const session = new PrintingSession(createBitmap(grid.width, grid.height), listener)
 
@@ -187,6 +190,7 @@ export async function buildWorkshop(
       layout,
       scribeStrokeData,
       isMotif ? drawPlum : undefined,
+      hasModelFont ? modelGlyphFontFamily : undefined,
     ),
   )
   const sampleMaterial = store.add(

@@ -52,6 +52,8 @@ export class WritingSheet implements Disposable {
     layout: BlockLayout | undefined,
     strokeData: Readonly<Record<string, CharacterStrokeData>>,
     motifModel?: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+    /** A loaded regular-script face for the model; without one, the stroke outlines draw it. */
+    modelFontFamily?: string,
   ) {
     this.#shape = shape
     const s = writingPixelsPerCell
@@ -70,7 +72,7 @@ export class WritingSheet implements Disposable {
     const inkContext = this.#ink.getContext('2d', { willReadFrequently: true })
     if (!inkContext) throw new Error('The woodblock scene could not get a 2D canvas for the sample')
     this.#inkContext = inkContext
-    this.#paintPage(layout, strokeData, motifModel)
+    this.#paintPage(layout, strokeData, motifModel, modelFontFamily)
     this.texture = new CanvasTexture(this.#canvas)
     this.texture.colorSpace = SRGBColorSpace
     this.#compose()
@@ -170,6 +172,7 @@ export class WritingSheet implements Disposable {
     strokeData: Readonly<Record<string, CharacterStrokeData>>,
     motifModel:
       ((context: CanvasRenderingContext2D, width: number, height: number) => void) | undefined,
+    modelFontFamily: string | undefined,
   ): void {
     const context = this.#page.getContext('2d')!
     const { width, height } = this.#page
@@ -261,7 +264,8 @@ export class WritingSheet implements Disposable {
     context.strokeStyle = 'rgba(30, 26, 22, 0.85)'
     context.stroke()
 
-    // The faint model: the regular-script outlines of hanzi-writer-data (Arphic, 楷), or the motif.
+    // The faint model: the regular-script face (LXGW WenKai, 楷) when it loaded, else the
+    // outlines of hanzi-writer-data (Arphic, 楷), or the motif.
     context.save()
     context.translate(m, m)
     if (motifModel) {
@@ -274,6 +278,10 @@ export class WritingSheet implements Disposable {
         const sizePx = glyph.size * writingHeight
         const left = glyph.centerX * writingWidth - sizePx / 2
         const top = glyph.centerY * writingHeight - sizePx / 2
+        if (modelFontFamily) {
+          drawCentredGlyph(context, glyph.character, modelFontFamily, sizePx, left, top)
+          continue
+        }
         if (!data) {
           context.font = `${sizePx * 0.86}px "Noto Serif SC", serif`
           context.textAlign = 'center'
@@ -296,4 +304,27 @@ export class WritingSheet implements Disposable {
     }
     context.restore()
   }
+}
+
+/**
+ * Draws `character` in `fontFamily` with its inked box centred in the square cell at (left, top)
+ * of `sizePx` (the face's own metrics place CJK glyphs unevenly in the em).
+ */
+function drawCentredGlyph(
+  context: CanvasRenderingContext2D,
+  character: string,
+  fontFamily: string,
+  sizePx: number,
+  left: number,
+  top: number,
+): void {
+  context.font = `${sizePx * 0.88}px "${fontFamily}"`
+  context.textAlign = 'left'
+  context.textBaseline = 'alphabetic'
+  const box = context.measureText(character)
+  const inkWidth = box.actualBoundingBoxLeft + box.actualBoundingBoxRight
+  const inkHeight = box.actualBoundingBoxAscent + box.actualBoundingBoxDescent
+  const x = left + (sizePx - inkWidth) / 2 + box.actualBoundingBoxLeft
+  const y = top + (sizePx - inkHeight) / 2 + box.actualBoundingBoxAscent
+  context.fillText(character, x, y)
 }

@@ -31,6 +31,24 @@ describe('CarvingField', () => {
     expect(field.cut({ x: 2, y: 2 }, { x: 3, y: 2 }, 'chisel')).toBeUndefined()
   })
 
+  it('cuts a flat chisel’s band, not a disc: level across the blade, scalloped along the path, the same every time', () => {
+    const blank = createBitmap(200, 200)
+    const field = new CarvingField(blank)
+    field.cut({ x: 0.1, y: 0.5 }, { x: 0.9, y: 0.5 }, 'chisel')
+    // Across the blade (radius 13 cells here): 70 % of the way out is nearly as deep as the middle,
+    // where a round footprint would have fallen to half.
+    const middle = valueAt(field.depth, 100, 100)
+    expect(valueAt(field.depth, 100, 109) / middle).toBeGreaterThan(0.85)
+    // Along the path the floor rises and falls in shallow scallops: gouge marks, not a smooth trough.
+    const along = Array.from({ length: 60 }, (_, i) => valueAt(field.depth, 60 + i, 100))
+    expect(Math.max(...along) - Math.min(...along)).toBeGreaterThan(0.05)
+    expect(Math.min(...along)).toBeGreaterThan(0.5)
+    // No randomness: the same pass carves the same floor.
+    const again = new CarvingField(blank)
+    again.cut({ x: 0.1, y: 0.5 }, { x: 0.9, y: 0.5 }, 'chisel')
+    expect(Array.from(again.depth.data)).toEqual(Array.from(field.depth.data))
+  })
+
   it('stops the chisel at a stroke, even swept right across it: the stroke stands, no nick', () => {
     const field = new CarvingField(bitmapFromRows(strokeRows()))
     field.cut({ x: 16.5 / 40, y: 0 }, { x: 16.5 / 40, y: 1 }, 'chisel')

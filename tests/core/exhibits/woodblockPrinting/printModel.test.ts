@@ -12,7 +12,10 @@ import {
   judgePrint,
   transferFromRub,
 } from '../../../../src/exhibits/woodblockPrinting/printImpression'
-import { estimateRubPressure } from '../../../../src/exhibits/woodblockPrinting/rubPressure'
+import {
+  estimateRubPressure,
+  unmeasuredRubPressure,
+} from '../../../../src/exhibits/woodblockPrinting/rubPressure'
 
 /** An "F": no left–right symmetry, so a print that is not mirrored back would show. */
 const sampleF = bitmapFromRows([
@@ -139,7 +142,7 @@ describe('print from coverage and pressure', () => {
     expect(valueAt(sheet, 2, 2)).toBe(0)
   })
 
-  it('smudges the blank wood when the block is over-inked', () => {
+  it('smudges the blank wood beside the strokes when the block is over-inked', () => {
     const { sheet, quality } = computePrint({
       relief,
       ink: filled(relief, 2),
@@ -147,9 +150,21 @@ describe('print from coverage and pressure', () => {
     })
     expect(quality.smudge).toBeGreaterThan(0.03)
     expect(quality.verdict).toBe('smudged')
-    expect(valueAt(sheet, 0, 0)).toBeGreaterThan(0.25)
+    expect(valueAt(sheet, 0, 2)).toBeGreaterThan(0.25)
     const clean = computePrint({ relief, ink: filled(relief, 1), rub: filled(relief, 2) })
-    expect(valueAt(clean.sheet, 0, 0)).toBe(0)
+    expect(valueAt(clean.sheet, 0, 2)).toBe(0)
+  })
+
+  it('never prints ink that lies on the carved-away ground, however much of it there is', () => {
+    // A brush pass over the ground leaves a band of ink down in the cut; the paper never reaches it.
+    const ink = filled(relief, 1)
+    for (let x = 0; x < relief.width; x++) ink.data[5 * relief.width + x] = 2
+    for (let x = 0; x < relief.width; x++) ink.data[0 * relief.width + x] = 2
+    const { sheet, quality } = computePrint({ relief, ink, rub: filled(relief, 2) })
+    for (let x = 0; x < relief.width; x++) expect(valueAt(sheet, x, 0)).toBe(0)
+    expect(quality.smudge).toBe(0)
+    expect(quality.overInked).toBe(0)
+    expect(quality.verdict).toBe('crisp')
   })
 
   it('rejects bitmaps of different sizes, naming the one at fault', () => {
@@ -159,7 +174,14 @@ describe('print from coverage and pressure', () => {
   })
 
   it('judges smudges before faintness before unevenness', () => {
-    const base = { inkCoverage: 1, rubCoverage: 1, clarity: 0.9, unevenness: 0.1, smudge: 0 }
+    const base = {
+      inkCoverage: 1,
+      rubCoverage: 1,
+      clarity: 0.9,
+      unevenness: 0.1,
+      smudge: 0,
+      overInked: 0,
+    }
     expect(judgePrint(base)).toBe('crisp')
     expect(judgePrint({ ...base, unevenness: 0.5 })).toBe('blotchy')
     expect(judgePrint({ ...base, clarity: 0.2, unevenness: 0.5 })).toBe('faint')
@@ -169,16 +191,15 @@ describe('print from coverage and pressure', () => {
 
 describe('rub pressure', () => {
   it('uses measured pointer pressure where the screen gives it', () => {
-    expect(estimateRubPressure({ pointerPressure: 0.9, speedPxPerMs: 5 })).toBe(0.9)
-    expect(estimateRubPressure({ pointerPressure: 0.05, speedPxPerMs: 0 })).toBe(0.2)
+    expect(estimateRubPressure({ pointerPressure: 0.9 })).toBe(0.9)
+    expect(estimateRubPressure({ pointerPressure: 0.05 })).toBe(0.2)
   })
 
-  it('reads a slow stroke as firmer than a quick one when pressure is not measured', () => {
-    const slow = estimateRubPressure({ pointerPressure: 0.5, speedPxPerMs: 0.2 })
-    const fast = estimateRubPressure({ pointerPressure: 0, speedPxPerMs: 3 })
-    expect(slow).toBeGreaterThan(0.75)
-    expect(fast).toBeLessThan(0.35)
-    expect(fast).toBeGreaterThanOrEqual(0.2)
+  it('counts every pass as firm when pressure is not measured, however fast the finger moved', () => {
+    // The print must not depend on how often a busy machine delivers pointer events.
+    expect(estimateRubPressure({ pointerPressure: 0.5 })).toBe(unmeasuredRubPressure)
+    expect(estimateRubPressure({ pointerPressure: 0 })).toBe(unmeasuredRubPressure)
+    expect(unmeasuredRubPressure).toBeGreaterThan(0.5)
   })
 })
 

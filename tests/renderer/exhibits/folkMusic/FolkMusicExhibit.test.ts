@@ -1,11 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
-import type { KioskApi } from '../../../../src/contract/contract'
+import { shallowRef } from 'vue'
 import type { ContentExhibit } from '../../../../src/contract/areas/content'
-import type { ModeState } from '../../../../src/contract/areas/mode'
-import { setKioskApiForTesting } from '../../../../renderer/bridge/kioskBridge'
-import { useModeStore } from '../../../../renderer/stores/useModeStore'
+import type { AnalyticsEvent } from '../../../../src/contract/areas/analytics'
+import { exhibitPortsKey, type ExhibitPorts } from '../../../../renderer/exhibits/exhibitPorts'
 import type * as HowlerGraphModule from '../../../../renderer/audio/howlerGraph'
 import { fakeClipFactory } from '../../audio/fakeAudioClip'
 
@@ -82,35 +80,37 @@ const entry: ContentExhibit = {
   },
 }
 
-function fakeApi() {
-  const recorded: unknown[] = []
-  const api = {
-    invoke: vi.fn(async (channel: string, args?: unknown) => {
-      if (channel === 'analytics:record') recorded.push(args)
-      return undefined
-    }),
-    invokeAsStaff: vi.fn(),
-    on: vi.fn(() => () => {}),
+/** The exhibit frame's ports as a test gives them: events kept, the cap a plain ref. */
+function fakePorts() {
+  const recorded: AnalyticsEvent[] = []
+  const volumeCap = shallowRef<number | undefined>(undefined)
+  const ports: ExhibitPorts = {
+    record: (event) => recorded.push(event),
+    volumeCap,
+    mediaUrl: (packId, relativePath) => `/pack/${packId}/${relativePath}`,
+    // The folk stage offers no keepsake card.
+    keepsake: {
+      isOffered: shallowRef(false),
+      paper: shallowRef('a6' as const),
+      takeHome: async () => 'ask-at-desk',
+    },
   }
-  return { api: api as unknown as KioskApi, recorded }
+  return { ports, recorded, volumeCap }
 }
 
 describe('FolkMusicExhibit: the band on its stage', () => {
-  let recorded: unknown[]
+  let fake: ReturnType<typeof fakePorts>
 
   beforeEach(() => {
-    setActivePinia(createPinia())
     clips.factory = fakeClipFactory()
     masterVolumes.length = 0
-    const fake = fakeApi()
-    recorded = fake.recorded
-    setKioskApiForTesting(fake.api)
+    fake = fakePorts()
   })
-  afterEach(() => setKioskApiForTesting(undefined))
 
   function mountStage(language = 'zh-CN') {
     return mount(FolkMusicExhibit, {
       props: { entry, language, isReducedMotion: false, isCaptionsOn: true },
+      global: { provide: { [exhibitPortsKey as symbol]: fake.ports } },
     })
   }
 
@@ -151,7 +151,9 @@ describe('FolkMusicExhibit: the band on its stage', () => {
     clip.emit('play')
     await flushPromises()
     expect(wrapper.find('[data-folk-stage]').attributes('data-playback-state')).toBe('playing')
-    expect(recorded).toEqual([{ type: 'track-play', exhibitId: 'folk-music', trackId: 'ambush' }])
+    expect(fake.recorded).toEqual([
+      { type: 'track-play', exhibitId: 'folk-music', trackId: 'ambush' },
+    ])
     expect(wrapper.find('[data-folk-caption]').text()).toBe('Harmonics open the piece')
     expect(wrapper.find('[data-folk-credits]').text()).toContain('A new demo, not a Song melody')
     wrapper.unmount()
@@ -165,13 +167,11 @@ describe('FolkMusicExhibit: the band on its stage', () => {
   })
 
   it('plays at the volume the mode service broadcasts, and only that (no clock of its own)', async () => {
-    const modeStore = useModeStore()
-    const state = (volume: number) => ({ mode: 'open', volume }) as unknown as ModeState
-    modeStore.state = state(0.7)
+    fake.volumeCap.value = 0.7
     const wrapper = mountStage()
     await flushPromises()
     expect(masterVolumes).toEqual([0.7])
-    modeStore.state = state(0.25) // quiet hours began: main decided it and broadcast it
+    fake.volumeCap.value = 0.25 // quiet hours began: main decided it and broadcast it
     await flushPromises()
     expect(masterVolumes).toEqual([0.7, 0.25])
     wrapper.unmount()

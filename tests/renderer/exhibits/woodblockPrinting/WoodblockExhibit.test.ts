@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { ContentExhibit } from '../../../../src/contract/areas/content'
 import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
-import type { PrintResult } from '../../../../src/exhibits/woodblockPrinting/printImpression'
+import type { SessionPrint } from '../../../../src/exhibits/woodblockPrinting/printingSession'
 import type { PrintingPhase } from '../../../../src/exhibits/woodblockPrinting/printingSession'
 import type { WoodblockSceneOptions } from '../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
 import type { ExhibitScene, ExhibitSceneFactory } from '../../../../renderer/scenes/exhibitScene'
@@ -79,7 +79,7 @@ const entry: ContentExhibit = {
   },
 }
 
-const print: PrintResult = {
+const print: SessionPrint = {
   sheet: bitmapFromRows(['#.', '..']),
   quality: {
     inkCoverage: 0.2,
@@ -87,8 +87,10 @@ const print: PrintResult = {
     clarity: 0.2,
     unevenness: 0.9,
     smudge: 0,
+    overInked: 0,
     verdict: 'faint',
   },
+  steps: { writing: 'visitor', carving: 'nicked', nickedCells: 4, inking: 'thin', rubbing: 'firm' },
 }
 
 function mountExhibit(language = 'zh-CN') {
@@ -170,6 +172,16 @@ describe('WoodblockExhibit', () => {
     expect(overlay.text()).toContain('Faint: ink more, or rub harder.')
     expect(overlay.text()).toContain('墨色浅淡')
     expect(overlay.get('canvas').attributes('data-verdict')).toBe('faint')
+    // What came from which step, in the order the steps were done.
+    expect(overlay.findAll('[data-step]').map((step) => step.attributes('data-step'))).toEqual([
+      'writing',
+      'carving',
+      'inking',
+      'rubbing',
+    ])
+    expect(overlay.get('[data-step="writing"]').text()).toContain('your own hand')
+    expect(overlay.get('[data-step="carving"]').text()).toContain('nicked a stroke')
+    expect(overlay.get('[data-step="inking"]').text()).toContain('too little ink')
     expect(wrapper.find('[data-action="woodblock-seal"]').exists()).toBe(true)
 
     await wrapper

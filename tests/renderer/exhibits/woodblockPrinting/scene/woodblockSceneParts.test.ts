@@ -94,7 +94,8 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     positions.clearUpdateRanges()
     const rect = field.cut({ x: 0, y: 6.5 / 8 }, { x: 1, y: 6.5 / 8 }, 'chisel')!
     carvedRelief.updateCells(rect)
-    expect(Math.min(...zs())).toBeLessThan(0.02)
+    // One chisel pass, one cell wide on this tiny field, read through the wall-softening filter.
+    expect(Math.min(...zs())).toBeLessThan(0.03)
     // Uploads cover the rows the cut touched, not the whole plane.
     const ranges = positions.updateRanges
     expect(ranges).toHaveLength(1)
