@@ -15,7 +15,16 @@ export interface KeepsakePrintWindow {
 function offscreenWindow(): KeepsakePrintWindow {
   return new BrowserWindow({
     show: false,
-    webPreferences: { offscreen: true, javascript: false, sandbox: true, nodeIntegration: false },
+    // The kiosk window's hardening (createKioskWindow.ts), though this page runs no script at all.
+    webPreferences: {
+      offscreen: true,
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   })
 }
 

@@ -7,6 +7,8 @@ import type { PrintingPhase } from '../../../../src/exhibits/woodblockPrinting/p
 import type { WoodblockSceneOptions } from '../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
 import type { ExhibitScene, ExhibitSceneFactory } from '../../../../renderer/scenes/exhibitScene'
 import { sceneHostKey, type SceneHostPort } from '../../../../renderer/scenes/useSceneHost'
+import { exhibitPortsKey, type ExhibitPorts } from '../../../../renderer/exhibits/exhibitPorts'
+import { shallowRef } from 'vue'
 
 /** A stand-in for the Three.js scene: the component only reads these. */
 interface FakeScene {
@@ -93,10 +95,24 @@ const print: SessionPrint = {
   steps: { writing: 'visitor', carving: 'nicked', nickedCells: 4, inking: 'thin', rubbing: 'firm' },
 }
 
+/** The exhibit frame's ports, with a printer chosen so the print card offers a keepsake. */
+const fakePorts: ExhibitPorts = {
+  record: () => {},
+  volumeCap: shallowRef(undefined),
+  mediaUrl: (packId, relativePath) => `/pack/${packId}/${relativePath}`,
+  keepsake: {
+    isOffered: shallowRef(true),
+    paper: shallowRef('a6' as const),
+    takeHome: async () => 'printed',
+  },
+}
+
 function mountExhibit(language = 'zh-CN') {
   return mount(WoodblockExhibit, {
     props: { entry, language, isReducedMotion: false, isCaptionsOn: true },
-    global: { provide: { [sceneHostKey as symbol]: fakeHost } },
+    global: {
+      provide: { [sceneHostKey as symbol]: fakeHost, [exhibitPortsKey as symbol]: fakePorts },
+    },
   })
 }
 
@@ -183,6 +199,8 @@ describe('WoodblockExhibit', () => {
     expect(overlay.get('[data-step="carving"]').text()).toContain('nicked a stroke')
     expect(overlay.get('[data-step="inking"]').text()).toContain('too little ink')
     expect(wrapper.find('[data-action="woodblock-seal"]').exists()).toBe(true)
+    // With a printer chosen, the print card offers the visitor a card to take home.
+    expect(overlay.find('[data-action="take-home"]').exists()).toBe(true)
 
     await wrapper
       .get('[data-action="woodblock-another"][data-block-choice="plum"]')
