@@ -241,7 +241,7 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   expect({ ...left, calls: 0 }).toEqual({ ...baseline!, calls: 0 })
 
   // Staff see why in the printer section: the error, its reason and what to do.
-  await createFirstPin(page, '2468')
+  await createFirstPin(page, '246813')
   await tap(page, '[data-admin-section="printer"]')
   await expect(page.locator('[data-printer-state]')).toHaveAttribute('data-state', 'error')
   await expect(page.locator('[data-printer-last-error]')).toContainText(
