@@ -52,6 +52,7 @@ const plan = {
   'staff-pin': everySize,
   admin: everySize,
   'admin-confirm-close': [landscapeLarge],
+  'admin-printer': everySize,
   'tea-drawing': [landscapeSmall],
 } as const satisfies Record<string, readonly KioskViewport[]>
 type ViewName = keyof typeof plan
@@ -188,7 +189,8 @@ async function captureStaffScreens(
 ): Promise<void> {
   const isPinWanted = isTakenAt('staff-pin', size)
   const isConfirmWanted = isTakenAt('admin-confirm-close', size)
-  if (!isPinWanted && !isTakenAt('admin', size) && !isConfirmWanted) return
+  const isPrinterWanted = isTakenAt('admin-printer', size)
+  if (!isPinWanted && !isTakenAt('admin', size) && !isConfirmWanted && !isPrinterWanted) return
   await loadAttract(page, server.url)
   await holdStaffCorner(page)
   if (await isAskingForNewPin(page)) {
@@ -214,6 +216,12 @@ async function captureStaffScreens(
     await waitForSettledScreen(page)
     await capture(page, 'admin-confirm-close', size)
     await tapElement(page, '[data-action="cancel-close"]')
+  }
+  if (isPrinterWanted) {
+    // The keepsake printer section (no CUPS queue chosen on a fresh data folder).
+    await tapElement(page, '[data-admin-section="printer"]')
+    await waitForSettledScreen(page)
+    await capture(page, 'admin-printer', size)
   }
   await tapElement(page, '[data-action="staff-exit"]')
 }
