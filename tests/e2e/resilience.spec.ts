@@ -73,6 +73,30 @@ async function restoreSceneContext(page: Page): Promise<void> {
     .toBeGreaterThan(0)
 }
 
+/**
+ * Opens `exhibitId` from the attract screen, waits for its first station (`readySelector`) and
+ * its GPU objects, then loses and restores the WebGL context: the exhibit stays on screen and
+ * its scene is rebuilt.
+ */
+async function openThenLoseAndRestoreContext(
+  page: Page,
+  serverUrl: string,
+  exhibitId: string,
+  readySelector: string,
+): Promise<void> {
+  await page.goto(serverUrl)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, `[data-exhibit-id="${exhibitId}"]`)
+  await expect(page.locator(readySelector)).toBeVisible({ timeout: 60_000 })
+  await expect.poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0).toBeGreaterThan(0)
+
+  await loseSceneContext(page)
+  await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
+  await restoreSceneContext(page)
+  expect((await diagnostics(page)).exhibit).toBe(exhibitId)
+  await expect(page.locator(readySelector)).toBeVisible()
+}
+
 /** The station ids the analytics log recorded as completed in `exhibitId`. */
 async function completedStations(dataDir: string, exhibitId: string): Promise<string[]> {
   const folder = path.join(dataDir, 'analytics')
@@ -97,24 +121,15 @@ test(
   { tag: '@one-size' },
   async ({ page, server, consoleErrors }) => {
     test.setTimeout(240_000)
-    await page.goto(server.url)
-    await tap(page, '[data-screen="attract"]')
-    await tap(page, '[data-exhibit-id="woodblock-printing"]')
-    await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
-      timeout: 60_000,
-    })
-    await expect
-      .poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0)
-      .toBeGreaterThan(0)
-
-    await loseSceneContext(page)
-    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
-    await restoreSceneContext(page)
-    expect((await diagnostics(page)).exhibit).toBe('woodblock-printing')
+    await openThenLoseAndRestoreContext(
+      page,
+      server.url,
+      'woodblock-printing',
+      '[data-woodblock-phase="write-sample"]',
+    )
 
     // 写样 on the rebuilt scene: once the sample is written, "next" moves on to 上版. Before every
     // exhibit hosted its scene one way, "next" here drove the disposed scene and nothing moved.
-    await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible()
     await tap(page, '[data-action="woodblock-scribe"]')
     await expect(page.locator('[data-woodblock-scribe]')).toHaveCount(0, { timeout: 60_000 })
     await tap(page, '[data-action="woodblock-next"]')
@@ -140,21 +155,14 @@ test(
   { tag: '@one-size' },
   async ({ page, server, consoleErrors }) => {
     test.setTimeout(240_000)
-    await page.goto(server.url)
-    await tap(page, '[data-screen="attract"]')
-    await tap(page, '[data-exhibit-id="tea-whisking"]')
-    await expect(page.locator('[data-tea-station="warm-bowl"]')).toBeVisible({ timeout: 60_000 })
-    await expect
-      .poll(async () => (await diagnostics(page)).webgl?.geometries ?? 0)
-      .toBeGreaterThan(0)
-
-    await loseSceneContext(page)
-    await expect(page.locator('[data-screen="exhibit"]')).toBeVisible()
-    await restoreSceneContext(page)
-    expect((await diagnostics(page)).exhibit).toBe('tea-whisking')
+    await openThenLoseAndRestoreContext(
+      page,
+      server.url,
+      'tea-whisking',
+      '[data-tea-station="warm-bowl"]',
+    )
 
     // 熁盏 on the rebuilt scene: a touch on the bowl warms it and the next station begins.
-    await expect(page.locator('[data-tea-station="warm-bowl"]')).toBeVisible()
     const cdp = await page.context().newCDPSession(page)
     await timedTouchPath(cdp, [onBowl(await teaAnchors(page), 0.2, 0)], 0)
     await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
