@@ -1,7 +1,8 @@
 import { expect, tap, test } from './support/kioskTest'
 
 // The attract screen's fonts load beside the scripts (index.html preloads them, see
-// scripts/vite/firstScreenFontPreloads.ts), not after the app has mounted and laid it out.
+// scripts/vite/firstScreenFontPreloads.ts), not after the app has mounted and laid it out, and
+// the CJK serif's as the first screen's glyphs only.
 test('the first screen loads no font that index.html does not preload', async ({
   page,
   server,
@@ -25,11 +26,17 @@ test('the first screen loads no font that index.html does not preload', async ({
       .map((entry) => ({
         path: new URL(entry.name).pathname,
         initiator: (entry as PerformanceResourceTiming).initiatorType,
+        bytes: (entry as PerformanceResourceTiming).encodedBodySize,
       })),
   )
   // A font the style sheet had to ask for itself was missing from the preloads.
   expect(fontLoads.filter((load) => load.initiator !== 'link').map((load) => load.path)).toEqual([])
   expect(fontLoads.map((load) => load.path).sort()).toEqual([...preloaded].sort())
+  // The CJK serif comes as the first screen's glyphs only (about 22 kB; its whole subset files
+  // were about 700 kB), plus one Latin file.
+  const fontBytes = fontLoads.reduce((sum, load) => sum + load.bytes, 0)
+  expect(fontBytes).toBeGreaterThan(0)
+  expect(fontBytes).toBeLessThan(100_000)
   expect(consoleErrors).toEqual([])
 })
 

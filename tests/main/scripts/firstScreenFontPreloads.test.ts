@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  fontFilesForFirstScreen,
   fontFilesForText,
   parseFontFaces,
   parseUnicodeRange,
@@ -63,6 +64,30 @@ describe('first-screen font preloads', () => {
     expect(
       fontFilesForText(faces, [{ family: 'Noto Serif SC', weight: 600, text: ' \n\t' }]),
     ).toEqual([])
+  })
+
+  it('gives each file the characters drawn from it; a face cut for the first screen keeps the space, ASCII and the middle dot', () => {
+    const faces = parseFontFaces(css, 'assets/index.css')
+    const whole = fontFilesForFirstScreen(faces, [
+      { family: 'Noto Serif SC', weight: 600, text: '宋 韵' },
+    ])
+    expect(whole.map(({ woff2File, codePoints }) => [woff2File, codePoints])).toEqual([
+      ['assets/serif-119-600.woff2', [0x5b8b, 0x97f5]],
+    ])
+    const cut = fontFilesForFirstScreen(faces, [
+      { family: 'Noto Serif SC', weight: 400, text: '宋\n韵', isSubsetForFirstScreen: true },
+    ])
+    // Latin comes from the later Latin subset; the CJK subset keeps only its own two glyphs.
+    expect(cut.map(({ woff2File }) => woff2File)).toEqual([
+      'assets/serif-119-400.woff2',
+      'assets/serif-latin-400.woff2',
+    ])
+    expect(cut[0]!.codePoints).toEqual([0x5b8b, 0x97f5])
+    const latin = cut[1]!.codePoints
+    expect(latin).toContain(0x20)
+    expect(latin).toContain(0xb7)
+    expect(latin).toContain('S'.codePointAt(0))
+    expect(latin).not.toContain(0x0a)
   })
 
   it('fails the build, naming the face, when no rule has that family and weight', () => {
