@@ -5,6 +5,7 @@ import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 import { announceSceneContextChange } from './sceneContextEvent'
 import { InteractiveResolution } from './interactiveResolution'
 import { isSoftwareRenderer, renderPixelRatio } from './rendererCapability'
+import { SceneAntialiasing } from './sceneAntialiasing'
 
 /**
  * Owns the app's one WebGL renderer and canvas for the life of the page (Chromium caps live
@@ -17,6 +18,8 @@ export class SceneHost implements Disposable {
   /** WebGL runs on a software rasteriser: multisampling is off (see `isSoftwareRenderer`). */
   readonly isSoftwareRendered: boolean
   #current: ExhibitScene | undefined
+  /** The FXAA pass of the current scene, on a renderer without multisampling. */
+  #antialiasing: SceneAntialiasing | undefined
   #loading: AbortController | undefined
   #lastTimeMs: number | undefined
   #resizeObserver: ResizeObserver
@@ -44,6 +47,9 @@ export class SceneHost implements Disposable {
     this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: !this.isSoftwareRendered })
     this.renderer.outputColorSpace = SRGBColorSpace
     this.renderer.toneMapping = ACESFilmicToneMapping
+    // A frame may be several renders (the scene, then the antialiasing passes): the host resets
+    // the counts once a frame, so `info.render` reports the whole frame's draw calls.
+    this.renderer.info.autoReset = false
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2))
     this.#resizeObserver = new ResizeObserver(() => this.#resize())
     this.#resizeObserver.observe(this.canvas)
@@ -83,6 +89,8 @@ export class SceneHost implements Disposable {
     }
     this.#disposeCurrent()
     this.#current = next
+    // Software WebGL has no multisampling: smooth the edges with FXAA (see sceneAntialiasing.ts).
+    if (this.isSoftwareRendered) this.#antialiasing = new SceneAntialiasing(this.renderer)
     this.interactiveResolution.reset()
     this.#touchingPointerIds.clear()
     next.connect(this.canvas)
@@ -173,6 +181,8 @@ export class SceneHost implements Disposable {
     const current = this.#current
     this.#current = undefined
     current?.dispose()
+    this.#antialiasing?.dispose()
+    this.#antialiasing = undefined
     this.#drawnScene = undefined
     // Programs are cached per material; once the scene's materials are gone so are they.
     this.renderer.renderLists.dispose()
@@ -214,7 +224,15 @@ export class SceneHost implements Disposable {
     if (isSameBuffer && current.isAtRest?.() === true && current === this.#drawnScene) return
     this.#drawnScene = current
     this.#drawnBufferSize = { width: drawingBufferWidth, height: drawingBufferHeight }
-    this.renderer.render(current.scene, current.camera)
+    this.renderer.info.reset()
+    if (this.#antialiasing)
+      this.#antialiasing.render(
+        current.scene,
+        current.camera,
+        drawingBufferWidth,
+        drawingBufferHeight,
+      )
+    else this.renderer.render(current.scene, current.camera)
     for (const listener of this.#frameListeners) listener(deltaSeconds)
   }
 }
