@@ -1,4 +1,7 @@
 import {
+  Mesh,
+  OrthographicCamera,
+  PlaneGeometry,
   ShaderMaterial,
   SRGBColorSpace,
   UnsignedByteType,
@@ -9,7 +12,6 @@ import {
   type Vector2,
   type WebGLRenderer,
 } from 'three'
-import { FullScreenQuad } from 'three/examples/jsm/postprocessing/Pass.js'
 import { FXAAShader } from 'three/examples/jsm/shaders/FXAAShader.js'
 import type { Disposable } from '../../src/lifecycle/disposable'
 
@@ -34,7 +36,9 @@ export class SceneAntialiasing implements Disposable {
   readonly #renderer: WebGLRenderer
   readonly #target: WebGLRenderTarget
   readonly #material: ShaderMaterial
-  readonly #quad: FullScreenQuad
+  /** The picture's quad over the whole canvas, and the camera that frames it so. */
+  readonly #quad: Mesh<PlaneGeometry, ShaderMaterial>
+  readonly #quadCamera = new OrthographicCamera(-1, 1, 1, -1, 0, 1)
 
   constructor(renderer: WebGLRenderer) {
     this.#renderer = renderer
@@ -53,7 +57,15 @@ export class SceneAntialiasing implements Disposable {
       depthWrite: false,
     })
     this.#material.uniforms['tDiffuse']!.value = this.#target.texture
-    this.#quad = new FullScreenQuad(this.#material)
+    this.#quad = new Mesh(new PlaneGeometry(2, 2), this.#material)
+  }
+
+  /**
+   * Compiles the FXAA program without holding the main thread (KHR_parallel_shader_compile),
+   * so the first antialiased frame does not wait for it.
+   */
+  async compile(): Promise<void> {
+    await this.#renderer.compileAsync(this.#quad, this.#quadCamera)
   }
 
   /**
@@ -72,12 +84,12 @@ export class SceneAntialiasing implements Disposable {
     renderer.setRenderTarget(target)
     renderer.render(scene, camera)
     renderer.setRenderTarget(previousTarget)
-    this.#quad.render(renderer)
+    renderer.render(this.#quad, this.#quadCamera)
   }
 
   dispose(): void {
     this.#target.dispose()
     this.#material.dispose()
-    this.#quad.dispose()
+    this.#quad.geometry.dispose()
   }
 }

@@ -83,14 +83,25 @@ export class SceneHost implements Disposable {
     this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
     const next = await factory({ renderer: this.renderer, signal: loading.signal, isReducedMotion })
+    // Software WebGL has no multisampling: smooth the edges with FXAA (see sceneAntialiasing.ts).
+    const antialiasing = this.isSoftwareRendered ? new SceneAntialiasing(this.renderer) : undefined
+    if (!loading.signal.aborted) {
+      // Shaders are compiled and linked before the first frame, in parallel and without holding
+      // the main thread (KHR_parallel_shader_compile): on a software renderer the first frame
+      // otherwise stalls for the whole compile (about 2 s for the tea table on a loaded machine).
+      await Promise.all([
+        this.renderer.compileAsync(next.scene, next.camera),
+        antialiasing?.compile(),
+      ])
+    }
     if (loading.signal.aborted) {
+      antialiasing?.dispose()
       next.dispose()
       return undefined
     }
     this.#disposeCurrent()
     this.#current = next
-    // Software WebGL has no multisampling: smooth the edges with FXAA (see sceneAntialiasing.ts).
-    if (this.isSoftwareRendered) this.#antialiasing = new SceneAntialiasing(this.renderer)
+    this.#antialiasing = antialiasing
     this.interactiveResolution.reset()
     this.#touchingPointerIds.clear()
     next.connect(this.canvas)

@@ -38,6 +38,7 @@ vi.mock('three', async (importOriginal) => {
       return this.pixelRatio
     }
     setSize() {}
+    async compileAsync() {}
     setAnimationLoop(loop: ((timeMs: number) => void) | null) {
       this.loop = loop
     }
@@ -74,6 +75,7 @@ vi.mock('../../../renderer/scenes/sceneAntialiasing', () => ({
     constructor() {
       antialiasing.made.push(this)
     }
+    async compile() {}
     render(scene: unknown, _camera: unknown, widthPx: number, heightPx: number) {
       this.rendered.push({ scene, widthPx, heightPx })
     }
