@@ -236,7 +236,11 @@ export class SceneHost implements Disposable {
     this.#drawnScene = current
     this.#drawnBufferSize = { width: drawingBufferWidth, height: drawingBufferHeight }
     this.renderer.info.reset()
-    if (this.#antialiasing)
+    // While a finger drags on a slow scene the buffer is drawn smaller (interactiveResolution):
+    // that frame is soft already, and skipping FXAA's second pass is what keeps touches answered.
+    // A still frame is drawn at full size, antialiased.
+    const isDrawnSmaller = this.renderer.getPixelRatio() < this.#fullPixelRatio
+    if (this.#antialiasing && !isDrawnSmaller)
       this.#antialiasing.render(
         current.scene,
         current.camera,

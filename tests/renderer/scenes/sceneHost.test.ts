@@ -288,11 +288,17 @@ describe('SceneHost', () => {
     // A frame is several renders: the host, not each render, resets the counts.
     expect(host.renderer.info.autoReset).toBe(false)
     expect((host.renderer.info as unknown as { resets: number }).resets).toBe(1)
-    // The drawing buffer shrinks while a finger drags: the pass follows it.
+    // A resized stage: the pass follows the drawing buffer.
     host.canvas.width = 320
     host.canvas.height = 200
     rendererOf(host).loop?.(33)
     expect(antialiasing.made[0]!.rendered.at(-1)).toMatchObject({ widthPx: 320, heightPx: 200 })
+    // A finger drags on a scene whose frames run slow: the smaller, softer frames skip FXAA.
+    host.canvas.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 1 }))
+    host.interactiveResolution.recordFrame(200, 1)
+    rendererOf(host).loop?.(50)
+    expect(antialiasing.made[0]!.rendered).toHaveLength(2)
+    expect(rendererOf(host).rendered).toEqual([first!.scene])
 
     // A new scene gets a new pass; the old one goes with its scene.
     await host.show(recordingFactory('tea'), false)
