@@ -5,6 +5,7 @@ import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 import { announceSceneContextChange } from './sceneContextEvent'
 import { InteractiveResolution } from './interactiveResolution'
 import { isSoftwareRenderer, renderPixelRatio } from './rendererCapability'
+import { SceneAntialiasing } from './sceneAntialiasing'
 
 /**
  * Owns the app's one WebGL renderer and canvas for the life of the page (Chromium caps live
@@ -17,6 +18,8 @@ export class SceneHost implements Disposable {
   /** WebGL runs on a software rasteriser: multisampling is off (see `isSoftwareRenderer`). */
   readonly isSoftwareRendered: boolean
   #current: ExhibitScene | undefined
+  /** The FXAA pass of the current scene, on a renderer without multisampling. */
+  #antialiasing: SceneAntialiasing | undefined
   #loading: AbortController | undefined
   #lastTimeMs: number | undefined
   #resizeObserver: ResizeObserver
@@ -44,6 +47,9 @@ export class SceneHost implements Disposable {
     this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: !this.isSoftwareRendered })
     this.renderer.outputColorSpace = SRGBColorSpace
     this.renderer.toneMapping = ACESFilmicToneMapping
+    // A frame may be several renders (the scene, then the antialiasing passes): the host resets
+    // the counts once a frame, so `info.render` reports the whole frame's draw calls.
+    this.renderer.info.autoReset = false
     this.renderer.setPixelRatio(Math.min(window.devicePixelRatio, 2))
     this.#resizeObserver = new ResizeObserver(() => this.#resize())
     this.#resizeObserver.observe(this.canvas)
@@ -77,12 +83,25 @@ export class SceneHost implements Disposable {
     this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
     const next = await factory({ renderer: this.renderer, signal: loading.signal, isReducedMotion })
+    // Software WebGL has no multisampling: smooth the edges with FXAA (see sceneAntialiasing.ts).
+    const antialiasing = this.isSoftwareRendered ? new SceneAntialiasing(this.renderer) : undefined
+    if (!loading.signal.aborted) {
+      // Shaders are compiled and linked before the first frame, in parallel and without holding
+      // the main thread (KHR_parallel_shader_compile): on a software renderer the first frame
+      // otherwise stalls for the whole compile (about 2 s for the tea table on a loaded machine).
+      await Promise.all([
+        this.renderer.compileAsync(next.scene, next.camera),
+        antialiasing?.compile(),
+      ])
+    }
     if (loading.signal.aborted) {
+      antialiasing?.dispose()
       next.dispose()
       return undefined
     }
     this.#disposeCurrent()
     this.#current = next
+    this.#antialiasing = antialiasing
     this.interactiveResolution.reset()
     this.#touchingPointerIds.clear()
     next.connect(this.canvas)
@@ -173,6 +192,8 @@ export class SceneHost implements Disposable {
     const current = this.#current
     this.#current = undefined
     current?.dispose()
+    this.#antialiasing?.dispose()
+    this.#antialiasing = undefined
     this.#drawnScene = undefined
     // Programs are cached per material; once the scene's materials are gone so are they.
     this.renderer.renderLists.dispose()
@@ -214,7 +235,19 @@ export class SceneHost implements Disposable {
     if (isSameBuffer && current.isAtRest?.() === true && current === this.#drawnScene) return
     this.#drawnScene = current
     this.#drawnBufferSize = { width: drawingBufferWidth, height: drawingBufferHeight }
-    this.renderer.render(current.scene, current.camera)
+    this.renderer.info.reset()
+    // While a finger drags on a slow scene the buffer is drawn smaller (interactiveResolution):
+    // that frame is soft already, and skipping FXAA's second pass is what keeps touches answered.
+    // A still frame is drawn at full size, antialiased.
+    const isDrawnSmaller = this.renderer.getPixelRatio() < this.#fullPixelRatio
+    if (this.#antialiasing && !isDrawnSmaller)
+      this.#antialiasing.render(
+        current.scene,
+        current.camera,
+        drawingBufferWidth,
+        drawingBufferHeight,
+      )
+    else this.renderer.render(current.scene, current.camera)
     for (const listener of this.#frameListeners) listener(deltaSeconds)
   }
 }

@@ -17,6 +17,11 @@ vi.mock('three', async (importOriginal) => {
       memory: { geometries: 0, textures: 0 },
       programs: [],
       render: { calls: 0, triangles: 0 },
+      autoReset: true,
+      resets: 0,
+      reset() {
+        this.resets++
+      },
     }
     renderLists = { dispose: vi.fn() }
     loop: ((timeMs: number) => void) | null = null
@@ -33,6 +38,7 @@ vi.mock('three', async (importOriginal) => {
       return this.pixelRatio
     }
     setSize() {}
+    async compileAsync() {}
     setAnimationLoop(loop: ((timeMs: number) => void) | null) {
       this.loop = loop
     }
@@ -47,6 +53,37 @@ vi.mock('three', async (importOriginal) => {
   }
   return { ...three, WebGLRenderer: RecordingRenderer }
 })
+
+// Whether the stand-in renderer is a software one (no multisampling), per test.
+const capability = vi.hoisted(() => ({ isSoftware: false }))
+vi.mock('../../../renderer/scenes/rendererCapability', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  isSoftwareRenderer: () => capability.isSoftware,
+}))
+
+// The FXAA pass needs real WebGL: a stand-in records what the host asks of it.
+const antialiasing = vi.hoisted(() => ({
+  made: [] as {
+    rendered: { scene: unknown; widthPx: number; heightPx: number }[]
+    isDisposed: boolean
+  }[],
+}))
+vi.mock('../../../renderer/scenes/sceneAntialiasing', () => ({
+  SceneAntialiasing: class {
+    rendered: { scene: unknown; widthPx: number; heightPx: number }[] = []
+    isDisposed = false
+    constructor() {
+      antialiasing.made.push(this)
+    }
+    async compile() {}
+    render(scene: unknown, _camera: unknown, widthPx: number, heightPx: number) {
+      this.rendered.push({ scene, widthPx, heightPx })
+    }
+    dispose() {
+      this.isDisposed = true
+    }
+  },
+}))
 
 const { SceneHost } = await import('../../../renderer/scenes/sceneHost')
 const { WebGLRenderer } = await import('three')
@@ -106,6 +143,8 @@ function makeHost() {
 
 afterEach(() => {
   for (const host of hosts.splice(0)) host.dispose()
+  capability.isSoftware = false
+  antialiasing.made.length = 0
 })
 
 describe('SceneHost', () => {
@@ -228,5 +267,59 @@ describe('SceneHost', () => {
     host.dispose()
     expect(rendererOf(host).isDisposed).toBe(true)
     expect(readDiagnostics().webgl).toBeNull()
+  })
+
+  it('on software WebGL draws through one FXAA pass per scene, sized to the drawing buffer, freed with its scene', async () => {
+    capability.isSoftware = true
+    const host = makeHost()
+    expect(host.isSoftwareRendered).toBe(true)
+    host.attach(document.createElement('div'))
+    const factory = recordingFactory('woodblock')
+    const first = await host.show(factory, false)
+    host.canvas.width = 640
+    host.canvas.height = 400
+    rendererOf(host).loop?.(16)
+    expect(antialiasing.made).toHaveLength(1)
+    // The pass draws the scene; the renderer is not asked to draw it a second time.
+    expect(antialiasing.made[0]!.rendered).toEqual([
+      { scene: first!.scene, widthPx: 640, heightPx: 400 },
+    ])
+    expect(rendererOf(host).rendered).toEqual([])
+    // A frame is several renders: the host, not each render, resets the counts.
+    expect(host.renderer.info.autoReset).toBe(false)
+    expect((host.renderer.info as unknown as { resets: number }).resets).toBe(1)
+    // A resized stage: the pass follows the drawing buffer.
+    host.canvas.width = 320
+    host.canvas.height = 200
+    rendererOf(host).loop?.(33)
+    expect(antialiasing.made[0]!.rendered.at(-1)).toMatchObject({ widthPx: 320, heightPx: 200 })
+    // A finger drags on a scene whose frames run slow: the smaller, softer frames skip FXAA.
+    host.canvas.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 1 }))
+    host.interactiveResolution.recordFrame(200, 1)
+    rendererOf(host).loop?.(50)
+    expect(antialiasing.made[0]!.rendered).toHaveLength(2)
+    expect(rendererOf(host).rendered).toEqual([first!.scene])
+
+    // A new scene gets a new pass; the old one goes with its scene.
+    await host.show(recordingFactory('tea'), false)
+    expect(antialiasing.made).toHaveLength(2)
+    expect(antialiasing.made[0]!.isDisposed).toBe(true)
+    // A restored context rebuilds the scene and its pass (the old target died with the context).
+    host.canvas.dispatchEvent(new Event('webglcontextlost', { cancelable: true }))
+    host.canvas.dispatchEvent(new Event('webglcontextrestored'))
+    await vi.waitFor(() => expect(antialiasing.made).toHaveLength(3))
+    expect(antialiasing.made[1]!.isDisposed).toBe(true)
+    // Leaving the exhibit frees the last one: the renderer's memory returns to its baseline.
+    host.clear()
+    expect(antialiasing.made.every((pass) => pass.isDisposed)).toBe(true)
+  })
+
+  it('with multisampling (a GPU) draws the scene straight onto the canvas', async () => {
+    const host = makeHost()
+    host.attach(document.createElement('div'))
+    const shown = await host.show(recordingFactory('tea'), false)
+    rendererOf(host).loop?.(16)
+    expect(antialiasing.made).toEqual([])
+    expect(rendererOf(host).rendered).toEqual([shown!.scene])
   })
 })

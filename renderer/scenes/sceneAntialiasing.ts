@@ -1,0 +1,95 @@
+import {
+  Mesh,
+  OrthographicCamera,
+  PlaneGeometry,
+  ShaderMaterial,
+  SRGBColorSpace,
+  UnsignedByteType,
+  UniformsUtils,
+  WebGLRenderTarget,
+  type Camera,
+  type Scene,
+  type Vector2,
+  type WebGLRenderer,
+} from 'three'
+import { FXAAShader } from 'three/examples/jsm/shaders/FXAAShader.js'
+import type { Disposable } from '../../src/lifecycle/disposable'
+
+/**
+ * Antialiasing by post-processing (FXAA from three's examples), for a renderer that has no
+ * multisampling: a software rasteriser (see `isSoftwareRenderer`). Two passes a frame: the scene
+ * into an 8-bit target, then FXAA from it onto the canvas.
+ *
+ * The scene pass writes the picture as the canvas would show it, tone mapped and sRGB encoded by
+ * each material itself: the target is flagged as three flags a WebXR layer (`isXRRenderTarget`,
+ * whose pictures three treats like the screen's), so a material with `toneMapped: false` (the
+ * tea table's baked top) keeps its colours. The EffectComposer route (RenderPass, OutputPass,
+ * FXAA) tone-maps every pixel afterwards instead, which darkened that table, and costs a third
+ * full-screen pass and half-float targets, i.e. more SwiftShader time per frame.
+ * FXAA then judges edges by perceived luma, as it is meant to.
+ *
+ * Owned by the scene host, one per shown scene: `dispose` frees the target and the FXAA program,
+ * so leaving an exhibit returns `renderer.info.memory` to the menu's baseline, and after a lost
+ * WebGL context the host makes a new one.
+ */
+export class SceneAntialiasing implements Disposable {
+  readonly #renderer: WebGLRenderer
+  readonly #target: WebGLRenderTarget
+  readonly #material: ShaderMaterial
+  /** The picture's quad over the whole canvas, and the camera that frames it so. */
+  readonly #quad: Mesh<PlaneGeometry, ShaderMaterial>
+  readonly #quadCamera = new OrthographicCamera(-1, 1, 1, -1, 0, 1)
+
+  constructor(renderer: WebGLRenderer) {
+    this.#renderer = renderer
+    this.#target = new WebGLRenderTarget(1, 1, { type: UnsignedByteType, depthBuffer: true })
+    // Rendered as the screen is (tone mapping, sRGB encoding in the shaders), stored as plain
+    // 8-bit values: no sRGB texture format, which would encode a second time on write.
+    this.#target.texture.colorSpace = SRGBColorSpace
+    this.#target.texture.internalFormat = 'RGBA8'
+    ;(this.#target as { isXRRenderTarget?: boolean }).isXRRenderTarget = true
+    this.#material = new ShaderMaterial({
+      name: 'SceneAntialiasing.FXAA',
+      uniforms: UniformsUtils.clone(FXAAShader.uniforms),
+      vertexShader: FXAAShader.vertexShader,
+      fragmentShader: FXAAShader.fragmentShader,
+      depthTest: false,
+      depthWrite: false,
+    })
+    this.#material.uniforms['tDiffuse']!.value = this.#target.texture
+    this.#quad = new Mesh(new PlaneGeometry(2, 2), this.#material)
+  }
+
+  /**
+   * Compiles the FXAA program without holding the main thread (KHR_parallel_shader_compile),
+   * so the first antialiased frame does not wait for it.
+   */
+  async compile(): Promise<void> {
+    await this.#renderer.compileAsync(this.#quad, this.#quadCamera)
+  }
+
+  /**
+   * Draws `scene` through `camera` onto the canvas, antialiased. The target follows the drawing
+   * buffer's size in device pixels (the host lowers the pixel ratio while a finger drags).
+   */
+  render(scene: Scene, camera: Camera, bufferWidthPx: number, bufferHeightPx: number): void {
+    const target = this.#target
+    if (target.width !== bufferWidthPx || target.height !== bufferHeightPx) {
+      target.setSize(bufferWidthPx, bufferHeightPx)
+      const resolution = this.#material.uniforms['resolution']!.value as Vector2
+      resolution.set(1 / bufferWidthPx, 1 / bufferHeightPx)
+    }
+    const renderer = this.#renderer
+    const previousTarget = renderer.getRenderTarget()
+    renderer.setRenderTarget(target)
+    renderer.render(scene, camera)
+    renderer.setRenderTarget(previousTarget)
+    renderer.render(this.#quad, this.#quadCamera)
+  }
+
+  dispose(): void {
+    this.#target.dispose()
+    this.#material.dispose()
+    this.#quad.geometry.dispose()
+  }
+}
