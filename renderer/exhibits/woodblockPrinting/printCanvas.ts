@@ -1,4 +1,5 @@
-import { sampleBilinear, type Bitmap } from '../../../src/exhibits/woodblockPrinting/bitmap'
+import { createBitmap, type Bitmap } from '../../../src/exhibits/woodblockPrinting/bitmap'
+import { valueNoise } from './scene/surfaceTextures'
 
 /** Paper and ink of the large print (sRGB). */
 const paperRgb = [244, 238, 224] as const
@@ -10,10 +11,16 @@ const inkRgb = [28, 25, 23] as const
  */
 export const printMargins = { left: 0.3, right: 0.06, top: 0.06, bottom: 0.06 } as const
 
+/** A sheet cell counts as printed (inside a stroke's outline, however pale) above this density. */
+const printedDensity = 0.12
+
 /**
  * Paints a print sheet (ink density 0–1, as read) onto the canvas at `scale` canvas pixels per
- * cell, inside the paper's margins, interpolated so the enlarged print stays smooth, paper
- * showing through the ink.
+ * cell, inside the paper's margins, as ink on paper rather than enlarged cells: the strokes'
+ * outline is traced smoothly between cells (a blurred mask cut at its middle, so no stair steps
+ * at any scale), its edge a little ragged where the ink ran into the fibres, the ink faintly
+ * mottled, and the paper with its fibres showing. Everything is placed in sheet cells, so the
+ * screen's print and the keepsake's larger one are the same picture.
  */
 export function paintPrint(canvas: HTMLCanvasElement, sheet: Bitmap, scale = 3): void {
   const printWidth = sheet.width * scale
@@ -27,20 +34,152 @@ export function paintPrint(canvas: HTMLCanvasElement, sheet: Bitmap, scale = 3):
   canvas.dataset.printHeightPx = String(sheet.height * scale)
   const context = canvas.getContext('2d')
   if (!context) return
+  const outline = strokeOutline(sheet)
+  const tone = mottledTone(sheet)
+  // The paper's fibres as a field over the whole canvas, a sample a cell, from one cell outside it.
+  const paperOriginX = -left / scale - 1
+  const paperOriginY = -top / scale - 1
+  const paperField = createBitmap(
+    Math.ceil(canvas.width / scale) + 3,
+    Math.ceil(canvas.height / scale) + 3,
+  )
+  const fibres = valueNoise(11)
+  for (let y = 0; y < paperField.height; y++) {
+    for (let x = 0; x < paperField.width; x++)
+      paperField.data[y * paperField.width + x] =
+        1 - 0.03 * fibres((x + paperOriginX) * 0.3, (y + paperOriginY) * 0.45)
+  }
+  const spread = valueNoise(37)
+  // The outline's edge spans about a pixel and a half at any scale.
+  const edgeHalfWidth = Math.max(0.02, 0.25 / scale)
   const image = context.createImageData(canvas.width, canvas.height)
+  // Each field is interpolated down once a row, then only across within it.
+  const paperRow = new Float32Array(paperField.width)
+  const outlineRow = new Float32Array(sheet.width)
+  const toneRow = new Float32Array(sheet.width)
   for (let y = 0; y < canvas.height; y++) {
+    const sheetY = (y - top + 0.5) / scale - 0.5
+    rowBetween(paperField, sheetY - paperOriginY, paperRow)
+    const isOnSheetRow = sheetY > -2 && sheetY < sheet.height + 1
+    if (isOnSheetRow) {
+      rowBetween(outline, sheetY, outlineRow)
+      rowBetween(tone, sheetY, toneRow)
+    }
     for (let x = 0; x < canvas.width; x++) {
       const sheetX = (x - left + 0.5) / scale - 0.5
-      const sheetY = (y - top + 0.5) / scale - 0.5
-      const isOnPrint = sheetX > -1 && sheetY > -1 && sheetX < sheet.width && sheetY < sheet.height
-      const d = isOnPrint ? Math.min(1, Math.max(0, sampleBilinear(sheet, sheetX, sheetY))) : 0
+      // Long soft fibres, and a fine grain for the paper's tooth.
+      const paper = alongRow(paperRow, sheetX - paperOriginX) - 0.015 * pixelGrain(x, y)
+      let d = 0
+      if (isOnSheetRow && sheetX > -2 && sheetX < sheet.width + 1) {
+        let edge = alongRow(outlineRow, sheetX)
+        // Only near the outline can the ragged spread of the ink move it (by less than 0.1).
+        if (edge > 0.38 - edgeHalfWidth && edge < 0.62 + edgeHalfWidth)
+          edge +=
+            0.12 * (spread(sheetX * 0.9, sheetY * 0.9) - 0.5) + 0.06 * (pixelGrain(y, x) - 0.5)
+        if (edge > 0.5 - edgeHalfWidth)
+          d = smoothstep(0.5 - edgeHalfWidth, 0.5 + edgeHalfWidth, edge) * alongRow(toneRow, sheetX)
+      }
       const offset = (y * canvas.width + x) * 4
-      for (let c = 0; c < 3; c++)
-        image.data[offset + c] = Math.round(paperRgb[c]! + (inkRgb[c]! - paperRgb[c]!) * d)
+      // The byte array rounds and clamps.
+      image.data[offset] = paperRgb[0] * paper + (inkRgb[0] - paperRgb[0] * paper) * d
+      image.data[offset + 1] = paperRgb[1] * paper + (inkRgb[1] - paperRgb[1] * paper) * d
+      image.data[offset + 2] = paperRgb[2] * paper + (inkRgb[2] - paperRgb[2] * paper) * d
       image.data[offset + 3] = 255
     }
   }
   context.putImageData(image, 0, 0)
+}
+
+/**
+ * Where the sheet took ink, as a mask blurred over about a cell each way: cut at 0.5 it is the
+ * strokes' outline, smooth between the cells instead of following their steps.
+ */
+function strokeOutline(sheet: Bitmap): Bitmap {
+  const mask = createBitmap(sheet.width, sheet.height)
+  for (let i = 0; i < mask.data.length; i++) mask.data[i] = sheet.data[i]! > printedDensity ? 1 : 0
+  return tentBlur(tentBlur(mask))
+}
+
+/**
+ * How dark the ink is near each cell: the darkest of its neighbours, so the outline's edge takes
+ * the stroke's own tone rather than a mix with the paper beside it; faintly mottled, as ink
+ * pressed into paper never lies perfectly even.
+ */
+function mottledTone(sheet: Bitmap): Bitmap {
+  const { width, height, data } = sheet
+  const mottle = valueNoise(23)
+  const out = createBitmap(width, height)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let darkest = 0
+      for (let dy = -1; dy <= 1; dy++) {
+        const row = Math.min(height - 1, Math.max(0, y + dy)) * width
+        for (let dx = -1; dx <= 1; dx++)
+          darkest = Math.max(darkest, data[row + Math.min(width - 1, Math.max(0, x + dx))]!)
+      }
+      out.data[y * width + x] = Math.min(1, darkest * (0.94 + 0.08 * mottle(x * 0.35, y * 0.35)))
+    }
+  }
+  return out
+}
+
+/** A 1-2-1 blur across and down (edges clamp). */
+function tentBlur(bitmap: Bitmap): Bitmap {
+  const { width, height, data } = bitmap
+  const across = createBitmap(width, height)
+  const out = createBitmap(width, height)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = y * width + x
+      across.data[i] =
+        (data[y * width + Math.max(0, x - 1)]! +
+          2 * data[i]! +
+          data[y * width + Math.min(width - 1, x + 1)]!) /
+        4
+    }
+  }
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      out.data[y * width + x] =
+        (across.data[Math.max(0, y - 1) * width + x]! +
+          2 * across.data[y * width + x]! +
+          across.data[Math.min(height - 1, y + 1) * width + x]!) /
+        4
+    }
+  }
+  return out
+}
+
+/** The bitmap's row at fractional `y` (clamped), interpolated between the two rows about it. */
+function rowBetween(bitmap: Bitmap, y: number, out: Float32Array): void {
+  const { width, height, data } = bitmap
+  const clamped = Math.min(height - 1, Math.max(0, y))
+  const y0 = Math.floor(clamped)
+  const y1 = Math.min(height - 1, y0 + 1)
+  const fy = clamped - y0
+  for (let x = 0; x < width; x++)
+    out[x] = data[y0 * width + x]! * (1 - fy) + data[y1 * width + x]! * fy
+}
+
+/** A row's value at fractional `x` (clamped), interpolated between its two neighbours. */
+function alongRow(row: Float32Array, x: number): number {
+  const clamped = Math.min(row.length - 1, Math.max(0, x))
+  const x0 = Math.floor(clamped)
+  const x1 = Math.min(row.length - 1, x0 + 1)
+  const fx = clamped - x0
+  return row[x0]! * (1 - fx) + row[x1]! * fx
+}
+
+/** A fixed grain value 0–1 per canvas pixel (an integer hash: no state, the same every time). */
+function pixelGrain(x: number, y: number): number {
+  let h = Math.imul(x, 374761393) + Math.imul(y, 668265263)
+  h = Math.imul(h ^ (h >>> 13), 1274126177)
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
+}
+
+function smoothstep(edge0: number, edge1: number, value: number): number {
+  const t = Math.min(1, Math.max(0, (value - edge0) / (edge1 - edge0)))
+  return t * t * (3 - 2 * t)
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { PrintVerdict } from '../../../src/exhibits/woodblockPrinting/printImpression'
 import type {
+  PrintHeadline,
   CarvingNote,
   InkingNote,
   RubbingNote,
@@ -42,7 +42,15 @@ export const woodblockText = {
       en: 'Blotchy: some parts lacked ink or rubbing.',
     },
     smudged: { 'zh-CN': '墨太多，洇成了墨团。', en: 'Too much ink: it spread into smudges.' },
-  } satisfies Record<PrintVerdict, LocalizedText>,
+    nicked: {
+      'zh-CN': '笔画上有一道刀伤：版上伤一刀，每张印本都带着它。',
+      en: 'A stroke is nicked: a cut in the block shows on every print pulled from it.',
+    },
+    specked: {
+      'zh-CN': '字外有墨点：底子没铲净的地方也着了墨。',
+      en: 'Specks beside the strokes: ground left standing took ink too.',
+    },
+  } satisfies Record<PrintHeadline, LocalizedText>,
   /** What each step gave the print, said beside it in the order the steps were done. */
   steps: {
     writing: {

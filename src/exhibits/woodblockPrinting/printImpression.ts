@@ -24,9 +24,21 @@ export function transferFromRub(rub: number): number {
   return 1 - Math.exp(-rubTransferRate * Math.max(0, rub))
 }
 
+/**
+ * Ink on the wood at or above this prints full black: a film of ink evens itself out on the face,
+ * so a spot inked a little less than another (between two passes of the brush) prints as dark,
+ * and the brush's path does not show in the print as bands. Below it the print pales.
+ */
+export const fullInkLevel = 0.8
+
+/** How dark (0–1) ink of this level on the wood prints, rubbed through fully. */
+export function inkTone(ink: number): number {
+  return Math.min(1, Math.max(0, ink) / fullInkLevel)
+}
+
 /** The ink a spot leaves on the sheet before any smudging: only raised wood touches the paper. */
 export function impressionAt(relief: number, ink: number, rub: number): number {
-  return relief * Math.min(1, Math.max(0, ink)) * transferFromRub(rub)
+  return relief * inkTone(ink) * transferFromRub(rub)
 }
 
 /** The short judgement of a print shown with it. */
@@ -104,7 +116,7 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
     const reliefValue = relief.data[i]!
     const density = Math.min(
       1,
-      reliefValue * Math.min(1, ink.data[i]!) * transfer[i]! +
+      reliefValue * inkTone(ink.data[i]!) * transfer[i]! +
         // Squeezed out from the strokes, the excess lands beside them, in the cut.
         spread[i]! * smudgeStrength * (1 - reliefValue),
     )

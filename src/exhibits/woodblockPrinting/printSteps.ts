@@ -1,5 +1,5 @@
 import type { CarvingField } from './carvingField'
-import type { PrintQuality } from './printImpression'
+import type { PrintQuality, PrintVerdict } from './printImpression'
 
 /**
  * What each step of the workshop gave the finished print, so the verdict beside it can say what
@@ -58,4 +58,30 @@ export function describePrintSteps(
     inking,
     rubbing: quality.rubCoverage < wellCoveredShare ? 'light' : 'firm',
   }
+}
+
+/**
+ * The print's headline: one of the step notes' faults, the worst there is, or the measures' own
+ * verdict when no step went wrong (so the headline never praises a print a step line faults).
+ */
+export type PrintHeadline = PrintVerdict | 'nicked' | 'specked'
+
+/** Worst first: ink where it should not be, then too little of it, then a cut stroke, then specks. */
+const headlineSeverity: readonly PrintHeadline[] = [
+  'smudged',
+  'faint',
+  'nicked',
+  'blotchy',
+  'specked',
+  'crisp',
+]
+
+/** The headline for a print: the worst of its measures' verdict and each step's fault. */
+export function headlineFor(verdict: PrintVerdict, steps: PrintStepNotes): PrintHeadline {
+  const faults: PrintHeadline[] = [verdict]
+  if (steps.inking === 'heavy') faults.push('smudged')
+  if (steps.inking === 'thin' || steps.rubbing === 'light') faults.push('faint')
+  if (steps.carving === 'nicked') faults.push('nicked')
+  if (steps.carving === 'specks') faults.push('specked')
+  return headlineSeverity.find((headline) => faults.includes(headline)) ?? verdict
 }

@@ -2,7 +2,13 @@ import { mirrorHorizontally, type Bitmap, type CellRect } from './bitmap'
 import { CarvingField, type CarvingTool } from './carvingField'
 import { CoverageField, type BlockPoint, type StrokeSegment } from './coverageField'
 import { computePrint, type PrintResult } from './printImpression'
-import { describePrintSteps, type PrintStepNotes, type SampleWriter } from './printSteps'
+import {
+  describePrintSteps,
+  headlineFor,
+  type PrintHeadline,
+  type PrintStepNotes,
+  type SampleWriter,
+} from './printSteps'
 
 /** The stations of the exhibit, in order, by their manifest ids. */
 export const printingStationIds = [
@@ -44,6 +50,8 @@ export function foldProgressFromDrag(
 /** The finished print with what each step gave it. */
 export interface SessionPrint extends PrintResult {
   readonly steps: PrintStepNotes
+  /** What the print is called above its step lines: the worst of them (see {@link headlineFor}). */
+  readonly headline: PrintHeadline
 }
 
 /** Callbacks the session makes as the visitor moves through it. */
@@ -298,10 +306,8 @@ export class PrintingSession {
       ink: this.ink.bitmap,
       rub: this.rub.bitmap,
     })
-    this.#print = {
-      ...print,
-      steps: describePrintSteps(print.quality, this.#carving, this.#sampleWriter),
-    }
+    const steps = describePrintSteps(print.quality, this.#carving, this.#sampleWriter)
+    this.#print = { ...print, steps, headline: headlineFor(print.quality.verdict, steps) }
     this.listener.printed?.(this.#print)
   }
 }

@@ -17,6 +17,16 @@ const paperCss = '#f2ecdd'
 const ruleCss = 'rgba(168, 58, 40, 0.7)'
 const modelCss = 'rgba(70, 58, 48, 0.2)'
 const inkCss = '#1a1714'
+/**
+ * The shop's mark (牌记) the sheet comes with, written small in the writing area's lower left,
+ * reading down: Song booksellers cut their names into their blocks. It is carved and printed with
+ * the visitor's character, and because it reads one way only, it shows the block's mirror image
+ * plainly: 宋 alone is nearly symmetric, 韵 is not.
+ */
+export const shopMarkText = '宋韵'
+/** The mark's characters, as a share of one text cell (it fits in the margin round the text). */
+const shopMarkShareOfCell = 0.2
+
 /** Canvas pixels per model cell: the writing is sharper than the carving grid. */
 export const writingPixelsPerCell = 2
 
@@ -44,6 +54,8 @@ export class WritingSheet implements Disposable {
   readonly #ink: HTMLCanvasElement
   readonly #inkContext: CanvasRenderingContext2D
   readonly #shape: WritingSheetShape
+  readonly #layout: BlockLayout | undefined
+  readonly #markFontFamily: string
   #isDirty = false
   #hasInk = false
 
@@ -56,6 +68,9 @@ export class WritingSheet implements Disposable {
     modelFontFamily?: string,
   ) {
     this.#shape = shape
+    // A motif has no text and no shop mark.
+    this.#layout = motifModel ? undefined : layout
+    this.#markFontFamily = modelFontFamily ?? 'Noto Serif SC'
     const s = writingPixelsPerCell
     const make = (width: number, height: number) => {
       const canvas = document.createElement('canvas')
@@ -73,6 +88,7 @@ export class WritingSheet implements Disposable {
     if (!inkContext) throw new Error('The woodblock scene could not get a 2D canvas for the sample')
     this.#inkContext = inkContext
     this.#paintPage(layout, strokeData, motifModel, modelFontFamily)
+    this.#writeShopMark()
     this.texture = new CanvasTexture(this.#canvas)
     this.texture.colorSpace = SRGBColorSpace
     this.#compose()
@@ -96,6 +112,7 @@ export class WritingSheet implements Disposable {
   /** Wipes the writing (a fresh sheet for the scribe or a second try). */
   clearWriting(): void {
     this.#inkContext.clearRect(0, 0, this.#ink.width, this.#ink.height)
+    this.#writeShopMark()
     this.#hasInk = false
     this.#isDirty = true
   }
@@ -141,6 +158,31 @@ export class WritingSheet implements Disposable {
     this.#canvas.width = 0
     this.#page.width = 0
     this.#ink.width = 0
+  }
+
+  /** Writes the shop's mark in the writing area's lower left, a column read top to bottom. */
+  #writeShopMark(): void {
+    const layout = this.#layout
+    if (!layout) return
+    const context = this.#inkContext
+    const { width, height } = this.#ink
+    // One text cell, in pixels: the layout gives glyph sizes as shares of the writing height.
+    const cellPx = (layout.glyphs[0]?.size ?? 0.5) * height
+    const sizePx = cellPx * shopMarkShareOfCell
+    const characters = Array.from(shopMarkText)
+    const left = Math.max(2, width * 0.012 + cellPx * 0.04)
+    const bottom = height - Math.max(2, cellPx * 0.06)
+    context.save()
+    context.fillStyle = inkCss
+    context.strokeStyle = inkCss
+    // Written small, the face's hairlines would fall below the carving grid: give them a brush's width.
+    context.lineWidth = Math.max(1, sizePx * 0.045)
+    characters.forEach((character, index) => {
+      const top = bottom - sizePx * (characters.length - index)
+      drawCentredGlyph(context, character, this.#markFontFamily, sizePx, left, top)
+      strokeCentredGlyph(context, character, this.#markFontFamily, sizePx, left, top)
+    })
+    context.restore()
   }
 
   #stamp(dab: BrushDab): void {
@@ -317,6 +359,7 @@ function drawCentredGlyph(
   sizePx: number,
   left: number,
   top: number,
+  isOutlined = false,
 ): void {
   context.font = `${sizePx * 0.88}px "${fontFamily}"`
   context.textAlign = 'left'
@@ -326,5 +369,18 @@ function drawCentredGlyph(
   const inkHeight = box.actualBoundingBoxAscent + box.actualBoundingBoxDescent
   const x = left + (sizePx - inkWidth) / 2 + box.actualBoundingBoxLeft
   const y = top + (sizePx - inkHeight) / 2 + box.actualBoundingBoxAscent
-  context.fillText(character, x, y)
+  if (isOutlined) context.strokeText(character, x, y)
+  else context.fillText(character, x, y)
+}
+
+/** {@link drawCentredGlyph}, outlining the glyph with the context's stroke instead of filling it. */
+function strokeCentredGlyph(
+  context: CanvasRenderingContext2D,
+  character: string,
+  fontFamily: string,
+  sizePx: number,
+  left: number,
+  top: number,
+): void {
+  drawCentredGlyph(context, character, fontFamily, sizePx, left, top, true)
 }

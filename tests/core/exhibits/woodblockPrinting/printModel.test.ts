@@ -120,6 +120,20 @@ describe('print from coverage and pressure', () => {
     expect(quality.verdict).toBe('crisp')
   })
 
+  it('prints two overlapping brush passes evenly, without bands along the brush’s path', () => {
+    // Between and under the passes of a zig-zag sweep the ink runs 0.85–1.15: all of it a
+    // well-inked film, which must print as one even black, not in stripes.
+    const ink = createBitmap(relief.width, relief.height)
+    for (let y = 0; y < relief.height; y++)
+      for (let x = 0; x < relief.width; x++) ink.data[y * relief.width + x] = y % 2 ? 0.85 : 1.15
+    const { sheet, quality } = computePrint({ relief, ink, rub: filled(relief, 2) })
+    expect(valueAt(sheet, 4, 1)).toBeCloseTo(valueAt(sheet, 4, 2), 6)
+    expect(quality.unevenness).toBeLessThan(0.01)
+    // Too little ink still prints pale.
+    const thin = computePrint({ relief, ink: filled(relief, 0.3), rub: filled(relief, 2) })
+    expect(valueAt(thin.sheet, 4, 2)).toBeLessThan(0.5 * valueAt(sheet, 4, 2))
+  })
+
   it('prints faint where the paper was not rubbed, and light pressure transfers less', () => {
     expect(transferFromRub(0)).toBe(0)
     expect(transferFromRub(0.2)).toBeLessThan(transferFromRub(1))

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { CarvingField } from '../../../../src/exhibits/woodblockPrinting/carvingField'
-import { describePrintSteps } from '../../../../src/exhibits/woodblockPrinting/printSteps'
+import {
+  describePrintSteps,
+  headlineFor,
+} from '../../../../src/exhibits/woodblockPrinting/printSteps'
 
 /** A block with one vertical stroke down its middle. */
 const writing = bitmapFromRows([
@@ -71,5 +74,32 @@ describe('what each step gave the print', () => {
     const light = describePrintSteps({ ...goodPrint, rubCoverage: 0.4 }, carving, 'visitor')
     expect(light.rubbing).toBe('light')
     expect(light.inking).toBe('even')
+  })
+})
+
+describe('the headline above the step lines', () => {
+  const allWell = describePrintSteps(goodPrint, clearedBlock(), 'visitor')
+
+  it('praises the print only when every step went well', () => {
+    expect(headlineFor('crisp', allWell)).toBe('crisp')
+  })
+
+  it('names a nicked stroke even when the ink measures crisp', () => {
+    expect(headlineFor('crisp', { ...allWell, carving: 'nicked' })).toBe('nicked')
+    expect(headlineFor('crisp', { ...allWell, carving: 'specks' })).toBe('specked')
+  })
+
+  it('follows the worst step: smudges, then faintness, then a nick, then unevenness, then specks', () => {
+    const everything = {
+      ...allWell,
+      carving: 'nicked' as const,
+      inking: 'heavy' as const,
+      rubbing: 'light' as const,
+    }
+    expect(headlineFor('blotchy', everything)).toBe('smudged')
+    expect(headlineFor('blotchy', { ...everything, inking: 'even' })).toBe('faint')
+    expect(headlineFor('blotchy', { ...allWell, carving: 'nicked' })).toBe('nicked')
+    expect(headlineFor('blotchy', { ...allWell, carving: 'specks' })).toBe('blotchy')
+    expect(headlineFor('crisp', { ...allWell, inking: 'thin' })).toBe('faint')
   })
 })

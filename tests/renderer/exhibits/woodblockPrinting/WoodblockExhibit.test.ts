@@ -93,6 +93,8 @@ const print: SessionPrint = {
     verdict: 'faint',
   },
   steps: { writing: 'visitor', carving: 'nicked', nickedCells: 4, inking: 'thin', rubbing: 'firm' },
+  // The worst step: thin inking outranks the nick.
+  headline: 'faint',
 }
 
 /** The exhibit frame's ports, with a printer chosen so the print card offers a keepsake. */
