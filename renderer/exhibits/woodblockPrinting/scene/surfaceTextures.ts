@@ -165,12 +165,12 @@ export function paintWorkbench(
       const wear = Math.max(0, 1 - wornDistance) * 0.12
       const litDistance =
         Math.hypot(sceneX - lighting.litX, z - lighting.litZ) / lighting.reachUnits
-      const light = 0.32 + 0.78 * Math.exp(-litDistance * litDistance)
+      const light = 0.36 + 0.78 * Math.exp(-litDistance * litDistance)
       const shade = boardTone * (0.88 + 0.1 * fibre - 0.1 * line ** 4 + wear) * seamShade * light
       const i = (y * width + x) * 3
-      rgb[i] = 0.3 * shade
-      rgb[i + 1] = 0.205 * shade
-      rgb[i + 2] = 0.13 * shade
+      rgb[i] = 0.31 * shade
+      rgb[i + 1] = 0.222 * shade
+      rgb[i + 2] = 0.152 * shade
     }
   }
   return rgb

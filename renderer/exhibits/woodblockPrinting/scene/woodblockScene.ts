@@ -39,6 +39,7 @@ import {
   buildWorkshop,
   reliefDepth,
   scribeStrokeData,
+  wetInkSpecular,
   type WorkshopParts,
 } from './workshopParts'
 
@@ -46,6 +47,8 @@ import {
 const sampleRubOffSeconds = 1.4
 /** How long the master takes to clear the ground the visitor left. */
 const masterCarveSeconds = 2.2
+/** How long the ink left on the block takes to dry matte once the print is lifted. */
+const inkDryingSeconds = 8
 /** The camera looks down on the bench at this angle below the horizon. */
 const cameraElevationRadians = (64 * Math.PI) / 180
 /** Air kept above and below the work (留白), as a share of the view's height each side. */
@@ -177,6 +180,8 @@ export class WoodblockScene implements ExhibitScene {
   #viewWidthCssPx = 1
   #viewHeightCssPx = 1
   #isCameraPlaced = false
+  /** 0 while the ink on the block is wet, 1 once it has dried matte. */
+  #inkDryness = 0
 
   constructor(
     parts: WorkshopParts,
@@ -417,6 +422,13 @@ export class WoodblockScene implements ExhibitScene {
     // The paper is brought out when it is needed: before that it would only lie half out of the
     // frame beside the sample and the block.
     parts.paperHinge.visible = isPaperOut(phase)
+    // Once the print is lifted the ink left on the block dries from gloss to matte.
+    if (phase === 'printed' && this.#inkDryness < 1) {
+      this.#inkDryness = this.#isReducedMotion
+        ? 1
+        : Math.min(1, this.#inkDryness + deltaSeconds / inkDryingSeconds)
+      parts.reliefMaterial.specular.copy(wetInkSpecular).multiplyScalar(1 - this.#inkDryness)
+    }
 
     if (!this.#touch) this.#restTools()
     this.#placeCamera(deltaSeconds)

@@ -12,6 +12,7 @@ import {
   Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
+  MeshPhongMaterial,
   PerspectiveCamera,
   PlaneGeometry,
   Scene,
@@ -61,6 +62,8 @@ export const reliefDepth = 0.035
 const paperMarginShare = 0.07
 /** The sample's 版心 strip, as a share of the block's long side. */
 const centreStripShare = 0.09
+/** The gloss of wet ink on the block (the specular colour where the wet-ink map is white). */
+export const wetInkSpecular = new Color('#6a655d')
 /** The bench top's size in scene units, and its centre across (the sample lies to the right). */
 const benchWidthUnits = 7
 const benchDepthUnits = 5.25
@@ -79,6 +82,8 @@ export interface WorkshopParts {
   /** The carved relief the paper reads while it is rubbed (filled when carving ends). */
   readonly printRelief: Bitmap
   readonly relief: Mesh
+  /** The block face's material: its specular colour fades as the ink dries (see wetInkSpecular). */
+  readonly reliefMaterial: MeshPhongMaterial
   readonly sampleHinge: Group
   readonly sampleMaterial: MeshLambertMaterial
   readonly paperHinge: Group
@@ -195,15 +200,21 @@ export async function buildWorkshop(
     session.ink.bitmap,
   )
   store.add(blockSurface.texture)
+  store.add(blockSurface.wetInkTexture)
   const carvedRelief = store.add(
     new CarvedRelief(session.carving.depth, faceWidth, faceHeight, reliefDepth, reliefSegments),
   )
-  const relief = new Mesh(
-    carvedRelief.geometry,
-    store.add(
-      new MeshLambertMaterial({ map: blockSurface.texture, normalMap: carvedRelief.normalMap }),
-    ),
+  // Phong for the face so wet ink can shine (its specular map); the wood stays matte.
+  const reliefMaterial = store.add(
+    new MeshPhongMaterial({
+      map: blockSurface.texture,
+      normalMap: carvedRelief.normalMap,
+      specularMap: blockSurface.wetInkTexture,
+      specular: wetInkSpecular,
+      shininess: 70,
+    }),
   )
+  const relief = new Mesh(carvedRelief.geometry, reliefMaterial)
   relief.rotation.x = -Math.PI / 2
   relief.position.y = 0.0005
   scene.add(relief)
@@ -280,6 +291,7 @@ export async function buildWorkshop(
 
   const textures: Texture[] = [
     blockSurface.texture,
+    blockSurface.wetInkTexture,
     carvedRelief.normalMap,
     paperSurface.backTexture,
     paperSurface.faceTexture,
@@ -298,6 +310,7 @@ export async function buildWorkshop(
     writingSheet,
     printRelief,
     relief,
+    reliefMaterial,
     sampleHinge,
     sampleMaterial,
     paperHinge,
