@@ -301,6 +301,10 @@ export async function buildWorkshop(
     shadowTexture,
     grainTexture,
   ]
+  // Upload every texture whole now. The paper stays hidden until 覆纸 while its texels are
+  // repainted by sub-rectangles; a first upload of only those ranges would leave the rest of the
+  // sheet uninitialised (black). It also keeps the first uploads out of the visitor's frames.
+  for (const texture of textures) context.renderer.initTexture(texture)
   return {
     scene,
     session,
