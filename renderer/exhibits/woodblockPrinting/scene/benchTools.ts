@@ -337,25 +337,40 @@ function palmBundlePieces(): ToolPiece[] {
   ]
 }
 
-/** 耙子: a flat lens of coiled palm fibre with a wooden grip on two posts. */
+/** 耙子: a flat, rounded block of coiled palm fibre, its rim darker, with a grip on two posts. */
 function rubbingPadPieces(): ToolPiece[] {
   return [
     {
-      geometry: new SphereGeometry(1, 18, 8),
+      geometry: new ExtrudeGeometry(roundedRect(0.066, 0.042, 0.02), {
+        depth: 0.016,
+        bevelEnabled: true,
+        bevelThickness: 0.004,
+        bevelSize: 0.004,
+        bevelSegments: 2,
+      }),
       color: palette.palm,
-      position: [0, 0.016, 0],
-      scale: [0.07, 0.02, 0.045],
+      position: [0, 0.004, 0],
+      rotation: [-Math.PI / 2, 0, 0],
     },
     {
-      geometry: new CylinderGeometry(0.011, 0.011, 0.11, 10),
+      geometry: new ExtrudeGeometry(roundedRect(0.052, 0.03, 0.014), {
+        depth: 0.0008,
+        bevelEnabled: false,
+      }),
+      color: palette.palmLight,
+      position: [0, 0.0242, 0],
+      rotation: [-Math.PI / 2, 0, 0],
+    },
+    {
+      geometry: new CylinderGeometry(0.0105, 0.0105, 0.1, 10),
       color: palette.handleWood,
-      position: [0, 0.058, 0],
+      position: [0, 0.052, 0],
       rotation: [0, 0, -Math.PI / 2],
     },
-    ...[-0.04, 0.04].map((x): ToolPiece => ({
-      geometry: new CylinderGeometry(0.0065, 0.0075, 0.026, 8),
+    ...[-0.036, 0.036].map((x): ToolPiece => ({
+      geometry: new CylinderGeometry(0.006, 0.007, 0.024, 8),
       color: palette.darkWood,
-      position: [x, 0.042, 0],
+      position: [x, 0.036, 0],
     })),
   ]
 }
