@@ -567,7 +567,7 @@ export class WoodblockScene implements ExhibitScene {
     const half = faceWidth / 2 + marginUnits
     const isWriting = phase === 'write-sample'
     // While writing, the carving tools wait further left, wholly out of the sample's frame.
-    const carvingX = isWriting ? -0.7 * half : 0
+    const carvingX = isWriting ? -1.3 * half : 0
     tools.palmBrush.position.set(carvingX - 0.8 * half, y, tipZ + 0.11)
     tools.inkBrush.position.set(carvingX - 0.56 * half, y, tipZ + 0.08)
     tools.knife.position.set(carvingX - 0.37 * half, y, tipZ)

@@ -151,7 +151,7 @@ export async function buildWorkshop(
     reachUnits: 2.1,
   }
   const benchTexture = store.add(
-    linearRgbTexture(1024, 768, paintWorkbench(1024, 768, benchLighting)),
+    linearRgbTexture(512, 384, paintWorkbench(512, 384, benchLighting)),
   )
   const bench = new Mesh(
     store.add(new PlaneGeometry(benchWidthUnits, benchDepthUnits)),
