@@ -19,13 +19,14 @@ const typeAwareRules = [
   '@typescript-eslint/no-unnecessary-type-assertion',
 ]
 
+/** What this test reads of a typescript-eslint rule (its plugin type is ESLint's loose one). */
+type RuleWithDocs = { meta: { docs?: { requiresTypeChecking?: boolean } } }
+
 /** Every typescript-eslint rule that needs type information, by its configured name. */
 function rulesNeedingTypes(): string[] {
-  return Object.entries(tseslint.plugin.rules ?? {})
-    .filter(
-      ([, rule]) =>
-        (rule.meta.docs as { requiresTypeChecking?: boolean } | undefined)?.requiresTypeChecking,
-    )
+  const { rules } = tseslint.plugin as unknown as { rules: Record<string, RuleWithDocs> }
+  return Object.entries(rules)
+    .filter(([, rule]) => rule.meta.docs?.requiresTypeChecking === true)
     .map(([name]) => `@typescript-eslint/${name}`)
 }
 
