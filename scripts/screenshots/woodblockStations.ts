@@ -48,7 +48,8 @@ async function halfFold(page: Page, cdp: CDPSession, direction: 'left' | 'right'
   const box = await woodblockSceneBox(page)
   const y = box.y + box.height * 0.55
   const startX = direction === 'left' ? box.x + box.width * 0.7 : box.x + box.width * 0.3
-  const endX = startX + (direction === 'left' ? -1 : 1) * box.width * 0.15
+  // A short drag: the sheet caught rising at about a third of the turn, neither flat nor edge-on.
+  const endX = startX + (direction === 'left' ? -1 : 1) * box.width * 0.08
   const points = linePoints({ x: startX, y }, { x: endX, y }, 4)
   const [first, ...rest] = points
   await cdp.send('Input.dispatchTouchEvent', {

@@ -19,6 +19,11 @@ const transferRgb = [0.06, 0.055, 0.05] as const
  */
 export class BlockSurface {
   readonly texture: DataTexture
+  /**
+   * Where wet ink lies, for the face's specular map (grey, linear): ink glossy while wet, the
+   * bare and cut wood matte. Painted and uploaded by the same rectangles as `texture`.
+   */
+  readonly wetInkTexture: DataTexture
   readonly #endGrain: (x: number, y: number) => number
   #carving: CarvingField
   #isWritingShown = false
@@ -32,6 +37,7 @@ export class BlockSurface {
     this.#carving = carving
     this.#endGrain = valueNoise(29)
     this.texture = createRgbaTexture(carving.width, carving.height, true)
+    this.wetInkTexture = createRgbaTexture(carving.width, carving.height, false)
     this.repaintAll()
   }
 
@@ -51,12 +57,14 @@ export class BlockSurface {
   repaintAll(): void {
     this.#paint(0, 0, this.#carving.width, this.#carving.height)
     this.texture.needsUpdate = true
+    this.wetInkTexture.needsUpdate = true
   }
 
   /** Repaints the texels over these cells and queues just them for upload. */
   repaintCells(rect: CellRect): void {
     this.#paint(rect.x0, rect.y0, rect.x1, rect.y1)
     markDirtyRect(this.texture, rect.x0, rect.y0, rect.x1, rect.y1)
+    markDirtyRect(this.wetInkTexture, rect.x0, rect.y0, rect.x1, rect.y1)
   }
 
   #paint(x0: number, y0: number, x1: number, y1: number): void {
@@ -64,6 +72,7 @@ export class BlockSurface {
     const depth = this.#carving.depth.data
     const strokes = this.#carving.strokes.data
     const bytes = this.texture.image.data as Uint8Array
+    const wetBytes = this.wetInkTexture.image.data as Uint8Array
     for (let y = Math.max(0, y0); y < Math.min(height, y1); y++) {
       for (let x = Math.max(0, x0); x < Math.min(width, x1); x++) {
         const i = y * width + x
@@ -92,6 +101,12 @@ export class BlockSurface {
           bytes[offset + c] = Math.round(Math.pow(Math.max(0, linear), 1 / 2.2) * 255)
         }
         bytes[offset + 3] = 255
+        // Gloss on the ink that stands on the face; ink sunk in the cut ground shows none.
+        const wet = Math.round(255 * inkCover * standing)
+        wetBytes[offset] = wet
+        wetBytes[offset + 1] = wet
+        wetBytes[offset + 2] = wet
+        wetBytes[offset + 3] = 255
       }
     }
   }

@@ -33,19 +33,34 @@ import {
   type BenchBox,
   type OverlayBands,
 } from './workbenchFraming'
-import { buildWorkshop, reliefDepth, scribeStrokeData, type WorkshopParts } from './workshopParts'
+import { brushRestHeight } from './benchTools'
+import {
+  blockBodyDepth,
+  buildWorkshop,
+  reliefDepth,
+  scribeStrokeData,
+  wetInkSpecular,
+  type WorkshopParts,
+} from './workshopParts'
 
 /** How long the transferred sample takes to be rubbed off the block, in seconds. */
 const sampleRubOffSeconds = 1.4
 /** How long the master takes to clear the ground the visitor left. */
 const masterCarveSeconds = 2.2
+/** How long the ink left on the block takes to dry matte once the print is lifted. */
+const inkDryingSeconds = 8
 /** The camera looks down on the bench at this angle below the horizon. */
 const cameraElevationRadians = (64 * Math.PI) / 180
 /** Air kept above and below the work (留白), as a share of the view's height each side. */
 const airShareOfHeight = 0.1
-/** How far in front of the block face the tools rest, and their half-depth, in scene units. */
-const toolRestOffset = 0.14
-const toolHalfDepth = 0.07
+/** How far in front of the block face the tools' tips rest, and how deep their row is, in scene units. */
+const toolRestOffset = 0.05
+const toolRowDepth = 0.27
+
+/** Whether the printing paper lies on the bench at `phase` (from 覆纸 on). */
+function isPaperOut(phase: PrintingPhase): boolean {
+  return phase === 'lay-paper' || phase === 'rub' || phase === 'lift' || phase === 'printed'
+}
 
 /** What the exhibit component hears from the scene. */
 export interface WoodblockSceneListener extends PrintingSessionListener {
@@ -165,6 +180,8 @@ export class WoodblockScene implements ExhibitScene {
   #viewWidthCssPx = 1
   #viewHeightCssPx = 1
   #isCameraPlaced = false
+  /** 0 while the ink on the block is wet, 1 once it has dried matte. */
+  #inkDryness = 0
 
   constructor(
     parts: WorkshopParts,
@@ -402,6 +419,16 @@ export class WoodblockScene implements ExhibitScene {
       ease,
       phase === 'lay-paper' || phase === 'lift',
     )
+    // The paper is brought out when it is needed: before that it would only lie half out of the
+    // frame beside the sample and the block.
+    parts.paperHinge.visible = isPaperOut(phase)
+    // Once the print is lifted the ink left on the block dries from gloss to matte.
+    if (phase === 'printed' && this.#inkDryness < 1) {
+      this.#inkDryness = this.#isReducedMotion
+        ? 1
+        : Math.min(1, this.#inkDryness + deltaSeconds / inkDryingSeconds)
+      parts.reliefMaterial.specular.copy(wetInkSpecular).multiplyScalar(1 - this.#inkDryness)
+    }
 
     if (!this.#touch) this.#restTools()
     this.#placeCamera(deltaSeconds)
@@ -514,11 +541,16 @@ export class WoodblockScene implements ExhibitScene {
     return current + (target - current) * ease
   }
 
-  /** Lays the tools out along the front of the bench; the one the station uses lies nearest. */
+  /**
+   * Lays the tools out on the bench in front of the block, tips towards it, each in its own place
+   * (so none is cut off by the frame of a station's view); the one the station uses lies front and
+   * centre. While the visitor writes, the brush, the ink stone and the water dish stand in front
+   * of the sample instead.
+   */
   #restTools(): void {
-    const { tools, faceWidth, faceHeight, paperWidth, marginUnits } = this.#parts
-    const front = faceHeight / 2 + toolRestOffset
-    const y = 0
+    const { tools, faceWidth, faceHeight, marginUnits, sampleWidth } = this.#parts
+    const tipZ = faceHeight / 2 + toolRestOffset
+    const y = -blockBodyDepth
     const phase = this.#parts.session.phase
     const inUse =
       phase === 'write-sample'
@@ -532,15 +564,23 @@ export class WoodblockScene implements ExhibitScene {
             : phase === 'rub'
               ? tools.palmBrush
               : undefined
-    const blockRight = faceWidth / 2 + marginUnits
-    tools.writingBrush.position.set(blockRight + paperWidth * 0.35, y, front)
-    tools.knife.position.set(-faceWidth * 0.42, y, front + 0.02)
-    tools.chisel.position.set(-faceWidth * 0.2, y, front + 0.02)
-    tools.inkBrush.position.set(faceWidth * 0.22, y, front)
-    tools.palmBrush.position.set(-blockRight - paperWidth * 0.45, y, front)
-    tools.inkStone.position.set(faceWidth * 0.42, y, front)
+    const half = faceWidth / 2 + marginUnits
+    const isWriting = phase === 'write-sample'
+    // While writing, the carving tools wait further left, wholly out of the sample's frame.
+    const carvingX = isWriting ? -1.3 * half : 0
+    tools.palmBrush.position.set(carvingX - 0.8 * half, y, tipZ + 0.11)
+    tools.inkBrush.position.set(carvingX - 0.56 * half, y, tipZ + 0.08)
+    tools.knife.position.set(carvingX - 0.37 * half, y, tipZ)
+    tools.chisel.position.set(carvingX - 0.26 * half, y, tipZ)
+    const writingX = isWriting ? half + sampleWidth * 0.5 : 0.2 * half
+    const stoneX = isWriting ? half + sampleWidth * 0.24 : 0.52 * half
+    const dishX = isWriting ? half + sampleWidth * 0.74 : 0.84 * half
+    tools.brushRest.position.set(writingX, y, tipZ + 0.075)
+    tools.writingBrush.position.set(writingX, y + brushRestHeight - 0.003, tipZ)
+    tools.inkStone.position.set(stoneX, y, tipZ + 0.12)
+    tools.waterDish.position.set(dishX, y, tipZ + 0.08)
     // The tool the station needs lies front and centre, where the hand reaches for it.
-    if (inUse) inUse.position.set(0, 0.004, front + 0.03)
+    if (inUse && phase !== 'write-sample') inUse.position.set(0, y, inUse.position.z + 0.02)
   }
 
   /** Frames the part of the bench the station needs; with reduced motion, one fixed view. */
@@ -578,10 +618,10 @@ export class WoodblockScene implements ExhibitScene {
     const { faceWidth, faceHeight, marginUnits, paperWidth, paperHeight, sampleWidth } = this.#parts
     const blockHalfWidth = faceWidth / 2 + marginUnits
     const depth = {
-      minY: 0,
+      minY: -blockBodyDepth,
       maxY: reliefDepth,
       minZ: -paperHeight / 2,
-      maxZ: Math.max(paperHeight / 2, faceHeight / 2 + toolRestOffset + toolHalfDepth),
+      maxZ: Math.max(paperHeight / 2, faceHeight / 2 + toolRestOffset + toolRowDepth),
     }
     const phase = this.#parts.session.phase
     if (this.#isReducedMotion)

@@ -12,9 +12,9 @@ import {
   Mesh,
   MeshBasicMaterial,
   MeshLambertMaterial,
+  MeshPhongMaterial,
   PerspectiveCamera,
   PlaneGeometry,
-  RepeatWrapping,
   Scene,
   type Texture,
 } from 'three'
@@ -37,7 +37,14 @@ import { BlockSurface } from './blockSurface'
 import { CarvedRelief } from './carvedRelief'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import { PaperSurface } from './paperSurface'
-import { createRgbaTexture, paintPearWood, paintRicePaper, texelOffset } from './surfaceTextures'
+import {
+  createRgbaTexture,
+  paintBlockSides,
+  paintPearWood,
+  paintRicePaper,
+  paintWorkbench,
+  texelOffset,
+} from './surfaceTextures'
 import { WoodChips } from './woodChips'
 import { loadModelGlyphFont, modelGlyphFontFamily } from './modelGlyphFont'
 import { WritingSheet } from './writingSheet'
@@ -55,8 +62,14 @@ export const reliefDepth = 0.035
 const paperMarginShare = 0.07
 /** The sample's 版心 strip, as a share of the block's long side. */
 const centreStripShare = 0.09
-/** How far below the bench top the block's body reaches. */
-const blockBodyDepth = 0.12
+/** The gloss of wet ink on the block (the specular colour where the wet-ink map is white). */
+export const wetInkSpecular = new Color('#6a655d')
+/** The bench top's size in scene units, and its centre across (the sample lies to the right). */
+const benchWidthUnits = 7
+const benchDepthUnits = 5.25
+const benchCentreX = 0.4
+/** How far the block's body stands above the bench (the block face is at y = 0). */
+export const blockBodyDepth = 0.12
 
 /** The meshes and surfaces the scene animates; all owned by the scene's DisposableStore. */
 export interface WorkshopParts {
@@ -69,6 +82,8 @@ export interface WorkshopParts {
   /** The carved relief the paper reads while it is rubbed (filled when carving ends). */
   readonly printRelief: Bitmap
   readonly relief: Mesh
+  /** The block face's material: its specular colour fades as the ink dries (see wetInkSpecular). */
+  readonly reliefMaterial: MeshPhongMaterial
   readonly sampleHinge: Group
   readonly sampleMaterial: MeshLambertMaterial
   readonly paperHinge: Group
@@ -116,7 +131,8 @@ export async function buildWorkshop(
   const sampleWidth = paperWidth + stripCells * unitsPerCell
 
   const scene = new Scene()
-  scene.background = new Color('#2a211b')
+  // The dim room beyond the bench, the colour the bench's light falls off to at its edges.
+  scene.background = new Color('#3a2a20')
 
   // Soft light from a workshop window on the upper left, warm; a dim, warm room fills the rest.
   scene.add(new HemisphereLight('#fff1dc', '#3a2a20', 1.0))
@@ -125,17 +141,24 @@ export async function buildWorkshop(
   windowLight.position.set(-1.8, 3, -0.6)
   scene.add(windowLight)
 
-  // The bench top: old pear wood, its grain running across the view.
-  const benchTexture = store.add(woodTexture(256, 256, 7, 0.62))
-  benchTexture.wrapS = RepeatWrapping
-  benchTexture.wrapT = RepeatWrapping
-  benchTexture.repeat.set(3, 3)
+  // The bench top: worn boards running across the view, lit by the window (baked: see
+  // paintWorkbench). One texture over the whole bench, so no tile repeats.
+  const benchLighting = {
+    widthUnits: benchWidthUnits,
+    depthUnits: benchDepthUnits,
+    litX: -1.0,
+    litZ: -0.7,
+    reachUnits: 2.1,
+  }
+  const benchTexture = store.add(
+    linearRgbTexture(512, 384, paintWorkbench(512, 384, benchLighting)),
+  )
   const bench = new Mesh(
-    store.add(new PlaneGeometry(9, 9)),
+    store.add(new PlaneGeometry(benchWidthUnits, benchDepthUnits)),
     store.add(new MeshLambertMaterial({ map: benchTexture })),
   )
   bench.rotation.x = -Math.PI / 2
-  bench.position.y = -blockBodyDepth
+  bench.position.set(benchCentreX, -blockBodyDepth, 0)
   scene.add(bench)
 
   // Soft contact shadows: a blurred dark patch under the block and under the ink stone.
@@ -155,12 +178,19 @@ export async function buildWorkshop(
   blockShadow.position.set(0.03, -blockBodyDepth + 0.001, 0.03)
   scene.add(blockShadow)
 
-  // The block's body, end grain on its sides (the face is long grain, as Song blocks were cut).
-  const endGrain = store.add(woodTexture(128, 32, 13, 0.72))
-  const body = new Mesh(
-    store.add(new BoxGeometry(faceWidth + 0.06, blockBodyDepth, faceHeight + 0.06)),
-    store.add(new MeshLambertMaterial({ map: endGrain, color: '#d8b48a' })),
+  // The block's body: the face is long grain, as Song blocks were cut, so the front and back show
+  // end grain (the right half of the texture) and the sides long grain (its left half).
+  const endGrain = store.add(linearRgbTexture(512, 64, paintBlockSides(512, 64)))
+  const bodyGeometry = store.add(
+    new BoxGeometry(faceWidth + 0.06, blockBodyDepth, faceHeight + 0.06),
   )
+  const bodyUvs = bodyGeometry.getAttribute('uv')
+  for (let vertex = 0; vertex < bodyUvs.count; vertex++) {
+    // BoxGeometry's faces come four vertices each in the order +x, −x, +y, −y, +z, −z.
+    const isEndFace = Math.floor(vertex / 4) >= 4
+    bodyUvs.setX(vertex, (isEndFace ? 0.5 : 0) + bodyUvs.getX(vertex) / 2)
+  }
+  const body = new Mesh(bodyGeometry, store.add(new MeshLambertMaterial({ map: endGrain })))
   body.position.y = -blockBodyDepth / 2 - 0.0005
   scene.add(body)
 
@@ -170,15 +200,21 @@ export async function buildWorkshop(
     session.ink.bitmap,
   )
   store.add(blockSurface.texture)
+  store.add(blockSurface.wetInkTexture)
   const carvedRelief = store.add(
     new CarvedRelief(session.carving.depth, faceWidth, faceHeight, reliefDepth, reliefSegments),
   )
-  const relief = new Mesh(
-    carvedRelief.geometry,
-    store.add(
-      new MeshLambertMaterial({ map: blockSurface.texture, normalMap: carvedRelief.normalMap }),
-    ),
+  // Phong for the face so wet ink can shine (its specular map); the wood stays matte.
+  const reliefMaterial = store.add(
+    new MeshPhongMaterial({
+      map: blockSurface.texture,
+      normalMap: carvedRelief.normalMap,
+      specularMap: blockSurface.wetInkTexture,
+      specular: wetInkSpecular,
+      shininess: 70,
+    }),
   )
+  const relief = new Mesh(carvedRelief.geometry, reliefMaterial)
   relief.rotation.x = -Math.PI / 2
   relief.position.y = 0.0005
   scene.add(relief)
@@ -243,13 +279,8 @@ export async function buildWorkshop(
   paperHinge.rotation.z = Math.PI
   scene.add(paperHinge)
 
-  const tools = buildBenchTools(store)
+  const { tools, grainTexture } = buildBenchTools(store, shadowMaterial)
   for (const tool of Object.values(tools)) scene.add(tool)
-  const inkStoneShadow = new Mesh(shadowGeometry, shadowMaterial)
-  inkStoneShadow.rotation.x = -Math.PI / 2
-  inkStoneShadow.scale.set(0.3, 0.2, 1)
-  tools.inkStone.add(inkStoneShadow)
-  inkStoneShadow.position.y = 0.001
 
   const chips = store.add(new WoodChips())
   scene.add(chips.mesh)
@@ -260,6 +291,7 @@ export async function buildWorkshop(
 
   const textures: Texture[] = [
     blockSurface.texture,
+    blockSurface.wetInkTexture,
     carvedRelief.normalMap,
     paperSurface.backTexture,
     paperSurface.faceTexture,
@@ -267,7 +299,12 @@ export async function buildWorkshop(
     benchTexture,
     endGrain,
     shadowTexture,
+    grainTexture,
   ]
+  // Upload every texture whole now. The paper stays hidden until 覆纸 while its texels are
+  // repainted by sub-rectangles; a first upload of only those ranges would leave the rest of the
+  // sheet uninitialised (black). It also keeps the first uploads out of the visitor's frames.
+  for (const texture of textures) context.renderer.initTexture(texture)
   return {
     scene,
     session,
@@ -277,6 +314,7 @@ export async function buildWorkshop(
     writingSheet,
     printRelief,
     relief,
+    reliefMaterial,
     sampleHinge,
     sampleMaterial,
     paperHinge,
@@ -296,9 +334,8 @@ export async function buildWorkshop(
   }
 }
 
-/** A wood texture (RGB from the pear-wood painter, darkened by `shade`), for the bench and end grain. */
-function woodTexture(width: number, height: number, seed: number, shade: number) {
-  const rgb = paintPearWood(width, height, seed)
+/** An sRGB texture of linear RGB 0–1 triples (row 0 at the top, as the painters lay them out). */
+function linearRgbTexture(width: number, height: number, rgb: Float32Array) {
   const texture = createRgbaTexture(width, height, true)
   const bytes = texture.image.data as Uint8Array
   for (let y = 0; y < height; y++) {
@@ -306,7 +343,7 @@ function woodTexture(width: number, height: number, seed: number, shade: number)
       const offset = texelOffset(width, height, x, y)
       for (let c = 0; c < 3; c++)
         bytes[offset + c] = Math.round(
-          Math.pow(rgb[(y * width + x) * 3 + c]! * shade, 1 / 2.2) * 255,
+          Math.pow(Math.min(1, rgb[(y * width + x) * 3 + c]!), 1 / 2.2) * 255,
         )
       bytes[offset + 3] = 255
     }

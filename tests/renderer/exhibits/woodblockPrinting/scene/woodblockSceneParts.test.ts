@@ -65,6 +65,23 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     expect(inkedRaised).toBeLessThan(inkedCut * 0.7)
   })
 
+  it('makes wet ink on the raised strokes glossy and leaves bare wood and the cut ground matte', () => {
+    const ink = createBitmap(8, 8)
+    const surface = new BlockSurface(paintPearWood(8, 8), carved(), ink)
+    const wet = surface.wetInkTexture.image.data as Uint8Array
+    // Before inking nothing shines.
+    expect(wet[texelOffset(8, 8, 3, 1)]).toBe(0)
+    surface.wetInkTexture.clearUpdateRanges()
+    ink.data.fill(0.5)
+    surface.repaintCells({ x0: 0, y0: 0, x1: 8, y1: 4 })
+    // The gloss map is uploaded by the same rows as the colour, not whole.
+    expect(surface.wetInkTexture.updateRanges).toHaveLength(4)
+    const raised = wet[texelOffset(8, 8, 3, 1)]!
+    const cut = wet[texelOffset(8, 8, 3, 2)]!
+    expect(raised).toBeGreaterThan(128)
+    expect(cut).toBe(0)
+  })
+
   it('shows the impression through the back of the paper only where inked wood was rubbed', () => {
     const ink = createBitmap(8, 8)
     ink.data.fill(1)

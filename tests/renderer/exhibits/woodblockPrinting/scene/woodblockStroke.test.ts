@@ -1,4 +1,11 @@
-import { Group, Mesh, MeshLambertMaterial, Scene, type WebGLRenderer } from 'three'
+import {
+  Group,
+  Mesh,
+  MeshLambertMaterial,
+  MeshPhongMaterial,
+  Scene,
+  type WebGLRenderer,
+} from 'three'
 import { describe, expect, it } from 'vitest'
 import { bitmapFromRows, createBitmap } from '../../../../../src/exhibits/woodblockPrinting/bitmap'
 import { PrintingSession } from '../../../../../src/exhibits/woodblockPrinting/printingSession'
@@ -46,6 +53,8 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
     inkBrush: new Group(),
     palmBrush: new Group(),
     inkStone: new Group(),
+    brushRest: new Group(),
+    waterDish: new Group(),
   }
   const scene = new WoodblockScene(
     {
@@ -59,6 +68,7 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
       chips: { update: () => {}, spawn: () => {} } as unknown as WoodChips,
       printRelief: relief,
       relief: new Mesh(),
+      reliefMaterial: new MeshPhongMaterial(),
       sampleHinge: new Group(),
       sampleMaterial: new MeshLambertMaterial(),
       paperHinge: new Group(),
