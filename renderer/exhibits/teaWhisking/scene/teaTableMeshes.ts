@@ -106,6 +106,7 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
       { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 5.4, strength: 0.45 },
       { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 9, strength: 0.2 },
       { xCm: caddyPosition.x, zCm: caddyPosition.z, radiusCm: 4.2, strength: 0.45 },
+      { xCm: caddyPosition.x - 4.4, zCm: caddyPosition.z - 2.6, radiusCm: 3.8, strength: 0.3 },
       { xCm: whiskHomePosition.x, zCm: whiskHomePosition.z, radiusCm: 3.2, strength: 0.42 },
       { xCm: spoonPosition.x + 3, zCm: spoonPosition.z - 0.4, radiusCm: 2.4, strength: 0.22 },
     ]),
@@ -280,27 +281,45 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   whisk.position.copy(whiskHomePosition)
   root.add(whisk)
 
-  // The tea caddy (茶盒): a black lacquer box with its lid set aside, green-white powder inside.
+  // The tea caddy (茶盒): a low round box in black lacquer with a cinnabar band at the lip, its lid
+  // set aside, the ground tea inside (a pale jade-green white, as good cake tea ground fine is).
   const blackLacquer = material(
-    roomLight.material({ colour: 0x1c1614, sheen: 'glaze', sheenColour: 0x5a5048 }),
+    roomLight.material({ colour: 0x1c1614, sheen: 'lacquer', sheenColour: 0x8a7a70 }),
   )
   const caddy = new Group()
   const caddyProfile: ProfilePoint[] = [
     { r: 0, y: 0 },
-    { r: 2.6, y: 0 },
-    { r: 2.7, y: 0.3 },
-    { r: 2.7, y: 3.0 },
-    { r: 2.45, y: 3.0 },
+    { r: 2.5, y: 0 },
+    { r: 2.75, y: 0.25 },
+    { r: 2.8, y: 2.2 },
+    { r: 2.7, y: 2.5 },
+    { r: 2.45, y: 2.5 },
     { r: 2.45, y: 0.4 },
     { r: 0, y: 0.4 },
   ]
   caddy.add(new Mesh(geometry(new LatheGeometry(lathePoints(caddyProfile), 40)), blackLacquer))
   const powder = material(
-    roomLight.material({ colour: 0xb9c48c, sheen: 'lacquer', sheenColour: 0x000000 }),
+    roomLight.material({ colour: 0xc2c8a4, sheen: 'lacquer', sheenColour: 0x000000 }),
   )
   const powderInCaddy = new Mesh(geometry(new CylinderGeometry(2.4, 2.4, 0.2, 40)), powder)
-  powderInCaddy.position.y = 2.4
+  powderInCaddy.position.y = 1.9
   caddy.add(powderInCaddy)
+  // The lid, upside down behind the box: a shallow domed disc.
+  const caddyLidProfile: ProfilePoint[] = [
+    { r: 0, y: 0 },
+    { r: 2.2, y: 0.1 },
+    { r: 2.85, y: 0.5 },
+    { r: 2.95, y: 1.0 },
+    { r: 2.75, y: 1.0 },
+    { r: 2.6, y: 0.6 },
+    { r: 0, y: 0.45 },
+  ]
+  const caddyLid = new Mesh(
+    geometry(new LatheGeometry(lathePoints(caddyLidProfile), 40)),
+    blackLacquer,
+  )
+  caddyLid.position.set(caddyPosition.x - 4.4, 0, caddyPosition.z - 2.6)
+  root.add(caddyLid)
   caddy.position.copy(caddyPosition)
   root.add(caddy)
 
