@@ -97,6 +97,19 @@ export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<T
   }
 }
 
+/**
+ * How far round (about the vertical) the camera walks on a portrait screen, degrees: to the
+ * caddy's side, so the ewer stands at the back and the caddy, spoon and whisk at the front.
+ */
+const portraitAzimuthDegrees = -70
+/** The corners of the table the tea set covers, cm (caddy's lid to the ewer's handle, back to front). */
+const teaSetCornersCm = [
+  new Vector3(-18.5, 0, -9.5),
+  new Vector3(18, 0, -9.5),
+  new Vector3(-16, 0, 9),
+  new Vector3(18, 0, 9),
+]
+
 class TeaTableScene implements TeaScene {
   readonly scene = new Scene()
   readonly camera = new PerspectiveCamera(32, 1, 1, 400)
@@ -113,6 +126,8 @@ class TeaTableScene implements TeaScene {
   #canvas: HTMLCanvasElement | undefined
   #widthPx = 1
   #heightPx = 1
+  /** The ewer at rest turns with the camera so its spout shows in profile, not end-on. */
+  #ewerHomeYaw = 0
   #verdict: { verdict: TeaVerdict; ageSeconds: number } | undefined
   #steamAgeSeconds: number | undefined
   #lastFadeMs: number | undefined
@@ -225,19 +240,34 @@ class TeaTableScene implements TeaScene {
     this.#heightPx = Math.max(1, heightCssPx)
     const aspect = this.#widthPx / this.#heightPx
     this.camera.aspect = aspect
-    // Frame the table from the caddy to the ewer whatever the screen's shape.
+    // Frame the tea set whatever the screen's shape. On a tall screen the camera walks round so the row from caddy to ewer runs up the picture, as in a hanging scroll,
+    // instead of a thin band across the middle of empty table.
     const target = new Vector3(1.5, 3, 0.5)
-    const halfWidthCm = 20
-    const halfDepthCm = 12
+    const azimuth = ((aspect < 1 ? portraitAzimuthDegrees : 0) * Math.PI) / 180
+    const right = new Vector3(Math.cos(azimuth), 0, -Math.sin(azimuth))
+    const away = new Vector3(-Math.sin(azimuth), 0, -Math.cos(azimuth))
+    let halfWidthCm = 0
+    let halfDepthCm = 0
+    for (const corner of teaSetCornersCm) {
+      const offset = corner.clone().sub(target)
+      halfWidthCm = Math.max(halfWidthCm, Math.abs(offset.dot(right)))
+      halfDepthCm = Math.max(halfDepthCm, Math.abs(offset.dot(away)))
+    }
+    // Seen from 56° up the depth is foreshortened, but the ewer (15 cm tall) rises up the picture.
+    halfDepthCm = halfDepthCm * 0.72 + 5
     const tanHalf = Math.tan((this.camera.fov * Math.PI) / 360)
     const distance = Math.max(halfWidthCm / (tanHalf * aspect), halfDepthCm / tanHalf) + 8
     const elevation = (56 * Math.PI) / 180
     this.camera.position.set(
-      target.x,
+      target.x - away.x * distance * Math.cos(elevation),
       target.y + distance * Math.sin(elevation),
-      target.z + distance * Math.cos(elevation),
+      target.z - away.z * distance * Math.cos(elevation),
     )
     this.camera.lookAt(target)
+    this.#ewerHomeYaw = azimuth * 0.8
+    if (![...this.#touches.values()].some((role) => role.kind === 'pour')) {
+      this.#table.ewer.rotation.set(0, this.#ewerHomeYaw, 0)
+    }
     this.camera.updateProjectionMatrix()
     this.camera.updateMatrixWorld()
     this.#isTouchedSinceUpdate = true
@@ -450,7 +480,7 @@ class TeaTableScene implements TeaScene {
       this.#flow(role, performance.now())
       this.#session.endPour()
       this.#table.ewer.position.copy(ewerHomePosition)
-      this.#table.ewer.rotation.set(0, 0, 0)
+      this.#table.ewer.rotation.set(0, this.#ewerHomeYaw, 0)
     } else if (role.kind === 'whisk') {
       role.stroke.end()
       this.#table.whisk.position.copy(whiskHomePosition)

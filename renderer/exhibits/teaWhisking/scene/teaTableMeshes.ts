@@ -31,6 +31,8 @@ export const standHeightCm = 2.4
 export const ewerHomePosition = new Vector3(12.5, 0, -1.5)
 export const caddyPosition = new Vector3(-11, 0, -4.5)
 export const whiskHomePosition = new Vector3(-9, 0, 6)
+/** Where the tea spoon's bowl lies, in front of the caddy; its handle runs off to the left. */
+const spoonPosition = new Vector3(caddyPosition.x + 3, 0.25, caddyPosition.z + 3.9)
 /** Radius used to hit-test the ewer and caddy, cm. */
 export const ewerReachCm = 5.5
 export const caddyReachCm = 4
@@ -55,6 +57,37 @@ export interface TeaTable {
 const lathePoints = (points: readonly ProfilePoint[]) => points.map((p) => new Vector2(p.r, p.y))
 
 /**
+ * A tube along `curve` whose radius narrows from `startRadiusCm` to `endRadiusCm` (a spout that
+ * grows out of a shoulder; three's TubeGeometry keeps one radius). Each ring of the tube is
+ * scaled about its point on the curve.
+ */
+function taperedTube(
+  curve: CatmullRomCurve3,
+  startRadiusCm: number,
+  endRadiusCm: number,
+): TubeGeometry {
+  const tubularSegments = 24
+  const radialSegments = 14
+  const tube = new TubeGeometry(curve, tubularSegments, 1, radialSegments, false)
+  const position = tube.attributes.position!
+  const centre = new Vector3()
+  const vertex = new Vector3()
+  for (let ring = 0; ring <= tubularSegments; ring++) {
+    const t = ring / tubularSegments
+    curve.getPointAt(t, centre)
+    const radius = startRadiusCm + (endRadiusCm - startRadiusCm) * Math.pow(t, 0.8)
+    for (let j = 0; j <= radialSegments; j++) {
+      const index = ring * (radialSegments + 1) + j
+      vertex.fromBufferAttribute(position, index).sub(centre).multiplyScalar(radius).add(centre)
+      position.setXYZ(index, vertex.x, vertex.y, vertex.z)
+    }
+  }
+  position.needsUpdate = true
+  tube.computeVertexNormals()
+  return tube
+}
+
+/**
  * Builds the table, every lit surface under the baked room light; every geometry, material and
  * texture is added to `store` (`roomLight` is the caller's).
  */
@@ -64,54 +97,50 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   const texture = <T extends Texture>(t: T) => store.add(t)
   const root = new Group()
 
-  // Table top and soft contact shadows.
+  // Table top, the tea set's soft contact shadows baked into its shader.
   const wood = texture(tableWoodTexture())
-  root.add(buildTableTop(store, wood))
-  const puff = texture(softPuffTexture())
-  const shadowMaterial = material(
-    new MeshBasicMaterial({
-      color: 0x000000,
-      alphaMap: puff,
-      transparent: true,
-      opacity: 0.55,
-      depthWrite: false,
-    }),
+  root.add(
+    buildTableTop(store, wood, [
+      { xCm: 0, zCm: 0, radiusCm: 9.6, strength: 0.45 },
+      { xCm: 0, zCm: 0, radiusCm: 14, strength: 0.2 },
+      { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 5.4, strength: 0.45 },
+      { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 9, strength: 0.2 },
+      { xCm: caddyPosition.x, zCm: caddyPosition.z, radiusCm: 4.2, strength: 0.45 },
+      { xCm: caddyPosition.x - 4.4, zCm: caddyPosition.z - 2.6, radiusCm: 3.8, strength: 0.3 },
+      { xCm: whiskHomePosition.x, zCm: whiskHomePosition.z, radiusCm: 3.2, strength: 0.42 },
+      { xCm: spoonPosition.x + 3, zCm: spoonPosition.z - 0.4, radiusCm: 2.4, strength: 0.22 },
+    ]),
   )
-  const shadowGeometry = geometry(new PlaneGeometry(1, 1))
-  for (const [x, z, size] of [
-    [0, 0, 17],
-    [ewerHomePosition.x, ewerHomePosition.z, 12],
-    [caddyPosition.x, caddyPosition.z, 8],
-    [whiskHomePosition.x, whiskHomePosition.z, 6],
-  ] as const) {
-    const shadow = new Mesh(shadowGeometry, shadowMaterial)
-    shadow.rotation.x = -Math.PI / 2
-    shadow.position.set(x, 0.02, z)
-    shadow.scale.setScalar(size)
-    root.add(shadow)
-  }
+  const puff = texture(softPuffTexture())
 
-  // The stand (盏托): dark red lacquer, a saucer with a raised ring that holds the bowl's foot.
+  // The stand (盏托): a foot ring, a wide dished flange with a raised rim, and a cup ring that
+  // holds the bowl's foot, all in old cinnabar lacquer darkened by use. The flange reaches well
+  // past the bowl's rim so the stand reads as its own object from above, with its own shadow.
   const bowl = new Group()
   const standProfile: ProfilePoint[] = [
-    { r: 0, y: 0.3 },
-    { r: 2.6, y: 0.3 },
-    { r: 2.8, y: 0 },
+    { r: 0, y: 0.25 },
+    { r: 3.0, y: 0.25 },
     { r: 3.2, y: 0 },
-    { r: 3.1, y: 1.2 },
-    { r: 5.6, y: 1.35 },
-    { r: 6.4, y: 1.6 },
-    { r: 6.3, y: 1.75 },
-    { r: 4.9, y: 1.55 },
-    { r: 2.8, y: 1.7 },
-    { r: 2.7, y: standHeightCm },
+    { r: 3.7, y: 0 },
+    { r: 3.5, y: 0.8 },
+    { r: 4.4, y: 0.9 },
+    { r: 6.6, y: 1.35 },
+    { r: 7.6, y: 1.75 },
+    { r: 7.95, y: 2.05 },
+    { r: 7.8, y: 2.2 },
+    { r: 7.45, y: 2.0 },
+    { r: 6.4, y: 1.45 },
+    { r: 4.2, y: 1.1 },
+    { r: 3.1, y: 1.15 },
+    { r: 2.9, y: standHeightCm - 0.1 },
+    { r: 2.75, y: standHeightCm },
     { r: 2.35, y: standHeightCm },
     { r: 2.2, y: 1.8 },
     { r: 0, y: 1.8 },
   ]
-  // Old cinnabar lacquer darkened by use: a deep red-brown with a soft, wide sheen, not a gloss.
+  // A deep cinnabar-brown with a soft, wide sheen, not a gloss.
   const lacquer = material(
-    roomLight.material({ colour: 0x46170e, sheen: 'lacquer', sheenColour: 0xa8887a }),
+    roomLight.material({ colour: 0x34120b, sheen: 'lacquer', sheenColour: 0x9a7868 }),
   )
   root.add(new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 64)), lacquer))
 
@@ -125,7 +154,7 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
       colour: 0xffffff,
       map: glaze.colour,
       sheen: 'glaze',
-      sheenColour: 0x8a847c,
+      sheenColour: 0x6a645e,
       sheenMap: glaze.gloss,
     }),
   )
@@ -134,48 +163,64 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   bowl.position.y = standHeightCm - 0.55
   root.add(bowl)
 
-  // The ewer (汤瓶): matte, hand-beaten silver (not chrome), a tall neck, and the long spout
-  // 大观茶论·瓶 asks for, curving up towards the bowl (−x) so the stream is tight.
-  const silver = material(
+  // The ewer (汤瓶): 青白 (qingbai) porcelain, the pale blue-white glaze of Jingdezhen that Song
+  // tea ewers were often made in (others were silver), a tall neck with a lid, and the long spout
+  // 大观茶论·瓶 asks for, growing out of the shoulder and curving up towards the bowl (−x) so the
+  // stream is tight. Its handle joins the neck and the shoulder.
+  const qingbai = material(
     roomLight.material({
-      colour: 0x6a665e,
-      diffuseWeight: 0.3,
-      sheen: 'silver',
-      sheenColour: 0x86817a,
+      colour: 0xa9c0b6,
+      diffuseWeight: 0.9,
+      sheen: 'glaze',
+      sheenColour: 0x8a9490,
     }),
   )
   const ewer = new Group()
   const ewerProfile: ProfilePoint[] = [
     { r: 0, y: 0 },
-    { r: 2.6, y: 0 },
-    { r: 2.7, y: 0.4 },
-    { r: 2.5, y: 0.6 },
-    { r: 3.6, y: 2.5 },
-    { r: 4.2, y: 4.5 },
-    { r: 4.0, y: 6.2 },
-    { r: 2.9, y: 7.8 },
-    { r: 1.3, y: 9.0 },
-    { r: 1.1, y: 12.5 },
-    { r: 1.6, y: 13.6 },
-    { r: 1.45, y: 13.7 },
-    { r: 0.9, y: 12.8 },
-    { r: 0, y: 12.8 },
+    { r: 2.4, y: 0 },
+    { r: 2.6, y: 0.35 },
+    { r: 2.45, y: 0.6 },
+    { r: 3.3, y: 2.2 },
+    { r: 4.0, y: 4.2 },
+    { r: 4.0, y: 6.0 },
+    { r: 3.1, y: 7.7 },
+    { r: 1.5, y: 8.9 },
+    { r: 1.2, y: 9.6 },
+    { r: 1.15, y: 12.4 },
+    { r: 1.55, y: 13.3 },
+    { r: 1.5, y: 13.45 },
+    { r: 1.0, y: 13.2 },
+    { r: 0, y: 13.2 },
   ]
-  ewer.add(new Mesh(geometry(new LatheGeometry(lathePoints(ewerProfile), 48)), silver))
+  ewer.add(new Mesh(geometry(new LatheGeometry(lathePoints(ewerProfile), 48)), qingbai))
+  // The lid: a low dome with a bud knob, sitting in the mouth.
+  const lidProfile: ProfilePoint[] = [
+    { r: 0, y: 13.25 },
+    { r: 1.45, y: 13.25 },
+    { r: 1.5, y: 13.5 },
+    { r: 1.2, y: 13.9 },
+    { r: 0.35, y: 14.2 },
+    { r: 0.45, y: 14.6 },
+    { r: 0, y: 14.85 },
+  ]
+  ewer.add(new Mesh(geometry(new LatheGeometry(lathePoints(lidProfile), 32)), qingbai))
   const spoutCurve = new CatmullRomCurve3([
-    new Vector3(-3.6, 5.0, 0),
-    new Vector3(-5.6, 6.6, 0),
-    new Vector3(-7.4, 9.2, 0),
+    new Vector3(-2.4, 5.2, 0),
+    new Vector3(-4.4, 6.4, 0),
+    new Vector3(-6.3, 8.4, 0),
+    new Vector3(-7.8, 10.6, 0),
     new Vector3(-8.8, 12.2, 0),
   ])
-  ewer.add(new Mesh(geometry(new TubeGeometry(spoutCurve, 24, 0.4, 12, false)), silver))
+  ewer.add(new Mesh(geometry(taperedTube(spoutCurve, 1.05, 0.32)), qingbai))
   const handleCurve = new CatmullRomCurve3([
-    new Vector3(1.1, 11.5, 0),
-    new Vector3(4.2, 11.8, 0),
-    new Vector3(5.6, 8.2, 0),
-    new Vector3(3.9, 4.6, 0),
+    new Vector3(0.6, 11.6, 0),
+    new Vector3(3.4, 12.2, 0),
+    new Vector3(5.4, 9.6, 0),
+    new Vector3(4.6, 6.4, 0),
+    new Vector3(3.3, 5.0, 0),
   ])
-  ewer.add(new Mesh(geometry(new TubeGeometry(handleCurve, 24, 0.38, 8, false)), silver))
+  ewer.add(new Mesh(geometry(taperedTube(handleCurve, 0.5, 0.42)), qingbai))
   ewer.position.copy(ewerHomePosition)
   root.add(ewer)
   const ewerSpoutTip = new Vector3(-8.9, 12.4, 0)
@@ -236,32 +281,59 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   whisk.position.copy(whiskHomePosition)
   root.add(whisk)
 
-  // The tea caddy (茶盒): a black lacquer box with its lid set aside, green-white powder inside.
+  // The tea caddy (茶盒): a low round box in black lacquer with a cinnabar band at the lip, its lid
+  // set aside, the ground tea inside (a pale jade-green white, as good cake tea ground fine is).
   const blackLacquer = material(
-    roomLight.material({ colour: 0x1c1614, sheen: 'glaze', sheenColour: 0x5a5048 }),
+    roomLight.material({ colour: 0x1c1614, sheen: 'lacquer', sheenColour: 0x8a7a70 }),
   )
   const caddy = new Group()
   const caddyProfile: ProfilePoint[] = [
     { r: 0, y: 0 },
-    { r: 2.6, y: 0 },
-    { r: 2.7, y: 0.3 },
-    { r: 2.7, y: 3.0 },
-    { r: 2.45, y: 3.0 },
+    { r: 2.5, y: 0 },
+    { r: 2.75, y: 0.25 },
+    { r: 2.8, y: 2.2 },
+    { r: 2.7, y: 2.5 },
+    { r: 2.45, y: 2.5 },
     { r: 2.45, y: 0.4 },
     { r: 0, y: 0.4 },
   ]
   caddy.add(new Mesh(geometry(new LatheGeometry(lathePoints(caddyProfile), 40)), blackLacquer))
   const powder = material(
-    roomLight.material({ colour: 0xb9c48c, sheen: 'lacquer', sheenColour: 0x000000 }),
+    roomLight.material({ colour: 0xc2c8a4, sheen: 'lacquer', sheenColour: 0x000000 }),
   )
   const powderInCaddy = new Mesh(geometry(new CylinderGeometry(2.4, 2.4, 0.2, 40)), powder)
-  powderInCaddy.position.y = 2.4
+  powderInCaddy.position.y = 1.9
   caddy.add(powderInCaddy)
+  // The lid, upside down behind the box: a shallow domed disc.
+  const caddyLidProfile: ProfilePoint[] = [
+    { r: 0, y: 0 },
+    { r: 2.2, y: 0.1 },
+    { r: 2.85, y: 0.5 },
+    { r: 2.95, y: 1.0 },
+    { r: 2.75, y: 1.0 },
+    { r: 2.6, y: 0.6 },
+    { r: 0, y: 0.45 },
+  ]
+  const caddyLid = new Mesh(
+    geometry(new LatheGeometry(lathePoints(caddyLidProfile), 40)),
+    blackLacquer,
+  )
+  caddyLid.position.set(caddyPosition.x - 4.4, 0, caddyPosition.z - 2.6)
+  root.add(caddyLid)
   caddy.position.copy(caddyPosition)
   root.add(caddy)
 
   // The tea spoon (茶匙) beside the caddy: 大观茶论 asks for a heavy one, gold at best, silver or
   // iron in common use. A slim silver handle and a shallow bowl, lying on the table.
+  // Matte, hand-rubbed silver: a dim sheen, never the mirror of chrome.
+  const silver = material(
+    roomLight.material({
+      colour: 0x8a857c,
+      diffuseWeight: 0.55,
+      sheen: 'silver',
+      sheenColour: 0x5a5650,
+    }),
+  )
   const spoon = new Group()
   const spoonHandle = new Mesh(geometry(new CylinderGeometry(0.16, 0.22, 8.5, 10)), silver)
   spoonHandle.rotation.z = Math.PI / 2
@@ -270,7 +342,7 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   spoonBowl.scale.set(1.1, 0.28, 0.75)
   spoon.add(spoonHandle, spoonBowl)
   // In front of the caddy, its bowl towards the tea bowl and its handle to the left.
-  spoon.position.set(caddyPosition.x + 3, 0.25, caddyPosition.z + 3.9)
+  spoon.position.copy(spoonPosition)
   spoon.rotation.y = Math.PI - 0.15
   root.add(spoon)
 

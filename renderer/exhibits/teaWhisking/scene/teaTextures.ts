@@ -41,14 +41,14 @@ export function hareFurTextures(
   g.fillRect(0, 0, width, rimY)
 
   // Hare's-fur streaks: long thin lines from the rim, inward (up the canvas) and outward (down).
-  const streakColours = ['#5a3018', '#6e4426', '#84705e', '#3d2414', '#9a7f64']
-  for (let i = 0; i < 1400; i++) {
+  const streakColours = ['#6a3416', '#8a4a22', '#a8683a', '#4a2612', '#b48a62']
+  for (let i = 0; i < 2600; i++) {
     const x = random() * width
     const isInside = random() < 0.62
     const length = (isInside ? rimY * 0.75 : (glazeEndY - rimY) * 0.9) * (0.25 + random() * 0.75)
     g.strokeStyle = streakColours[Math.floor(random() * streakColours.length)]!
-    g.globalAlpha = 0.18 + random() * 0.45
-    g.lineWidth = 0.6 + random() * 1.4
+    g.globalAlpha = 0.22 + random() * 0.5
+    g.lineWidth = 0.5 + random() * 0.9
     g.beginPath()
     g.moveTo(x, rimY)
     const sway = (random() - 0.5) * 6
@@ -107,23 +107,25 @@ export function hareFurTextures(
 }
 
 /**
- * Dark, warm wood grain for the table top, repeating seamlessly across (the grain runs along x;
- * its waves have whole periods across the picture). The light is the table's shader's work.
+ * Pale, oiled wood grain for the table top (a light elm or paulownia, as Song tea tables in
+ * paintings are: the black bowl and the lacquer read against it), repeating seamlessly across
+ * (the grain runs along x; its waves have whole periods across the picture). The light is the
+ * table's shader's work.
  */
 export function tableWoodTexture(): CanvasTexture {
   const random = seededRandom(1049)
   const sizePx = 512
   const [canvas, g] = canvasOf(sizePx, sizePx)
-  g.fillStyle = '#3a2418'
+  g.fillStyle = '#bfa886'
   g.fillRect(0, 0, sizePx, sizePx)
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 170; i++) {
     const y = random() * sizePx
     const waves = 1 + Math.floor(random() * 3)
     const phase = random() * 2 * Math.PI
     const amplitude = 1 + random() * 3
-    g.strokeStyle = random() < 0.5 ? '#2a1910' : '#4d3222'
-    g.globalAlpha = 0.25 + random() * 0.4
-    g.lineWidth = 0.5 + random() * 2
+    g.strokeStyle = random() < 0.55 ? '#a48c6a' : '#d2bf9e'
+    g.globalAlpha = 0.2 + random() * 0.35
+    g.lineWidth = 0.5 + random() * 2.5
     g.beginPath()
     for (let x = 0; x <= sizePx; x += 16) {
       const waveY = y + Math.sin((x / sizePx) * waves * 2 * Math.PI + phase) * amplitude
