@@ -82,7 +82,15 @@ export class SceneHost implements Disposable {
     this.#loading?.abort()
     this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
-    const next = await factory({ renderer: this.renderer, signal: loading.signal, isReducedMotion })
+    let next: S
+    try {
+      next = await factory({ renderer: this.renderer, signal: loading.signal, isReducedMotion })
+    } catch (error) {
+      // A load given up (the visitor left, or a newer scene was asked for) is not a failure: a
+      // factory may reject with the signal's AbortError.
+      if (loading.signal.aborted) return undefined
+      throw error
+    }
     // Software WebGL has no multisampling: smooth the edges with FXAA (see sceneAntialiasing.ts).
     const antialiasing = this.isSoftwareRendered ? new SceneAntialiasing(this.renderer) : undefined
     if (!loading.signal.aborted) {

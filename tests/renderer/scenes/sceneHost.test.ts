@@ -247,6 +247,31 @@ describe('SceneHost', () => {
     expect(rebuilt).toEqual([])
   })
 
+  it('a load that rejects with its signal after the visitor left resolves to nothing, not an error', async () => {
+    const host = makeHost()
+    let rejectLoad: (reason: unknown) => void = () => undefined
+    const loading = host.show(
+      ({ signal }) =>
+        new Promise<never>((_resolve, reject) => {
+          rejectLoad = reject
+          signal.addEventListener('abort', () => reject(new DOMException('given up', 'AbortError')))
+        }),
+      false,
+    )
+    host.clear()
+    await expect(loading).resolves.toBeUndefined()
+    // A load that fails on its own is still a failure.
+    const failing = host.show(
+      () =>
+        new Promise<never>((_resolve, reject) => {
+          rejectLoad = reject
+        }),
+      false,
+    )
+    rejectLoad(new Error('texture missing'))
+    await expect(failing).rejects.toThrow('texture missing')
+  })
+
   it('on clear disposes the scene, stops drawing and takes the canvas out of the page', async () => {
     const host = makeHost()
     const container = document.createElement('div')
