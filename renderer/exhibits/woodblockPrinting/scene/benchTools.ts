@@ -237,71 +237,80 @@ function brushRestPieces(): ToolPiece[] {
 /** 刻刀: a slanted blade, bound with cinnabar cord into an octagonal wooden handle. */
 function knifePieces(): ToolPiece[] {
   const y = 0.01
-  const blade = new Shape()
-  // The cutting edge runs on the slant from the point (0, 0.007) back to (0.016, −0.007).
-  blade.moveTo(0, 0.007)
-  blade.lineTo(0.016, -0.007)
-  blade.lineTo(0.05, -0.007)
-  blade.lineTo(0.05, 0.007)
-  blade.closePath()
   return [
-    {
-      geometry: new ExtrudeGeometry(blade, { depth: 0.003, bevelEnabled: false }),
-      color: palette.steel,
-      position: [0, y - 0.0015, 0],
-      rotation: [-Math.PI / 2, 0, 0],
-    },
-    {
-      geometry: new CylinderGeometry(0.0095, 0.0105, 0.11, 8),
-      color: palette.handleWood,
-      position: [0.1, y, 0],
-      rotation: [0, 0, -Math.PI / 2],
-    },
-    {
-      geometry: new CylinderGeometry(0.0112, 0.0112, 0.014, 8),
-      color: palette.cinnabarCord,
-      position: [0.05, y, 0],
-      rotation: [0, 0, -Math.PI / 2],
-    },
+    // The cutting edge runs on the slant from the point (0, 0.007) back to (0.016, −0.007).
+    flatBladePiece(
+      [
+        [0, 0.007],
+        [0.016, -0.007],
+        [0.05, -0.007],
+        [0.05, 0.007],
+      ],
+      y,
+    ),
+    lyingAlongHandlePiece(
+      new CylinderGeometry(0.0095, 0.0105, 0.11, 8),
+      palette.handleWood,
+      0.1,
+      y,
+    ),
+    lyingAlongHandlePiece(
+      new CylinderGeometry(0.0112, 0.0112, 0.014, 8),
+      palette.cinnabarCord,
+      0.05,
+      y,
+    ),
   ]
+}
+
+/** A flat steel blade lying on the bench: `outline` (x along the tool, z across), 3 mm thick. */
+function flatBladePiece(outline: readonly [number, number][], y: number): ToolPiece {
+  const blade = new Shape()
+  blade.moveTo(...outline[0]!)
+  for (const point of outline.slice(1)) blade.lineTo(...point)
+  blade.closePath()
+  return {
+    geometry: new ExtrudeGeometry(blade, { depth: 0.003, bevelEnabled: false }),
+    color: palette.steel,
+    position: [0, y - 0.0015, 0],
+    rotation: [-Math.PI / 2, 0, 0],
+  }
+}
+
+/** A round part (handle, ferrule, binding) lying along the tool, its centre `x` from the tip. */
+function lyingAlongHandlePiece(
+  geometry: CylinderGeometry,
+  color: string,
+  x: number,
+  y: number,
+): ToolPiece {
+  return { geometry, color, position: [x, y, 0], rotation: [0, 0, -Math.PI / 2] }
 }
 
 /** 铲刀: a broad, flat blade narrowing into a steel ferrule and a round handle. */
 function chiselPieces(): ToolPiece[] {
   const y = 0.012
-  const blade = new Shape()
-  const outline: [number, number][] = [
-    [0, -0.017],
-    [0.004, -0.017],
-    [0.036, -0.005],
-    [0.062, -0.004],
-    [0.062, 0.004],
-    [0.036, 0.005],
-    [0.004, 0.017],
-    [0, 0.017],
-  ]
-  blade.moveTo(...outline[0]!)
-  for (const point of outline.slice(1)) blade.lineTo(...point)
-  blade.closePath()
   return [
-    {
-      geometry: new ExtrudeGeometry(blade, { depth: 0.003, bevelEnabled: false }),
-      color: palette.steel,
-      position: [0, y - 0.0015, 0],
-      rotation: [-Math.PI / 2, 0, 0],
-    },
-    {
-      geometry: new CylinderGeometry(0.0105, 0.0105, 0.012, 10),
-      color: palette.steel,
-      position: [0.066, y, 0],
-      rotation: [0, 0, -Math.PI / 2],
-    },
-    {
-      geometry: new CylinderGeometry(0.012, 0.0135, 0.1, 10),
-      color: palette.handleWood,
-      position: [0.122, y, 0],
-      rotation: [0, 0, -Math.PI / 2],
-    },
+    flatBladePiece(
+      [
+        [0, -0.017],
+        [0.004, -0.017],
+        [0.036, -0.005],
+        [0.062, -0.004],
+        [0.062, 0.004],
+        [0.036, 0.005],
+        [0.004, 0.017],
+        [0, 0.017],
+      ],
+      y,
+    ),
+    lyingAlongHandlePiece(new CylinderGeometry(0.0105, 0.0105, 0.012, 10), palette.steel, 0.066, y),
+    lyingAlongHandlePiece(
+      new CylinderGeometry(0.012, 0.0135, 0.1, 10),
+      palette.handleWood,
+      0.122,
+      y,
+    ),
   ]
 }
 
