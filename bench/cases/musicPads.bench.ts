@@ -43,6 +43,8 @@ async function armPadProbe(page: Page): Promise<void> {
     )
     // Pads are rendered notes played by AudioBufferSourceNodes (the stems too, started once
     // before the probe is armed); the first start after a touch is that touch's note.
+    // Called below with `.apply(this, …)`: never unbound.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const originalStart = AudioBufferSourceNode.prototype.start
     AudioBufferSourceNode.prototype.start = function (...args: Parameters<typeof originalStart>) {
       if ((this.buffer?.duration ?? 0) >= stemSeconds) {

@@ -137,9 +137,9 @@ export class ScriptedVisitor {
     // which kept every left exhibit screen alive and showed up in the soak as a listener leak.
     const excluded = untouchedActions.map((a) => `:not([data-action="${a}"])`).join('')
     const selector = `[data-screen="exhibit"] button:enabled${excluded}`
-    const targets = (await page.evaluate(
+    const targets = await page.evaluate<TapTargets>(
       `(${tapTargetsSource})(${JSON.stringify(selector)})`,
-    )) as TapTargets
+    )
     if (!targets.stage) return
     if (targets.buttons.length > 0 && this.random() < 0.6) {
       const button = targets.buttons[Math.floor(this.random() * targets.buttons.length)]!

@@ -94,9 +94,7 @@ const frameIntervalRecorderSource = `(windowMs) => new Promise((resolve) => {
 
 /** Records requestAnimationFrame intervals for `durationMs` and returns them raw (ms). */
 export async function recordFrameIntervals(page: Page, durationMs: number): Promise<number[]> {
-  return (await page.evaluate(
-    `(${frameIntervalRecorderSource})(${Number(durationMs)})`,
-  )) as number[]
+  return page.evaluate<number[]>(`(${frameIntervalRecorderSource})(${Number(durationMs)})`)
 }
 
 /** Frame-time percentiles over `durationMs` of whatever the page is showing. */

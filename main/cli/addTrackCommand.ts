@@ -79,9 +79,7 @@ export function registerAddTrackCommand(program: Command): void {
         process.exitCode = exitCodes.done
       } catch (error) {
         const isExpected = error instanceof AddTrackError || error instanceof FfmpegMissingError
-        const message = isExpected
-          ? (error as Error).message
-          : `add-track failed: ${(error as Error).message}`
+        const message = isExpected ? error.message : `add-track failed: ${(error as Error).message}`
         if (options.json) {
           process.stdout.write(`${JSON.stringify({ ok: false, error: { message } }, null, 2)}\n`)
         }

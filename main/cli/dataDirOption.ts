@@ -49,7 +49,7 @@ export function requireDataDirBeforeEveryAction(program: Command): void {
   program.hook('preAction', (_program, action) => {
     const name = commandPath(action)
     if (mayCreateDataDir.has(name)) return
-    const options = action.opts() as { dataDir?: string; fleet?: string }
+    const options = action.opts<{ dataDir?: string; fleet?: string }>()
     // `analytics export --fleet DIR` reads the fleet folder, not this kiosk's.
     if (name === 'analytics export' && options.fleet !== undefined) return
     const typed = options.dataDir

@@ -75,7 +75,7 @@ export async function runCli(
   process.exitCode = undefined
   try {
     const program = await createProgram(argv, host)
-    await program.parseAsync(argv as string[])
+    await program.parseAsync(argv)
   } catch (error) {
     // Thrown by an action (InvalidArgumentError is a CommanderError commander has not printed).
     if (error instanceof DataDirMissingError || error instanceof InvalidArgumentError) {

@@ -49,7 +49,9 @@ export const runCommandWithExecFile: CommandRunner = (program, args, timeoutMs) 
           const complaint = stderr.trim().slice(0, 500) || 'no message'
           reject(new Error(`${program} failed with exit code ${error.code}: ${complaint}`))
         } else {
-          reject(error)
+          // A spawn failure (ENOENT, EACCES): execFile's error, with its `code`, as it is.
+          const spawnFailure: Error = error
+          reject(spawnFailure)
         }
       },
     )

@@ -80,7 +80,7 @@ class HowlClip implements AudioClip {
 
   on(event: AudioClipEvent, listener: (message?: string) => void) {
     const handler = (_id: number, detail?: unknown) =>
-      listener(detail === undefined ? undefined : String(detail))
+      listener(detail === undefined ? undefined : describeHowlerDetail(detail))
     this.#howl.on(event, handler)
     return toDisposable(() => this.#howl.off(event, handler))
   }
@@ -97,4 +97,11 @@ class HowlClip implements AudioClip {
 export const createHowlClip: AudioClipFactory = (url) => {
   installProbe()
   return new HowlClip(url)
+}
+
+/** Howler passes an error code (a number) or a message; anything else is named by its JSON. */
+function describeHowlerDetail(detail: unknown): string {
+  if (typeof detail === 'string' || typeof detail === 'number') return String(detail)
+  if (detail instanceof Error) return detail.message
+  return JSON.stringify(detail) ?? typeof detail
 }

@@ -61,8 +61,8 @@ export type EventMap = AppEvents &
   DiagnosticsEvents &
   KeepsakeEvents
 
-export type RequestChannel = keyof RequestMap & string
-export type EventName = keyof EventMap & string
+export type RequestChannel = Extract<keyof RequestMap, string>
+export type EventName = Extract<keyof EventMap, string>
 export type ArgsOf<C extends RequestChannel> = RequestMap[C]['args']
 export type ResultOf<C extends RequestChannel> = RequestMap[C]['result']
 

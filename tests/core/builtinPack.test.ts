@@ -19,7 +19,7 @@ function parseManifest(): PackManifest {
       result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
     )
   }
-  return result.data as PackManifest
+  return result.data
 }
 
 const manifest = parseManifest()

@@ -32,7 +32,7 @@ async function serveFixtureRecordings(page: Page): Promise<void> {
     const body = (await response.json()) as { ok: true; result: KioskContent }
     for (const { exhibit } of body.result.exhibits) {
       if (exhibit.kind !== 'folk-music') continue
-      const guqin = (exhibit as FolkMusicExhibit).instruments[0]!
+      const guqin = exhibit.instruments[0]!
       const text = (value: string) => ({ 'zh-CN': value, en: value })
       guqin.tracks = [
         ...fixtureTrackIds.map((id) => ({

@@ -247,6 +247,10 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   await expect(page.locator('[data-printer-last-error]')).toContainText(
     'CUPS has no printer "desk"',
   )
+  // This machine has no `lpstat` (or no scheduler): the screen says so in its own language first.
+  await expect(page.locator('[data-printer-list-problem] [data-problem-kind]')).toContainText(
+    '打印服务',
+  )
   await page.screenshot({ path: shot(testInfo, 'admin-printer.png') })
   expect(consoleErrors).toEqual([])
 })

@@ -62,7 +62,7 @@ export async function readAnalyticsRecords(
         continue
       }
       const parsed = recordSchema.safeParse(value)
-      if (parsed.success) records.push(parsed.data as AnalyticsRecord)
+      if (parsed.success) records.push(parsed.data)
       else skippedLines += 1
     }
   }

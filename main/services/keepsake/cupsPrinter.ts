@@ -1,4 +1,5 @@
 import type { PrinterErrorReason } from '../../../src/keepsake/printerState'
+import type { KeepsakePrinterList } from '../../../src/contract/areas/keepsake'
 import { CommandTimeoutError, type CommandRunner } from '../commandRunner'
 
 /** `lp` hands a job to the CUPS scheduler and returns; it never waits for paper. */
@@ -71,9 +72,7 @@ export function classifyPrinterFailure(error: unknown, printerName: string): Pri
  * The CUPS queues that accept jobs (`lpstat -a`: "NAME accepting requests since …", one a line).
  * No CUPS client, or no scheduler, is a problem to show, not an error.
  */
-export async function listCupsPrinters(
-  runCommand: CommandRunner,
-): Promise<{ printers: string[]; problem?: string }> {
+export async function listCupsPrinters(runCommand: CommandRunner): Promise<KeepsakePrinterList> {
   try {
     const listing = await runCommand('lpstat', ['-a'], lpTimeoutMs)
     const printers = listing
@@ -85,10 +84,15 @@ export async function listCupsPrinters(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return {
         printers: [],
+        problemKind: 'no-cups-client',
         problem:
           '`lpstat` was not found: this kiosk has no CUPS client (Debian: `apt-get install cups-client`).',
       }
     }
-    return { printers: [], problem: `lpstat -a failed: ${(error as Error).message}` }
+    return {
+      printers: [],
+      problemKind: 'listing-failed',
+      problem: `lpstat -a failed: ${(error as Error).message}`,
+    }
   }
 }

@@ -9,7 +9,6 @@ import type {
   KeepsakeTestPrintResult,
 } from '../../../src/contract/areas/keepsake'
 import { RequestError } from '../../../src/contract/requestError'
-import type { LocalizedText } from '../../../src/i18n/localizedText'
 import { defaultKeepsakeDateStyles, formatKeepsakeDate } from '../../../src/keepsake/keepsakeDate'
 import {
   defaultKeepsakeCaptions,
@@ -237,7 +236,7 @@ export class KeepsakeService {
     return {
       paper: settings.keepsakePaper,
       kind,
-      exhibitTitle: exhibit?.title ?? ({ 'zh-CN': '', en: '' } as LocalizedText),
+      exhibitTitle: exhibit?.title ?? { 'zh-CN': '', en: '' },
       caption: exhibit?.keepsakeCaption ?? defaultKeepsakeCaptions[kind],
       sealText,
       venueName: venue?.name,

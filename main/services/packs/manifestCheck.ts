@@ -56,7 +56,7 @@ export function checkManifestBytes(bytes: Buffer, appVersion: string): ManifestC
   }
   const languages =
     Array.isArray(record.languages) && record.languages.every((t) => typeof t === 'string')
-      ? (record.languages as string[])
+      ? record.languages
       : [...requiredLanguages]
   const parsed = createManifestSchema(languages).safeParse(raw)
   if (!parsed.success) {
@@ -84,7 +84,7 @@ export function checkManifestBytes(bytes: Buffer, appVersion: string): ManifestC
       }),
     )
   }
-  const manifest = parsed.data as PackManifest
+  const manifest = parsed.data
   const problems: Problem[] = []
   if (manifest.minAppVersion && semver.gt(manifest.minAppVersion, appVersion)) {
     problems.push({

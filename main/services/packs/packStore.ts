@@ -363,7 +363,7 @@ export async function readInstalledManifest(rootDir: string): Promise<PackManife
   const raw = JSON.parse(await readFile(path.join(rootDir, manifestFileName), 'utf8')) as {
     languages?: string[]
   }
-  return createManifestSchema(raw.languages ?? ['zh-CN', 'en']).parse(raw) as PackManifest
+  return createManifestSchema(raw.languages ?? ['zh-CN', 'en']).parse(raw)
 }
 
 async function freeBytesOf(folder: string): Promise<number> {

@@ -9,18 +9,41 @@ export interface Seat {
 }
 
 /**
+ * The felt mat (氍毹) the band sits on, in % of the stage, as the audience sees it: a trapezoid
+ * whose far edge is narrower. Every seat stands on it (no instrument floats on the paper).
+ */
+export const stageMat = {
+  topPercent: 30,
+  bottomPercent: 97,
+  farLeftPercent: 16,
+  farRightPercent: 84,
+  nearLeftPercent: 6,
+  nearRightPercent: 94,
+} as const
+
+/** Whether a point of the stage (in %) lies on the mat. */
+export function isOnStageMat(xPercent: number, yPercent: number): boolean {
+  const mat = stageMat
+  if (yPercent < mat.topPercent || yPercent > mat.bottomPercent) return false
+  const towardNear = (yPercent - mat.topPercent) / (mat.bottomPercent - mat.topPercent)
+  const left = mat.farLeftPercent + (mat.nearLeftPercent - mat.farLeftPercent) * towardNear
+  const right = mat.farRightPercent + (mat.nearRightPercent - mat.farRightPercent) * towardNear
+  return xPercent >= left && xPercent <= right
+}
+
+/**
  * A Song banquet band as the stage seats it: the clappers (拍板), who lead and keep time, at the
  * front and centre; the plucked strings (琵琶, 筝) either side; the flutes (笛, 箫) behind; the qin,
- * a scholar's instrument rather than the banquet band's, apart at the side (《梦粱录》卷三 and
- * 《武林旧事》 list the banquet musicians; docs/visitor-journey.md).
+ * a scholar's instrument rather than the banquet band's, at the far corner (《梦粱录》卷三 and
+ * 《武林旧事》 list the banquet musicians; docs/visitor-journey.md). All on the mat.
  */
 const seatsByKind: Record<Instrument['instrument'], Seat> = {
-  paiban: { xPercent: 50, yPercent: 70, depth: 'front' },
-  pipa: { xPercent: 27, yPercent: 62, depth: 'middle' },
-  guzheng: { xPercent: 73, yPercent: 62, depth: 'middle' },
-  dizi: { xPercent: 38, yPercent: 34, depth: 'back' },
-  xiao: { xPercent: 62, yPercent: 34, depth: 'back' },
-  guqin: { xPercent: 89, yPercent: 30, depth: 'back' },
+  paiban: { xPercent: 50, yPercent: 75, depth: 'front' },
+  pipa: { xPercent: 23, yPercent: 65, depth: 'middle' },
+  guzheng: { xPercent: 76, yPercent: 66, depth: 'middle' },
+  dizi: { xPercent: 37, yPercent: 37, depth: 'back' },
+  xiao: { xPercent: 54, yPercent: 36, depth: 'back' },
+  guqin: { xPercent: 71, yPercent: 37, depth: 'back' },
 }
 
 /**
@@ -40,7 +63,9 @@ export function seatBand(
       seats.set(instrument.id, seat)
     } else {
       spare += 1
-      seats.set(instrument.id, { xPercent: 11 + ((spare * 17) % 78), yPercent: 24, depth: 'back' })
+      // Along the back of the mat, between its far corners.
+      const xPercent = stageMat.farLeftPercent + 6 + ((spare * 17) % 56)
+      seats.set(instrument.id, { xPercent, yPercent: stageMat.topPercent + 8, depth: 'back' })
     }
   }
   return seats

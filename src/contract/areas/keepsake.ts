@@ -40,10 +40,16 @@ export interface KeepsakePrintOutcome {
   readonly outcome: 'printed' | 'ask-at-desk'
 }
 
+/** Why no printer could be listed: no CUPS client on the machine, or `lpstat` failed. */
+export type KeepsakePrinterListProblemKind = 'no-cups-client' | 'listing-failed'
+
 /** The printers CUPS knows (`lpstat -a`), or why none could be listed. */
 export interface KeepsakePrinterList {
   readonly printers: readonly string[]
+  /** The technical detail for whoever fixes it (a command and its output; English). */
   readonly problem?: string
+  /** What kind of problem `problem` is, so the admin screen can say it in its own language. */
+  readonly problemKind?: KeepsakePrinterListProblemKind
 }
 
 /** The printer section of the admin screen. */

@@ -184,14 +184,14 @@ describe('songyun for an operator: every mistake says what to do next', () => {
       ),
     )
 
-    lines[publisherLine] = lines[publisherLine]!.replace(/,,$/, ',')
+    lines[publisherLine] = lines[publisherLine].replace(/,,$/, ',')
     const glossary = lines.findIndex((line) => line.includes('"pinyin"'))
     lines[glossary] = `${lines[glossary]!},`
     await writeFile(manifestPath, lines.join('\n'))
     const trailing = await kiosk('pack', 'validate', folder, '--allow-unsigned')
     expect(trailing.exitCode).toBe(1)
     expect(trailing.stderr).toContain(
-      `manifest.json: not valid JSON: line ${glossary + 1}, column ${lines[glossary]!.length}: a trailing comma before \`}\`: delete this comma`,
+      `manifest.json: not valid JSON: line ${glossary + 1}, column ${lines[glossary].length}: a trailing comma before \`}\`: delete this comma`,
     )
   })
 

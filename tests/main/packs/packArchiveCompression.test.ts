@@ -11,7 +11,7 @@ vi.mock('electron')
 function methodsOf(archive: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
     yauzl.open(archive, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error)
+      if (error || !zip) return reject(error ?? new Error(`${archive}: yauzl gave no zip`))
       const methods: Record<string, number> = {}
       zip.on('entry', (entry: yauzl.Entry) => {
         methods[entry.fileName] = entry.compressionMethod

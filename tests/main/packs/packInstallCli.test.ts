@@ -323,11 +323,7 @@ const badCases: BadCase[] = [
       const files = defaultPackFiles()
       const manifest = manifestFor(files) as { exhibits: { title: Record<string, string> }[] }
       delete manifest.exhibits[0]!.title.en
-      return save(
-        v,
-        'language.songpack',
-        craftedPack(files, [], manifest as unknown as Record<string, unknown>),
-      )
+      return save(v, 'language.songpack', craftedPack(files, [], manifest))
     },
     reasons: [/manifest\.json#\/exhibits\/0\/title\/en: the "en" text is missing/],
   },

@@ -37,7 +37,7 @@ describe('the attract painting on the first page load', () => {
       this: HTMLCanvasElement,
     ) {
       return fakeContext(this)
-    } as unknown as HTMLCanvasElement['getContext'])
+    })
     const painter = new InkMistPainter(options)
     painter.connect(canvas)
     painter.resize(320, 200)

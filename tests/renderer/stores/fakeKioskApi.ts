@@ -44,7 +44,7 @@ export function createFakeKioskApi(settings: Partial<Settings> = {}, answers: Fa
   ): Promise<ResultOf<C>> {
     if (channel === 'analytics:record') recorded.push(args as AnalyticsEvent)
     const respond = allAnswers[channel] as ((args: ArgsOf<C>) => ResultOf<C>) | undefined
-    return respond ? respond(args) : (undefined as ResultOf<C>)
+    return respond ? respond(args) : undefined
   }
 
   const api: KioskApi = {

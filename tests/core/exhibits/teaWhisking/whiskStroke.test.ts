@@ -20,7 +20,7 @@ describe('whisk strokes measured from the finger', () => {
   it('finds no reversals in a circle', () => {
     const stroke = new WhiskStroke()
     stroke.begin({ x: 0.5, y: 0, timeMs: 0, pressure: 0.7 })
-    let last
+    let last: ReturnType<WhiskStroke['move']> | undefined
     for (let i = 1; i <= 40; i++) {
       const a = (i / 20) * 2 * Math.PI
       last = stroke.move({

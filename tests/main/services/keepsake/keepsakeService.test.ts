@@ -278,4 +278,24 @@ describe('the keepsake service', () => {
     setSettings({ keepsakePrinter: 'shop_A6', keepsakePaper: 'a5' })
     expect(service.printerStatus()).toEqual({ state: 'ready', printerName: 'shop_A6' })
   })
+
+  it('names the kind of listing problem so the admin screen can say it in its own language', async () => {
+    const missingClient = await serviceIn(await tempDir(), {
+      runCommand: () =>
+        Promise.reject(Object.assign(new Error('spawn lpstat ENOENT'), { code: 'ENOENT' })),
+    })
+    expect(await missingClient.service.listPrinters()).toMatchObject({
+      printers: [],
+      problemKind: 'no-cups-client',
+      problem: expect.stringContaining('cups-client'),
+    })
+    const noScheduler = await serviceIn(await tempDir(), {
+      runCommand: () => Promise.reject(new Error('lpstat: Bad file descriptor')),
+    })
+    expect(await noScheduler.service.listPrinters()).toMatchObject({
+      printers: [],
+      problemKind: 'listing-failed',
+      problem: 'lpstat -a failed: lpstat: Bad file descriptor',
+    })
+  })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { motionOf, seatBand } from '../../../../renderer/exhibits/folkMusic/bandSeats'
+import { isOnStageMat, motionOf, seatBand } from '../../../../renderer/exhibits/folkMusic/bandSeats'
 import { FolkStations } from '../../../../renderer/exhibits/folkMusic/folkStations'
 
 describe('the band’s seats', () => {
@@ -15,6 +15,19 @@ describe('the band’s seats', () => {
     for (const kind of ['dizi', 'xiao']) expect(seats.get(kind)!.depth).toBe('back')
     const places = [...seats.values()].map((seat) => `${seat.xPercent},${seat.yPercent}`)
     expect(new Set(places).size).toBe(6)
+  })
+
+  it('seats every instrument on the mat, the spare ones too: none floats on the paper', () => {
+    const kinds = ['guqin', 'pipa', 'dizi', 'guzheng', 'paiban', 'xiao']
+    const band = [...kinds, ...kinds].map((kind, index) => ({
+      id: `${kind}-${index}`,
+      instrument: kind as never,
+    }))
+    for (const [id, seat] of seatBand(band)) {
+      expect(isOnStageMat(seat.xPercent, seat.yPercent), id).toBe(true)
+    }
+    expect(isOnStageMat(50, 20)).toBe(false)
+    expect(isOnStageMat(10, 31)).toBe(false)
   })
 
   it('gives a second instrument of one kind a place of its own', () => {

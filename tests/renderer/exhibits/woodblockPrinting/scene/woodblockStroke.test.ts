@@ -129,7 +129,7 @@ const pointer = (
     isPrimary: true,
     ...point,
     coalescedEvents: coalesced,
-  } as PointerEventInit)
+  })
 
 const inkAt = (session: PrintingSession, u: number, v: number) =>
   session.ink.bitmap.data[Math.floor(v * cells) * cells + Math.floor(u * cells)]!
