@@ -4,6 +4,12 @@ import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
 import { startBareStaticServer, startKioskServer } from '../support/kioskServer'
 import { percentile } from '../support/pageProbes'
+import {
+  describeStartBreakdown,
+  readStartBreakdown,
+  watchScreenShown,
+  type StartBreakdown,
+} from '../support/startBreakdown'
 
 /** Cold starts per side; the median is reported so one slow start on a shared machine does not decide. */
 const startRuns = 5
@@ -43,6 +49,40 @@ async function armExhibitFrameProbe(page: Page): Promise<void> {
   })
 }
 
+/**
+ * The restart page's milestones (median, ms from navigation start on the page's clock) beside
+ * the bare page's, so a regression shows where it lies: the HTML's tail (waiting for the
+ * services), the scripts, the fonts, or the page's own work.
+ */
+function breakdownRows(
+  kiosk: readonly StartBreakdown[],
+  bare: readonly StartBreakdown[],
+): BenchRow[] {
+  const medianOf = (breakdowns: readonly StartBreakdown[], key: keyof StartBreakdown) =>
+    percentile(
+      breakdowns.map((breakdown) => breakdown[key]),
+      0.5,
+    )
+  const milestones: [keyof StartBreakdown, string, string][] = [
+    ['htmlFirstByteMs', 'restart page: HTML first byte', 'ms'],
+    ['htmlCompleteMs', 'restart page: HTML complete (first-screen data in)', 'ms'],
+    ['scriptsLoadedMs', 'restart page: scripts loaded', 'ms'],
+    ['fontsLoadedMs', 'restart page: fonts loaded', 'ms'],
+    ['fontFileCount', 'restart page: font files', 'files'],
+    ['apiRequestCount', 'restart page: API requests before the attract screen', 'requests'],
+    ['firstContentfulPaintMs', 'restart page: first contentful paint', 'ms'],
+    ['screenShownMs', 'restart page: attract screen shown', 'ms'],
+    ['loadEventEndMs', 'restart page: load event end', 'ms'],
+    ['requestCount', 'restart page: requests before interactive', 'requests'],
+  ]
+  return milestones.map(([key, metric, unit]) => ({
+    metric,
+    value: medianOf(kiosk, key),
+    unit,
+    baseline: medianOf(bare, key),
+  }))
+}
+
 const serveStart: BenchCase = {
   name: 'serve-start',
   description:
@@ -54,14 +94,18 @@ const serveStart: BenchCase = {
       const kioskRestartsMs: number[] = []
       const listeningAfterRestartMs: number[] = []
       const bareStartsMs: number[] = []
+      const kioskBreakdowns: StartBreakdown[] = []
+      const bareBreakdowns: StartBreakdown[] = []
       for (let run = 0; run < startRuns; run++) {
         const bareStartedAt = performance.now()
         const bare = await startBareStaticServer()
         const barePage = await kioskBrowser.newColdPage()
+        await watchScreenShown(barePage, '[data-screen="bare"]')
         await barePage.goto(bare.url)
         await barePage.locator('[data-screen="bare"]').waitFor({ state: 'visible' })
         await barePage.waitForFunction(() => document.readyState === 'complete')
         bareStartsMs.push(performance.now() - bareStartedAt)
+        bareBreakdowns.push(await readStartBreakdown(barePage))
         await barePage.context().close()
         await bare.stop()
 
@@ -74,18 +118,24 @@ const serveStart: BenchCase = {
         await page.context().close()
 
         // A kiosk's everyday start: the data folder is set up (built-in pack installed) already.
-        const restartedAt = performance.now()
-        await server.restart()
+        // Timed from the old process's exit, as the bare page is timed from its spawn: the old
+        // process's shutdown is no part of a start.
+        let restartedAt = 0
+        await server.restart(() => (restartedAt = performance.now()))
         listeningAfterRestartMs.push(performance.now() - restartedAt)
         const restartPage = await kioskBrowser.newColdPage()
+        await watchScreenShown(restartPage, '[data-screen="attract"]')
         await restartPage.goto(server.url)
         await waitForAttractInteractive(restartPage)
         kioskRestartsMs.push(performance.now() - restartedAt)
+        kioskBreakdowns.push(await readStartBreakdown(restartPage))
         await restartPage.context().close()
         await server.stop()
         log(
           `run ${run + 1}: first start ${kioskStartsMs.at(-1)!.toFixed(0)} ms, restart ${kioskRestartsMs.at(-1)!.toFixed(0)} ms, bare ${bareStartsMs.at(-1)!.toFixed(0)} ms`,
         )
+        log(`  restart page: ${describeStartBreakdown(kioskBreakdowns.at(-1)!)}`)
+        log(`  bare page:    ${describeStartBreakdown(bareBreakdowns.at(-1)!)}`)
       }
       const bareStartMs = percentile(bareStartsMs, 0.5)
       const startRow = (metric: string, samplesMs: readonly number[]): BenchRow => {
@@ -110,6 +160,7 @@ const serveStart: BenchCase = {
           value: percentile(listeningAfterRestartMs, 0.5),
           unit: 'ms',
         },
+        ...breakdownRows(kioskBreakdowns, bareBreakdowns),
       ]
 
       // Tap → first exhibit frame, for every exhibit tile of the built-in content, warm page.

@@ -96,9 +96,13 @@ export class SongyunServer {
     })
   }
 
-  /** Stops the process (as a kiosk restart would) and starts it again on the same data folder. */
-  async restart(): Promise<void> {
+  /**
+   * Stops the process (as a kiosk restart would) and starts it again on the same data folder.
+   * `onStopped` runs between the two, so a bench can time the start alone.
+   */
+  async restart(onStopped?: () => void): Promise<void> {
     await this.stopProcess()
+    onStopped?.()
     await this.startProcess()
   }
 
