@@ -143,29 +143,28 @@ describe('useStaffStore: the PIN pad flow', () => {
     try {
       fake.answer('staff:status', () => ({ ...noPin, hasPin: true }))
       fake.answer('staff:unlock', () => ({ ...unlocked, idleTimeoutMs: 30_000 }))
-      fake.answer('diagnostics:get', () => ({}))
+      fake.answer('mode:get', () => openState)
       const staff = useStaffStore()
       await staff.openPinPad()
       await staff.submitPin('1234')
-      const diagnosticsCalls = () =>
-        fake.calls.filter((call) => call.channel === 'diagnostics:get').length
+      const pollCalls = () => fake.calls.filter((call) => call.channel === 'mode:get').length
 
       // Just unlocked: staff are at the screen.
-      await staff.invokeWhileAttended('diagnostics:get')
-      expect(diagnosticsCalls()).toBe(1)
+      await staff.invokeWhileAttended('mode:get')
+      expect(pollCalls()).toBe(1)
       // No touch for a quarter of the limit: the poll is skipped and answers nothing.
       vi.setSystemTime(1_000_000 + 7_500)
-      expect(await staff.invokeWhileAttended('diagnostics:get')).toBeUndefined()
-      expect(diagnosticsCalls()).toBe(1)
+      expect(await staff.invokeWhileAttended('mode:get')).toBeUndefined()
+      expect(pollCalls()).toBe(1)
       // A touch, and the next poll goes again.
       staff.noteActivity()
       vi.setSystemTime(1_000_000 + 9_000)
-      await staff.invokeWhileAttended('diagnostics:get')
-      expect(diagnosticsCalls()).toBe(2)
+      await staff.invokeWhileAttended('mode:get')
+      expect(pollCalls()).toBe(2)
       // A request staff asked for by touch always goes.
       vi.setSystemTime(1_000_000 + 60_000)
-      await staff.invoke('diagnostics:get')
-      expect(diagnosticsCalls()).toBe(3)
+      await staff.invoke('mode:get')
+      expect(pollCalls()).toBe(3)
     } finally {
       vi.useRealTimers()
     }
