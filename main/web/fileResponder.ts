@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import { parseByteRange } from './byteRange'
 import { mimeTypeOf } from './mimeTypes'
 
@@ -20,14 +19,24 @@ export interface FileResponseOptions {
 }
 
 /**
- * The one answer both shells give for a file (the browser shell's HTTP host, Electron's app://
- * and pack:// protocols): its type, `nosniff`, byte ranges (206, or 416 outside the file) so
+ * The one answer both shells give for a file, before it is written in either shell's terms: its
+ * status, its headers, and the bytes to send (none for HEAD or 416).
+ */
+export interface FileAnswer {
+  readonly status: 200 | 206 | 416
+  readonly headers: Readonly<Record<string, string>>
+  /** Inclusive byte range of the file to send; undefined when no body is sent. */
+  readonly body: { readonly start: number; readonly end: number } | undefined
+}
+
+/**
+ * What to answer for a file: its type, `nosniff`, byte ranges (206, or 416 outside the file) so
  * audio can seek. Undefined when the path is not a regular file, so the caller answers 404.
  */
-export async function fileResponse(
+export async function planFileAnswer(
   filePath: string,
   options: FileResponseOptions = {},
-): Promise<Response | undefined> {
+): Promise<FileAnswer | undefined> {
   let size: number
   try {
     const info = await stat(filePath)
@@ -46,33 +55,50 @@ export async function fileResponse(
   }
   const range = parseByteRange(options.rangeHeader ?? undefined, size)
   if (range === 'unsatisfiable') {
-    return new Response(null, {
+    return {
       status: 416,
       headers: { ...headers, 'Content-Range': `bytes */${size}` },
-    })
+      body: undefined,
+    }
   }
-  const body = options.isHead
-    ? null
-    : (Readable.toWeb(createReadStream(filePath, range ?? {})) as ReadableStream<Uint8Array>)
+  const whole = { start: 0, end: size - 1 }
+  const sent = range ?? whole
+  const body = options.isHead || size === 0 ? undefined : sent
   if (!range) {
-    return new Response(body, {
-      status: 200,
-      headers: { ...headers, 'Content-Length': String(size) },
-    })
+    return { status: 200, headers: { ...headers, 'Content-Length': String(size) }, body }
   }
-  return new Response(body, {
+  return {
     status: 206,
     headers: {
       ...headers,
       'Content-Length': String(range.end - range.start + 1),
       'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
     },
-  })
+    body,
+  }
 }
 
 /**
- * Sends {@link fileResponse} over Node's HTTP server. Returns false when the path is not a
- * regular file, so the caller can answer 404.
+ * {@link planFileAnswer} as a web `Response`, for Electron's app:// and pack:// protocols.
+ * Undefined when the path is not a regular file, so the caller answers 404.
+ */
+export async function fileResponse(
+  filePath: string,
+  options: FileResponseOptions = {},
+): Promise<Response | undefined> {
+  const answer = await planFileAnswer(filePath, options)
+  if (!answer) return undefined
+  const body = answer.body
+    ? (Readable.toWeb(createReadStream(filePath, answer.body)) as ReadableStream<Uint8Array>)
+    : null
+  return new Response(body, { status: answer.status, headers: answer.headers })
+}
+
+/**
+ * Sends {@link planFileAnswer} over Node's HTTP server, straight from a file stream. (Not through
+ * `fileResponse`: in Node 20 the first touch of the global `Response` loads undici, 80–500 ms of
+ * compiling that delayed the browser shell's first script after a start; docs/performance.md.)
+ * Returns false when the path is not a regular file, so the caller can answer 404.
  */
 export async function sendFile(
   request: IncomingMessage,
@@ -80,21 +106,19 @@ export async function sendFile(
   filePath: string,
   options: Omit<FileResponseOptions, 'rangeHeader' | 'isHead'> = {},
 ): Promise<boolean> {
-  const answer = await fileResponse(filePath, {
+  const answer = await planFileAnswer(filePath, {
     ...options,
     rangeHeader: request.headers.range,
     isHead: request.method === 'HEAD',
   })
   if (!answer) return false
-  response.writeHead(answer.status, Object.fromEntries(answer.headers))
+  response.writeHead(answer.status, answer.headers)
   if (!answer.body) {
     response.end()
     return true
   }
-  await pipeline(Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>), response).catch(
-    () => {
-      // The client went away mid-file (a seek, a closed page): nothing to clean up.
-    },
-  )
+  await pipeline(createReadStream(filePath, answer.body), response).catch(() => {
+    // The client went away mid-file (a seek, a closed page): nothing to clean up.
+  })
   return true
 }

@@ -5,6 +5,7 @@ import {
   firstScreenDataElementId,
   firstScreenDataPlaceholder,
   firstScreenDataScriptText,
+  firstScreenVisitReport,
   type FirstScreenData,
 } from '../../src/contract/firstScreenData'
 import type { KioskServices } from '../services/kioskServices'
@@ -52,16 +53,19 @@ export async function sendFirstScreenPage(
 
 /**
  * The answers, exactly as the requests would get them (a services start that failed answers each
- * with its cause). Services whose code could not load give no data: the renderer then asks, and
- * gets the host's error.
+ * with its cause), and the page's start report applied (firstScreenVisitReport). Services whose
+ * code could not load give no data: the renderer then asks, and gets the host's error.
  */
 async function firstScreenData(services: Promise<KioskServices>): Promise<FirstScreenData> {
   const loaded = await services.catch(() => undefined)
   if (!loaded) return {}
-  const outcomes = await Promise.all(
-    firstScreenChannels.map((channel) =>
-      loaded.dispatch(channel, undefined, { staffSessionToken: undefined }),
-    ),
-  )
-  return Object.fromEntries(firstScreenChannels.map((channel, i) => [channel, outcomes[i]]))
+  const noSession = { staffSessionToken: undefined }
+  const [visitReport, ...outcomes] = await Promise.all([
+    loaded.dispatch(firstScreenVisitReport.channel, firstScreenVisitReport.args, noSession),
+    ...firstScreenChannels.map((channel) => loaded.dispatch(channel, undefined, noSession)),
+  ])
+  return {
+    ...Object.fromEntries(firstScreenChannels.map((channel, i) => [channel, outcomes[i]])),
+    [firstScreenVisitReport.channel]: visitReport,
+  }
 }

@@ -20,8 +20,7 @@ export function createBrowserKioskApi(
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
 
   async function request(channel: string, args: unknown, token?: string): Promise<unknown> {
-    const fromPage =
-      token === undefined && args === undefined ? firstScreen.take(channel) : undefined
+    const fromPage = token === undefined ? firstScreen.take(channel, args) : undefined
     if (fromPage) return resultOf(fromPage, channel, 200)
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
     if (token) headers[staffSessionHeader] = token

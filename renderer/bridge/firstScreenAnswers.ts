@@ -1,6 +1,6 @@
 import {
   firstScreenDataElementId,
-  isFirstScreenChannel,
+  isFirstScreenRequest,
   type FirstScreenData,
   type FirstScreenOutcome,
 } from '../../src/contract/firstScreenData'
@@ -28,9 +28,9 @@ export class FirstScreenAnswers {
     }
   }
 
-  /** The page's answer to `channel`, once; undefined when it must be asked for. */
-  take(channel: string): FirstScreenOutcome | undefined {
-    if (!isFirstScreenChannel(channel)) return undefined
+  /** The page's answer to `channel` with `args`, once; undefined when it must be asked for. */
+  take(channel: string, args: unknown): FirstScreenOutcome | undefined {
+    if (!isFirstScreenRequest(channel, args)) return undefined
     const outcome = this.#outcomes.get(channel)
     this.#outcomes.delete(channel)
     return outcome

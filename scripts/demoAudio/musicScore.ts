@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { instrumentKinds, localIdSchema } from '../../src/pack/manifestSchema'
 import { voices } from '../../src/audio/instrumentVoices'
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 import subsetFont from 'subset-font'
 import type { Plugin } from 'vite'
@@ -140,14 +139,17 @@ export function textOfElementById(html: string, id: string): string {
 }
 
 /**
- * The first screen's fonts, loaded beside the scripts and small. For a face marked
- * `isSubsetForFirstScreen`, each built file the first screen draws from is cut down to exactly
- * those glyphs (HarfBuzz, via subset-font) and declared under `subsetFamily` with a
- * `unicode-range` of those characters; style sheets name `subsetFamily` before the face, so the
- * first screen needs ~20 kB of font instead of ~700 kB, and every other character still comes
- * from the face's own files. Other faces' files are preloaded whole. Each file gets a
- * `<link rel="preload" as="font">`, so it loads beside the scripts instead of after the app has
- * mounted. `faceTexts` receives the page (to read its static starting screen).
+ * The first screen's fonts, small and with the page. For a face marked `isSubsetForFirstScreen`,
+ * each built file the first screen draws from is cut down to exactly those glyphs (HarfBuzz, via
+ * subset-font) and declared under `subsetFamily` with a `unicode-range` of those characters;
+ * style sheets name `subsetFamily` before the face, so the first screen needs ~40 kB of font
+ * instead of ~700 kB, and every other character still comes from the face's own files. The cut
+ * files travel inside the page as `data:` URLs (font-src allows them): they are ~1 kB each, one
+ * per subset of the face the text touches (~20), and as requests they came last, after the
+ * scripts and the style sheet, on the browser's six connections (docs/performance.md). Other
+ * faces' files are preloaded whole with `<link rel="preload" as="font">`, so they load beside the
+ * scripts instead of after the app has mounted. `faceTexts` receives the page (to read its static
+ * starting screen).
  */
 export function firstScreenFontPreloads(
   faceTexts: (html: string) => readonly FirstScreenFaceText[],
@@ -182,13 +184,9 @@ export function firstScreenFontPreloads(
           String.fromCodePoint(...file.codePoints),
           { targetFormat: 'woff2' },
         )
-        const hash = createHash('sha256').update(glyphs).digest('hex').slice(0, 8)
-        const fileName = `assets/first-screen-${path.posix.basename(file.woff2File, '.woff2')}-${hash}.woff2`
-        this.emitFile({ type: 'asset', fileName, source: glyphs })
-        preloads.add(fileName)
         rules.push(
           `@font-face{font-family:'${subsetFamily}';font-style:normal;font-weight:${file.face.weight};` +
-            `font-display:swap;src:url(./${fileName}) format('woff2');` +
+            `font-display:swap;src:url(data:font/woff2;base64,${Buffer.from(glyphs).toString('base64')}) format('woff2');` +
             `unicode-range:${unicodeRangeOf(file.codePoints)}}`,
         )
       }

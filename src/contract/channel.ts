@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 
 /** Who may make a request: anyone at the kiosk, or only a valid staff session. */
 export type RequestAccess = 'visitor' | 'staff'

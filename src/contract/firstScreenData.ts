@@ -16,7 +16,20 @@ export type FirstScreenOutcome =
   | { readonly ok: true; readonly result: unknown }
   | { readonly ok: false; readonly error: RequestErrorData }
 
-export type FirstScreenData = Partial<Record<FirstScreenChannel, FirstScreenOutcome>>
+/**
+ * The report every page makes as it starts: the visit machine's first output
+ * (src/visit/visitMachine.ts), a page starts on the attract screen with no visit in progress. The
+ * browser shell's host applies it as it sends the page and sends its answer with the page, so the
+ * attract screen makes no request for it; any other report (a visit begins) is sent as usual.
+ */
+export const firstScreenVisitReport = {
+  channel: 'mode:report-visit',
+  args: { isVisitInProgress: false },
+} as const
+
+export type FirstScreenData = Partial<
+  Record<FirstScreenChannel | typeof firstScreenVisitReport.channel, FirstScreenOutcome>
+>
 
 /** The id of index.html's `<script type="application/json">` that carries the data. */
 export const firstScreenDataElementId = 'songyun-first-screen-data'
@@ -35,4 +48,20 @@ export function firstScreenDataScriptText(data: FirstScreenData): string {
 /** Whether `channel` is one whose answer may come with the page. */
 export function isFirstScreenChannel(channel: string): channel is FirstScreenChannel {
   return (firstScreenChannels as readonly string[]).includes(channel)
+}
+
+/**
+ * Whether a request with these arguments is one the page's data may answer: a first-screen
+ * channel asked without arguments, or the start's visit report exactly.
+ */
+export function isFirstScreenRequest(channel: string, args: unknown): boolean {
+  if (channel === firstScreenVisitReport.channel) {
+    return (
+      typeof args === 'object' &&
+      args !== null &&
+      Object.keys(args).length === 1 &&
+      (args as { isVisitInProgress?: unknown }).isVisitInProgress === false
+    )
+  }
+  return args === undefined && isFirstScreenChannel(channel)
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { kioskModeSchema, openingHoursSchema } from '../settings/settingsSchema'
 
 /** What a fleet command asks a kiosk to do. */

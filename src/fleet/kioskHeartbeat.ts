@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { kioskModeSchema } from '../settings/settingsSchema'
 
 /** What a kiosk can say of its printer (none is configured until the keepsake printer exists). */

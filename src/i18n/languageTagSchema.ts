@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A BCP-47 language tag such as `zh-CN` or `en`. */
 export const languageTagSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { keepsakeDateStyles } from '../keepsake/keepsakeDate'
 import { requiredLanguages, type LanguageTag } from '../i18n/languages'
 import { languageTagSchema } from '../i18n/languageTagSchema'

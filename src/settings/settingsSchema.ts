@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { languageTagSchema } from '../i18n/languageTagSchema'
 import { timeZoneSchema } from './timeZoneSchema'
 import { settingsDefaults } from './settingsDefaults'

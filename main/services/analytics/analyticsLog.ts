@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { stringify } from 'csv-stringify/sync'
-import { z } from 'zod'
+import * as z from 'zod'
 import { analyticsEventSchema } from '../../../src/contract/areas/analytics'
 import {
   analyticsCsvColumns,

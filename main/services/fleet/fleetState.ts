@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { commandResultSchema } from '../../../src/fleet/kioskHeartbeat'
 import { writeJsonAtomically } from '../atomicFile'
 

@@ -3,7 +3,7 @@ import { fsyncFolder } from '../durableFolder'
 
 export { fsyncFolder }
 import path from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One installed version of a pack in the store. */
 const storedVersionSchema = z.object({

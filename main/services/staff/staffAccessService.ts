@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { StaffLockoutReport } from '../../../src/contract/areas/diagnostics'
 import {
   newStaffPinSchema,

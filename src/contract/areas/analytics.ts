@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
 import type { AnalyticsSummary } from '../../analytics/analyticsSummary'
 import { languageTagSchema } from '../../i18n/languageTagSchema'

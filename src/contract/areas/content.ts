@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
 import type { LocalizedText } from '../../i18n/localizedText'
 import type { LanguageTag } from '../../i18n/languages'

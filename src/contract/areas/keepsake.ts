@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
 import { languageTagSchema } from '../../i18n/languageTagSchema'
 import { localIdSchema } from '../../pack/manifestSchema'

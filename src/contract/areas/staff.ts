@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ChannelSpecs, EventSpecs } from '../channel'
 
 /** A staff PIN as offered to unlock: 4 to 12 digits (PINs set before the 6-digit rule still work). */

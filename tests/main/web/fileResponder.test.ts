@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises'
+import { createServer, get as httpGet, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fileResponse } from '../../../main/web/fileResponder'
+import { fileResponse, sendFile } from '../../../main/web/fileResponder'
 import { useTempDirs } from '../support/tempDataDir'
 
 describe('fileResponse', () => {
@@ -47,5 +49,68 @@ describe('fileResponse', () => {
     const folder = await tempDir()
     expect(await fileResponse(folder)).toBeUndefined()
     expect(await fileResponse(path.join(folder, 'missing.png'))).toBeUndefined()
+  })
+})
+
+describe('sendFile', () => {
+  const tempDir = useTempDirs()
+
+  /** Serves `filePath` with sendFile on a local port and fetches it once with node:http. */
+  async function sendOnce(
+    filePath: string,
+    requestHeaders: Record<string, string>,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+    const server = createServer((request, response) => {
+      void sendFile(request, response, filePath, { extraHeaders: { 'Cache-Control': 'no-cache' } })
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      return await new Promise((resolve, reject) => {
+        httpGet({ host: '127.0.0.1', port, path: '/', headers: requestHeaders }, (response) => {
+          let body = ''
+          response.setEncoding('utf8')
+          response.on('data', (chunk: string) => (body += chunk))
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+          )
+        }).on('error', reject)
+      })
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
+  }
+
+  // In Node 20 the first touch of the global Response loads undici (80–500 ms of compiling on
+  // the kiosk's machine), which held back the browser shell's first script after every start.
+  it('writes the file to Node’s response without touching the global web Response', async () => {
+    const filePath = path.join(await tempDir(), 'notes.txt')
+    await writeFile(filePath, '0123456789')
+    const original = Object.getOwnPropertyDescriptor(globalThis, 'Response')!
+    let touches = 0
+    Object.defineProperty(globalThis, 'Response', {
+      configurable: true,
+      get: () => {
+        touches++
+        return original.value as unknown
+      },
+    })
+    try {
+      const part = await sendOnce(filePath, { Range: 'bytes=2-4' })
+      expect(part.status).toBe(206)
+      expect(part.body).toBe('234')
+      expect(part.headers['content-range']).toBe('bytes 2-4/10')
+      expect(part.headers['x-content-type-options']).toBe('nosniff')
+      expect(part.headers['cache-control']).toBe('no-cache')
+      const whole = await sendOnce(filePath, {})
+      expect([whole.status, whole.body, whole.headers['content-length']]).toEqual([
+        200,
+        '0123456789',
+        '10',
+      ])
+    } finally {
+      Object.defineProperty(globalThis, 'Response', original)
+    }
+    expect(touches).toBe(0)
   })
 })

@@ -105,6 +105,16 @@ describe('the page with the first screen’s data', () => {
     expect(exhibits.map(({ exhibit }) => exhibit.id)).toContain('woodblock-printing')
   })
 
+  it('applies the page’s start report (no visit in progress) and sends its answer with the page', async () => {
+    const services = await startServices()
+    // A page reloaded mid-visit: the services last heard "busy".
+    services.mode.reportVisit(true)
+    const host = await hostWith(Promise.resolve(services))
+    const data = firstScreenDataOf(await (await fetch(host.url)).text())
+    expect(data['mode:report-visit']).toEqual({ ok: true })
+    expect(services.mode.isVisitInProgress).toBe(false)
+  })
+
   it('answers before the services have loaded: the page up to the data arrives at once', async () => {
     let provide!: (services: KioskServices) => void
     const services = new Promise<KioskServices>((resolve) => (provide = resolve))

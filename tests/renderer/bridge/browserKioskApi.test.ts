@@ -62,6 +62,23 @@ describe('the browser bridge and the first screen’s data', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1)
   })
 
+  // The host applied the page's start report as it sent the page (main/web/firstScreenPage.ts).
+  it('answers the start’s not-busy visit report from the page once; a busy report is sent', async () => {
+    pageWithFirstScreenData({ 'mode:report-visit': { ok: true } })
+    const fetchMock = answeringFetch(undefined)
+    vi.stubGlobal('fetch', fetchMock)
+    const api = createBrowserKioskApi()
+
+    await api.invoke('mode:report-visit', { isVisitInProgress: false })
+    expect(fetchMock).not.toHaveBeenCalled()
+    await api.invoke('mode:report-visit', { isVisitInProgress: true })
+    await api.invoke('mode:report-visit', { isVisitInProgress: false })
+    expect(fetchMock.mock.calls.map((call) => String((call as unknown[])[0]))).toEqual([
+      '/api/request/mode%3Areport-visit',
+      '/api/request/mode%3Areport-visit',
+    ])
+  })
+
   it('never answers another channel from the page', async () => {
     pageWithFirstScreenData({ 'packs:list': { ok: true, result: ['stale'] } })
     const fetchMock = answeringFetch(['fresh'])
