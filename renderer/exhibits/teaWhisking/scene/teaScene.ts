@@ -10,10 +10,12 @@ import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
 import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
 import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
+import { recordSceneStep } from '../../../scenes/sceneSteps'
 import { textureByteSize, texturesOf } from '../../../scenes/textureByteSize'
 import { BakedRoomLight } from './bakedRoomLightMaterial'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
+import { teaTablePictures } from './teaTablePictures'
 import {
   buildTeaTable,
   caddyPosition,
@@ -88,12 +90,15 @@ type TouchRole =
 /** The factory the exhibit component hands to the scene host. Makes nothing until called. */
 export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<TeaScene> {
   return async (context) => {
-    const roomLight = await BakedRoomLight.load()
-    if (context.signal.aborted) {
-      roomLight.dispose()
-      context.signal.throwIfAborted()
-    }
-    return new TeaTableScene(context, options.listener, roomLight)
+    // Usually made by the menu while it was idle (renderer/startup/exhibitWarmUps.ts).
+    const picturesStartMs = performance.now()
+    await teaTablePictures.prepare()
+    recordSceneStep('tea-pictures', picturesStartMs)
+    context.signal.throwIfAborted()
+    const buildStartMs = performance.now()
+    const scene = new TeaTableScene(context, options.listener, new BakedRoomLight(teaTablePictures))
+    recordSceneStep('tea-table', buildStartMs)
+    return scene
   }
 }
 
@@ -153,7 +158,7 @@ class TeaTableScene implements TeaScene {
     // No lights and no PMREM environment: the room's image-based light (three's RoomEnvironment)
     // and the key light are baked into roomLight.png once (scripts/bakeTeaRoomLight.mjs), because
     // compiling the environment-sampling shader held a software renderer's first frame for seconds.
-    this.#table = buildTeaTable(this.#store, roomLight)
+    this.#table = buildTeaTable(this.#store, roomLight, teaTablePictures)
     this.scene.add(this.#table.root)
     this.#surface = new FoamSurface(this.#store, sketchSize)
     this.#table.bowl.add(this.#surface.mesh)
