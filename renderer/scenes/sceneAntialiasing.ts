@@ -3,18 +3,17 @@ import {
   OrthographicCamera,
   PlaneGeometry,
   ShaderMaterial,
-  SRGBColorSpace,
-  UnsignedByteType,
   UniformsUtils,
-  WebGLRenderTarget,
   type Camera,
   type Object3D,
   type Scene,
   type Vector2,
+  type WebGLRenderTarget,
   type WebGLRenderer,
 } from 'three'
 import { FXAAShader } from 'three/examples/jsm/shaders/FXAAShader.js'
 import type { Disposable } from '../../src/lifecycle/disposable'
+import { screenLikeRenderTarget } from './screenLikeRenderTarget'
 
 /**
  * FXAA's fragment shader with a switch to copy the picture untouched (`uIsPlain`): one program
@@ -58,12 +57,9 @@ export class SceneAntialiasing implements Disposable {
 
   constructor(renderer: WebGLRenderer) {
     this.#renderer = renderer
-    this.#target = new WebGLRenderTarget(1, 1, { type: UnsignedByteType, depthBuffer: true })
     // Rendered as the screen is (tone mapping, sRGB encoding in the shaders), stored as plain
-    // 8-bit values: no sRGB texture format, which would encode a second time on write.
-    this.#target.texture.colorSpace = SRGBColorSpace
-    this.#target.texture.internalFormat = 'RGBA8'
-    ;(this.#target as { isXRRenderTarget?: boolean }).isXRRenderTarget = true
+    // 8-bit values.
+    this.#target = screenLikeRenderTarget(1, 1)
     this.#material = new ShaderMaterial({
       name: 'SceneAntialiasing.FXAA',
       uniforms: { ...UniformsUtils.clone(FXAAShader.uniforms), uIsPlain: { value: false } },
