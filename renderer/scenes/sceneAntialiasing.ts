@@ -127,14 +127,16 @@ export class SceneAntialiasing implements Disposable {
     if (hidden.length === 0) return
     const renderer = this.#renderer
     const previousTarget = renderer.getRenderTarget()
+    const target = this.#target
     for (const object of hidden) object.visible = true
+    // The target's own scissor (applied when it is bound): the canvas's stays as it was.
+    target.scissor.set(0, 0, 1, 1)
+    target.scissorTest = true
     try {
-      renderer.setRenderTarget(this.#target)
-      renderer.setScissor(0, 0, 1, 1)
-      renderer.setScissorTest(true)
+      renderer.setRenderTarget(target)
       renderer.render(scene, camera)
     } finally {
-      renderer.setScissorTest(false)
+      target.scissorTest = false
       renderer.setRenderTarget(previousTarget)
       for (const object of hidden) object.visible = false
     }
