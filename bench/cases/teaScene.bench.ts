@@ -21,7 +21,11 @@ import {
   isBenchTraceOn,
   startMainThreadTrace,
 } from '../support/mainThreadTrace'
-import { openSceneFromMenu } from '../support/sceneOpening'
+import {
+  openSceneFromMenu,
+  reopenSceneFromMenu,
+  type SceneOpeningOptions,
+} from '../support/sceneOpening'
 import { onBowl, teaAnchors, type TeaAnchors } from '../../tests/e2e/support/teaTouch'
 import { timedTouchPath } from '../../tests/e2e/support/timedTouch'
 
@@ -61,6 +65,9 @@ async function pourUntilEnough(page: Page, cdp: CDPSession, a: TeaAnchors): Prom
   return fill()
 }
 
+/** Issue 15: a tap on the tile shows the finished table within a second (software WebGL). */
+const teaOpenTargetMs = 1000
+
 const teaScene: BenchCase = {
   name: 'tea-scene',
   description:
@@ -70,14 +77,16 @@ const teaScene: BenchCase = {
     const kioskBrowser = await launchKioskBrowser()
     try {
       const { page } = kioskBrowser
-      const opening = await openSceneFromMenu(page, server.url, {
+      // Tap on the tile → the table drawn, its first station showing and the hint placed.
+      const openingOptions: SceneOpeningOptions = {
         exhibitId: 'tea-whisking',
         waitUntilReady: (p) =>
           p
             .locator('[data-tea-station="warm-bowl"][data-tea-anchors]')
             .waitFor({ timeout: 60_000 }),
         log,
-      })
+      }
+      const opening = await openSceneFromMenu(page, server.url, openingOptions)
 
       const a = await teaAnchors(page)
       const cdp = await page.context().newCDPSession(page)
@@ -114,9 +123,24 @@ const teaScene: BenchCase = {
       const triangles = Number(await root.getAttribute('data-tea-triangles'))
       const textureBytes = Number(await root.getAttribute('data-tea-texture-bytes'))
       const longestTaskMs = Math.max(0, ...longTasks.map((t) => t.durationMs))
+      // A second visit in the same page: what the page keeps between visits (code, pictures made
+      // on the CPU) is warm; the GPU objects were freed on leaving and are made again.
+      const repeat = await reopenSceneFromMenu(page, openingOptions)
 
       const rows: BenchRow[] = [
-        ...sceneOpenAndIdleRows(opening.openMs, opening.menuFrames, opening.idleFrames),
+        ...sceneOpenAndIdleRows(
+          opening.openMs,
+          opening.menuFrames,
+          opening.idleFrames,
+          teaOpenTargetMs,
+        ),
+        {
+          metric: 'open, repeat visit',
+          value: repeat.openMs,
+          unit: 'ms',
+          target: `≤ ${teaOpenTargetMs} ms`,
+          isWithinTarget: repeat.openMs <= teaOpenTargetMs,
+        },
         { metric: 'whisking frame p50', value: whisking.p50Ms, unit: 'ms' },
         { metric: 'whisking frame p95', value: whisking.p95Ms, unit: 'ms' },
         ...geometryBudgetRows(drawCalls, triangles),

@@ -132,6 +132,19 @@ export function longTasksOf(
 /** Whether the scene benches trace their interaction (`BENCH_TRACE=1`; tracing costs a little). */
 export const isBenchTraceOn = process.env.BENCH_TRACE === '1'
 
+/** One line per long task of a trace (in order), with the parts that filled most of it. */
+export function describeLongTasks(tasks: readonly LongTaskBreakdown[], parts = 6): string[] {
+  if (tasks.length === 0) return ['no long task in the trace']
+  const originMs = tasks[0]!.startMs
+  return tasks.map((task) => {
+    const inside = task.parts
+      .slice(0, parts)
+      .map((part) => `${part.what} ${part.totalMs.toFixed(1)} ms`)
+      .join('; ')
+    return `task +${Math.round(task.startMs - originMs)} ${task.durationMs.toFixed(1)} ms: ${inside}`
+  })
+}
+
 /** One line on the longest task of a trace and the parts that filled most of it. */
 export function describeLongestTask(tasks: readonly LongTaskBreakdown[], parts = 16): string {
   const longest = [...tasks].sort((a, b) => b.durationMs - a.durationMs)[0]

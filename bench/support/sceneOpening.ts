@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { tapElement } from './kioskBrowser'
+import { describeLongTasks, isBenchTraceOn, startMainThreadTrace } from './mainThreadTrace'
 import { measureFrameTimes, recordLongTasks, type FrameTimeStats } from './pageProbes'
 
 /** What opening an exhibit scene from the menu measured. */
@@ -26,7 +27,8 @@ const idleFramesMs = 3000
 /**
  * The common opening of the scene benches: records long tasks from the first script, loads the
  * kiosk at `url`, taps through the attract screen, measures the menu's frames, taps the exhibit's
- * tile, waits for the scene and measures its idle frames.
+ * tile, waits for the scene and measures its idle frames. The menu is shown for its frame
+ * measurement first, as a visitor reads it before choosing (the menu's idle warm-ups run then).
  */
 export async function openSceneFromMenu(
   page: Page,
@@ -36,9 +38,27 @@ export async function openSceneFromMenu(
   await recordLongTasks(page)
   await page.goto(url)
   await tapElement(page, '[data-screen="attract"]')
+  return openFromMenu(page, options)
+}
+
+/**
+ * Leaves the exhibit on screen by its home button and opens it again from the menu: a repeat
+ * visit in the same page (what the page keeps between visits is warm, the GPU objects are not).
+ */
+export async function reopenSceneFromMenu(
+  page: Page,
+  options: SceneOpeningOptions,
+): Promise<SceneOpening> {
+  await tapElement(page, '[data-action="home"]')
+  return openFromMenu(page, options)
+}
+
+async function openFromMenu(page: Page, options: SceneOpeningOptions): Promise<SceneOpening> {
   await page.locator('[data-screen="menu"]').waitFor()
   const menuFrames = await measureFrameTimes(page, menuFramesMs)
 
+  const trace = isBenchTraceOn ? await startMainThreadTrace(page) : undefined
+  await page.evaluate(() => performance.clearMeasures())
   const openStartMs = Date.now()
   await tapElement(page, `[data-exhibit-id="${options.exhibitId}"]`)
   await options.waitUntilReady(page)
@@ -47,7 +67,27 @@ export async function openSceneFromMenu(
   )
   const openMs = Date.now() - openStartMs
   options.log(`opened in ${openMs} ms`)
+  options.log(`  steps: ${await describeSceneSteps(page)}`)
+  if (trace) options.log(`  ${describeLongTasks(await trace.stop()).join('\n  ')}`)
 
   const idleFrames = await measureFrameTimes(page, idleFramesMs)
   return { openMs, menuFrames, idleFrames }
+}
+
+/** The scene host's `songyun:` performance measures of the open (renderer/scenes/sceneSteps.ts). */
+async function describeSceneSteps(page: Page): Promise<string> {
+  const steps = await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((entry) => entry.name.startsWith('songyun:'))
+      .map((entry) => ({ name: entry.name, startMs: entry.startTime, durationMs: entry.duration })),
+  )
+  if (steps.length === 0) return 'none marked'
+  const originMs = Math.min(...steps.map((step) => step.startMs))
+  return steps
+    .map(
+      (step) =>
+        `${step.name.slice('songyun:'.length)} +${Math.round(step.startMs - originMs)} ${Math.round(step.durationMs)} ms`,
+    )
+    .join(', ')
 }

@@ -1,3 +1,4 @@
+import type { ExhibitKind } from '../../src/pack/manifestSchema'
 import type { ExhibitComponentRegistry } from './exhibitComponent'
 
 /**
@@ -9,4 +10,17 @@ export const exhibitComponents: ExhibitComponentRegistry = {
     import('./woodblockPrinting/WoodblockExhibit.vue').then((m) => m.default),
   'tea-whisking': () => import('./teaWhisking/TeaExhibit.vue').then((m) => m.default),
   'folk-music': () => import('./folkMusic/FolkMusicExhibit.vue').then((m) => m.default),
+}
+
+/**
+ * What a kind's first frame would otherwise wait on and the menu can make while it is idle
+ * (renderer/startup/exhibitWarmUps.ts): resolves to the steps, each short enough for one idle
+ * period. Only CPU work: nothing here may hold a GPU object while the menu shows.
+ */
+export const exhibitPreparations: Partial<
+  Record<ExhibitKind, () => Promise<readonly (() => Promise<void>)[]>>
+> = {
+  // The tea table's painted pictures and its decoded room light (teaTablePictures.ts).
+  'tea-whisking': async () =>
+    (await import('./teaWhisking/scene/teaTablePictures')).teaTablePictures.preparationSteps(),
 }

@@ -93,9 +93,14 @@ export class InteractiveResolution {
     }
   }
 
+  /** Whether a finger is down at `nowMs`, or lifted less than `settleMs` before. */
+  isInteractingAt(nowMs: number): boolean {
+    return this.#isTouched || nowMs < this.#settlesAtMs
+  }
+
   /** The linear scale to draw the frame at `nowMs` at. */
   scaleAt(nowMs: number): number {
-    return this.#isTouched || nowMs < this.#settlesAtMs ? this.#touchedScale : 1
+    return this.isInteractingAt(nowMs) ? this.#touchedScale : 1
   }
 
   /** Forgets what was learnt (a new scene draws at a new cost). */

@@ -3,17 +3,32 @@ import {
   OrthographicCamera,
   PlaneGeometry,
   ShaderMaterial,
-  SRGBColorSpace,
-  UnsignedByteType,
   UniformsUtils,
-  WebGLRenderTarget,
   type Camera,
+  type Object3D,
   type Scene,
   type Vector2,
+  type WebGLRenderTarget,
   type WebGLRenderer,
 } from 'three'
 import { FXAAShader } from 'three/examples/jsm/shaders/FXAAShader.js'
 import type { Disposable } from '../../src/lifecycle/disposable'
+import { screenLikeRenderTarget } from './screenLikeRenderTarget'
+
+/**
+ * FXAA's fragment shader with a switch to copy the picture untouched (`uIsPlain`): one program
+ * for both, so a plain frame needs no second program or pipeline.
+ */
+function withPlainCopy(fxaaFragmentShader: string): string {
+  const main = 'void main() {'
+  if (!fxaaFragmentShader.includes(main)) {
+    throw new Error("three's FXAAShader changed: SceneAntialiasing cannot find its main()")
+  }
+  return `uniform bool uIsPlain;\n${fxaaFragmentShader.replace(
+    main,
+    `${main}\n  if (uIsPlain) { gl_FragColor = texture2D(tDiffuse, vUv); return; }`,
+  )}`
+}
 
 /**
  * Antialiasing by post-processing (FXAA from three's examples), for a renderer that has no
@@ -42,17 +57,14 @@ export class SceneAntialiasing implements Disposable {
 
   constructor(renderer: WebGLRenderer) {
     this.#renderer = renderer
-    this.#target = new WebGLRenderTarget(1, 1, { type: UnsignedByteType, depthBuffer: true })
     // Rendered as the screen is (tone mapping, sRGB encoding in the shaders), stored as plain
-    // 8-bit values: no sRGB texture format, which would encode a second time on write.
-    this.#target.texture.colorSpace = SRGBColorSpace
-    this.#target.texture.internalFormat = 'RGBA8'
-    ;(this.#target as { isXRRenderTarget?: boolean }).isXRRenderTarget = true
+    // 8-bit values.
+    this.#target = screenLikeRenderTarget(1, 1)
     this.#material = new ShaderMaterial({
       name: 'SceneAntialiasing.FXAA',
-      uniforms: UniformsUtils.clone(FXAAShader.uniforms),
+      uniforms: { ...UniformsUtils.clone(FXAAShader.uniforms), uIsPlain: { value: false } },
       vertexShader: FXAAShader.vertexShader,
-      fragmentShader: FXAAShader.fragmentShader,
+      fragmentShader: withPlainCopy(FXAAShader.fragmentShader),
       depthTest: false,
       depthWrite: false,
     })
@@ -69,10 +81,24 @@ export class SceneAntialiasing implements Disposable {
   }
 
   /**
-   * Draws `scene` through `camera` onto the canvas, antialiased. The target follows the drawing
-   * buffer's size in device pixels (the host lowers the pixel ratio while a finger drags).
+   * Draws `scene` through `camera` onto the canvas, antialiased unless `isPlain` (then the
+   * picture is copied as it is, a frame drawn while a finger drags). The target follows the
+   * drawing buffer's size in device pixels (the host lowers the pixel ratio while a finger drags).
+   *
+   * Both kinds of frame go through the same target and the same program. On SwiftShader (ANGLE
+   * on Vulkan) a pipeline is made per program and per framebuffer format: drawing the scene
+   * straight onto the canvas (whose depth buffer has a stencil) for the frames under a finger
+   * made every material's pipeline again at the first touch, a task of about a second just as
+   * the visitor began to whisk (bench `tea-scene`).
    */
-  render(scene: Scene, camera: Camera, bufferWidthPx: number, bufferHeightPx: number): void {
+  render(
+    scene: Scene,
+    camera: Camera,
+    bufferWidthPx: number,
+    bufferHeightPx: number,
+    isPlain = false,
+  ): void {
+    this.#material.uniforms['uIsPlain']!.value = isPlain
     const target = this.#target
     if (target.width !== bufferWidthPx || target.height !== bufferHeightPx) {
       target.setSize(bufferWidthPx, bufferHeightPx)
@@ -85,6 +111,35 @@ export class SceneAntialiasing implements Disposable {
     renderer.render(scene, camera)
     renderer.setRenderTarget(previousTarget)
     renderer.render(this.#quad, this.#quadCamera)
+  }
+
+  /**
+   * Draws every mesh of `scene` that is hidden now (a surface that appears later, a stream, a
+   * puff of steam) into one pixel of the target, so the software rasteriser makes their
+   * pipelines now, while nothing waits on it, rather than in the frame a touch shows them first.
+   * The canvas is untouched (nothing is read back for it); the next frame redraws the target.
+   */
+  prepareHiddenMeshes(scene: Scene, camera: Camera): void {
+    const hidden: Object3D[] = []
+    scene.traverse((object) => {
+      if (!object.visible) hidden.push(object)
+    })
+    if (hidden.length === 0) return
+    const renderer = this.#renderer
+    const previousTarget = renderer.getRenderTarget()
+    const target = this.#target
+    for (const object of hidden) object.visible = true
+    // The target's own scissor (applied when it is bound): the canvas's stays as it was.
+    target.scissor.set(0, 0, 1, 1)
+    target.scissorTest = true
+    try {
+      renderer.setRenderTarget(target)
+      renderer.render(scene, camera)
+    } finally {
+      target.scissorTest = false
+      renderer.setRenderTarget(previousTarget)
+      for (const object of hidden) object.visible = false
+    }
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@ import { announceSceneContextChange } from './sceneContextEvent'
 import { InteractiveResolution } from './interactiveResolution'
 import { isSoftwareRenderer, renderPixelRatio } from './rendererCapability'
 import { SceneAntialiasing } from './sceneAntialiasing'
+import { recordSceneStep } from './sceneSteps'
 
 /**
  * Owns the app's one WebGL renderer and canvas for the life of the page (Chromium caps live
@@ -36,6 +37,14 @@ export class SceneHost implements Disposable {
   /** The scene and drawing-buffer size of the last render (render on demand redraws on change). */
   #drawnScene: ExhibitScene | undefined
   #drawnBufferSize = { width: 0, height: 0 }
+  /** Cancels the pending idle preparation of the current scene's hidden meshes. */
+  #cancelPreparation: (() => void) | undefined
+  /** The last drawn frame skipped the antialiasing pass (drawn while touched). */
+  #isLastDrawPlain = false
+  /** The previous animation frame rendered (render on demand skips frames at rest). */
+  #wasLastFrameDrawn = false
+  /** The next rendered frame is a newly shown scene's first (its cost is put on the timeline). */
+  #isFirstFrame = false
 
   constructor() {
     this.canvas = document.createElement('canvas')
@@ -83,6 +92,7 @@ export class SceneHost implements Disposable {
     this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
     let next: S
+    const factoryStartMs = performance.now()
     try {
       next = await factory({ renderer: this.renderer, signal: loading.signal, isReducedMotion })
     } catch (error) {
@@ -91,16 +101,19 @@ export class SceneHost implements Disposable {
       if (loading.signal.aborted) return undefined
       throw error
     }
+    recordSceneStep('build', factoryStartMs)
     // Software WebGL has no multisampling: smooth the edges with FXAA (see sceneAntialiasing.ts).
     const antialiasing = this.isSoftwareRendered ? new SceneAntialiasing(this.renderer) : undefined
     if (!loading.signal.aborted) {
       // Shaders are compiled and linked before the first frame, in parallel and without holding
       // the main thread (KHR_parallel_shader_compile): on a software renderer the first frame
       // otherwise stalls for the whole compile (about 2 s for the tea table on a loaded machine).
+      const compileStartMs = performance.now()
       await Promise.all([
         this.renderer.compileAsync(next.scene, next.camera),
         antialiasing?.compile(),
       ])
+      recordSceneStep('compile', compileStartMs)
     }
     if (loading.signal.aborted) {
       antialiasing?.dispose()
@@ -115,6 +128,7 @@ export class SceneHost implements Disposable {
     next.connect(this.canvas)
     this.#resize()
     this.#lastTimeMs = undefined
+    this.#isFirstFrame = true
     this.renderer.setAnimationLoop((timeMs) => this.#frame(timeMs))
     return next
   }
@@ -196,7 +210,32 @@ export class SceneHost implements Disposable {
     if (pixelRatio !== this.renderer.getPixelRatio()) this.renderer.setPixelRatio(pixelRatio)
   }
 
+  /**
+   * Once the first frame is up and the page idle, has the antialiasing pass draw the scene's
+   * hidden meshes into one pixel of its target (see `SceneAntialiasing.prepareHiddenMeshes`):
+   * on a software rasteriser the pipelines are made then, not in the frame a touch first shows
+   * the powder, the stream or the steam.
+   */
+  #prepareHiddenMeshesWhenIdle(scene: ExhibitScene): void {
+    if (!this.#antialiasing) return
+    const prepare = () => {
+      this.#cancelPreparation = undefined
+      if (this.#current === scene)
+        this.#antialiasing?.prepareHiddenMeshes(scene.scene, scene.camera)
+    }
+    if (typeof requestIdleCallback !== 'function') {
+      // A page without idle callbacks (a test's DOM): after the current task.
+      const timer = setTimeout(prepare, 0)
+      this.#cancelPreparation = () => clearTimeout(timer)
+      return
+    }
+    const handle = requestIdleCallback(prepare, { timeout: 2000 })
+    this.#cancelPreparation = () => cancelIdleCallback(handle)
+  }
+
   #disposeCurrent(): void {
+    this.#cancelPreparation?.()
+    this.#cancelPreparation = undefined
     const current = this.#current
     this.#current = undefined
     current?.dispose()
@@ -230,7 +269,11 @@ export class SceneHost implements Disposable {
     const current = this.#current
     if (!current) return
     const drawnScale = this.renderer.getPixelRatio() / this.#fullPixelRatio
-    this.interactiveResolution.recordFrame(intervalMs, drawnScale)
+    // Only an interval that followed a drawn frame says what drawing costs: a frame skipped at
+    // rest costs nothing, and learning from those would forget, between two touches, the scale
+    // that keeps a touch within budget (each touch would begin with full-size, long frames).
+    if (this.#wasLastFrameDrawn) this.interactiveResolution.recordFrame(intervalMs, drawnScale)
+    this.#wasLastFrameDrawn = false
     this.#applyDrawingScale(timeMs)
     current.update(deltaSeconds, timeMs / 1000)
     // Render on demand: a scene at rest keeps the last picture, unless its size or the drawing
@@ -240,22 +283,40 @@ export class SceneHost implements Disposable {
     const isSameBuffer =
       drawingBufferWidth === this.#drawnBufferSize.width &&
       drawingBufferHeight === this.#drawnBufferSize.height
-    if (isSameBuffer && current.isAtRest?.() === true && current === this.#drawnScene) return
+    // While a finger drags (and until the touch has settled) frames skip FXAA's second pass:
+    // a moving picture, often drawn smaller too (interactiveResolution), hides its edges, and
+    // one full-screen pass less is what keeps touches answered on a software rasteriser. The
+    // still picture is antialiased: once the touch settles, the last plain frame is redrawn.
+    const isDrawnSmaller = this.renderer.getPixelRatio() < this.#fullPixelRatio
+    const isPlain = isDrawnSmaller || this.interactiveResolution.isInteractingAt(timeMs)
+    const isAntialiasingOwed = this.#antialiasing !== undefined && this.#isLastDrawPlain && !isPlain
+    if (
+      isSameBuffer &&
+      !isAntialiasingOwed &&
+      current.isAtRest?.() === true &&
+      current === this.#drawnScene
+    )
+      return
     this.#drawnScene = current
     this.#drawnBufferSize = { width: drawingBufferWidth, height: drawingBufferHeight }
+    this.#wasLastFrameDrawn = true
+    this.#isLastDrawPlain = isPlain
     this.renderer.info.reset()
-    // While a finger drags on a slow scene the buffer is drawn smaller (interactiveResolution):
-    // that frame is soft already, and skipping FXAA's second pass is what keeps touches answered.
-    // A still frame is drawn at full size, antialiased.
-    const isDrawnSmaller = this.renderer.getPixelRatio() < this.#fullPixelRatio
-    if (this.#antialiasing && !isDrawnSmaller)
+    const renderStartMs = performance.now()
+    if (this.#antialiasing)
       this.#antialiasing.render(
         current.scene,
         current.camera,
         drawingBufferWidth,
         drawingBufferHeight,
+        isPlain,
       )
     else this.renderer.render(current.scene, current.camera)
+    if (this.#isFirstFrame) {
+      recordSceneStep('first-frame', renderStartMs)
+      this.#prepareHiddenMeshesWhenIdle(current)
+    }
+    this.#isFirstFrame = false
     for (const listener of this.#frameListeners) listener(deltaSeconds)
   }
 }

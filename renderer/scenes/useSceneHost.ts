@@ -2,6 +2,7 @@ import { inject, onBeforeUnmount, onMounted, watch, type InjectionKey, type Ref 
 import type { Disposable } from '../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 import { SceneHost } from './sceneHost'
+import { recordSceneStep } from './sceneSteps'
 
 // The one file in renderer/scenes that imports Vue (lint allows it by name): it is the seam
 // between an exhibit component and the Three.js-only scene host.
@@ -35,7 +36,11 @@ let pageSceneHost: SceneHost | undefined
 
 /** The page's scene host, made on first use: never on the attract screen or the menu. */
 function pageHost(): SceneHostPort {
-  pageSceneHost ??= new SceneHost()
+  if (!pageSceneHost) {
+    const startMs = performance.now()
+    pageSceneHost = new SceneHost()
+    recordSceneStep('host', startMs)
+  }
   return pageSceneHost
 }
 

@@ -1,3 +1,5 @@
+import type { ExhibitKind } from '../../src/pack/manifestSchema'
+import { exhibitComponents, exhibitPreparations } from '../exhibits/exhibitRegistry'
 import type { WarmUp } from './warmUpWhileIdle'
 
 /**
@@ -5,10 +7,7 @@ import type { WarmUp } from './warmUpWhileIdle'
  * on the kiosk's software-rendered test machine, the first `Intl.DateTimeFormat()` takes about
  * 11 ms (ICU's time-zone data) and `new AudioContext()` about 35 ms. Unwarmed, both fell inside
  * the tap that opens the folk-music stage and made it a 68–98 ms task (bench visitor-journey).
- * No exhibit's code is loaded here: the attract loop and the menu stay free of exhibit code and
- * three.js (visitorJourney.spec), so a kiosk at rest holds only what it shows. (Parsing the tea
- * table's code here was tried for a faster open; it broke that rule. Rehearsing its shaders off
- * screen was slower on a loaded software renderer.)
+ * No exhibit's code is loaded by these: see {@link exhibitCodeWarmUps} for that.
  */
 export const exhibitWarmUps: readonly WarmUp[] = [
   () => {
@@ -24,3 +23,27 @@ export const exhibitWarmUps: readonly WarmUp[] = [
     howlerGraph() // Howler's one AudioContext and master gain, kept for the page's life
   },
 ]
+
+/**
+ * The menu's warm-ups for the exhibits it offers (`kinds`): the exhibit frame's code, each kind's
+ * component code (three.js with the 3D ones), then what each kind prepares on the CPU
+ * (`exhibitPreparations`, e.g. the tea table's painted pictures), each in its own idle period.
+ * Opening the tea table from the menu took 1.5 s on a software renderer, much of it loading
+ * code and painting pictures (docs/performance.md). The attract screen runs none of these: a
+ * kiosk at rest holds only what it shows (visitorJourney.spec).
+ */
+export function exhibitCodeWarmUps(kinds: readonly ExhibitKind[]): WarmUp[] {
+  const distinctKinds = [...new Set(kinds)]
+  return [
+    async () => {
+      await import('../views/ExhibitView.vue')
+    },
+    ...distinctKinds.map((kind) => async () => {
+      await exhibitComponents[kind]()
+    }),
+    ...distinctKinds.flatMap((kind) => {
+      const prepare = exhibitPreparations[kind]
+      return prepare ? [prepare] : []
+    }),
+  ]
+}

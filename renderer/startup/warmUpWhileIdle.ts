@@ -1,7 +1,10 @@
 import { toDisposable, type Disposable } from '../../src/lifecycle/disposable'
 
-/** One piece of one-time platform set-up; resolves when done. */
-export type WarmUp = () => void | Promise<void>
+/**
+ * One piece of one-time set-up; resolves when done. It may resolve to further warm-ups (known
+ * only once its code has loaded), which run next, each in its own idle period.
+ */
+export type WarmUp = () => void | Promise<void | readonly WarmUp[]>
 
 /** How idle time is asked for (the browser's requestIdleCallback; injectable for tests). */
 export interface IdleScheduler {
@@ -30,24 +33,28 @@ export function warmUpWhileIdle(
 ): Disposable {
   if (started.has(warmUps)) return toDisposable(() => {})
   started.add(warmUps)
+  const queue = [...warmUps]
   let next = 0
   let handle: number | undefined
   let isRunning = true
   const runNext = () => {
     handle = undefined
-    const warmUp = warmUps[next++]
+    const warmUp = queue[next++]
     if (!warmUp) return
     void Promise.resolve()
       .then(warmUp)
+      .then((followUps) => {
+        if (followUps) queue.splice(next, 0, ...followUps)
+      })
       .catch((error: unknown) => console.warn(`warm-up skipped: ${(error as Error).message}`))
       .finally(() => {
-        if (next < warmUps.length && isRunning) handle = scheduler.request(runNext, idleDeadlineMs)
+        if (next < queue.length && isRunning) handle = scheduler.request(runNext, idleDeadlineMs)
       })
   }
   handle = scheduler.request(runNext, idleDeadlineMs)
   return toDisposable(() => {
     isRunning = false
     if (handle !== undefined) scheduler.cancel(handle)
-    if (next < warmUps.length) started.delete(warmUps)
+    if (next < queue.length) started.delete(warmUps)
   })
 }

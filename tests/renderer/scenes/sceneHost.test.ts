@@ -64,20 +64,25 @@ vi.mock('../../../renderer/scenes/rendererCapability', async (importOriginal) =>
 // The FXAA pass needs real WebGL: a stand-in records what the host asks of it.
 const antialiasing = vi.hoisted(() => ({
   made: [] as {
-    rendered: { scene: unknown; widthPx: number; heightPx: number }[]
+    rendered: { scene: unknown; widthPx: number; heightPx: number; isPlain: boolean }[]
+    prepared: unknown[]
     isDisposed: boolean
   }[],
 }))
 vi.mock('../../../renderer/scenes/sceneAntialiasing', () => ({
   SceneAntialiasing: class {
-    rendered: { scene: unknown; widthPx: number; heightPx: number }[] = []
+    rendered: { scene: unknown; widthPx: number; heightPx: number; isPlain: boolean }[] = []
+    prepared: unknown[] = []
     isDisposed = false
     constructor() {
       antialiasing.made.push(this)
     }
     async compile() {}
-    render(scene: unknown, _camera: unknown, widthPx: number, heightPx: number) {
-      this.rendered.push({ scene, widthPx, heightPx })
+    prepareHiddenMeshes(scene: unknown) {
+      this.prepared.push(scene)
+    }
+    render(scene: unknown, _camera: unknown, widthPx: number, heightPx: number, isPlain = false) {
+      this.rendered.push({ scene, widthPx, heightPx, isPlain })
     }
     dispose() {
       this.isDisposed = true
@@ -185,6 +190,26 @@ describe('SceneHost', () => {
     loop(83)
     expect(rendererOf(host).rendered).toHaveLength(3)
     expect(scene.events.filter((event) => event === 'update')).toHaveLength(5)
+  })
+
+  it('learns the touched drawing scale from drawn frames only: a pause at rest does not forget it', async () => {
+    capability.isSoftware = true
+    const host = makeHost()
+    host.attach(document.createElement('div'))
+    let isAtRest = false
+    await host.show(async () => ({ ...recordedScene('tea'), isAtRest: () => isAtRest }), false)
+    const loop = (timeMs: number) => rendererOf(host).loop?.(timeMs)
+    // Drawn frames 200 ms apart: a touch must be drawn smaller to keep within budget.
+    loop(0)
+    loop(200)
+    loop(400)
+    const learnt = host.interactiveResolution.touchedScale
+    expect(learnt).toBeLessThan(0.6)
+    // Seconds at rest: the frames are skipped and come at the display's pace, costing nothing.
+    isAtRest = true
+    for (let timeMs = 416; timeMs < 3000; timeMs += 16) loop(timeMs)
+    // The next touch starts at the learnt scale, not at full size with long frames.
+    expect(host.interactiveResolution.touchedScale).toBe(learnt)
   })
 
   it('disposes a scene whose load a newer show superseded, and the scene it replaces', async () => {
@@ -307,7 +332,7 @@ describe('SceneHost', () => {
     expect(antialiasing.made).toHaveLength(1)
     // The pass draws the scene; the renderer is not asked to draw it a second time.
     expect(antialiasing.made[0]!.rendered).toEqual([
-      { scene: first!.scene, widthPx: 640, heightPx: 400 },
+      { scene: first!.scene, widthPx: 640, heightPx: 400, isPlain: false },
     ])
     expect(rendererOf(host).rendered).toEqual([])
     // A frame is several renders: the host, not each render, resets the counts.
@@ -318,12 +343,16 @@ describe('SceneHost', () => {
     host.canvas.height = 200
     rendererOf(host).loop?.(33)
     expect(antialiasing.made[0]!.rendered.at(-1)).toMatchObject({ widthPx: 320, heightPx: 200 })
-    // A finger drags on a scene whose frames run slow: the smaller, softer frames skip FXAA.
+    // A finger drags on a scene whose frames run slow: the smaller, softer frames skip FXAA,
+    // yet go through the pass's target and program (no second set of pipelines on SwiftShader).
     host.canvas.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 1 }))
     host.interactiveResolution.recordFrame(200, 1)
     rendererOf(host).loop?.(50)
-    expect(antialiasing.made[0]!.rendered).toHaveLength(2)
-    expect(rendererOf(host).rendered).toEqual([first!.scene])
+    expect(antialiasing.made[0]!.rendered).toHaveLength(3)
+    expect(antialiasing.made[0]!.rendered.at(-1)).toMatchObject({ isPlain: true })
+    expect(rendererOf(host).rendered).toEqual([])
+    // After the first frame, the hidden meshes' pipelines are made while the page is idle.
+    await vi.waitFor(() => expect(antialiasing.made[0]!.prepared).toEqual([first!.scene]))
 
     // A new scene gets a new pass; the old one goes with its scene.
     await host.show(recordingFactory('tea'), false)
@@ -337,6 +366,39 @@ describe('SceneHost', () => {
     // Leaving the exhibit frees the last one: the renderer's memory returns to its baseline.
     host.clear()
     expect(antialiasing.made.every((pass) => pass.isDisposed)).toBe(true)
+  })
+
+  it('on software WebGL skips FXAA while a finger is down, and antialiases the still picture once the touch settles', async () => {
+    capability.isSoftware = true
+    const host = makeHost()
+    host.attach(document.createElement('div'))
+    let isAtRest = false
+    const scene = { ...recordedScene('tea'), isAtRest: () => isAtRest }
+    await host.show(async () => scene, false)
+    const loop = (timeMs: number) => rendererOf(host).loop?.(timeMs)
+    const pass = () => antialiasing.made[0]!
+    const antialiased = () => pass().rendered.filter((frame) => !frame.isPlain)
+    // Fast frames: the touch is drawn at full size, yet without FXAA.
+    loop(0)
+    loop(16)
+    expect(antialiased()).toHaveLength(2)
+    host.canvas.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 1 }))
+    loop(32)
+    loop(48)
+    expect(antialiased()).toHaveLength(2)
+    expect(pass().rendered).toHaveLength(4)
+    // The finger lifts and the scene comes to rest on a plain frame.
+    window.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1 }))
+    isAtRest = true
+    const liftedMs = performance.now()
+    loop(liftedMs)
+    const settledMs = liftedMs + host.interactiveResolution.settleMs + 1
+    loop(settledMs)
+    // Settled: the still picture is drawn once more, antialiased, then held.
+    expect(antialiased()).toHaveLength(3)
+    expect(pass().rendered.at(-1)!.isPlain).toBe(false)
+    loop(settledMs + 16)
+    expect(pass().rendered).toHaveLength(5)
   })
 
   it('with multisampling (a GPU) draws the scene straight onto the canvas', async () => {

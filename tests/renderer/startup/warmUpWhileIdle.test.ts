@@ -46,6 +46,26 @@ describe('warmUpWhileIdle', () => {
     expect(second).toHaveBeenCalledTimes(1)
   })
 
+  it('runs the warm-ups a warm-up resolves to next, each in its own idle period', async () => {
+    const order: string[] = []
+    const idle = manualIdle()
+    warmUpWhileIdle(
+      [
+        async () => [() => void order.push('first follow-up'), () => void order.push('second')],
+        () => void order.push('last'),
+      ],
+      idle,
+    )
+    await idle.idle()
+    expect(order).toEqual([])
+    await idle.idle()
+    expect(order).toEqual(['first follow-up'])
+    await idle.idle()
+    await idle.idle()
+    expect(order).toEqual(['first follow-up', 'second', 'last'])
+    expect(idle.waiting).toBe(0)
+  })
+
   it('stops when its screen goes before the warm-ups ran, and the next screen starts them again', async () => {
     const warmUp = vi.fn()
     const warmUps = [warmUp]

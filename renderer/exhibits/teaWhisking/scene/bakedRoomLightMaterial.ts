@@ -1,14 +1,5 @@
-import {
-  CanvasTexture,
-  Color,
-  DoubleSide,
-  FrontSide,
-  ShaderMaterial,
-  SRGBColorSpace,
-  TextureLoader,
-  type Texture,
-} from 'three'
-import roomLightUrl from './roomLight.png'
+import { Color, DataTexture, DoubleSide, FrontSide, ShaderMaterial, type Texture } from 'three'
+import type { TeaTablePictures } from './teaTablePictures'
 
 /**
  * Which baked cell of roomLight.png gives a surface its shine (scripts/bakeTeaRoomLight.mjs):
@@ -85,25 +76,11 @@ export class BakedRoomLight {
   readonly #roomLight: Texture
   readonly #white: Texture
 
-  private constructor(roomLight: Texture, white: Texture) {
-    this.#roomLight = roomLight
-    this.#white = white
-  }
-
-  /** Loads the baked picture (a small PNG from the exhibit's own chunk). */
-  static async load(): Promise<BakedRoomLight> {
-    const roomLight = await new TextureLoader().loadAsync(roomLightUrl)
-    roomLight.colorSpace = SRGBColorSpace
-    // Looked up by direction, never minified much: no mip chain to build on a software renderer.
-    roomLight.generateMipmaps = false
-    const canvas = document.createElement('canvas')
-    canvas.width = 1
-    canvas.height = 1
-    const context = canvas.getContext('2d')
-    if (!context) throw new Error('the tea scene needs a 2D canvas for its textures')
-    context.fillStyle = '#ffffff'
-    context.fillRect(0, 0, 1, 1)
-    return new BakedRoomLight(roomLight, new CanvasTexture(canvas))
+  /** Makes the scene's textures from the page's decoded pictures (prepared already). */
+  constructor(pictures: TeaTablePictures) {
+    this.#roomLight = pictures.texture('roomLight')
+    this.#white = new DataTexture(new Uint8Array([255, 255, 255, 255]), 1, 1)
+    this.#white.needsUpdate = true
   }
 
   /** A material lit by the baked room; every one shares one shader program. */

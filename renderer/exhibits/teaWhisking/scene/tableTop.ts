@@ -1,5 +1,6 @@
-import { Mesh, PlaneGeometry, ShaderMaterial, Vector4, type Texture } from 'three'
+import { Mesh, PlaneGeometry, ShaderMaterial, type Texture } from 'three'
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
+import type { RgbaPicture } from './teaTablePictures'
 
 /** Half the table top's side, cm: far past the frame's edge at every screen shape. */
 const tableHalfSideCm = 90
@@ -17,68 +18,86 @@ export interface ContactShadow {
   readonly strength: number
 }
 
-/** Fixed so the shader's loop has a constant bound; unused slots have no strength. */
-const maxContactShadows = 8
+/** Texels along each side of the baked light: about 3.5 mm of table each. */
+const tableLightSizePx = 512
+/** The baked light is stored as 8 bits over 0…`tableLightRange` (the window's light peaks at 1.1). */
+const tableLightRange = 1.25
+
+/**
+ * The light that falls on the table, worked out once on the CPU: soft window light from the
+ * upper left that falls off gently across the table (never to black, so no dark bands at the
+ * frame's edges), times the tea set's contact shadows as smooth Gaussians (no shadow map, no
+ * stepped edges). The tea set's resting places never change, so neither does this picture; the
+ * shader only multiplies the grain by it (it computed all of it for every pixel of every frame,
+ * the largest area of the picture on a software rasteriser). Rows bottom-up, over the table's
+ * UVs; the light in the red channel (G and B the same), scaled to 0…`tableLightRange`.
+ */
+export function bakeTableLight(shadows: readonly ContactShadow[]): RgbaPicture {
+  const size = tableLightSizePx
+  const bytes = new Uint8Array(size * size * 4)
+  for (let row = 0; row < size; row++) {
+    // The plane's local y runs with v (rows bottom-up); the world's z is its negative.
+    const zCm = -(((row + 0.5) / size) * 2 - 1) * tableHalfSideCm
+    for (let column = 0; column < size; column++) {
+      const xCm = (((column + 0.5) / size) * 2 - 1) * tableHalfSideCm
+      const poolX = (xCm + 4) / 46
+      const poolZ = (zCm + 2) / 34
+      const window = 0.78 + 0.3 * Math.exp(-(poolX * poolX + poolZ * poolZ)) - 0.004 * (xCm - zCm)
+      let shade = 1
+      for (const s of shadows) {
+        // The shade leans away from the window (towards +x and -z).
+        const dx = (xCm - s.xCm - 0.12 * s.radiusCm) / s.radiusCm
+        const dz = (zCm - s.zCm + 0.1 * s.radiusCm) / s.radiusCm
+        shade *= 1 - s.strength * Math.exp(-2.2 * (dx * dx + dz * dz))
+      }
+      const light = Math.min(1.1, Math.max(0.55, window)) * shade
+      const level = Math.round((Math.min(tableLightRange, light) / tableLightRange) * 255)
+      const i = (row * size + column) * 4
+      bytes[i] = bytes[i + 1] = bytes[i + 2] = level
+      bytes[i + 3] = 255
+    }
+  }
+  return { widthPx: size, heightPx: size, bytes }
+}
 
 const vertexShader = /* glsl */ `
 varying vec2 vTableCm;
+varying vec2 vUv;
 void main() {
   vTableCm = position.xy;
+  vUv = uv;
   gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
 }
 `
 
-// Unlit, its light worked out here: soft window light from the upper left that falls off gently
-// across the table (never to black, so no dark bands at the frame's edges), and the contact
-// shadows as smooth Gaussians in floating point: no shadow map, no stepped edges, no extra draw
-// call, and nothing to recompute since the tea set's resting places never change.
+// Unlit: the grain times the baked light (bakeTableLight).
 const fragmentShader = /* glsl */ `
 uniform sampler2D uGrain;
-uniform vec4 uShadows[${maxContactShadows}];
+uniform sampler2D uLight;
 varying vec2 vTableCm;
+varying vec2 vUv;
 void main() {
   vec3 grain = texture2D(uGrain, vTableCm / ${grainRepeatCm.toFixed(1)}).rgb;
-  vec2 worldXz = vec2(vTableCm.x, -vTableCm.y);
-  vec2 fromPool = (worldXz - vec2(-4.0, -2.0)) / vec2(46.0, 34.0);
-  float window = 0.78 + 0.3 * exp(-dot(fromPool, fromPool)) - 0.004 * (worldXz.x - worldXz.y);
-  float shade = 1.0;
-  for (int i = 0; i < ${maxContactShadows}; i++) {
-    vec4 s = uShadows[i];
-    // The shade leans away from the window (towards +x and -z).
-    vec2 d = (worldXz - s.xy - vec2(0.12, -0.1) * s.z) / s.z;
-    shade *= 1.0 - s.w * exp(-2.2 * dot(d, d));
-  }
-  gl_FragColor = vec4(grain * clamp(window, 0.55, 1.1) * shade, 1.0);
+  float light = texture2D(uLight, vUv).r * ${tableLightRange.toFixed(2)};
+  gl_FragColor = vec4(grain * light, 1.0);
   #include <colorspace_fragment>
 }
 `
 
 /**
  * The table the tea set stands on (a pale, oiled wood under window light), large enough to fill
- * the frame at 1920×1080, 1080×1920 and 1280×800, with the tea set's soft contact shadows in it.
- * Its geometry and material go to `store`; `grain` is the caller's.
+ * the frame at 1920×1080, 1080×1920 and 1280×800, with the tea set's soft contact shadows in its
+ * baked `light` ({@link bakeTableLight}). Its geometry and material go to `store`; `grain` and
+ * `light` are the caller's.
  */
-export function buildTableTop(
-  store: DisposableStore,
-  grain: Texture,
-  shadows: readonly ContactShadow[],
-): Mesh {
-  if (shadows.length > maxContactShadows) {
-    throw new Error(
-      `the tea table takes at most ${maxContactShadows} contact shadows, got ${shadows.length}`,
-    )
-  }
-  const shadowUniforms = Array.from({ length: maxContactShadows }, (_, i) => {
-    const s = shadows[i]
-    return s ? new Vector4(s.xCm, s.zCm, s.radiusCm, s.strength) : new Vector4(0, 0, 1, 0)
-  })
+export function buildTableTop(store: DisposableStore, grain: Texture, light: Texture): Mesh {
   const geometry = store.add(new PlaneGeometry(tableHalfSideCm * 2, tableHalfSideCm * 2))
   const material = store.add(
     new ShaderMaterial({
       vertexShader,
       fragmentShader,
       toneMapped: false,
-      uniforms: { uGrain: { value: grain }, uShadows: { value: shadowUniforms } },
+      uniforms: { uGrain: { value: grain }, uLight: { value: light } },
     }),
   )
   const mesh = new Mesh(geometry, material)

@@ -10,10 +10,13 @@ import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
 import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
 import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
+import { recordSceneStep } from '../../../scenes/sceneSteps'
+import { screenLikeRenderTarget } from '../../../scenes/screenLikeRenderTarget'
 import { textureByteSize, texturesOf } from '../../../scenes/textureByteSize'
 import { BakedRoomLight } from './bakedRoomLightMaterial'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
+import { teaTablePictures } from './teaTablePictures'
 import {
   buildTeaTable,
   caddyPosition,
@@ -75,7 +78,7 @@ export interface TeaScene extends ExhibitScene {
   /**
    * The bowl seen from straight above as it is now (the foam, its 咬盏 collar, whatever is drawn
    * on it), as a square `sizePx` picture for the keepsake: a new 2D canvas the caller owns
-   * (`toDataURL('image/png')` gives the PNG). Draws one extra frame; the next frame is the table.
+   * (`toDataURL('image/png')` gives the PNG). Draws it off screen; the canvas is untouched.
    */
   bowlPicture(sizePx?: number): HTMLCanvasElement
 }
@@ -88,12 +91,15 @@ type TouchRole =
 /** The factory the exhibit component hands to the scene host. Makes nothing until called. */
 export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<TeaScene> {
   return async (context) => {
-    const roomLight = await BakedRoomLight.load()
-    if (context.signal.aborted) {
-      roomLight.dispose()
-      context.signal.throwIfAborted()
-    }
-    return new TeaTableScene(context, options.listener, roomLight)
+    // Usually made by the menu while it was idle (renderer/startup/exhibitWarmUps.ts).
+    const picturesStartMs = performance.now()
+    await teaTablePictures.prepare()
+    recordSceneStep('tea-pictures', picturesStartMs)
+    context.signal.throwIfAborted()
+    const buildStartMs = performance.now()
+    const scene = new TeaTableScene(context, options.listener, new BakedRoomLight(teaTablePictures))
+    recordSceneStep('tea-table', buildStartMs)
+    return scene
   }
 }
 
@@ -153,7 +159,7 @@ class TeaTableScene implements TeaScene {
     // No lights and no PMREM environment: the room's image-based light (three's RoomEnvironment)
     // and the key light are baked into roomLight.png once (scripts/bakeTeaRoomLight.mjs), because
     // compiling the environment-sampling shader held a software renderer's first frame for seconds.
-    this.#table = buildTeaTable(this.#store, roomLight)
+    this.#table = buildTeaTable(this.#store, roomLight, teaTablePictures)
     this.scene.add(this.#table.root)
     this.#surface = new FoamSurface(this.#store, sketchSize)
     this.#table.bowl.add(this.#surface.mesh)
@@ -292,21 +298,29 @@ class TeaTableScene implements TeaScene {
     const { ewer, whisk, stream, steam } = this.#table
     const shown = [ewer, whisk, stream, steam].map((part) => part.visible)
     for (const part of [ewer, whisk, stream, steam]) part.visible = false
-    const bufferSize = renderer.getSize(new Vector2())
-    const pixelRatio = renderer.getPixelRatio()
+    // Drawn into a target of the frames' own format, tone-mapped and encoded as on screen
+    // (screenLikeRenderTarget): the canvas keeps its size and picture, and a software
+    // rasteriser makes no second set of pipelines for another framebuffer format.
+    const target = screenLikeRenderTarget(sizePx, sizePx)
+    const previousTarget = renderer.getRenderTarget()
+    const bytes = new Uint8Array(sizePx * sizePx * 4)
     try {
-      // Drawn on the scene's own canvas (three tone-maps and encodes only there) and copied out
-      // in the same task, before the browser may clear an unpreserved drawing buffer.
-      renderer.setPixelRatio(1)
-      renderer.setSize(sizePx, sizePx, false)
+      renderer.setRenderTarget(target)
       renderer.render(this.scene, camera)
-      context.drawImage(renderer.domElement, 0, 0, sizePx, sizePx, 0, 0, sizePx, sizePx)
+      renderer.readRenderTargetPixels(target, 0, 0, sizePx, sizePx, bytes)
     } finally {
-      renderer.setPixelRatio(pixelRatio)
-      renderer.setSize(bufferSize.x, bufferSize.y, false)
+      renderer.setRenderTarget(previousTarget)
+      target.dispose()
       ;[ewer, whisk, stream, steam].forEach((part, i) => (part.visible = shown[i]!))
-      this.#isTouchedSinceUpdate = true
     }
+    // The target's rows run bottom-up; the picture's top-down.
+    const image = context.createImageData(sizePx, sizePx)
+    const rowBytes = sizePx * 4
+    for (let row = 0; row < sizePx; row++) {
+      const from = (sizePx - 1 - row) * rowBytes
+      image.data.set(bytes.subarray(from, from + rowBytes), row * rowBytes)
+    }
+    context.putImageData(image, 0, 0)
     return picture
   }
 

@@ -16,14 +16,9 @@ import {
 } from 'three'
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
 import type { BakedRoomLight } from './bakedRoomLightMaterial'
-import { buildTableTop } from './tableTop'
+import { buildTableTop, type ContactShadow } from './tableTop'
 import { jianBowlProfile, type ProfilePoint } from './bowlProfile'
-import {
-  hareFurTextures,
-  softPuffTexture,
-  tableWoodTexture,
-  whiskTinesTexture,
-} from './teaTextures'
+import type { TeaTablePictures } from './teaTablePictures'
 
 /** Height of the lacquer stand (盏托) the bowl sits in, cm. */
 export const standHeightCm = 2.4
@@ -33,6 +28,20 @@ export const caddyPosition = new Vector3(-11, 0, -4.5)
 export const whiskHomePosition = new Vector3(-9, 0, 6)
 /** Where the tea spoon's bowl lies, in front of the caddy; its handle runs off to the left. */
 const spoonPosition = new Vector3(caddyPosition.x + 3, 0.25, caddyPosition.z + 3.9)
+/**
+ * The soft shadows the tea set casts on the table where it rests (the bowl and stand, the ewer,
+ * the caddy and its lid, the whisk, the spoon), baked into the table's light once a page.
+ */
+export const teaSetContactShadows: readonly ContactShadow[] = [
+  { xCm: 0, zCm: 0, radiusCm: 9.6, strength: 0.45 },
+  { xCm: 0, zCm: 0, radiusCm: 14, strength: 0.2 },
+  { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 5.4, strength: 0.45 },
+  { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 9, strength: 0.2 },
+  { xCm: caddyPosition.x, zCm: caddyPosition.z, radiusCm: 4.2, strength: 0.45 },
+  { xCm: caddyPosition.x - 4.4, zCm: caddyPosition.z - 2.6, radiusCm: 3.8, strength: 0.3 },
+  { xCm: whiskHomePosition.x, zCm: whiskHomePosition.z, radiusCm: 3.2, strength: 0.42 },
+  { xCm: spoonPosition.x + 3, zCm: spoonPosition.z - 0.4, radiusCm: 2.4, strength: 0.22 },
+]
 /** Radius used to hit-test the ewer and caddy, cm. */
 export const ewerReachCm = 5.5
 export const caddyReachCm = 4
@@ -89,29 +98,28 @@ function taperedTube(
 
 /**
  * Builds the table, every lit surface under the baked room light; every geometry, material and
- * texture is added to `store` (`roomLight` is the caller's).
+ * texture is added to `store` (`roomLight` is the caller's). The textures are made from the
+ * page's `pictures`, prepared already.
  */
-export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight): TeaTable {
+export function buildTeaTable(
+  store: DisposableStore,
+  roomLight: BakedRoomLight,
+  pictures: TeaTablePictures,
+): TeaTable {
   const geometry = <G extends BufferGeometry>(g: G) => store.add(g)
   const material = <M extends Material>(m: M) => store.add(m)
   const texture = <T extends Texture>(t: T) => store.add(t)
   const root = new Group()
 
-  // Table top, the tea set's soft contact shadows baked into its shader.
-  const wood = texture(tableWoodTexture())
+  // Table top, the tea set's soft contact shadows baked into its light (teaSetContactShadows).
   root.add(
-    buildTableTop(store, wood, [
-      { xCm: 0, zCm: 0, radiusCm: 9.6, strength: 0.45 },
-      { xCm: 0, zCm: 0, radiusCm: 14, strength: 0.2 },
-      { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 5.4, strength: 0.45 },
-      { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 9, strength: 0.2 },
-      { xCm: caddyPosition.x, zCm: caddyPosition.z, radiusCm: 4.2, strength: 0.45 },
-      { xCm: caddyPosition.x - 4.4, zCm: caddyPosition.z - 2.6, radiusCm: 3.8, strength: 0.3 },
-      { xCm: whiskHomePosition.x, zCm: whiskHomePosition.z, radiusCm: 3.2, strength: 0.42 },
-      { xCm: spoonPosition.x + 3, zCm: spoonPosition.z - 0.4, radiusCm: 2.4, strength: 0.22 },
-    ]),
+    buildTableTop(
+      store,
+      texture(pictures.texture('tableWood')),
+      texture(pictures.texture('tableLight')),
+    ),
   )
-  const puff = texture(softPuffTexture())
+  const puff = texture(pictures.texture('softPuff'))
 
   // The stand (盏托): a foot ring, a wide dished flange with a raised rim, and a cup ring that
   // holds the bowl's foot, all in old cinnabar lacquer darkened by use. The flange reaches well
@@ -145,17 +153,14 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
   root.add(new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 64)), lacquer))
 
   // The Jian bowl.
-  const { points, rimV, footTopV } = jianBowlProfile()
-  const glaze = hareFurTextures(rimV, footTopV)
-  texture(glaze.colour)
-  texture(glaze.gloss)
+  const { points } = jianBowlProfile()
   const bowlMaterial = material(
     roomLight.material({
       colour: 0xffffff,
-      map: glaze.colour,
+      map: texture(pictures.texture('hareFur')),
       sheen: 'glaze',
       sheenColour: 0x6a645e,
-      sheenMap: glaze.gloss,
+      sheenMap: texture(pictures.texture('glazeGloss')),
     }),
   )
   const bowlMesh = new Mesh(geometry(new LatheGeometry(lathePoints(points), 128)), bowlMaterial)
@@ -264,7 +269,7 @@ export function buildTeaTable(store: DisposableStore, roomLight: BakedRoomLight)
     { r: 1.4, y: 4.4 },
     { r: 1.0, y: 5.3 },
   ]
-  const tinesMap = texture(whiskTinesTexture())
+  const tinesMap = texture(pictures.texture('whiskTines'))
   // The tines are drawn as fine light-and-shade stripes on a solid bulb, not cut out with an
   // alpha test: cut-outs thinner than a pixel break into flickering dots at a distance, while
   // stripes average to the bamboo's own colour there and read as split tines up close.

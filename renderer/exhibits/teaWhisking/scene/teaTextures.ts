@@ -1,34 +1,39 @@
-import { CanvasTexture, LinearFilter, RepeatWrapping, SRGBColorSpace } from 'three'
+// The tea table's pictures, painted on 2D canvases. Each painter returns its canvas; the
+// pictures are read back once a page and kept as bytes (teaTablePictures.ts), so no painter runs
+// twice and none makes a GPU object.
 import { seededRandom } from '../../../../src/random/seededRandom'
 
 function canvasOf(width: number, height: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
   const canvas = document.createElement('canvas')
   canvas.width = width
   canvas.height = height
-  const context = canvas.getContext('2d')
+  // Read back once: a canvas kept in CPU memory paints and reads without a GPU round trip.
+  const context = canvas.getContext('2d', { willReadFrequently: true })
   if (!context) throw new Error('the tea scene needs a 2D canvas for its textures')
   return [canvas, context]
+}
+
+const hareFurWidthPx = 1024
+const hareFurHeightPx = 512
+
+/** Where the Jian glaze ends above the foot, in rows of the hare's-fur picture from its top. */
+function glazeEndRow(footTopV: number): number {
+  return (1 - footTopV) * hareFurHeightPx - 10 // the thick drip line stops just above the foot
 }
 
 /**
  * The Jian glaze (兔毫, hare's fur) for the bowl's lathe: canvas x runs round the bowl, y along
  * the profile (top of the canvas = the inner centre, `rimV` = the rim, `footTopV` = where the
  * glaze stops above the unglazed foot). Fine rust and silver-brown streaks run from the rim
- * down into the well and down the outside, on a blue-black ground.
- * Returns the colour map and a gloss map for the sheen (red: full on the glaze, none on the clay).
+ * down into the well and down the outside, on a blue-black ground. Wraps round in x.
  */
-export function hareFurTextures(
-  rimV: number,
-  footTopV: number,
-): { colour: CanvasTexture; gloss: CanvasTexture } {
-  const width = 1024
-  const height = 512
+export function paintHareFur(rimV: number, footTopV: number): HTMLCanvasElement {
+  const width = hareFurWidthPx
+  const height = hareFurHeightPx
   const random = seededRandom(1107)
   const [canvas, g] = canvasOf(width, height)
-  const yOf = (v: number) => (1 - v) * height
-  const rimY = yOf(rimV)
-  const footY = yOf(footTopV)
-  const glazeEndY = footY - 10 // the thick drip line stops just above the foot
+  const rimY = (1 - rimV) * height
+  const glazeEndY = glazeEndRow(footTopV)
 
   g.fillStyle = '#0b0a0c'
   g.fillRect(0, 0, width, height)
@@ -89,21 +94,21 @@ export function hareFurTextures(
     g.fillRect(random() * width, glazeEndY + 2 + random() * (height - glazeEndY), 2, 2)
   }
 
-  const colour = new CanvasTexture(canvas)
-  colour.colorSpace = SRGBColorSpace
-  colour.wrapS = RepeatWrapping
-  colour.anisotropy = 1
+  return canvas
+}
 
-  const [glossCanvas, r] = canvasOf(4, 256)
-  const scale = 256 / height
+/**
+ * Where the bowl shines, along the same lathe as {@link paintHareFur}: red full on the glaze,
+ * hardly at all on the bare clay of the foot.
+ */
+export function paintGlazeGloss(footTopV: number): HTMLCanvasElement {
+  const [canvas, r] = canvasOf(4, 256)
+  const scale = 256 / hareFurHeightPx
   r.fillStyle = '#ffffff' // the glaze shines
   r.fillRect(0, 0, 4, 256)
   r.fillStyle = '#0a0a0a' // the bare clay foot hardly at all
-  r.fillRect(0, (glazeEndY + 2) * scale, 4, 256)
-  const gloss = new CanvasTexture(glossCanvas)
-  gloss.generateMipmaps = false
-  gloss.minFilter = LinearFilter
-  return { colour, gloss }
+  r.fillRect(0, (glazeEndRow(footTopV) + 2) * scale, 4, 256)
+  return canvas
 }
 
 /**
@@ -112,7 +117,7 @@ export function hareFurTextures(
  * (the grain runs along x; its waves have whole periods across the picture). The light is the
  * table's shader's work.
  */
-export function tableWoodTexture(): CanvasTexture {
+export function paintTableWood(): HTMLCanvasElement {
   const random = seededRandom(1049)
   const sizePx = 512
   const [canvas, g] = canvasOf(sizePx, sizePx)
@@ -135,15 +140,11 @@ export function tableWoodTexture(): CanvasTexture {
     g.stroke()
   }
   g.globalAlpha = 1
-  const texture = new CanvasTexture(canvas)
-  texture.colorSpace = SRGBColorSpace
-  texture.wrapS = RepeatWrapping
-  texture.wrapT = RepeatWrapping
-  return texture
+  return canvas
 }
 
-/** The bamboo whisk's split tines as an alpha stripe pattern round the lathe. */
-export function whiskTinesTexture(): CanvasTexture {
+/** The bamboo whisk's split tines as light-and-shade stripes round the lathe (wraps in x). */
+export function paintWhiskTines(): HTMLCanvasElement {
   const random = seededRandom(1052)
   const [canvas, g] = canvasOf(256, 64)
   g.fillStyle = '#8a7048' // the shade between tines
@@ -158,14 +159,11 @@ export function whiskTinesTexture(): CanvasTexture {
     g.fillStyle = tine
     g.fillRect(x, 0, 3, 64)
   }
-  const texture = new CanvasTexture(canvas)
-  texture.colorSpace = SRGBColorSpace
-  texture.wrapS = RepeatWrapping
-  return texture
+  return canvas
 }
 
 /** A soft radial puff for the steam of the warming rinse and for the contact shadows. */
-export function softPuffTexture(): CanvasTexture {
+export function paintSoftPuff(): HTMLCanvasElement {
   const [canvas, g] = canvasOf(128, 128)
   const gradient = g.createRadialGradient(64, 64, 0, 64, 64, 64)
   gradient.addColorStop(0, 'rgba(255,255,255,1)')
@@ -173,5 +171,5 @@ export function softPuffTexture(): CanvasTexture {
   gradient.addColorStop(1, 'rgba(255,255,255,0)')
   g.fillStyle = gradient
   g.fillRect(0, 0, 128, 128)
-  return new CanvasTexture(canvas)
+  return canvas
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { bakeTableLight } from '../../../../../renderer/exhibits/teaWhisking/scene/tableTop'
+import { teaSetContactShadows } from '../../../../../renderer/exhibits/teaWhisking/scene/teaTableMeshes'
+
+/** The baked light (0…1.25) at a point of the table, world cm (x right, z towards the viewer). */
+function lightAt(picture: ReturnType<typeof bakeTableLight>, xCm: number, zCm: number): number {
+  const column = Math.floor(((xCm + 90) / 180) * picture.widthPx)
+  const row = Math.floor(((-zCm + 90) / 180) * picture.heightPx)
+  return (picture.bytes[(row * picture.widthPx + column) * 4]! / 255) * 1.25
+}
+
+describe('the tea table’s baked light', () => {
+  const light = bakeTableLight(teaSetContactShadows)
+  const bare = bakeTableLight([])
+
+  it('is the window light times the soft shadows where the tea set rests, computed once', () => {
+    expect(light.widthPx).toBe(512)
+    expect(light.bytes).toHaveLength(512 * 512 * 4)
+    // Under the bowl and stand the table is shaded; far from the set it is the window's light.
+    expect(lightAt(light, 0, 0)).toBeLessThan(0.6 * lightAt(bare, 0, 0))
+    expect(lightAt(light, -60, 40)).toBeCloseTo(lightAt(bare, -60, 40), 2)
+    // The shade leans away from the window (towards +x and −z).
+    expect(lightAt(light, 10, -8)).toBeLessThan(lightAt(light, -10, 8))
+  })
+
+  it('never falls to black nor clips at the frame’s edges', () => {
+    for (const [x, z] of [
+      [-85, -85],
+      [85, 85],
+      [-85, 85],
+      [85, -85],
+    ] as const) {
+      expect(lightAt(bare, x, z)).toBeGreaterThanOrEqual(0.55 - 0.01)
+      expect(lightAt(bare, x, z)).toBeLessThanOrEqual(1.1 + 0.01)
+    }
+  })
+})
