@@ -36,6 +36,12 @@ export class SceneHost implements Disposable {
   /** The scene and drawing-buffer size of the last render (render on demand redraws on change). */
   #drawnScene: ExhibitScene | undefined
   #drawnBufferSize = { width: 0, height: 0 }
+  /**
+   * The last animation frame was drawn, so the interval to this one measures what drawing costs.
+   * After a frame held at rest the interval is only the display's: fed to the interactive
+   * resolution it would teach it that drawing is free, and a touch would start at full size.
+   */
+  #wasLastFrameDrawn = false
 
   constructor() {
     this.canvas = document.createElement('canvas')
@@ -230,7 +236,8 @@ export class SceneHost implements Disposable {
     const current = this.#current
     if (!current) return
     const drawnScale = this.renderer.getPixelRatio() / this.#fullPixelRatio
-    this.interactiveResolution.recordFrame(intervalMs, drawnScale)
+    if (this.#wasLastFrameDrawn) this.interactiveResolution.recordFrame(intervalMs, drawnScale)
+    this.#wasLastFrameDrawn = false
     this.#applyDrawingScale(timeMs)
     current.update(deltaSeconds, timeMs / 1000)
     // Render on demand: a scene at rest keeps the last picture, unless its size or the drawing
@@ -256,6 +263,7 @@ export class SceneHost implements Disposable {
         drawingBufferHeight,
       )
     else this.renderer.render(current.scene, current.camera)
+    this.#wasLastFrameDrawn = true
     for (const listener of this.#frameListeners) listener(deltaSeconds)
   }
 }
