@@ -1,9 +1,11 @@
+import type { Page } from '@playwright/test'
 import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
 import {
   describeLongestTask,
   isBenchTraceOn,
   startMainThreadTrace,
+  type MainThreadTrace,
 } from '../support/mainThreadTrace'
 import { openSceneFromMenu } from '../support/sceneOpening'
 import { startKioskServer } from '../support/kioskServer'
@@ -34,6 +36,32 @@ import {
 /** Delay between touch moves while inking and rubbing: about a finger's pace. */
 const strokeStepMs = 40
 
+/**
+ * With `BENCH_TRACE=1`, traces the main thread over one part of the print and logs what filled its
+ * longest task (script: height field, repaints, uploads; or the wait for the rasteriser).
+ */
+async function traced<T>(
+  page: Page,
+  label: string,
+  log: (message: string) => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  const trace: MainThreadTrace | undefined = isBenchTraceOn
+    ? await startMainThreadTrace(page)
+    : undefined
+  const result = await work()
+  if (!trace) return result
+  const tasks = await trace.stop()
+  log(`${label}: ${describeLongestTask(tasks)}`)
+  // The rest by length, in brief: several tasks of one kind point at a per-frame cost.
+  const others = [...tasks].sort((a, b) => b.durationMs - a.durationMs).slice(1, 8)
+  for (const task of others)
+    log(
+      `  then ${task.durationMs.toFixed(0)} ms: ${describeLongestTask([task], 4).replace(/^longest task [\d.]+ ms: /, '')}`,
+    )
+  return result
+}
+
 const woodblockScene: BenchCase = {
   name: 'woodblock-scene',
   description:
@@ -43,18 +71,20 @@ const woodblockScene: BenchCase = {
     const kioskBrowser = await launchKioskBrowser()
     try {
       const { page } = kioskBrowser
-      const opening = await openSceneFromMenu(page, server.url, {
-        exhibitId: 'woodblock-printing',
-        waitUntilReady: (p) => waitForWoodblockPhase(p, 'write-sample', 60_000),
-        log,
-      })
+      const opening = await traced(page, 'opening', log, () =>
+        openSceneFromMenu(page, server.url, {
+          exhibitId: 'woodblock-printing',
+          waitUntilReady: (p) => waitForWoodblockPhase(p, 'write-sample', 60_000),
+          log,
+        }),
+      )
       const cdp = await page.context().newCDPSession(page)
       await waitForSteadyBlock(page)
 
       // 写样 by finger, then 刻版 with the chisel: frames and long tasks while the finger is down.
       const writingStartMs = await pageClockMs(page)
       const writingFrames = recordFrameIntervals(page, 4000)
-      await writeSongByTouch(page, cdp, strokeStepMs / 2)
+      await traced(page, 'writing', log, () => writeSongByTouch(page, cdp, strokeStepMs / 2))
       const writing = summariseFrameTimes(await writingFrames)
       const writingTasks = await readLongTasksWhileTouched(page, writingStartMs)
       await tapElement(page, '[data-action="woodblock-next"]')
@@ -64,7 +94,7 @@ const woodblockScene: BenchCase = {
       await waitForSteadyBlock(page)
       const carvingStartMs = await pageClockMs(page)
       const carvingFrames = recordFrameIntervals(page, 4000)
-      await chiselBlock(page, cdp, 14, strokeStepMs / 4)
+      await traced(page, 'carving', log, () => chiselBlock(page, cdp, 14, strokeStepMs / 4))
       const carving = summariseFrameTimes(await carvingFrames)
       const carvingTasks = (await readLongTasksWhileTouched(page, carvingStartMs)).filter(
         (task) => task.startMs >= carvingStartMs,
@@ -77,9 +107,8 @@ const woodblockScene: BenchCase = {
       // Long tasks count while a finger is on the block (the issue's "while inking or rubbing"):
       // station buttons and camera moves in between are not judged here.
       const interactionStartMs = await pageClockMs(page)
-      const trace = isBenchTraceOn ? await startMainThreadTrace(page) : undefined
       const inkingFrames = recordFrameIntervals(page, 4000)
-      await sweepBlock(page, cdp, 9, 8, strokeStepMs)
+      await traced(page, 'inking', log, () => sweepBlock(page, cdp, 9, 8, strokeStepMs))
       const inking = summariseFrameTimes(await inkingFrames)
       const inkingCost = await woodblockRenderCost(page)
       await tapElement(page, '[data-action="woodblock-next"]')
@@ -89,12 +118,13 @@ const woodblockScene: BenchCase = {
       await waitForSteadyBlock(page)
 
       const rubbingFrames = recordFrameIntervals(page, 4000)
-      await sweepBlock(page, cdp, 9, 8, strokeStepMs)
-      await sweepBlock(page, cdp, 9, 3, strokeStepMs)
+      await traced(page, 'rubbing', log, async () => {
+        await sweepBlock(page, cdp, 9, 8, strokeStepMs)
+        await sweepBlock(page, cdp, 9, 3, strokeStepMs)
+      })
       const touchedScale = (await readKioskDiagnostics(page)).webgl?.drawingScale ?? Number.NaN
       const rubbing = summariseFrameTimes(await rubbingFrames)
       const longTasks = await readLongTasksWhileTouched(page, interactionStartMs)
-      if (trace) log(describeLongestTask(await trace.stop()))
       const rubbingCost = await woodblockRenderCost(page)
       await page.waitForTimeout(1000)
       const stillScale = (await readKioskDiagnostics(page)).webgl?.drawingScale ?? Number.NaN

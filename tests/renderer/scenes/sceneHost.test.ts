@@ -212,6 +212,33 @@ describe('SceneHost', () => {
     expect(host.interactiveResolution.touchedScale).toBe(learnt)
   })
 
+  it('learns what a frame costs only from intervals after a drawn frame, not after frames held at rest', async () => {
+    const host = makeHost()
+    host.attach(document.createElement('div'))
+    let isAtRest = false
+    const scene = { ...recordedScene('still'), isAtRest: () => isAtRest }
+    await host.show(async () => scene, false)
+    const recorded: number[] = []
+    const recordFrame = host.interactiveResolution.recordFrame.bind(host.interactiveResolution)
+    host.interactiveResolution.recordFrame = (intervalMs, drawnScale) => {
+      recorded.push(intervalMs)
+      recordFrame(intervalMs, drawnScale)
+    }
+    const loop = (timeMs: number) => rendererOf(host).loop?.(timeMs)
+    loop(0)
+    loop(100) // drawn at 0: 100 ms is what drawing took
+    isAtRest = true
+    loop(200) // drawn at 100: counts
+    loop(217) // held at 200: the display's interval, not a drawing's
+    loop(234)
+    isAtRest = false
+    loop(251)
+    loop(351) // drawn at 251: counts
+    expect(recorded).toEqual([100, 100, 100])
+    // Frames held at rest did not teach it that drawing is cheap: a touch starts small.
+    expect(host.interactiveResolution.touchedScale).toBeLessThan(0.7)
+  })
+
   it('disposes a scene whose load a newer show superseded, and the scene it replaces', async () => {
     const host = makeHost()
     const first = await host.show(recordingFactory('first'), false)

@@ -1,7 +1,8 @@
 import type { DataTexture } from 'three'
 import type { Bitmap, CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { CarvingField } from '../../../../src/exhibits/woodblockPrinting/carvingField'
-import { createRgbaTexture, markDirtyRect, texelOffset, valueNoise } from './surfaceTextures'
+import { createRgbaTexture, texelOffset, valueNoise } from './surfaceTextures'
+import { DirtyTexture, type TexelUploader } from './texelUploads'
 
 /** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 86 %). */
 const inkToneRate = 4
@@ -25,6 +26,8 @@ export class BlockSurface {
    */
   readonly wetInkTexture: DataTexture
   readonly #endGrain: (x: number, y: number) => number
+  readonly #colourUploads: DirtyTexture
+  readonly #wetInkUploads: DirtyTexture
   #carving: CarvingField
   #isWritingShown = false
 
@@ -38,6 +41,8 @@ export class BlockSurface {
     this.#endGrain = valueNoise(29)
     this.texture = createRgbaTexture(carving.width, carving.height, true)
     this.wetInkTexture = createRgbaTexture(carving.width, carving.height, false)
+    this.#colourUploads = new DirtyTexture(this.texture)
+    this.#wetInkUploads = new DirtyTexture(this.wetInkTexture)
     this.repaintAll()
   }
 
@@ -60,11 +65,18 @@ export class BlockSurface {
     this.wetInkTexture.needsUpdate = true
   }
 
-  /** Repaints the texels over these cells and queues just them for upload. */
+  /** Repaints the texels over these cells and marks just them for the next upload. */
   repaintCells(rect: CellRect): void {
     this.#paint(rect.x0, rect.y0, rect.x1, rect.y1)
-    markDirtyRect(this.texture, rect.x0, rect.y0, rect.x1, rect.y1)
-    markDirtyRect(this.wetInkTexture, rect.x0, rect.y0, rect.x1, rect.y1)
+    this.#colourUploads.mark(rect)
+    this.#wetInkUploads.mark(rect)
+  }
+
+  /** Sends the texels repainted since the last call (once a frame); whether there were any. */
+  flushUploads(uploader: TexelUploader): boolean {
+    const isColourSent = this.#colourUploads.flush(uploader)
+    const isWetInkSent = this.#wetInkUploads.flush(uploader)
+    return isColourSent || isWetInkSent
   }
 
   #paint(x0: number, y0: number, x1: number, y1: number): void {

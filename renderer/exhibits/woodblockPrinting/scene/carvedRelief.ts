@@ -5,7 +5,8 @@ import {
   type CellRect,
 } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
-import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
+import { createRgbaTexture, texelOffset } from './surfaceTextures'
+import { DirtyTexture, type TexelUploader } from './texelUploads'
 
 /** How steep the normal map makes a cut wall look. */
 const normalStrength = 5
@@ -27,6 +28,7 @@ export class CarvedRelief implements Disposable {
   readonly normalMap: DataTexture
   readonly #segmentsX: number
   readonly #segmentsY: number
+  readonly #normalUploads: DirtyTexture
   #depth: Bitmap
 
   /** `longSideSegments` bounds the triangle count (2 × segments²). */
@@ -49,6 +51,7 @@ export class CarvedRelief implements Disposable {
     )
     this.geometry = new PlaneGeometry(widthUnits, heightUnits, this.#segmentsX, this.#segmentsY)
     this.normalMap = createRgbaTexture(depth.width, depth.height, false)
+    this.#normalUploads = new DirtyTexture(this.normalMap)
     this.#rebuild()
   }
 
@@ -85,7 +88,12 @@ export class CarvedRelief implements Disposable {
     const x1 = Math.min(width, rect.x1 + 2)
     const y1 = Math.min(height, rect.y1 + 2)
     this.#paintNormals(x0, y0, x1, y1)
-    markDirtyRect(this.normalMap, x0, y0, x1, y1)
+    this.#normalUploads.mark({ x0, y0, x1, y1 })
+  }
+
+  /** Sends the normals repainted since the last call (once a frame); whether there were any. */
+  flushUploads(uploader: TexelUploader): boolean {
+    return this.#normalUploads.flush(uploader)
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
 import type { DataTexture } from 'three'
 import type { Bitmap, CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { impressionAt } from '../../../../src/exhibits/woodblockPrinting/printImpression'
-import { createRgbaTexture, markDirtyRect, texelOffset } from './surfaceTextures'
+import { createRgbaTexture, texelOffset } from './surfaceTextures'
+import { DirtyTexture, type TexelUploader } from './texelUploads'
 
 const inkRgb = [0.04, 0.036, 0.034] as const
 
@@ -15,6 +16,8 @@ export class PaperSurface {
   readonly faceTexture: DataTexture
   readonly width: number
   readonly height: number
+  readonly #backUploads: DirtyTexture
+  readonly #faceUploads: DirtyTexture
 
   constructor(
     private readonly paper: Float32Array,
@@ -27,10 +30,12 @@ export class PaperSurface {
     this.height = relief.height + 2 * marginCells
     this.backTexture = createRgbaTexture(this.width, this.height, true)
     this.faceTexture = createRgbaTexture(this.width, this.height, true)
+    this.#backUploads = new DirtyTexture(this.backTexture)
+    this.#faceUploads = new DirtyTexture(this.faceTexture)
     this.#paint(0, 0, this.width, this.height, (x, y) => this.#impression(x, y))
   }
 
-  /** Repaints the paper over these block cells (after a rub) and queues just them for upload. */
+  /** Repaints the paper over these block cells (after a rub) and marks just them for upload. */
   repaintCells(rect: CellRect): void {
     const m = this.marginCells
     const x0 = rect.x0 + m
@@ -38,8 +43,15 @@ export class PaperSurface {
     const x1 = rect.x1 + m
     const y1 = rect.y1 + m
     this.#paint(x0, y0, x1, y1, (x, y) => this.#impression(x, y))
-    markDirtyRect(this.backTexture, x0, y0, x1, y1)
-    markDirtyRect(this.faceTexture, x0, y0, x1, y1)
+    this.#backUploads.mark({ x0, y0, x1, y1 })
+    this.#faceUploads.mark({ x0, y0, x1, y1 })
+  }
+
+  /** Sends the texels repainted since the last call (once a frame); whether there were any. */
+  flushUploads(uploader: TexelUploader): boolean {
+    const isBackSent = this.#backUploads.flush(uploader)
+    const isFaceSent = this.#faceUploads.flush(uploader)
+    return isBackSent || isFaceSent
   }
 
   /** Paints the finished print (block space, smudges included) over the whole sheet. */

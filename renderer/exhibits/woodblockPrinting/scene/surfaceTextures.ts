@@ -12,15 +12,17 @@ import {
  * is at v = 0, the bottom of a plane, so every row is written flipped.
  */
 
-/** An RGBA DataTexture of the given size, linear-filtered, no mipmaps (so sub-rect uploads stay cheap). */
-export function createRgbaTexture(width: number, height: number, isColor: boolean): DataTexture {
-  const texture = new DataTexture(
-    new Uint8Array(width * height * 4),
-    width,
-    height,
-    RGBAFormat,
-    UnsignedByteType,
-  )
+/**
+ * An RGBA DataTexture of the given size, linear-filtered, no mipmaps (so sub-rect uploads stay
+ * cheap), over `data` (flipped rows, 4 bytes a texel) or blank.
+ */
+export function createRgbaTexture(
+  width: number,
+  height: number,
+  isColor: boolean,
+  data: Uint8Array = new Uint8Array(width * height * 4),
+): DataTexture {
+  const texture = new DataTexture(data, width, height, RGBAFormat, UnsignedByteType)
   texture.magFilter = LinearFilter
   texture.minFilter = LinearFilter
   texture.generateMipmaps = false
@@ -32,27 +34,6 @@ export function createRgbaTexture(width: number, height: number, isColor: boolea
 /** The byte offset in a flipped RGBA texture of bitmap pixel (x, y). */
 export function texelOffset(width: number, height: number, x: number, y: number): number {
   return ((height - 1 - y) * width + x) * 4
-}
-
-/**
- * Marks bitmap rows `y0 ≤ y < y1`, columns `x0 ≤ x < x1` for upload: one range a row, so a brush
- * stroke sends a few kilobytes instead of the whole texture.
- */
-export function markDirtyRect(
-  texture: DataTexture,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-): void {
-  const { width, height } = texture.image
-  const left = Math.max(0, x0)
-  const right = Math.min(width, x1)
-  if (left >= right) return
-  for (let y = Math.max(0, y0); y < Math.min(height, y1); y++) {
-    texture.addUpdateRange(texelOffset(width, height, left, y), (right - left) * 4)
-  }
-  texture.needsUpdate = true
 }
 
 /** A tiny value-noise field for grain, deterministic per seed. */

@@ -27,6 +27,7 @@ import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
 import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
+import { PictureSnapshot } from './pictureSnapshot'
 import {
   framedCameraPosition,
   viewWindowInside,
@@ -56,6 +57,12 @@ const airShareOfHeight = 0.1
 /** How far in front of the block face the tools' tips rest, and how deep their row is, in scene units. */
 const toolRestOffset = 0.05
 const toolRowDepth = 0.27
+/**
+ * An eased angle (radians) or camera position (scene units) this close to where it is going is
+ * put there: an exponential ease never arrives, and the picture could not come to rest.
+ */
+const settledAngleRadians = 1e-4
+const settledDistanceUnits = 1e-4
 
 /** Whether the printing paper lies on the bench at `phase` (from 覆纸 on). */
 function isPaperOut(phase: PrintingPhase): boolean {
@@ -182,6 +189,9 @@ export class WoodblockScene implements ExhibitScene {
   #isCameraPlaced = false
   /** 0 while the ink on the block is wet, 1 once it has dried matte. */
   #inkDryness = 0
+  /** What the last update left on screen, to tell the host when nothing changed (render on demand). */
+  readonly #picture = new PictureSnapshot()
+  #isAtRest = false
 
   constructor(
     parts: WorkshopParts,
@@ -432,6 +442,31 @@ export class WoodblockScene implements ExhibitScene {
 
     if (!this.#touch) this.#restTools()
     this.#placeCamera(deltaSeconds)
+    const isRepainted = this.#flushUploads()
+    // Render on demand: nothing moved, nothing was repainted, so the last frame still stands.
+    const isMoved = this.#picture.changedSinceLastRead(this.scene, this.camera)
+    this.#isAtRest = !isMoved && !isRepainted
+  }
+
+  /**
+   * Sends the texels the strokes and cuts since the last frame repainted, one rectangle at a
+   * time (never whole textures); whether there were any.
+   */
+  #flushUploads(): boolean {
+    const { blockSurface, carvedRelief, paperSurface, texelUploader } = this.#parts
+    const isBlockSent = blockSurface.flushUploads(texelUploader)
+    const isReliefSent = carvedRelief.flushUploads(texelUploader)
+    const isPaperSent = paperSurface.flushUploads(texelUploader)
+    return isBlockSent || isReliefSent || isPaperSent
+  }
+
+  /**
+   * Whether the last update left the picture as it was (see `ExhibitScene.isAtRest`): no sheet,
+   * tool, chip or camera moved and no texel or vertex was repainted. The host then skips the
+   * frame, which on a software rasteriser costs as much still as moving.
+   */
+  isAtRest(): boolean {
+    return this.#isAtRest
   }
 
   resize(widthCssPx: number, heightCssPx: number): void {
@@ -538,6 +573,7 @@ export class WoodblockScene implements ExhibitScene {
   /** A sheet follows the finger exactly while dragged, and eases elsewhere when let go. */
   #follow(current: number, target: number, ease: number, isDragged: boolean): number {
     if (isDragged && this.#touch) return target
+    if (Math.abs(target - current) < settledAngleRadians) return target
     return current + (target - current) * ease
   }
 
@@ -605,7 +641,9 @@ export class WoodblockScene implements ExhibitScene {
     const ease =
       !this.#isCameraPlaced || this.#isReducedMotion ? 1 : 1 - Math.exp(-deltaSeconds * 2.5)
     this.#isCameraPlaced = true
-    this.camera.position.lerp(this.#cameraTarget, ease)
+    if (this.camera.position.distanceTo(this.#cameraTarget) < settledDistanceUnits)
+      this.camera.position.copy(this.#cameraTarget)
+    else this.camera.position.lerp(this.#cameraTarget, ease)
   }
 
   /**
@@ -718,7 +756,8 @@ export class WoodblockScene implements ExhibitScene {
       }
     } else if (phase === 'carve' || phase === 'ink' || phase === 'rub') {
       // Every coalesced sample cuts, inks or rubs (a slow frame hides the middle of a stroke in
-      // them); the texels and vertices are updated once for the whole event.
+      // them); the texels and vertices are repainted once for the whole event, and the texels
+      // sent to the GPU once a frame (#flushUploads).
       const changed: CellRect[] = []
       for (const sample of samples) {
         const rect = this.#strokeTo(touch, sample, phase)

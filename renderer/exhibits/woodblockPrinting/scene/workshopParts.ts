@@ -36,6 +36,7 @@ import { buildBenchTools, type BenchTools } from './benchTools'
 import { BlockSurface } from './blockSurface'
 import { CarvedRelief } from './carvedRelief'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
+import { cachedPainting } from './paintingCache'
 import { PaperSurface } from './paperSurface'
 import {
   createRgbaTexture,
@@ -45,6 +46,7 @@ import {
   paintWorkbench,
   texelOffset,
 } from './surfaceTextures'
+import { rendererTexelUploader, type TexelUploader } from './texelUploads'
 import { WoodChips } from './woodChips'
 import { loadModelGlyphFont, modelGlyphFontFamily } from './modelGlyphFont'
 import { WritingSheet } from './writingSheet'
@@ -102,6 +104,8 @@ export interface WorkshopParts {
   readonly sampleWidth: number
   /** Bytes of texture data the scene uploads (the budget is 64 MB). */
   readonly textureBytes: number
+  /** Sends the surfaces' repainted rectangles to the GPU, once a frame. */
+  readonly texelUploader: TexelUploader
 }
 
 /** Builds the workshop for `block`; every resource it makes is added to `store`. */
@@ -151,7 +155,7 @@ export async function buildWorkshop(
     reachUnits: 2.1,
   }
   const benchTexture = store.add(
-    linearRgbTexture(512, 384, paintWorkbench(512, 384, benchLighting)),
+    linearRgbTexture('bench', 512, 384, () => paintWorkbench(512, 384, benchLighting)),
   )
   const bench = new Mesh(
     store.add(new PlaneGeometry(benchWidthUnits, benchDepthUnits)),
@@ -180,7 +184,9 @@ export async function buildWorkshop(
 
   // The block's body: the face is long grain, as Song blocks were cut, so the front and back show
   // end grain (the right half of the texture) and the sides long grain (its left half).
-  const endGrain = store.add(linearRgbTexture(512, 64, paintBlockSides(512, 64)))
+  const endGrain = store.add(
+    linearRgbTexture('block sides', 512, 64, () => paintBlockSides(512, 64)),
+  )
   const bodyGeometry = store.add(
     new BoxGeometry(faceWidth + 0.06, blockBodyDepth, faceHeight + 0.06),
   )
@@ -195,7 +201,9 @@ export async function buildWorkshop(
   scene.add(body)
 
   const blockSurface = new BlockSurface(
-    paintPearWood(grid.width, grid.height),
+    cachedPainting(`pear wood ${grid.width}×${grid.height}`, () =>
+      paintPearWood(grid.width, grid.height),
+    ),
     session.carving,
     session.ink.bitmap,
   )
@@ -251,8 +259,12 @@ export async function buildWorkshop(
 
   // The printing paper waits on the left, hinged on the block's left edge.
   const printRelief = createBitmap(grid.width, grid.height)
+  const paperWidthCells = grid.width + 2 * marginCells
+  const paperHeightCells = grid.height + 2 * marginCells
   const paperSurface = new PaperSurface(
-    paintRicePaper(grid.width + 2 * marginCells, grid.height + 2 * marginCells),
+    cachedPainting(`rice paper ${paperWidthCells}×${paperHeightCells}`, () =>
+      paintRicePaper(paperWidthCells, paperHeightCells),
+    ),
     printRelief,
     session.ink.bitmap,
     session.rub.bitmap,
@@ -331,13 +343,24 @@ export async function buildWorkshop(
     textureBytes: textures
       .map((texture) => textureByteSize(texture))
       .reduce((sum, bytes) => sum + bytes, 0),
+    texelUploader: rendererTexelUploader(context.renderer),
   }
 }
 
-/** An sRGB texture of linear RGB 0–1 triples (row 0 at the top, as the painters lay them out). */
-function linearRgbTexture(width: number, height: number, rgb: Float32Array) {
-  const texture = createRgbaTexture(width, height, true)
-  const bytes = texture.image.data as Uint8Array
+/**
+ * An sRGB texture of the linear RGB 0–1 triples `paint` lays out (row 0 at the top), painted and
+ * encoded once a page (see cachedPainting): a later visit uploads the same bytes.
+ */
+function linearRgbTexture(name: string, width: number, height: number, paint: () => Float32Array) {
+  const bytes = cachedPainting(`${name} ${width}×${height} sRGB`, () =>
+    srgbBytes(width, height, paint()),
+  )
+  return createRgbaTexture(width, height, true, bytes)
+}
+
+/** Linear RGB triples as flipped sRGB RGBA bytes, as a DataTexture stores them. */
+function srgbBytes(width: number, height: number, rgb: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(width * height * 4)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const offset = texelOffset(width, height, x, y)
@@ -348,7 +371,7 @@ function linearRgbTexture(width: number, height: number, rgb: Float32Array) {
       bytes[offset + 3] = 255
     }
   }
-  return texture
+  return bytes
 }
 
 /** A soft dark ellipse fading to nothing: the shadow an object casts on the bench in soft light. */

@@ -11,6 +11,7 @@ import {
   paintRicePaper,
   texelOffset,
 } from '../../../../../renderer/exhibits/woodblockPrinting/scene/surfaceTextures'
+import { rangeTexelUploader } from '../../../../../renderer/exhibits/woodblockPrinting/scene/texelUploads'
 
 const relief = bitmapFromRows([
   '........',
@@ -40,6 +41,7 @@ describe('woodblock scene parts (no WebGL needed)', () => {
 
     ink.data[1 * 8 + 2] = 1
     surface.repaintCells({ x0: 2, y0: 1, x1: 3, y1: 2 })
+    expect(surface.flushUploads(rangeTexelUploader)).toBe(true)
 
     const ranges = surface.texture.updateRanges
     expect(ranges.length).toBeGreaterThan(0)
@@ -74,6 +76,7 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     surface.wetInkTexture.clearUpdateRanges()
     ink.data.fill(0.5)
     surface.repaintCells({ x0: 0, y0: 0, x1: 8, y1: 4 })
+    surface.flushUploads(rangeTexelUploader)
     // The gloss map is uploaded by the same rows as the colour, not whole.
     expect(surface.wetInkTexture.updateRanges).toHaveLength(4)
     const raised = wet[texelOffset(8, 8, 3, 1)]!
@@ -94,6 +97,7 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     const unrubbed = face[raised]!
     rub.data[1 * 8 + 1] = 3
     paper.repaintCells({ x0: 1, y0: 1, x1: 2, y1: 2 })
+    paper.flushUploads(rangeTexelUploader)
     expect(face[raised]!).toBeLessThan(unrubbed / 2)
     expect(back[raised]!).toBeLessThan(unrubbed)
     expect(back[raised]!).toBeGreaterThan(face[raised]!)

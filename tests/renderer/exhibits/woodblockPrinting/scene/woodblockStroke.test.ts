@@ -19,6 +19,7 @@ import {
   paintPearWood,
   paintRicePaper,
 } from '../../../../../renderer/exhibits/woodblockPrinting/scene/surfaceTextures'
+import { rangeTexelUploader } from '../../../../../renderer/exhibits/woodblockPrinting/scene/texelUploads'
 import {
   repaintRects,
   WoodblockScene,
@@ -56,15 +57,21 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
     brushRest: new Group(),
     waterDish: new Group(),
   }
+  // The tools lie on the bench: moving one changes the picture.
+  const bench = new Scene().add(...Object.values(tools))
   const scene = new WoodblockScene(
     {
-      scene: new Scene(),
+      scene: bench,
       session,
       blockSurface,
       paperSurface,
       // Neither the sheet, the relief geometry nor the chips take part in an inking stroke.
       writingSheet: { flush: () => {} } as unknown as WritingSheet,
-      carvedRelief: { updateCells: () => {}, setDepth: () => {} } as unknown as CarvedRelief,
+      carvedRelief: {
+        updateCells: () => {},
+        setDepth: () => {},
+        flushUploads: () => false,
+      } as unknown as CarvedRelief,
       chips: { update: () => {}, spawn: () => {} } as unknown as WoodChips,
       printRelief: relief,
       relief: new Mesh(),
@@ -82,6 +89,7 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
       paperHeight: 1.14,
       sampleWidth: 1.23,
       textureBytes: 0,
+      texelUploader: rangeTexelUploader,
     },
     {
       block: { carving: 'characters', text: '宋' },
@@ -225,5 +233,28 @@ describe('repaintRects', () => {
     const far = { x0: 100, y0: 100, x1: 104, y1: 104 }
     expect(repaintRects([a, far])).toEqual([a, far])
     expect(repaintRects([])).toEqual([])
+  })
+})
+
+describe('woodblock render on demand', () => {
+  it('comes to rest once the camera has settled, and wakes for just the frames a stroke changes', () => {
+    const { scene, canvas, at } = inkingScene(800, 600, false)
+    const frame = () => {
+      scene.update(1 / 60)
+      return scene.isAtRest()
+    }
+    let frames = 0
+    while (!frame() && frames < 60 * 30) frames++
+    // Eased moves arrive (an exponential ease alone never would) within a few seconds.
+    expect(frames).toBeLessThan(60 * 8)
+    expect(frame()).toBe(true)
+    canvas.dispatchEvent(pointer('pointerdown', at(0.3, 0.3)))
+    expect(frame()).toBe(true) // a finger resting on the block changes nothing yet
+    canvas.dispatchEvent(pointer('pointermove', at(0.6, 0.3)))
+    expect(frame()).toBe(false) // ink laid and the brush moved: draw
+    expect(frame()).toBe(true) // the finger holds still: the last frame stands
+    canvas.dispatchEvent(pointer('pointerup', at(0.6, 0.3)))
+    expect(frame()).toBe(false) // the brush goes back to its place
+    expect(frame()).toBe(true)
   })
 })
