@@ -37,6 +37,8 @@ import { BlockSurface } from './blockSurface'
 import { CarvedRelief } from './carvedRelief'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import { PaperSurface } from './paperSurface'
+import { PeelingSheet } from './peelingSheet'
+import { SampleRubAway } from './sampleRubAway'
 import {
   createRgbaTexture,
   paintBlockSides,
@@ -86,7 +88,11 @@ export interface WorkshopParts {
   readonly reliefMaterial: MeshPhongMaterial
   readonly sampleHinge: Group
   readonly sampleMaterial: MeshLambertMaterial
+  /** The face-down sample's paper at 上版, rubbed away where the visitor rubs its back. */
+  readonly sampleRubAway: SampleRubAway
   readonly paperHinge: Group
+  /** The printing paper's bend as it is peeled off the block (揭纸). */
+  readonly paperPeel: PeelingSheet
   readonly tools: BenchTools
   readonly chips: WoodChips
   readonly isMotif: boolean
@@ -229,10 +235,20 @@ export async function buildWorkshop(
       hasModelFont ? modelGlyphFontFamily : undefined,
     ),
   )
+  const sampleRubAway = store.add(
+    new SampleRubAway(
+      { gridWidth: grid.width, gridHeight: grid.height, marginCells },
+      grid.width + 2 * marginCells + stripCells,
+      grid.height + 2 * marginCells,
+      session.transferRub.bitmap,
+    ),
+  )
   const sampleMaterial = store.add(
-    // Transparent from the start (the deckle edge, and fading once transferred) with no recompile.
+    // Transparent from the start (the deckle edge, rubbed away at 上版, and fading once
+    // transferred) with no recompile.
     new MeshLambertMaterial({
       map: writingSheet.texture,
+      alphaMap: sampleRubAway.alphaMap,
       side: DoubleSide,
       transparent: true,
       alphaTest: 0.02,
@@ -260,7 +276,9 @@ export async function buildWorkshop(
   )
   store.add(paperSurface.backTexture)
   store.add(paperSurface.faceTexture)
-  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
+  // Segments across, so the sheet can bend over its curl as it is peeled off.
+  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight, 48, 1))
+  const paperPeel = new PeelingSheet(sheetGeometry, paperWidth)
   const paperBack = new Mesh(
     sheetGeometry,
     store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })),
@@ -296,6 +314,7 @@ export async function buildWorkshop(
     paperSurface.backTexture,
     paperSurface.faceTexture,
     writingSheet.texture,
+    sampleRubAway.alphaMap,
     benchTexture,
     endGrain,
     shadowTexture,
@@ -317,7 +336,9 @@ export async function buildWorkshop(
     reliefMaterial,
     sampleHinge,
     sampleMaterial,
+    sampleRubAway,
     paperHinge,
+    paperPeel,
     tools,
     chips,
     isMotif,
