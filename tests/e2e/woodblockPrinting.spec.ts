@@ -22,8 +22,10 @@ import {
   chiselBlock,
   foldDrag,
   linePoints,
+  peelDrag,
   sweepBlock,
   touchDrag,
+  transferByTouch,
   waitForSteadyBlock,
   woodblockPhase as phase,
   woodblockRenderCost,
@@ -158,7 +160,7 @@ async function printByTouch(
   }
   await tap(page, '[data-action="woodblock-next"]')
   await expectStation('transfer')
-  await foldDrag(page, cdp, 'left')
+  await transferByTouch(page, cdp)
   await expectStation('carve')
   await waitForSteadyBlock(page)
   await chiselBlock(page, cdp)
@@ -189,7 +191,8 @@ async function printByTouch(
   await sweepBlock(page, cdp, 9, 2)
   await tap(page, '[data-action="woodblock-next"]')
   await expectStation('lift')
-  await foldDrag(page, cdp, 'left')
+  await waitForSteadyBlock(page)
+  await peelDrag(page, cdp)
   await expect.poll(() => phase(page)).toBe('printed')
   await expect(page.locator('[data-woodblock-print] canvas')).toBeVisible()
 }
@@ -433,7 +436,7 @@ test('woodblock with reduced motion: the scribe writes at once, the master carve
 
   await tap(page, '[data-action="woodblock-next"]')
   await expect.poll(() => phase(page)).toBe('transfer')
-  await foldDrag(page, cdp, 'left')
+  await transferByTouch(page, cdp)
   await expect.poll(() => phase(page)).toBe('carve')
   await chiselBlock(page, cdp)
   await tap(page, '[data-action="woodblock-next"]')
