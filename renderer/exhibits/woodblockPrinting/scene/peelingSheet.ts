@@ -1,4 +1,4 @@
-import type { PlaneGeometry } from 'three'
+import type { Material, PlaneGeometry } from 'three'
 import { peeledPoint } from '../../../../src/exhibits/woodblockPrinting/sheetPeel'
 
 /** The curl the sheet rolls over as it is peeled, in scene units (the block's long side is 1). */
@@ -15,12 +15,17 @@ export class PeelingSheet {
   readonly #widthUnits: number
   /** The plane's vertices' x before any peel, measured from the held edge. */
   readonly #flatAcross: Float32Array
+  readonly #shadowMaterial: Material | undefined
   #progress = 0
 
-  /** `geometry` is a plane `widthUnits` wide with segments across, centred at x = widthUnits / 2. */
-  constructor(geometry: PlaneGeometry, widthUnits: number) {
+  /**
+   * `geometry` is a plane `widthUnits` wide with segments across, centred at x = widthUnits / 2;
+   * `shadowMaterial` (optional) is the sheet's contact shadow, which fades as the sheet lifts off.
+   */
+  constructor(geometry: PlaneGeometry, widthUnits: number, shadowMaterial?: Material) {
     this.#geometry = geometry
     this.#widthUnits = widthUnits
+    this.#shadowMaterial = shadowMaterial
     const positions = geometry.getAttribute('position')
     this.#flatAcross = new Float32Array(positions.count)
     for (let i = 0; i < positions.count; i++)
@@ -37,6 +42,7 @@ export class PeelingSheet {
     const clamped = Math.max(0, Math.min(1, progress))
     if (Math.abs(clamped - this.#progress) < 1e-4) return
     this.#progress = clamped
+    if (this.#shadowMaterial) this.#shadowMaterial.opacity = 1 - clamped
     const positions = this.#geometry.getAttribute('position')
     for (let i = 0; i < positions.count; i++) {
       const point = peeledPoint(this.#flatAcross[i]!, this.#widthUnits, clamped, curlRadiusUnits)

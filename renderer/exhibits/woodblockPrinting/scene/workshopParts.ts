@@ -278,22 +278,42 @@ export async function buildWorkshop(
   store.add(paperSurface.faceTexture)
   // Segments across, so the sheet can bend over its curl as it is peeled off.
   const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight, 48, 1))
-  const paperPeel = new PeelingSheet(sheetGeometry, paperWidth)
+  // The deckle edge is cut from the textures' alpha (no blending, so no sorting against the sample).
   const paperBack = new Mesh(
     sheetGeometry,
-    store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })),
+    store.add(
+      new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide, alphaTest: 0.5 }),
+    ),
   )
   const paperFace = new Mesh(
     sheetGeometry,
-    store.add(new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide })),
+    store.add(
+      new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide, alphaTest: 0.5 }),
+    ),
   )
   for (const mesh of [paperBack, paperFace]) {
     mesh.rotation.x = -Math.PI / 2
     mesh.position.x = paperWidth / 2
   }
+  // A soft contact shadow under the sheet, a little towards the room from the window's light; it
+  // turns with the sheet, so it lies under it on the bench and on the block alike.
+  const sheetShadowTexture = store.add(sheetShadowCanvasTexture())
+  const sheetShadowMaterial = store.add(
+    new MeshBasicMaterial({
+      map: sheetShadowTexture,
+      transparent: true,
+      depthWrite: false,
+      color: '#000000',
+    }),
+  )
+  const sheetShadow = new Mesh(shadowGeometry, sheetShadowMaterial)
+  const paperPeel = new PeelingSheet(sheetGeometry, paperWidth, sheetShadowMaterial)
+  sheetShadow.rotation.x = -Math.PI / 2
+  sheetShadow.scale.set(paperWidth * 1.12, paperHeight * 1.12, 1)
+  sheetShadow.position.set(paperWidth / 2 + 0.012, -0.004, 0.012)
   const paperHinge = new Group()
   paperHinge.position.set(-(faceWidth / 2 + marginUnits), reliefDepth + 0.008, 0)
-  paperHinge.add(paperBack, paperFace)
+  paperHinge.add(sheetShadow, paperBack, paperFace)
   paperHinge.rotation.z = Math.PI
   scene.add(paperHinge)
 
@@ -318,6 +338,7 @@ export async function buildWorkshop(
     benchTexture,
     endGrain,
     shadowTexture,
+    sheetShadowTexture,
     grainTexture,
   ]
   // Upload every texture whole now. The paper stays hidden until 覆纸 while its texels are
@@ -370,6 +391,23 @@ function linearRgbTexture(width: number, height: number, rgb: Float32Array) {
     }
   }
   return texture
+}
+
+/**
+ * A soft dark rectangle fading to nothing at its rim: the shadow a thin sheet lying close to a
+ * surface casts in soft light (the plane it is drawn on is a little larger than the sheet).
+ */
+function sheetShadowCanvasTexture(): CanvasTexture {
+  const size = 64
+  const canvas = document.createElement('canvas')
+  canvas.width = size
+  canvas.height = size
+  const context = canvas.getContext('2d')!
+  const inset = 7
+  context.filter = 'blur(3px)'
+  context.fillStyle = 'rgba(0,0,0,0.34)'
+  context.fillRect(inset, inset, size - 2 * inset, size - 2 * inset)
+  return new CanvasTexture(canvas)
 }
 
 /** A soft dark ellipse fading to nothing: the shadow an object casts on the bench in soft light. */
