@@ -24,7 +24,9 @@ export async function emptyBackgroundShare(
   const frameBox = await frame.boundingBox()
   const canvasBox = await canvas.boundingBox()
   if (!frameBox || !canvasBox) throw new Error('The exhibit frame or its canvas is not on screen')
-  const png = await frame.screenshot()
+  // A clip of the page rather than an element screenshot: that would wait for the element to
+  // hold still, and the hint ring round the work pulses.
+  const png = await page.screenshot({ clip: frameBox })
   return page.evaluate(
     async ({ base64, frameBox, canvasBox, roomColour, tolerance }) => {
       const image = new Image()
