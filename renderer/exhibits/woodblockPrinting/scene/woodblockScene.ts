@@ -466,6 +466,7 @@ export class WoodblockScene implements ExhibitScene {
     const peelTarget = phase === 'lift' ? fold : phase === 'printed' ? 1 : 0
     this.#peelShown = this.#follow(this.#peelShown, peelTarget, ease, phase === 'lift')
     paperPeel.setProgress(this.#peelShown)
+    paperPeel.followTurn(paperHinge.rotation.z)
   }
 
   resize(widthCssPx: number, heightCssPx: number): void {

@@ -307,10 +307,11 @@ export async function buildWorkshop(
     }),
   )
   const sheetShadow = new Mesh(shadowGeometry, sheetShadowMaterial)
-  const paperPeel = new PeelingSheet(sheetGeometry, paperWidth, sheetShadowMaterial)
+  const paperPeel = new PeelingSheet(sheetGeometry, paperWidth, sheetShadow)
   sheetShadow.rotation.x = -Math.PI / 2
   sheetShadow.scale.set(paperWidth * 1.12, paperHeight * 1.12, 1)
-  sheetShadow.position.set(paperWidth / 2 + 0.012, -0.004, 0.012)
+  // Placed under the sheet however it is turned by PeelingSheet.followTurn.
+  sheetShadow.position.z = 0.012
   const paperHinge = new Group()
   paperHinge.position.set(-(faceWidth / 2 + marginUnits), reliefDepth + 0.008, 0)
   paperHinge.add(sheetShadow, paperBack, paperFace)
