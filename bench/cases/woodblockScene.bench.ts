@@ -26,7 +26,9 @@ import {
 import {
   chiselBlock,
   foldDrag,
+  peelDrag,
   sweepBlock,
+  transferByTouch,
   waitForSteadyBlock,
   waitForWoodblockPhase,
   woodblockRenderCost,
@@ -89,7 +91,7 @@ const woodblockScene: BenchCase = {
       const writingTasks = await readLongTasksWhileTouched(page, writingStartMs)
       await tapElement(page, '[data-action="woodblock-next"]')
       await waitForWoodblockPhase(page, 'transfer')
-      await foldDrag(page, cdp, 'left')
+      await transferByTouch(page, cdp)
       await waitForWoodblockPhase(page, 'carve')
       await waitForSteadyBlock(page)
       const carvingStartMs = await pageClockMs(page)
@@ -130,7 +132,8 @@ const woodblockScene: BenchCase = {
       const stillScale = (await readKioskDiagnostics(page)).webgl?.drawingScale ?? Number.NaN
       await tapElement(page, '[data-action="woodblock-next"]')
       await waitForWoodblockPhase(page, 'lift')
-      await foldDrag(page, cdp, 'left')
+      await waitForSteadyBlock(page)
+      await peelDrag(page, cdp)
       await waitForWoodblockPhase(page, 'printed')
       const verdict = await page
         .locator('[data-woodblock-print] canvas')

@@ -15,8 +15,10 @@ import {
   chiselBlock,
   foldDrag,
   linePoints,
+  peelDrag,
   sweepBlock,
   touchDrag,
+  transferByTouch,
   waitForSteadyBlock,
   waitForWoodblockPhase,
   woodblockBlockBox,
@@ -64,6 +66,24 @@ async function halfFold(page: Page, cdp: CDPSession, direction: 'left' | 'right'
   await page.waitForTimeout(900)
 }
 
+/** Rubs the face-down sample's back over the upper half of the block, as a visitor part way through. */
+async function rubUpperHalf(page: Page, cdp: CDPSession): Promise<void> {
+  const block = await woodblockBlockBox(page)
+  const points = []
+  for (let row = 0; row < 5; row++) {
+    const y = block.y + block.height * (0.08 + 0.1 * row)
+    const [fromX, toX] = row % 2 === 0 ? [0.08, 0.92] : [0.92, 0.08]
+    points.push(
+      ...linePoints(
+        { x: block.x + block.width * fromX, y },
+        { x: block.x + block.width * toX, y },
+        2,
+      ),
+    )
+  }
+  await touchDrag(cdp, points)
+}
+
 async function endTouch(cdp: CDPSession): Promise<void> {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchCancel', touchPoints: [] })
 }
@@ -85,7 +105,13 @@ async function walk(page: Page, url: string, size: KioskViewport): Promise<void>
   await halfFold(page, cdp, 'left')
   await capture(page, 'transfer', size)
   await endTouch(cdp)
+  // The sample face down, its back part rubbed away: the reversed writing on the wood shows.
   await foldDrag(page, cdp, 'left')
+  await page.locator('[data-woodblock-sample-down]').waitFor({ state: 'attached' })
+  await waitForSteadyBlock(page, timeoutMs)
+  await rubUpperHalf(page, cdp)
+  await capture(page, 'transfer-rub', size)
+  await transferByTouch(page, cdp)
   await waitForWoodblockPhase(page, 'carve')
   await waitForSteadyBlock(page, timeoutMs)
   await page.waitForTimeout(1600)
@@ -124,10 +150,11 @@ async function walk(page: Page, url: string, size: KioskViewport): Promise<void>
   await tapElement(page, '[data-action="woodblock-next"]')
   await waitForWoodblockPhase(page, 'lift')
   await waitForSteadyBlock(page, timeoutMs)
-  await halfFold(page, cdp, 'left')
+  await peelDrag(page, cdp, 0.9, true)
+  await page.waitForTimeout(900)
   await capture(page, 'lift', size)
   await endTouch(cdp)
-  await foldDrag(page, cdp, 'left')
+  await peelDrag(page, cdp)
   await waitForWoodblockPhase(page, 'printed')
   await tapElement(page, '[data-action="woodblock-seal"]')
   await capture(page, 'print', size)

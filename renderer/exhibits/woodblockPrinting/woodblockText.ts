@@ -22,14 +22,19 @@ export const woodblockText = {
   callout: {
     'write-sample': { 'zh-CN': '在格纸上用手指写字', en: 'Write here with your finger' },
     transfer: { 'zh-CN': '← 向左拖动样纸，翻到版上', en: '← Drag the sample left onto the block' },
+    /** 上版's second motion, once the sample lies face down. */
+    'transfer-rub': {
+      'zh-CN': '擦样纸背面：纸擦掉，反字留在版上',
+      en: 'Rub the sheet’s back away: the writing stays on the wood, reversed',
+    },
     carve: { 'zh-CN': '在版上拖动：铲去字外的木头', en: 'Drag on the block to clear the wood' },
     ink: { 'zh-CN': '在版上来回拖动，刷墨', en: 'Brush ink over the block' },
     'lay-paper': {
       'zh-CN': '向右拖动纸张，盖上木版 →',
       en: 'Drag the paper right onto the block →',
     },
-    rub: { 'zh-CN': '用棕刷在纸背上来回擦', en: 'Rub the back of the paper' },
-    lift: { 'zh-CN': '← 向左拖动，揭起纸张', en: '← Drag left to peel the sheet' },
+    rub: { 'zh-CN': '用耙子在纸背上来回擦', en: 'Rub the paper’s back with the pad' },
+    lift: { 'zh-CN': '← 捏住纸边，向左揭起', en: '← Take the edge and peel it left' },
   },
   verdict: {
     crisp: {

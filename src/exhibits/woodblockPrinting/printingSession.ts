@@ -76,6 +76,12 @@ export interface PrintingSessionTuning {
   readonly foldCompletesAt: number
   /** Share of the ground the visitor clears before the master may finish the rest. */
   readonly masterFinishesAt: number
+  /** The fingers' (or pad's) reach on the face-down sample's back at 上版, a fraction of the width. */
+  readonly transferRubRadius: number
+  /** Rubbing a pass on the sample's back gives at the centre (a cell is rubbed through at 0.3). */
+  readonly transferRubPerPass: number
+  /** Share of the writing rubbed through before the rest of the sample comes away with a lift. */
+  readonly transferCompletesAt: number
 }
 
 export const defaultTuning: PrintingSessionTuning = {
@@ -86,7 +92,13 @@ export const defaultTuning: PrintingSessionTuning = {
   minCoverageToMoveOn: 0.3,
   foldCompletesAt: 0.6,
   masterFinishesAt: 0.6,
+  transferRubRadius: 0.09,
+  transferRubPerPass: 0.6,
+  transferCompletesAt: 0.8,
 }
+
+/** Rubbing at which a cell of the face-down sample counts as rubbed through (its ink is on the wood). */
+export const sampleRubbedThroughAt = 0.3
 
 /**
  * One visitor's pass through the workshop: which station is active, what the gestures have done
@@ -96,9 +108,13 @@ export const defaultTuning: PrintingSessionTuning = {
 export class PrintingSession {
   readonly ink: CoverageField
   readonly rub: CoverageField
+  /** How much each cell of the face-down sample's back has been rubbed at 上版 (0–1). */
+  readonly transferRub: CoverageField
   readonly tuning: PrintingSessionTuning
   #phase: PrintingPhase = 'write-sample'
   #foldProgress = 0
+  /** The sample has been turned face down on the block (上版's first motion is done). */
+  #isSampleDown = false
   #print: SessionPrint | undefined
   #isStarted = false
   /** The last brush segment, so the next one in the same drag does not ink their joint twice. */
@@ -123,6 +139,7 @@ export class PrintingSession {
     this.#carving = new CarvingField(mirrorHorizontally(sample))
     this.ink = new CoverageField(sample.width, sample.height, 2)
     this.rub = new CoverageField(sample.width, sample.height, 3)
+    this.transferRub = new CoverageField(sample.width, sample.height, 1)
   }
 
   /** The sample as written and read (not mirrored). */
@@ -151,6 +168,16 @@ export class PrintingSession {
     this.#sample = sample
     this.#sampleWriter = writer
     this.#carving = new CarvingField(mirrorHorizontally(sample))
+  }
+
+  /** Whether the sample lies face down on the block, waiting to be rubbed off (at 上版). */
+  get isSampleDown(): boolean {
+    return this.#isSampleDown
+  }
+
+  /** Share of the transferred writing whose sample paper has been rubbed through (0–1). */
+  get transferCoverage(): number {
+    return this.transferRub.coveredFraction(this.#carving.strokes, sampleRubbedThroughAt)
   }
 
   /** Whether the master carver is clearing the rest of the ground (the visitor watches). */
@@ -244,22 +271,56 @@ export class PrintingSession {
     return rect
   }
 
+  /** Whether the current station's sheet is turned by a drag now (上版 only until the sample is down). */
+  get isFolding(): boolean {
+    return isFoldStation(this.#phase) && !(this.#phase === 'transfer' && this.#isSampleDown)
+  }
+
   /** Turns the current fold station's sheet to `progress` (0–1); ignored at other stations. */
   foldTo(progress: number): void {
-    if (!isFoldStation(this.#phase)) return
+    if (!this.isFolding) return
     this.#foldProgress = Math.max(0, Math.min(1, progress))
   }
 
-  /** The finger lifted: a fold far enough completes the station, else the sheet falls back. */
+  /**
+   * The finger lifted: a fold far enough takes (and returns true), else the sheet falls back. At
+   * 上版 the fold only lays the sample face down; the station completes once it is rubbed off
+   * ({@link releaseTransferRub}). At the other fold stations the fold completes the station.
+   */
   releaseFold(): boolean {
-    if (!isFoldStation(this.#phase)) return false
+    if (!this.isFolding) return false
     if (this.#foldProgress >= this.tuning.foldCompletesAt) {
       this.#foldProgress = 1
-      this.#completeStation()
+      if (this.#phase === 'transfer') this.#isSampleDown = true
+      else this.#completeStation()
       return true
     }
     this.#foldProgress = 0
     return false
+  }
+
+  /**
+   * A segment of a rub over the face-down sample's back (only at 上版, once the sample is down);
+   * `isContinuation` when it follows an earlier segment of the same drag. Returns the cells rubbed.
+   */
+  transferStroke(from: BlockPoint, to: BlockPoint, isContinuation = false): CellRect | undefined {
+    if (this.#phase !== 'transfer' || !this.#isSampleDown) return undefined
+    const previous = isContinuation ? this.#previousSegment : undefined
+    this.#previousSegment = { from, to }
+    const { transferRubRadius, transferRubPerPass } = this.tuning
+    return this.transferRub.stroke(from, to, transferRubRadius, transferRubPerPass, previous)
+  }
+
+  /**
+   * The finger lifted from the sample's back: once most of the writing is rubbed through
+   * ({@link PrintingSessionTuning.transferCompletesAt}) the rest of the paper comes away and 上版
+   * completes (true); short of that the visitor rubs on.
+   */
+  releaseTransferRub(): boolean {
+    if (this.#phase !== 'transfer' || !this.#isSampleDown) return false
+    if (this.transferCoverage < this.tuning.transferCompletesAt) return false
+    this.#completeStation()
+    return true
   }
 
   /**

@@ -1,10 +1,10 @@
-/** What a pointer tells us about one movement of the palm brush. */
+/** What a pointer tells us about one movement of the rubbing pad (耙子). */
 export interface RubSample {
   /** `PointerEvent.pressure`: 0–1; hardware without pressure reports 0.5 while touching (or 0). */
   readonly pointerPressure: number
 }
 
-/** The pressure of a rub on a screen that measures none: a firm, ordinary pass of the 棕刷. */
+/** The pressure of a rub on a screen that measures none: a firm, ordinary pass of the 耙子. */
 export const unmeasuredRubPressure = 0.8
 
 /** Pressure levels 0.5 and 0 are what browsers report when the hardware measures none. */

@@ -247,3 +247,49 @@ export async function chiselBlock(
   }
   await touchDrag(cdp, points, stepDelayMs)
 }
+
+/**
+ * 上版 by touch: turns the sample face down onto the block (a fold drag to the left), waits for the
+ * camera to settle on the block, then rubs the sample's back until the paper comes away and the
+ * carving station opens (a second sweep only if the first left too much of the writing covered).
+ */
+export async function transferByTouch(page: Page, cdp: CDPSession): Promise<void> {
+  await foldDrag(page, cdp, 'left')
+  await page.locator('[data-woodblock-sample-down]').waitFor({ state: 'attached' })
+  await waitForSteadyBlock(page)
+  for (let sweep = 0; sweep < 3 && (await woodblockPhase(page)) === 'transfer'; sweep++)
+    await sweepBlock(page, cdp, 9, 2)
+}
+
+/**
+ * 揭纸 by touch: takes the printed sheet by its free (right) edge and pulls it back over the block
+ * to the left by `pullShare` of the block's width (1.8 peels it past the point of no return; a
+ * short pull lets it spring back). With `isHeld`, the finger stays down at the end (for a
+ * screenshot of the sheet half peeled); end it with a touchCancel.
+ */
+export async function peelDrag(
+  page: Page,
+  cdp: CDPSession,
+  pullShare = 1.8,
+  isHeld = false,
+): Promise<void> {
+  const block = await woodblockBlockBox(page)
+  const y = block.y + block.height * 0.5
+  const from = { x: block.x + block.width * 0.98, y }
+  const to = { x: from.x - block.width * pullShare, y }
+  const points = linePoints(from, to, 8)
+  if (!isHeld) {
+    await touchDrag(cdp, points)
+    return
+  }
+  const [first, ...rest] = points
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ ...first!, id: 1 }],
+  })
+  for (const point of rest)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ ...point, id: 1 }],
+    })
+}

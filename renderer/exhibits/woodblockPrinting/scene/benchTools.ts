@@ -42,7 +42,7 @@ export interface BenchTools {
   /** 棕刷: the palm-fibre bundle, bound at the top, that inks the block. */
   readonly inkBrush: Group
   /** 耙子: the palm-fibre rubbing pad with a grip that rubs the paper's back. */
-  readonly palmBrush: Group
+  readonly rubbingPad: Group
   /** 砚: the ink stone with its well of wet ink and an ink stick. */
   readonly inkStone: Group
   /** 水盂: the celadon water dish. */
@@ -122,7 +122,7 @@ export function buildBenchTools(
   const knife = toolGroup(toolMesh(knifePieces(), true), 1.5)
   const chisel = toolGroup(toolMesh(chiselPieces(), true), 1.5)
   const inkBrush = toolGroup(toolMesh(palmBundlePieces(), false), 1.6)
-  const palmBrush = toolGroup(toolMesh(rubbingPadPieces(), true), 1.45)
+  const rubbingPad = toolGroup(toolMesh(rubbingPadPieces(), true), 1.45)
   const inkStone = toolGroup(toolMesh(inkStonePieces(), false), 1.35)
   const waterDish = toolGroup(toolMesh(waterDishPieces(), false), 1.5)
 
@@ -133,7 +133,16 @@ export function buildBenchTools(
   well.position.set(0, inkStoneTop + 0.0008, -0.05)
   inkStone.add(well)
 
-  const tools = { writingBrush, brushRest, knife, chisel, inkBrush, palmBrush, inkStone, waterDish }
+  const tools = {
+    writingBrush,
+    brushRest,
+    knife,
+    chisel,
+    inkBrush,
+    rubbingPad,
+    inkStone,
+    waterDish,
+  }
   return { tools, grainTexture: grain }
 }
 

@@ -1,10 +1,38 @@
 import type { DataTexture } from 'three'
 import type { Bitmap, CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { impressionAt } from '../../../../src/exhibits/woodblockPrinting/printImpression'
-import { createRgbaTexture, texelOffset } from './surfaceTextures'
+import { createRgbaTexture, texelOffset, valueNoise } from './surfaceTextures'
 import { DirtyTexture, type TexelUploader } from './texelUploads'
 
 const inkRgb = [0.04, 0.036, 0.034] as const
+/** How deep the hand-made sheet's deckle edge wanders in from its cut line, in texels. */
+const deckleDepthTexels = 3.2
+
+/**
+ * The paper's deckle edge as alpha (0–255) a texel: a soft, uneven border where the pulp thinned
+ * out at the mould's frame, wandering along each side (the sheet is opaque elsewhere). The
+ * materials cut it at half (alphaTest), which the bilinear filter turns into a smooth ragged line.
+ */
+function paintDeckle(width: number, height: number): Uint8Array {
+  const noise = valueNoise(41)
+  const alpha = new Uint8Array(width * height)
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      // Distance in from each side, less how far that side's deckle wanders in here.
+      const wander = (along: number, side: number) =>
+        deckleDepthTexels *
+        (0.65 * noise(along * 0.16, side * 7) + 0.35 * noise(along * 0.9, side * 7 + 3))
+      const inside = Math.min(
+        x + 0.5 - wander(y, 1),
+        width - x - 0.5 - wander(y, 2),
+        y + 0.5 - wander(x, 3),
+        height - y - 0.5 - wander(x, 4),
+      )
+      alpha[y * width + x] = Math.round(255 * Math.max(0, Math.min(1, 0.5 + inside / 1.5)))
+    }
+  }
+  return alpha
+}
 
 /**
  * The printing paper's two faces, in block space with a margin of `marginCells` round the block:
@@ -18,6 +46,7 @@ export class PaperSurface {
   readonly height: number
   readonly #backUploads: DirtyTexture
   readonly #faceUploads: DirtyTexture
+  readonly #deckle: Uint8Array
 
   constructor(
     private readonly paper: Float32Array,
@@ -28,6 +57,7 @@ export class PaperSurface {
   ) {
     this.width = relief.width + 2 * marginCells
     this.height = relief.height + 2 * marginCells
+    this.#deckle = paintDeckle(this.width, this.height)
     this.backTexture = createRgbaTexture(this.width, this.height, true)
     this.faceTexture = createRgbaTexture(this.width, this.height, true)
     this.#backUploads = new DirtyTexture(this.backTexture)
@@ -107,8 +137,9 @@ export class PaperSurface {
           back[offset + c] = toByte((paper + (inkRgb[c]! - paper) * through) * pressed)
           face[offset + c] = toByte(paper + (inkRgb[c]! - paper) * d)
         }
-        back[offset + 3] = 255
-        face[offset + 3] = 255
+        const alpha = this.#deckle[y * this.width + x]!
+        back[offset + 3] = alpha
+        face[offset + 3] = alpha
       }
     }
   }

@@ -18,6 +18,7 @@ import {
   type PrintingSessionListener,
 } from '../../../../src/exhibits/woodblockPrinting/printingSession'
 import { estimateRubPressure } from '../../../../src/exhibits/woodblockPrinting/rubPressure'
+import { peelProgressFromPull } from '../../../../src/exhibits/woodblockPrinting/sheetPeel'
 import {
   brushTuningForGlyph,
   scribeStrokes,
@@ -44,8 +45,13 @@ import {
   type WorkshopParts,
 } from './workshopParts'
 
-/** How long the transferred sample takes to be rubbed off the block, in seconds. */
+/** How long what is left of the sample's paper takes to come away once 上版 is done, in seconds. */
 const sampleRubOffSeconds = 1.4
+/** Height above the block face of the sheets the visitor rubs (the sample at 上版, the paper at 刷印). */
+const sampleSurfaceY = reliefDepth + 0.004
+const paperSurfaceY = reliefDepth + 0.008
+/** A peel starts only from the sheet's free half (its edge and corners), as a hand lifts paper. */
+const peelGripShareOfSheet = 0.5
 /** How long the master takes to clear the ground the visitor left. */
 const masterCarveSeconds = 2.2
 /** How long the ink left on the block takes to dry matte once the print is lifted. */
@@ -150,6 +156,8 @@ interface ActiveTouch {
   lastTimeMs: number
   /** The writing brush's stroke, at the sample station. */
   brush: BrushStroke | undefined
+  /** At 揭纸: where across the bench (scene units) the finger took hold of the sheet's free half. */
+  peelStartX: number | undefined
 }
 
 /** The scribe writing the sample: strokes left to trace and the time into them. */
@@ -192,6 +200,8 @@ export class WoodblockScene implements ExhibitScene {
   /** What the last update left on screen, to tell the host when nothing changed (render on demand). */
   readonly #picture = new PictureSnapshot()
   #isAtRest = false
+  /** How far the printing paper is shown peeled (follows the session's fold, eased when let go). */
+  #peelShown = 0
 
   constructor(
     parts: WorkshopParts,
@@ -245,6 +255,11 @@ export class WoodblockScene implements ExhibitScene {
     return this.#parts.session.isMasterCarving
   }
 
+  /** At 上版: whether the sample lies face down on the block, its back to be rubbed off. */
+  get isSampleDown(): boolean {
+    return this.#parts.session.isSampleDown
+  }
+
   /** Whether the scribe is writing now. */
   get isScribeWriting(): boolean {
     return this.#scribe !== undefined
@@ -294,8 +309,20 @@ export class WoodblockScene implements ExhibitScene {
     const { faceWidth, faceHeight, marginUnits, paperWidth } = this.#parts
     switch (this.phase) {
       case 'write-sample':
-      case 'transfer':
         return this.sampleScreenRect()
+      case 'transfer':
+        return this.isSampleDown ? this.blockScreenRect() : this.sampleScreenRect()
+      case 'lift': {
+        // The sheet's free edge, where the hand takes hold to peel it.
+        const right = faceWidth / 2 + marginUnits
+        return this.#screenRect(
+          right - peelGripShareOfSheet * paperWidth,
+          right,
+          -faceHeight / 2 - marginUnits,
+          faceHeight / 2 + marginUnits,
+          paperSurfaceY,
+        )
+      }
       case 'lay-paper': {
         const right = -faceWidth / 2 - marginUnits
         return this.#screenRect(
@@ -413,22 +440,7 @@ export class WoodblockScene implements ExhibitScene {
     }
     parts.chips.update(this.#isReducedMotion ? 10 : deltaSeconds, 0)
 
-    // The paper: waiting on the left, laid over the block, then peeled back to the left.
-    const fold = session.foldProgress
-    const paperAngle =
-      phase === 'lay-paper'
-        ? (1 - fold) * Math.PI
-        : phase === 'rub'
-          ? 0
-          : phase === 'lift'
-            ? fold * Math.PI
-            : Math.PI
-    parts.paperHinge.rotation.z = this.#follow(
-      parts.paperHinge.rotation.z,
-      paperAngle,
-      ease,
-      phase === 'lay-paper' || phase === 'lift',
-    )
+    this.#updatePaper(ease)
     // The paper is brought out when it is needed: before that it would only lie half out of the
     // frame beside the sample and the block.
     parts.paperHinge.visible = isPaperOut(phase)
@@ -453,11 +465,12 @@ export class WoodblockScene implements ExhibitScene {
    * time (never whole textures); whether there were any.
    */
   #flushUploads(): boolean {
-    const { blockSurface, carvedRelief, paperSurface, texelUploader } = this.#parts
+    const { blockSurface, carvedRelief, paperSurface, sampleRubAway, texelUploader } = this.#parts
     const isBlockSent = blockSurface.flushUploads(texelUploader)
     const isReliefSent = carvedRelief.flushUploads(texelUploader)
     const isPaperSent = paperSurface.flushUploads(texelUploader)
-    return isBlockSent || isReliefSent || isPaperSent
+    const isSampleSent = sampleRubAway.flushUploads(texelUploader)
+    return isBlockSent || isReliefSent || isPaperSent || isSampleSent
   }
 
   /**
@@ -467,6 +480,29 @@ export class WoodblockScene implements ExhibitScene {
    */
   isAtRest(): boolean {
     return this.#isAtRest
+  }
+
+  /**
+   * The printing paper: waiting on the left, turned over onto the block (覆纸), flat while rubbed,
+   * then peeled off from its free edge (揭纸): it bends over a curl that follows the finger and
+   * springs back flat when let go short of the way.
+   */
+  #updatePaper(ease: number): void {
+    const { session, paperHinge, paperPeel } = this.#parts
+    const phase = session.phase
+    const fold = session.foldProgress
+    const isOnBlock = phase === 'rub' || phase === 'lift' || phase === 'printed'
+    const paperAngle = phase === 'lay-paper' ? (1 - fold) * Math.PI : isOnBlock ? 0 : Math.PI
+    paperHinge.rotation.z = this.#follow(
+      paperHinge.rotation.z,
+      paperAngle,
+      ease,
+      phase === 'lay-paper',
+    )
+    const peelTarget = phase === 'lift' ? fold : phase === 'printed' ? 1 : 0
+    this.#peelShown = this.#follow(this.#peelShown, peelTarget, ease, phase === 'lift')
+    paperPeel.setProgress(this.#peelShown)
+    paperPeel.followTurn(paperHinge.rotation.z)
   }
 
   resize(widthCssPx: number, heightCssPx: number): void {
@@ -597,14 +633,14 @@ export class WoodblockScene implements ExhibitScene {
             : tools.chisel
           : phase === 'ink'
             ? tools.inkBrush
-            : phase === 'rub'
-              ? tools.palmBrush
+            : phase === 'rub' || (phase === 'transfer' && this.isSampleDown)
+              ? tools.rubbingPad
               : undefined
     const half = faceWidth / 2 + marginUnits
     const isWriting = phase === 'write-sample'
     // While writing, the carving tools wait further left, wholly out of the sample's frame.
     const carvingX = isWriting ? -1.3 * half : 0
-    tools.palmBrush.position.set(carvingX - 0.8 * half, y, tipZ + 0.11)
+    tools.rubbingPad.position.set(carvingX - 0.8 * half, y, tipZ + 0.11)
     tools.inkBrush.position.set(carvingX - 0.56 * half, y, tipZ + 0.08)
     tools.knife.position.set(carvingX - 0.37 * half, y, tipZ)
     tools.chisel.position.set(carvingX - 0.26 * half, y, tipZ)
@@ -666,9 +702,9 @@ export class WoodblockScene implements ExhibitScene {
       return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
     if (phase === 'write-sample')
       return { minX: blockHalfWidth - marginUnits, maxX: blockHalfWidth + sampleWidth, ...depth }
-    if (phase === 'transfer')
+    if (phase === 'transfer' && !this.isSampleDown)
       return { minX: -blockHalfWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
-    if (phase === 'carve' || phase === 'ink' || phase === 'rub')
+    if (phase === 'transfer' || phase === 'carve' || phase === 'ink' || phase === 'rub')
       return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
     return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
   }
@@ -713,7 +749,7 @@ export class WoodblockScene implements ExhibitScene {
     if (this.#touch || this.#scribe || (event.pointerType === 'mouse' && event.button !== 0)) return
     this.#canvas?.setPointerCapture(event.pointerId)
     const phase = this.#parts.session.phase
-    const surfaceY = phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
+    const surfaceY = this.#gestureSurfaceY(phase)
     let brush: BrushStroke | undefined
     if (phase === 'write-sample') {
       const point = this.#writingPointAt(event.clientX, event.clientY, event.timeStamp)
@@ -730,6 +766,7 @@ export class WoodblockScene implements ExhibitScene {
       lastY: event.clientY,
       lastTimeMs: event.timeStamp,
       brush,
+      peelStartX: phase === 'lift' ? this.#peelGripX(event.clientX, event.clientY) : undefined,
     }
     event.preventDefault()
   }
@@ -741,7 +778,9 @@ export class WoodblockScene implements ExhibitScene {
     const phase = session.phase
     const coalesced = event.getCoalescedEvents?.() ?? []
     const samples = coalesced.length > 0 ? coalesced : [event]
-    if (isFoldStation(phase)) {
+    if (phase === 'lift') {
+      this.#peelTo(touch, event)
+    } else if (isFoldStation(phase) && session.isFolding) {
       // A fold follows where the finger is now; the path it took there does not matter.
       const spanPx = (this.#canvas?.clientWidth ?? 1000) * 0.3
       session.foldTo(
@@ -754,7 +793,7 @@ export class WoodblockScene implements ExhibitScene {
         touch.brush.moveTo(point)
         this.#placeOnSample(this.#parts.tools.writingBrush, point.x, point.y)
       }
-    } else if (phase === 'carve' || phase === 'ink' || phase === 'rub') {
+    } else if (phase === 'transfer' || phase === 'carve' || phase === 'ink' || phase === 'rub') {
       // Every coalesced sample cuts, inks or rubs (a slow frame hides the middle of a stroke in
       // them); the texels and vertices are repainted once for the whole event, and the texels
       // sent to the GPU once a frame (#flushUploads).
@@ -764,7 +803,8 @@ export class WoodblockScene implements ExhibitScene {
         if (rect) changed.push(rect)
       }
       for (const rect of repaintRects(changed)) {
-        if (phase === 'carve') this.#showCut(rect)
+        if (phase === 'transfer') this.#parts.sampleRubAway.repaintBlockCells(rect)
+        else if (phase === 'carve') this.#showCut(rect)
         else if (phase === 'ink') blockSurface.repaintCells(rect)
         else paperSurface.repaintCells(rect)
       }
@@ -775,14 +815,49 @@ export class WoodblockScene implements ExhibitScene {
     touch.lastTimeMs = event.timeStamp
   }
 
+  /** The height of what a finger works on at `phase`: the sheet it rubs, else the block face. */
+  #gestureSurfaceY(phase: PrintingPhase): number {
+    if (phase === 'rub' || phase === 'lift') return paperSurfaceY
+    if (phase === 'transfer' && this.isSampleDown) return sampleSurfaceY
+    return reliefDepth
+  }
+
+  /**
+   * Where across the bench a finger takes hold of the printed sheet to peel it: only on its free
+   * half (the edge and corners away from the edge that stays down), else undefined.
+   */
+  #peelGripX(clientX: number, clientY: number): number | undefined {
+    const { faceWidth, faceHeight, marginUnits, paperWidth } = this.#parts
+    const hit = this.#benchPointAt(clientX, clientY, paperSurfaceY)
+    if (!hit) return undefined
+    const freeEdgeX = faceWidth / 2 + marginUnits
+    // A little grace beyond the sheet: a fingertip is wide and the edge is thin.
+    const graceUnits = 0.05
+    const isOnFreeHalf =
+      hit.x >= freeEdgeX - peelGripShareOfSheet * paperWidth &&
+      hit.x <= freeEdgeX + graceUnits &&
+      Math.abs(hit.z) <= faceHeight / 2 + marginUnits + graceUnits
+    return isOnFreeHalf ? hit.x : undefined
+  }
+
+  /** 揭纸: the sheet peels as far as the finger has pulled its free edge back over it. */
+  #peelTo(touch: ActiveTouch, event: PointerEvent): void {
+    if (touch.peelStartX === undefined) return
+    const hit = this.#benchPointAt(event.clientX, event.clientY, paperSurfaceY)
+    if (!hit) return
+    this.#parts.session.foldTo(
+      peelProgressFromPull(touch.peelStartX - hit.x, this.#parts.paperWidth),
+    )
+  }
+
   /** Cuts, inks or rubs from the touch's last point to `sample`'s; returns the cells changed. */
   #strokeTo(
     touch: ActiveTouch,
     sample: PointerEvent,
-    phase: 'carve' | 'ink' | 'rub',
+    phase: 'transfer' | 'carve' | 'ink' | 'rub',
   ): CellRect | undefined {
     const { session, tools, faceWidth, faceHeight } = this.#parts
-    const surfaceY = phase === 'rub' ? reliefDepth + 0.008 : reliefDepth
+    const surfaceY = this.#gestureSurfaceY(phase)
     const point = this.#blockPointAt(sample.clientX, sample.clientY, surfaceY)
     let changed: CellRect | undefined
     if (point) {
@@ -794,9 +869,11 @@ export class WoodblockScene implements ExhibitScene {
             : tools.chisel
           : phase === 'ink'
             ? tools.inkBrush
-            : tools.palmBrush
+            : tools.rubbingPad
       tool.position.set((point.x - 0.5) * faceWidth, surfaceY + 0.004, (point.y - 0.5) * faceHeight)
-      if (phase === 'carve') {
+      if (phase === 'transfer') {
+        changed = session.transferStroke(from, point, touch.hasStroked)
+      } else if (phase === 'carve') {
         changed = session.carveStroke(from, point, this.#carvingTool)
       } else if (phase === 'ink') {
         changed = session.inkStroke(from, point, touch.hasStroked)
@@ -819,12 +896,18 @@ export class WoodblockScene implements ExhibitScene {
     this.#touch = undefined
     if (this.#canvas?.hasPointerCapture(event.pointerId))
       this.#canvas.releasePointerCapture(event.pointerId)
-    const { session, paperSurface } = this.#parts
+    const { session, paperSurface, blockSurface } = this.#parts
     const phase = session.phase
-    if (isFoldStation(phase)) {
+    if (phase === 'transfer' && session.isSampleDown) {
+      // Rubbed through enough: what is left of the sample comes away (see update).
+      if (isRelease) session.releaseTransferRub()
+    } else if (isFoldStation(phase)) {
       if (!isRelease) session.foldTo(0)
       const isLift = phase === 'lift'
-      if (session.releaseFold() && isLift && session.print) {
+      const hasTaken = session.releaseFold()
+      // The sample lies face down: its writing is on the pasted wood, shown where it is rubbed off.
+      if (hasTaken && phase === 'transfer') blockSurface.showWriting(true)
+      if (hasTaken && isLift && session.print) {
         paperSurface.showPrint(mirrorHorizontally(session.print.sheet))
       }
     } else if (phase === 'write-sample' && touch.brush) {

@@ -38,6 +38,8 @@ import { CarvedRelief } from './carvedRelief'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import { cachedPainting } from './paintingCache'
 import { PaperSurface } from './paperSurface'
+import { PeelingSheet } from './peelingSheet'
+import { SampleRubAway } from './sampleRubAway'
 import {
   createRgbaTexture,
   paintBlockSides,
@@ -88,7 +90,11 @@ export interface WorkshopParts {
   readonly reliefMaterial: MeshPhongMaterial
   readonly sampleHinge: Group
   readonly sampleMaterial: MeshLambertMaterial
+  /** The face-down sample's paper at 上版, rubbed away where the visitor rubs its back. */
+  readonly sampleRubAway: SampleRubAway
   readonly paperHinge: Group
+  /** The printing paper's bend as it is peeled off the block (揭纸). */
+  readonly paperPeel: PeelingSheet
   readonly tools: BenchTools
   readonly chips: WoodChips
   readonly isMotif: boolean
@@ -237,10 +243,20 @@ export async function buildWorkshop(
       hasModelFont ? modelGlyphFontFamily : undefined,
     ),
   )
+  const sampleRubAway = store.add(
+    new SampleRubAway(
+      { gridWidth: grid.width, gridHeight: grid.height, marginCells },
+      grid.width + 2 * marginCells + stripCells,
+      grid.height + 2 * marginCells,
+      session.transferRub.bitmap,
+    ),
+  )
   const sampleMaterial = store.add(
-    // Transparent from the start (the deckle edge, and fading once transferred) with no recompile.
+    // Transparent from the start (the deckle edge, rubbed away at 上版, and fading once
+    // transferred) with no recompile.
     new MeshLambertMaterial({
       map: writingSheet.texture,
+      alphaMap: sampleRubAway.alphaMap,
       side: DoubleSide,
       transparent: true,
       alphaTest: 0.02,
@@ -272,22 +288,45 @@ export async function buildWorkshop(
   )
   store.add(paperSurface.backTexture)
   store.add(paperSurface.faceTexture)
-  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight))
+  // Segments across, so the sheet can bend over its curl as it is peeled off.
+  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight, 48, 1))
+  // The deckle edge is cut from the textures' alpha (no blending, so no sorting against the sample).
   const paperBack = new Mesh(
     sheetGeometry,
-    store.add(new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide })),
+    store.add(
+      new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide, alphaTest: 0.5 }),
+    ),
   )
   const paperFace = new Mesh(
     sheetGeometry,
-    store.add(new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide })),
+    store.add(
+      new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide, alphaTest: 0.5 }),
+    ),
   )
   for (const mesh of [paperBack, paperFace]) {
     mesh.rotation.x = -Math.PI / 2
     mesh.position.x = paperWidth / 2
   }
+  // A soft contact shadow under the sheet, a little towards the room from the window's light; it
+  // turns with the sheet, so it lies under it on the bench and on the block alike.
+  const sheetShadowTexture = store.add(sheetShadowCanvasTexture())
+  const sheetShadowMaterial = store.add(
+    new MeshBasicMaterial({
+      map: sheetShadowTexture,
+      transparent: true,
+      depthWrite: false,
+      color: '#000000',
+    }),
+  )
+  const sheetShadow = new Mesh(shadowGeometry, sheetShadowMaterial)
+  const paperPeel = new PeelingSheet(sheetGeometry, paperWidth, sheetShadow)
+  sheetShadow.rotation.x = -Math.PI / 2
+  sheetShadow.scale.set(paperWidth * 1.12, paperHeight * 1.12, 1)
+  // Placed under the sheet however it is turned by PeelingSheet.followTurn.
+  sheetShadow.position.z = 0.012
   const paperHinge = new Group()
   paperHinge.position.set(-(faceWidth / 2 + marginUnits), reliefDepth + 0.008, 0)
-  paperHinge.add(paperBack, paperFace)
+  paperHinge.add(sheetShadow, paperBack, paperFace)
   paperHinge.rotation.z = Math.PI
   scene.add(paperHinge)
 
@@ -308,9 +347,11 @@ export async function buildWorkshop(
     paperSurface.backTexture,
     paperSurface.faceTexture,
     writingSheet.texture,
+    sampleRubAway.alphaMap,
     benchTexture,
     endGrain,
     shadowTexture,
+    sheetShadowTexture,
     grainTexture,
   ]
   // Upload every texture whole now. The paper stays hidden until 覆纸 while its texels are
@@ -329,7 +370,9 @@ export async function buildWorkshop(
     reliefMaterial,
     sampleHinge,
     sampleMaterial,
+    sampleRubAway,
     paperHinge,
+    paperPeel,
     tools,
     chips,
     isMotif,
@@ -372,6 +415,23 @@ function srgbBytes(width: number, height: number, rgb: Float32Array): Uint8Array
     }
   }
   return bytes
+}
+
+/**
+ * A soft dark rectangle fading to nothing at its rim: the shadow a thin sheet lying close to a
+ * surface casts in soft light (the plane it is drawn on is a little larger than the sheet).
+ */
+function sheetShadowCanvasTexture(): CanvasTexture {
+  const size = 64
+  const canvas = document.createElement('canvas')
+  canvas.width = size
+  canvas.height = size
+  const context = canvas.getContext('2d')!
+  const inset = 7
+  context.filter = 'blur(3px)'
+  context.fillStyle = 'rgba(0,0,0,0.34)'
+  context.fillRect(inset, inset, size - 2 * inset, size - 2 * inset)
+  return new CanvasTexture(canvas)
 }
 
 /** A soft dark ellipse fading to nothing: the shadow an object casts on the bench in soft light. */

@@ -92,6 +92,10 @@ function printOf(sample: string[], carve: (session: PrintingSession) => void) {
   session.moveOn()
   session.foldTo(1)
   session.releaseFold()
+  // 上版: the face-down sample's back is rubbed off, leaving the writing on the wood.
+  for (let i = 0; i < 12; i++)
+    session.transferStroke({ x: 0, y: (i + 0.5) / 12 }, { x: 1, y: (i + 0.5) / 12 })
+  session.releaseTransferRub()
   expect(session.phase).toBe('carve')
   carve(session)
   expect(session.phase).toBe('ink')

@@ -60,6 +60,13 @@ function fold(session: PrintingSession, progress: number): boolean {
   return session.releaseFold()
 }
 
+/** 上版: turns the sample face down on the block and rubs its back off. */
+function transfer(session: PrintingSession): void {
+  expect(fold(session, 0.9)).toBe(true)
+  sweep((a, b) => session.transferStroke(a, b), 10)
+  expect(session.releaseTransferRub()).toBe(true)
+}
+
 describe('fold drags', () => {
   it('turn a drag in the station direction into progress and ignore the other way', () => {
     expect(foldProgressFromDrag(-150, 'left', 300)).toBe(0.5)
@@ -78,7 +85,7 @@ describe('PrintingSession', () => {
 
     expect(session.moveOn()).toBe(true)
     expect(session.phase).toBe('transfer')
-    expect(fold(session, 0.9)).toBe(true)
+    transfer(session)
     expect(session.phase).toBe('carve')
     carveAway(session)
     expect(session.phase).toBe('ink')
@@ -111,6 +118,32 @@ describe('PrintingSession', () => {
     expect(log).not.toContain('complete:transfer')
   })
 
+  it('at 上版 lays the sample face down, then completes only once its back is rubbed through', () => {
+    const { session, log } = recordingSession()
+    session.start()
+    session.moveOn()
+    // Rubbing before the sample is down does nothing.
+    expect(session.transferStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 })).toBeUndefined()
+    expect(fold(session, 0.9)).toBe(true)
+    expect(session.isSampleDown).toBe(true)
+    expect(session.phase).toBe('transfer')
+    expect(log).not.toContain('complete:transfer')
+    // The sample stays down: a further drag does not turn it again.
+    session.foldTo(0.2)
+    expect(session.foldProgress).toBe(1)
+    // One pass across the middle rubs some of the writing through, not enough to lift the rest.
+    expect(session.transferStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 })).toBeDefined()
+    expect(session.transferCoverage).toBeGreaterThan(0)
+    expect(session.transferCoverage).toBeLessThan(0.8)
+    expect(session.releaseTransferRub()).toBe(false)
+    expect(session.phase).toBe('transfer')
+    sweep((a, b) => session.transferStroke(a, b), 10)
+    expect(session.transferCoverage).toBeGreaterThanOrEqual(0.8)
+    expect(session.releaseTransferRub()).toBe(true)
+    expect(log).toContain('complete:transfer')
+    expect(session.phase).toBe('carve')
+  })
+
   it('ignores gestures that belong to another station', () => {
     const { session } = recordingSession()
     session.start()
@@ -119,7 +152,7 @@ describe('PrintingSession', () => {
     expect(session.releaseFold()).toBe(false)
     expect(session.phase).toBe('write-sample')
     session.moveOn()
-    fold(session, 1)
+    transfer(session)
     carveAway(session)
     expect(session.rubStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 }, 1)).toBeUndefined()
     expect(session.inkStroke({ x: 0, y: 0.5 }, { x: 1, y: 0.5 })).toBeDefined()
@@ -129,7 +162,7 @@ describe('PrintingSession', () => {
     const { session } = recordingSession()
     session.start()
     session.moveOn()
-    fold(session, 1)
+    transfer(session)
     carveAway(session)
     expect(session.canMoveOn).toBe(false)
     expect(session.moveOn()).toBe(false)
@@ -148,7 +181,7 @@ describe('PrintingSession', () => {
       const { session, prints } = recordingSession()
       session.start()
       session.moveOn()
-      fold(session, 1)
+      transfer(session)
       carveAway(session)
       sweep((a, b) => session.inkStroke(a, b), 10)
       sweep((a, b) => session.inkStroke(a, b), 10)
@@ -165,7 +198,7 @@ describe('PrintingSession', () => {
       const { session } = recordingSession()
       session.start()
       session.moveOn()
-      fold(session, 1)
+      transfer(session)
       carveAway(session)
       sweep((a, b) => session.inkStroke(a, b), 10)
       session.moveOn()

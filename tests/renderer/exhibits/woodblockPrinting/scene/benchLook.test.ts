@@ -33,7 +33,7 @@ describe('the bench tools', () => {
         'inkBrush',
         'inkStone',
         'knife',
-        'palmBrush',
+        'rubbingPad',
         'waterDish',
         'writingBrush',
       ].sort(),

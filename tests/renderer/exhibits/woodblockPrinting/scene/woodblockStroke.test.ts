@@ -3,6 +3,7 @@ import {
   Mesh,
   MeshLambertMaterial,
   MeshPhongMaterial,
+  PlaneGeometry,
   Scene,
   type WebGLRenderer,
 } from 'three'
@@ -12,6 +13,8 @@ import { PrintingSession } from '../../../../../src/exhibits/woodblockPrinting/p
 import { DisposableStore } from '../../../../../src/lifecycle/disposable'
 import { BlockSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/blockSurface'
 import { PaperSurface } from '../../../../../renderer/exhibits/woodblockPrinting/scene/paperSurface'
+import { PeelingSheet } from '../../../../../renderer/exhibits/woodblockPrinting/scene/peelingSheet'
+import type { SampleRubAway } from '../../../../../renderer/exhibits/woodblockPrinting/scene/sampleRubAway'
 import type { CarvedRelief } from '../../../../../renderer/exhibits/woodblockPrinting/scene/carvedRelief'
 import type { WoodChips } from '../../../../../renderer/exhibits/woodblockPrinting/scene/woodChips'
 import type { WritingSheet } from '../../../../../renderer/exhibits/woodblockPrinting/scene/writingSheet'
@@ -52,7 +55,7 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
     knife: new Group(),
     chisel: new Group(),
     inkBrush: new Group(),
-    palmBrush: new Group(),
+    rubbingPad: new Group(),
     inkStone: new Group(),
     brushRest: new Group(),
     waterDish: new Group(),
@@ -78,7 +81,9 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
       reliefMaterial: new MeshPhongMaterial(),
       sampleHinge: new Group(),
       sampleMaterial: new MeshLambertMaterial(),
+      sampleRubAway: { repaintBlockCells: () => {} } as unknown as SampleRubAway,
       paperHinge: new Group(),
+      paperPeel: new PeelingSheet(new PlaneGeometry(1.14, 1.14, 8, 1), 1.14),
       tools,
       isMotif: false,
       blockText: '宋',
@@ -120,6 +125,9 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
   session.moveOn()
   session.foldTo(1)
   session.releaseFold()
+  for (let i = 0; i < 12; i++)
+    session.transferStroke({ x: 0, y: (i + 0.5) / 12 }, { x: 1, y: (i + 0.5) / 12 })
+  session.releaseTransferRub()
   expect(session.phase).toBe('carve')
   session.moveOn()
   session.masterCarve(Number.POSITIVE_INFINITY)
