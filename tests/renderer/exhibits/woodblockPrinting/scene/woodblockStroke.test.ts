@@ -81,7 +81,10 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
       reliefMaterial: new MeshPhongMaterial(),
       sampleHinge: new Group(),
       sampleMaterial: new MeshLambertMaterial(),
-      sampleRubAway: { repaintBlockCells: () => {} } as unknown as SampleRubAway,
+      sampleRubAway: {
+        repaintBlockCells: () => {},
+        flushUploads: () => false,
+      } as unknown as SampleRubAway,
       paperHinge: new Group(),
       paperPeel: new PeelingSheet(new PlaneGeometry(1.14, 1.14, 8, 1), 1.14),
       tools,
