@@ -31,7 +31,7 @@ void main() {
 // Unlit, its light worked out here: soft window light from the upper left that falls off gently
 // across the table (never to black, so no dark bands at the frame's edges), and the contact
 // shadows as smooth Gaussians in floating point: no shadow map, no stepped edges, no extra draw
-// call, and nothing to recompute since the tea set's resting places never change.
+// call; they move (as uniforms) only when the set is laid out anew for another screen shape.
 const fragmentShader = /* glsl */ `
 uniform sampler2D uGrain;
 uniform vec4 uShadows[${maxContactShadows}];
@@ -63,15 +63,7 @@ export function buildTableTop(
   grain: Texture,
   shadows: readonly ContactShadow[],
 ): Mesh {
-  if (shadows.length > maxContactShadows) {
-    throw new Error(
-      `the tea table takes at most ${maxContactShadows} contact shadows, got ${shadows.length}`,
-    )
-  }
-  const shadowUniforms = Array.from({ length: maxContactShadows }, (_, i) => {
-    const s = shadows[i]
-    return s ? new Vector4(s.xCm, s.zCm, s.radiusCm, s.strength) : new Vector4(0, 0, 1, 0)
-  })
+  const shadowUniforms = Array.from({ length: maxContactShadows }, () => new Vector4(0, 0, 1, 0))
   const geometry = store.add(new PlaneGeometry(tableHalfSideCm * 2, tableHalfSideCm * 2))
   const material = store.add(
     new ShaderMaterial({
@@ -83,5 +75,24 @@ export function buildTableTop(
   )
   const mesh = new Mesh(geometry, material)
   mesh.rotation.x = -Math.PI / 2
+  setContactShadows(mesh, shadows)
   return mesh
+}
+
+/**
+ * Moves the contact shadows of a table top made by {@link buildTableTop} (the set was laid out
+ * anew for the screen's shape). Only uniforms change: no shader is compiled again.
+ */
+export function setContactShadows(tableTop: Mesh, shadows: readonly ContactShadow[]): void {
+  if (shadows.length > maxContactShadows) {
+    throw new Error(
+      `the tea table takes at most ${maxContactShadows} contact shadows, got ${shadows.length}`,
+    )
+  }
+  const uniforms = (tableTop.material as ShaderMaterial).uniforms.uShadows!.value as Vector4[]
+  uniforms.forEach((slot, i) => {
+    const s = shadows[i]
+    if (s) slot.set(s.xCm, s.zCm, s.radiusCm, s.strength)
+    else slot.set(0, 0, 1, 0)
+  })
 }

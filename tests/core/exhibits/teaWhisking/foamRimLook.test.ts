@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { FoamModel } from '../../../../src/exhibits/teaWhisking/foamModel'
-import {
-  foamRimLook,
-  waterLineRecedeRadii,
-} from '../../../../src/exhibits/teaWhisking/foamRimLook'
+import { foamRimLook, waterLineRecedeRadii } from '../../../../src/exhibits/teaWhisking/foamRimLook'
 import { judgeTea } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 import { allAtOnceBowl, prescribedBowl, stillSurfaceBowl } from './teaScripts'
 
