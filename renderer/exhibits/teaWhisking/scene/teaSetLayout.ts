@@ -20,13 +20,14 @@ export interface TeaSetLayout {
 
 /**
  * A wide screen: the set in a row across the table, the caddy and whisk to the left of the bowl
- * and the ewer to its right, its spout towards the bowl.
+ * and the ewer to its right, its spout towards the bowl; the ewer and caddy stand far enough out
+ * that a finger at the bowl's rim is never within their touch circles.
  */
 export const landscapeTeaSet: TeaSetLayout = {
-  ewerHome: new Vector3(12.5, 0, -1.5),
-  caddy: new Vector3(-11, 0, -4.5),
-  caddyLid: new Vector3(-15.4, 0, -7.1),
-  spoon: new Vector3(-8, 0.25, -0.6),
+  ewerHome: new Vector3(14, 0, -1.5),
+  caddy: new Vector3(-12, 0, -3),
+  caddyLid: new Vector3(-16.4, 0, -5.6),
+  spoon: new Vector3(-9, 0.25, 0.9),
   whiskHome: new Vector3(-9, 0, 6),
   elevationDegrees: 56,
 }

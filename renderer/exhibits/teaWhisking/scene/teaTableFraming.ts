@@ -1,4 +1,4 @@
-import { PerspectiveCamera, Vector3 } from 'three'
+import { Vector3, type PerspectiveCamera } from 'three'
 import { teaSetLayoutFor, teaSetOutlineCm, type TeaSetLayout } from './teaSetLayout'
 import { layTeaSet, type TeaTable } from './teaTableMeshes'
 

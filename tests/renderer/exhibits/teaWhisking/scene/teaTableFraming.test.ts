@@ -134,8 +134,12 @@ describe('the tea table framed for the screen’s shape', () => {
             Math.sin(angle) * bowlRimRadiusCm,
           ),
         )
-        for (const circle of [ewer, caddy]) {
-          expect(Math.hypot(rim.x - circle.x, rim.y - circle.y)).toBeGreaterThan(circle.radius + 8)
+        for (const [name, circle] of [
+          ['ewer', ewer],
+          ['caddy', caddy],
+        ] as const) {
+          const gapPx = Math.hypot(rim.x - circle.x, rim.y - circle.y) - circle.radius
+          expect(gapPx, `${name} at rim angle ${i}/64`).toBeGreaterThan(8)
         }
       }
     },
