@@ -4,11 +4,12 @@ import { layTeaSet, type TeaTable } from './teaTableMeshes'
 
 /**
  * Share of the frame left free at each side, as a fraction of its half-width and half-height.
- * A wide screen keeps air round the row (and room beside the bowl for the verdict card); a tall
- * one gives the set most of the frame, as a hanging scroll does its subject.
+ * A wide screen keeps air round the row and more on the left, where the verdict card stands over
+ * the table at the end, so the bowl stays clear of it; a tall one gives the set most of the
+ * frame, as a hanging scroll does its subject.
  */
-const landscapeMargin = { x: 0.2, y: 0.2 }
-const portraitMargin = { x: 0.05, y: 0.07 }
+const landscapeMargin = { left: 0.36, right: 0.08, top: 0.2, bottom: 0.2 }
+const portraitMargin = { left: 0.05, right: 0.05, top: 0.07, bottom: 0.07 }
 
 /** Where the camera stands and what it looks at. */
 export interface TeaCameraPose {
@@ -56,11 +57,22 @@ export function teaCameraPose(
       minY = Math.min(minY, y)
       maxY = Math.max(maxY, y)
     }
-    const scale = Math.max((maxX - minX) / 2 / (1 - margin.x), (maxY - minY) / 2 / (1 - margin.y))
+    // The frame the set should fill, in normalised device coordinates (−1 … 1 each way).
+    const frameLeft = -1 + margin.left
+    const frameRight = 1 - margin.right
+    const frameBottom = -1 + margin.bottom
+    const frameTop = 1 - margin.top
+    const scale = Math.max(
+      (maxX - minX) / (frameRight - frameLeft),
+      (maxY - minY) / (frameTop - frameBottom),
+    )
+    // Move so the set's middle lands on the frame's middle once scaled.
+    const shiftX = (minX + maxX) / 2 - ((frameLeft + frameRight) / 2) * scale
+    const shiftY = (minY + maxY) / 2 - ((frameBottom + frameTop) / 2) * scale
     const centreDepth = offset.subVectors(centre, position).dot(forward)
     position
-      .addScaledVector(right, ((minX + maxX) / 2) * centreDepth * tanX)
-      .addScaledVector(up, ((minY + maxY) / 2) * centreDepth * tanY)
+      .addScaledVector(right, shiftX * centreDepth * tanX)
+      .addScaledVector(up, shiftY * centreDepth * tanY)
       .addScaledVector(forward, -centreDepth * (scale - 1))
   }
   const target = position
