@@ -91,6 +91,17 @@ describe('the tea table framed for the screen’s shape', () => {
     expect(span(ndc.map((p) => p.x))).toBeGreaterThanOrEqual(0.8)
   })
 
+  it.each([stages['1920×1080'], stages['1280×800']])(
+    'on a wide screen keeps the bowl clear of the verdict card on the left (%o)',
+    (size) => {
+      const aspect = size.width / size.height
+      const camera = cameraFor(landscapeTeaSet, aspect)
+      const leftRim = toScreen(camera, size, new Vector3(-bowlRimRadiusCm, rimTopCm, 0))
+      // The card takes about a third of the stage's width at 1280 px (TeaExhibit.vue).
+      expect(leftRim.x / size.width).toBeGreaterThan(0.36)
+    },
+  )
+
   it('in portrait stands the ewer clear above the bowl’s far rim, its spout included', () => {
     const size = stages['1080×1920']
     const camera = cameraFor(portraitTeaSet, size.width / size.height)
