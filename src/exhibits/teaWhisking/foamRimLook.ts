@@ -48,8 +48,9 @@ export function foamRimLook(state: FoamState, waterLine: number): FoamRimLook {
   const line = clamp01(waterLine)
   const hold = Math.min(1, rimHold(state))
   const collar = smoothstep(collarFromHold, collarFullHold, hold) * (1 - line)
-  // No foam, no line: bare tea shows no mark of foam letting go.
-  const hasFoamToRecede = clamp01(state.coverage / 0.5)
+  // No foam, no line: bare tea shows no mark of foam letting go. Any real foam, even the sparse
+  // islands of a poor bowl, shows the whole ring: that early line is what lost the contest.
+  const hasFoamToRecede = smoothstep(0.02, 0.12, state.coverage)
   return {
     collarOpacity: collar,
     collarInnerRadius: 1 - collarWidth * (0.5 + 0.5 * collar),

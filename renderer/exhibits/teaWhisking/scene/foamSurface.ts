@@ -145,7 +145,7 @@ void main() {
   colour += cover * collar * 0.05;
   // The water line: between the foam's edge and the glaze, a dark ring of tea wetting the wall,
   // darkest where the foam last stood against it.
-  colour = mix(colour, tea * 0.3, recededFrom * uWaterLine);
+  colour = mix(colour, tea * 0.2, recededFrom * uWaterLine);
   // On bare liquid a finger leaves a pale ripple instead of a line in the foam.
   colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.

@@ -45,6 +45,13 @@ describe('the rim as the tea table draws it, from the foam model', () => {
     expect(1 - shown.foamEdgeRadius).toBeGreaterThanOrEqual(0.1)
   })
 
+  it('shows a poor bowl’s early water line in full even where its foam is only sparse islands', () => {
+    const sparse = { ...prescribedBowl({ isBowlWarmed: false }).state, coverage: 0.3 }
+    const rim = foamRimLook(sparse, 1)
+    expect(rim.waterLineOpacity).toBe(1)
+    expect(rim.foamEdgeRadius).toBeCloseTo(1 - waterLineRecedeRadii, 5)
+  })
+
   it('draws no water line where there is no foam to let go of the wall', () => {
     const model = new FoamModel()
     model.warmBowl()
