@@ -41,6 +41,8 @@ export const useStaffStore = defineStore('staff', () => {
   let sessionToken: string | undefined
   let firstNewPin: string | undefined
   let lastKeepAliveMs = 0
+  /** The last touch on a staff screen (or the unlock), by the page's clock. */
+  let lastTouchMs = 0
   let keepAliveIntervalMs = longestKeepAliveIntervalMs
   /** Subscribed once for the page's life (the store lives as long). */
   let isFollowing = false
@@ -109,6 +111,7 @@ export const useStaffStore = defineStore('staff', () => {
     if (result.outcome === 'unlocked') {
       sessionToken = result.sessionToken
       lastKeepAliveMs = Date.now()
+      lastTouchMs = lastKeepAliveMs
       keepAliveIntervalMs = Math.min(longestKeepAliveIntervalMs, result.idleTimeoutMs / 4)
       notice.value = undefined
       if (!isFollowing) kioskApi().on('staff:session-ended', () => void checkSession())
@@ -140,8 +143,24 @@ export const useStaffStore = defineStore('staff', () => {
     }
   }
 
+  /**
+   * A staff request made by a timer rather than a touch (a status line refreshing itself). The
+   * services count every staff request as activity, so a poll would keep an unattended admin
+   * screen open for ever; it is made only while staff touched within the keep-alive interval (when
+   * a keep-alive would have gone anyway), and otherwise skipped, resolving to `undefined`.
+   */
+  async function invokeWhileAttended<C extends RequestChannel>(
+    channel: C,
+    ...args: InvokeArgs<C>
+  ): Promise<ResultOf<C> | undefined> {
+    if (sessionToken === undefined || Date.now() - lastTouchMs >= keepAliveIntervalMs)
+      return undefined
+    return invoke(channel, ...args)
+  }
+
   /** A touch on a staff screen: keeps the session alive, at most every 30 s. */
   function noteActivity(): void {
+    lastTouchMs = Date.now()
     if (sessionToken === undefined || Date.now() - lastKeepAliveMs < keepAliveIntervalMs) return
     lastKeepAliveMs = Date.now()
     void invoke('staff:keep-alive').catch(() => undefined)
@@ -192,6 +211,7 @@ export const useStaffStore = defineStore('staff', () => {
     openPinPad,
     submitPin,
     invoke,
+    invokeWhileAttended,
     noteActivity,
     exit,
     leave,

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ModeState } from '../../../src/contract/areas/mode'
 import type { StaffStatus, StaffUnlockResult } from '../../../src/contract/areas/staff'
 import { RequestError } from '../../../src/contract/requestError'
@@ -136,5 +136,38 @@ describe('useStaffStore: the PIN pad flow', () => {
     })
     await expect(staff.invoke('diagnostics:get')).rejects.toMatchObject({ code: 'forbidden' })
     expect(kiosk.screen).toBe('attract')
+  })
+
+  it("a timer's request goes only while staff are touching, so it never keeps an unattended session", async () => {
+    vi.useFakeTimers({ now: 1_000_000 })
+    try {
+      fake.answer('staff:status', () => ({ ...noPin, hasPin: true }))
+      fake.answer('staff:unlock', () => ({ ...unlocked, idleTimeoutMs: 30_000 }))
+      fake.answer('diagnostics:get', () => ({}))
+      const staff = useStaffStore()
+      await staff.openPinPad()
+      await staff.submitPin('1234')
+      const diagnosticsCalls = () =>
+        fake.calls.filter((call) => call.channel === 'diagnostics:get').length
+
+      // Just unlocked: staff are at the screen.
+      await staff.invokeWhileAttended('diagnostics:get')
+      expect(diagnosticsCalls()).toBe(1)
+      // No touch for a quarter of the limit: the poll is skipped and answers nothing.
+      vi.setSystemTime(1_000_000 + 7_500)
+      expect(await staff.invokeWhileAttended('diagnostics:get')).toBeUndefined()
+      expect(diagnosticsCalls()).toBe(1)
+      // A touch, and the next poll goes again.
+      staff.noteActivity()
+      vi.setSystemTime(1_000_000 + 9_000)
+      await staff.invokeWhileAttended('diagnostics:get')
+      expect(diagnosticsCalls()).toBe(2)
+      // A request staff asked for by touch always goes.
+      vi.setSystemTime(1_000_000 + 60_000)
+      await staff.invoke('diagnostics:get')
+      expect(diagnosticsCalls()).toBe(3)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
