@@ -325,10 +325,12 @@ async function captureTeaPoorBowl(
   const verdict = page.locator('[data-tea-verdict]')
   await verdict.waitFor()
   // The verdict says when the water line shows ("水痕约 N 秒…"); the picture then takes three
-  // seconds to draw the foam back from the wall.
+  // seconds to draw the foam back from the wall. The scene's clock counts at most 0.1 s a frame,
+  // so on a slow software renderer its seconds run late: wait several times as long.
   const seconds = Number(/水痕约\s*(\d+)/.exec(await verdict.innerText())?.[1] ?? 60)
-  log(`  waiting ${seconds + 5} s for the water line`)
-  await new Promise((resolve) => setTimeout(resolve, (seconds + 5) * 1000))
+  const waitSeconds = (seconds + 5) * 4
+  log(`  waiting ${waitSeconds} s for the water line`)
+  await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000))
   await waitForSettledScreen(page, sceneTimeoutMs)
   await capture(page, 'tea-bowl-poor', size)
   await cdp.detach()
