@@ -39,7 +39,9 @@ type ExhibitId = (typeof exhibitIds)[number]
 /**
  * Every view and the sizes it is taken at (docs/visitor-journey.md "Screenshots": 1920×1080,
  * 1080×1920 and 1280×800). Staff screens and the idle overlay change little with the size, so
- * they are taken where their layout is most at risk; the 茶百戏 drawing takes minutes of pouring.
+ * they are taken where their layout is most at risk. The tea bowls take minutes of pouring: the
+ * good bowl (咬盏) and its 茶百戏 drawing come from one run of the seven pours, the poor bowl
+ * (its water line showing) from another, at 1280×800, the size where the bowl is smallest.
  */
 const plan = {
   attract: everySize,
@@ -53,7 +55,9 @@ const plan = {
   admin: everySize,
   'admin-confirm-close': [landscapeLarge],
   'admin-printer': everySize,
-  'tea-drawing': [landscapeSmall],
+  'tea-bowl-good': everySize,
+  'tea-drawing': everySize,
+  'tea-bowl-poor': [landscapeSmall],
 } as const satisfies Record<string, readonly KioskViewport[]>
 type ViewName = keyof typeof plan
 
@@ -232,11 +236,12 @@ async function isAskingForNewPin(page: Page): Promise<boolean> {
 }
 
 /**
- * The tea exhibit's last stage, 茶百戏: the bowl warmed, powder added, paste stirred, seven pours
- * whisked, then a picture drawn on the foam and captured while the finger is still down, so the
- * lines are as fresh as a visitor sees them (they fade with a half-life of a second).
+ * The tea exhibit's last stage: the bowl warmed, powder added, paste stirred, seven pours
+ * whisked; the finished bowl with its verdict (咬盏, the foam set all round the rim), then a
+ * 茶百戏 picture drawn on the foam and captured while the finger is still down, so the lines are
+ * as fresh as a visitor sees them (they fade with a half-life of a second).
  */
-async function captureTeaDrawing(
+async function captureTeaGoodBowlAndDrawing(
   page: Page,
   server: SongyunServer,
   size: KioskViewport,
@@ -266,6 +271,11 @@ async function captureTeaDrawing(
   await page.locator('[data-tea-verdict]').waitFor()
   // Let the verdict and the last whisk's ink drops settle before the finger goes down.
   await waitForSettledScreen(page, sceneTimeoutMs)
+  if (isTakenAt('tea-bowl-good', size)) await capture(page, 'tea-bowl-good', size)
+  if (!isTakenAt('tea-drawing', size)) {
+    await cdp.detach()
+    return
+  }
   const stroke = foamDrawingStroke(a)
   // The finger's ink drop blooms for 650 ms where it lands: let it fade before drawing on.
   await drawWithoutLifting(cdp, stroke.slice(0, 1))
@@ -276,6 +286,53 @@ async function captureTeaDrawing(
   )
   await capture(page, 'tea-drawing', size)
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+}
+
+/**
+ * A poor bowl, made the ways 茶录 and 大观茶论 warn against: the bowl never warmed (冷则茶不浮)
+ * and the first pour straight onto the paste instead of round the edge, so the foam rises but
+ * has little root and does not bite the bowl. The capture waits until its water line (水痕) has
+ * shown: the mark that lost a Song tea contest.
+ */
+async function captureTeaPoorBowl(
+  page: Page,
+  server: SongyunServer,
+  size: KioskViewport,
+): Promise<void> {
+  await openExhibitFromAttract(page, server.url, 'tea-whisking')
+  const a = await teaAnchors(page)
+  const cdp = await page.context().newCDPSession(page)
+  // Straight to the powder: tapping the caddy at 熁盏 skips the warming.
+  await timedTouchPath(cdp, [a.caddy], 0)
+  await page.locator('[data-tea-station="make-paste"]').waitFor()
+  await timedTouchPath(
+    cdp,
+    Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
+    40,
+  )
+  for (let n = 1; n <= 7; n++) {
+    log(`  poor pour ${n} of 7`)
+    await page
+      .locator(`[data-tea-station="pour-${n}"][data-tea-phase="pour"]`)
+      .waitFor({ timeout: sceneTimeoutMs })
+    // Every pour straight down the middle, the first one too.
+    await pourUntilEnough(page, cdp, a, false, 0.05)
+    const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
+    await whiskUntil(page, cdp, a, next)
+    await page.locator(next).waitFor({ timeout: sceneTimeoutMs })
+  }
+  const verdict = page.locator('[data-tea-verdict]')
+  await verdict.waitFor()
+  // The verdict says when the water line shows ("水痕约 N 秒…"); the picture then takes three
+  // seconds to draw the foam back from the wall. The scene's clock counts at most 0.1 s a frame,
+  // so on a slow software renderer its seconds run late: wait several times as long.
+  const seconds = Number(/水痕约\s*(\d+)/.exec(await verdict.innerText())?.[1] ?? 60)
+  const waitSeconds = (seconds + 5) * 4
+  log(`  waiting ${waitSeconds} s for the water line`)
+  await new Promise((resolve) => setTimeout(resolve, waitSeconds * 1000))
+  await waitForSettledScreen(page, sceneTimeoutMs)
+  await capture(page, 'tea-bowl-poor', size)
   await cdp.detach()
 }
 
@@ -305,7 +362,10 @@ async function main(): Promise<void> {
         await captureVisitorScreens(page, server, size)
         await captureStaffScreens(page, server, size)
         if (isTakenAt('idle-warning', size)) await captureIdleWarning(page, idleServer, size)
-        if (isTakenAt('tea-drawing', size)) await captureTeaDrawing(page, server, size)
+        if (isTakenAt('tea-bowl-good', size) || isTakenAt('tea-drawing', size)) {
+          await captureTeaGoodBowlAndDrawing(page, server, size)
+        }
+        if (isTakenAt('tea-bowl-poor', size)) await captureTeaPoorBowl(page, server, size)
       } finally {
         await kioskBrowser.close()
       }

@@ -1,6 +1,6 @@
 import type { TestInfo } from '@playwright/test'
 import { expect, tap, test } from './support/kioskTest'
-import { onBowl, teaAnchors } from './support/teaTouch'
+import { onBowl, pourUntilEnough, teaAnchors, whiskUntil } from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
 
 // The tea exhibit's phase bar and touch ring, at every screen size (the scripted seven pours run
@@ -86,5 +86,27 @@ test('tea: the phase bar names its three phases on one line with nothing that lo
   )
   await expect(page.locator('[data-tea-touch-target="ewer"]')).toBeVisible()
   await page.screenshot({ path: shot(testInfo, 'tea-phases-pour-1.png') })
+
+  if (testInfo.project.name === 'portrait-1080') {
+    // A tall screen has its own layout (the ewer behind the bowl, caddy and whisk in front): the
+    // real gestures still reach. Pour, then stir starting at the far rim on the ewer's side, where
+    // a finger once caught the ewer and poured again instead of whisking.
+    await pourUntilEnough(page, cdp, a, true)
+    await expect(page.locator('[data-tea-phase="whisk"]')).toHaveCount(1)
+    const gauge = page.locator('[data-tea-pour-fill]')
+    const fillAfterPour = await gauge.getAttribute('data-tea-pour-fill')
+    for (const start of [-Math.PI / 2, -Math.PI / 3, -Math.PI / 6]) {
+      await timedTouchPath(
+        cdp,
+        Array.from({ length: 4 }, (_, i) => onBowl(a, 0.95 - 0.05 * i, start + (i / 12) * Math.PI)),
+        40,
+      )
+    }
+    await expect(gauge).toHaveAttribute('data-tea-pour-fill', fillAfterPour ?? '')
+    await expect(page.locator('[data-tea-station="pour-1"][data-tea-phase="whisk"]')).toHaveCount(1)
+    await whiskUntil(page, cdp, a, '[data-tea-station="pour-2"]')
+    await expect(page.locator('[data-tea-station="pour-2"]')).toHaveCount(1)
+    await page.screenshot({ path: shot(testInfo, 'tea-phases-pour-2.png') })
+  }
   expect(consoleErrors).toEqual([])
 })

@@ -33,19 +33,21 @@ export function onBowl(a: TeaAnchors, fraction: number, angle: number): TouchPoi
 /**
  * Pour as a visitor does: press the ewer, carry it over the bowl (and, for the first pour, sweep
  * the stream round its edge), then hold it there watching the water gauge, and lift when it says
- * enough. Returns the gauge (`data-tea-pour-fill`) at the lift.
+ * enough. Returns the gauge (`data-tea-pour-fill`) at the lift. A pour that does not ring the
+ * bowl lands at `landingFraction` of the rim's radius from the centre.
  */
 export async function pourUntilEnough(
   page: Page,
   cdp: CDPSession,
   a: TeaAnchors,
   isRing: boolean,
+  landingFraction = 0.4,
 ): Promise<number> {
   // The first pour sweeps half way round the near side of the rim and back (the scene follows
   // the stream's arc); later ones need only reach the surface.
   const ring = isRing
     ? [0, 1, 2, 1].map((quarter) => onBowl(a, 0.75, (quarter * Math.PI) / 2))
-    : [onBowl(a, 0.4, 0.3)]
+    : [onBowl(a, landingFraction, 0.3)]
   const gauge = page.locator('[data-tea-pour-fill]')
   const fill = async () => Number(await gauge.getAttribute('data-tea-pour-fill'))
   await cdp.send('Input.dispatchTouchEvent', {

@@ -11,7 +11,7 @@ import {
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
 import type { FoamState } from '../../../../src/exhibits/teaWhisking/foamModel'
 import type { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
-import { rimHold } from '../../../../src/exhibits/teaWhisking/teaVerdict'
+import { foamRimLook } from '../../../../src/exhibits/teaWhisking/foamRimLook'
 import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
 
 /** Thickness of a full, well-risen foam in cm. */
@@ -23,6 +23,8 @@ const vertexShader = /* glsl */ `
 uniform float uFoamHeight;
 uniform float uFineness;
 uniform float uTime;
+uniform float uCollarLift;
+uniform float uCollarInner;
 varying vec2 vDisc;
 varying vec3 vWorldPosition;
 
@@ -40,7 +42,9 @@ void main() {
   // A full foam domes slightly and, coarse, goes lumpy.
   float rise = uFoamHeight * (0.7 + 0.3 * (1.0 - r * r));
   float lumps = (noise(vDisc * 3.5 + uTime * 0.03) - 0.5) * 0.5 * uFoamHeight * (1.0 - uFineness);
-  vec3 displaced = position + vec3(0.0, (rise + lumps) * ${fullFoamThicknessCm.toFixed(2)}, 0.0);
+  // 咬盏: foam set against the wall climbs it a little, a raised collar all round.
+  float collar = uCollarLift * smoothstep(uCollarInner, 1.0, r);
+  vec3 displaced = position + vec3(0.0, (rise + lumps + collar) * ${fullFoamThicknessCm.toFixed(2)}, 0.0);
   vec4 world = modelMatrix * vec4(displaced, 1.0);
   vWorldPosition = world.xyz;
   gl_Position = projectionMatrix * viewMatrix * world;
@@ -55,7 +59,9 @@ uniform float uBubbleCells;
 uniform float uLiquid;
 uniform float uPaste;
 uniform float uWaterLine;
-uniform float uRimHold;
+uniform float uFoamEdge;
+uniform float uCollar;
+uniform float uCollarInner;
 uniform vec3 uLightDirection;
 uniform sampler2D uSketch;
 varying vec2 vDisc;
@@ -104,7 +110,11 @@ void main() {
   // Two octaves spread the noise so the covered share of the surface follows uCoverage.
   float n = 0.65 * noise(vDisc * 4.0 + 7.0) + 0.35 * noise(vDisc * 9.0 - 3.0);
   float cover = smoothstep(n - 0.06, n + 0.06, uCoverage * 0.9 + 0.12 * step(0.999, uCoverage));
-  cover *= 1.0 - uWaterLine * smoothstep(0.84, 0.96, r);
+  // The water line: the foam has let go of the wall back to uFoamEdge, along a slightly ragged
+  // edge (foam breaks unevenly), and the tea shows between it and the glaze.
+  float edge = uFoamEdge - 0.25 * (1.0 - uFoamEdge) * noise(vDisc * 14.0);
+  float recededFrom = smoothstep(edge - 0.015, edge + 0.01, r) * step(uFoamEdge, 0.999);
+  cover *= 1.0 - recededFrom;
   // A finger parts the foam down to the tea: the line is clear while fresh and, as it fades,
   // dissolves from its edges inwards rather than greying all over (茶百戏's pictures "scatter").
   float sketch = texture2D(uSketch, vDisc * 0.5 + 0.5).r;
@@ -125,15 +135,17 @@ void main() {
   vec3 normal = normalize(cross(dFdx(vWorldPosition), dFdy(vWorldPosition)));
   if (normal.y < 0.0) normal = -normal;
   float diffuse = max(dot(normal, normalize(uLightDirection)), 0.0);
-  // 咬盏: foam set all round the rim and still shows as a dense, whiter collar against the wall.
-  float collar = smoothstep(0.86, 0.97, r) * (1.0 - smoothstep(0.985, 1.0, r));
-  foamColour = mix(foamColour, linear(vec3(1.0, 0.99, 0.96)), collar * uRimHold * 0.7);
+  // 咬盏: foam set all round the rim and still is a dense, finer, whiter collar that runs right up
+  // to the glaze, lit where it climbs the wall instead of shaded by it.
+  float collar = uCollar * smoothstep(uCollarInner, uCollarInner + 0.05, r);
+  foamColour = mix(foamColour, linear(vec3(1.0, 0.995, 0.97)), collar * 0.85);
   // The bowl's wall shades the surface's edge a little: the foam sits down inside the bowl.
-  float wallShade = 1.0 - 0.22 * smoothstep(0.55, 1.0, r);
+  float wallShade = 1.0 - 0.22 * smoothstep(0.55, 1.0, r) * (1.0 - collar);
   vec3 colour = mix(base, foamColour, cover) * (0.42 + 0.5 * diffuse) * wallShade;
-  // The water line: where the foam let go of the wall, a thin dark ring of tea against the glaze.
-  float waterRing = smoothstep(0.93, 0.975, r) * (1.0 - smoothstep(0.975, 1.0, r));
-  colour = mix(colour, tea * 0.35, waterRing * uWaterLine);
+  colour += cover * collar * 0.05;
+  // The water line: between the foam's edge and the glaze, a dark ring of tea wetting the wall,
+  // darkest where the foam last stood against it.
+  colour = mix(colour, tea * 0.2, recededFrom * uWaterLine);
   // On bare liquid a finger leaves a pale ripple instead of a line in the foam.
   colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.
@@ -186,7 +198,10 @@ export class FoamSurface {
           uLiquid: { value: 0 },
           uPaste: { value: 0 },
           uWaterLine: { value: 0 },
-          uRimHold: { value: 0 },
+          uFoamEdge: { value: 1 },
+          uCollar: { value: 0 },
+          uCollarInner: { value: 0.9 },
+          uCollarLift: { value: 0 },
           uLightDirection: { value: new Vector3(-0.4, 1, 0.35) },
           uSketch: { value: this.#sketchTexture },
         },
@@ -232,8 +247,12 @@ export class FoamSurface {
     uniforms.uBubbleCells!.value = (this.#radiusCm * 10) / state.bubbleSizeMm
     uniforms.uLiquid!.value = Math.min(1, state.waterFraction * 10)
     uniforms.uPaste!.value = hasLiquid ? 1 : 0
-    uniforms.uWaterLine!.value = waterLine
-    uniforms.uRimHold!.value = Math.min(1, rimHold(state)) * (1 - waterLine)
+    const rim = foamRimLook(state, waterLine)
+    uniforms.uWaterLine!.value = rim.waterLineOpacity
+    uniforms.uFoamEdge!.value = rim.foamEdgeRadius
+    uniforms.uCollar!.value = rim.collarOpacity
+    uniforms.uCollarInner!.value = rim.collarInnerRadius
+    uniforms.uCollarLift!.value = rim.collarLift
     uniforms.uTime!.value = elapsedSeconds
     this.#pictureKey = [
       this.mesh.visible ? 1 : 0,
@@ -244,6 +263,7 @@ export class FoamSurface {
       state.coverage,
       uniforms.uLiquid!.value as number,
       waterLine,
+      rim.collarOpacity,
     ]
       .map((value) => Math.round(value * 400))
       .join(' ')

@@ -104,3 +104,13 @@ export function buildTableTop(store: DisposableStore, grain: Texture, light: Tex
   mesh.rotation.x = -Math.PI / 2
   return mesh
 }
+
+/**
+ * Gives the table the baked light of another layout of the set (its contact shadows stand where
+ * the pieces now stand). The texture stays its owner's.
+ */
+export function setTableLight(tableTop: Mesh, light: Texture): void {
+  const material = tableTop.material as ShaderMaterial
+  const uniform = material.uniforms.uLight
+  if (uniform) uniform.value = light
+}

@@ -17,15 +17,8 @@ import { BakedRoomLight } from './bakedRoomLightMaterial'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
 import { teaTablePictures } from './teaTablePictures'
-import {
-  buildTeaTable,
-  caddyPosition,
-  caddyReachCm,
-  ewerHomePosition,
-  ewerReachCm,
-  whiskHomePosition,
-  type TeaTable,
-} from './teaTableMeshes'
+import { frameTeaTable } from './teaTableFraming'
+import { buildTeaTable, caddyReachCm, ewerReachCm, type TeaTable } from './teaTableMeshes'
 
 /** Water from the ewer while a finger holds the spout over the bowl: bowl fractions per second. */
 export const pourFlowPerSecond = 0.025
@@ -103,20 +96,6 @@ export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<T
   }
 }
 
-/**
- * How far round (about the vertical) the camera walks on a portrait screen, degrees. Walked to
- * −70° (the ewer at the back, the caddy at the front) the ewer covered the bowl's far rim and a
- * stirring finger caught it (e2e teaPhases at 1080×1920), so it stays 0 until the set is re-laid.
- */
-const portraitAzimuthDegrees = 0
-/** The corners of the table the tea set covers, cm (caddy's lid to the ewer's handle, back to front). */
-const teaSetCornersCm = [
-  new Vector3(-18.5, 0, -9.5),
-  new Vector3(18, 0, -9.5),
-  new Vector3(-16, 0, 9),
-  new Vector3(18, 0, 9),
-]
-
 class TeaTableScene implements TeaScene {
   readonly scene = new Scene()
   readonly camera = new PerspectiveCamera(32, 1, 1, 400)
@@ -133,8 +112,6 @@ class TeaTableScene implements TeaScene {
   #canvas: HTMLCanvasElement | undefined
   #widthPx = 1
   #heightPx = 1
-  /** The ewer at rest turns with the camera so its spout shows in profile, not end-on. */
-  #ewerHomeYaw = 0
   #verdict: { verdict: TeaVerdict; ageSeconds: number } | undefined
   #steamAgeSeconds: number | undefined
   #lastFadeMs: number | undefined
@@ -245,38 +222,8 @@ class TeaTableScene implements TeaScene {
   resize(widthCssPx: number, heightCssPx: number): void {
     this.#widthPx = Math.max(1, widthCssPx)
     this.#heightPx = Math.max(1, heightCssPx)
-    const aspect = this.#widthPx / this.#heightPx
-    this.camera.aspect = aspect
-    // Frame the tea set whatever the screen's shape. On a tall screen the camera walks round so the row from caddy to ewer runs up the picture, as in a hanging scroll,
-    // instead of a thin band across the middle of empty table.
-    const target = new Vector3(1.5, 3, 0.5)
-    const azimuth = ((aspect < 1 ? portraitAzimuthDegrees : 0) * Math.PI) / 180
-    const right = new Vector3(Math.cos(azimuth), 0, -Math.sin(azimuth))
-    const away = new Vector3(-Math.sin(azimuth), 0, -Math.cos(azimuth))
-    let halfWidthCm = 0
-    let halfDepthCm = 0
-    for (const corner of teaSetCornersCm) {
-      const offset = corner.clone().sub(target)
-      halfWidthCm = Math.max(halfWidthCm, Math.abs(offset.dot(right)))
-      halfDepthCm = Math.max(halfDepthCm, Math.abs(offset.dot(away)))
-    }
-    // Seen from 56° up the depth is foreshortened, but the ewer (15 cm tall) rises up the picture.
-    halfDepthCm = halfDepthCm * 0.72 + 5
-    const tanHalf = Math.tan((this.camera.fov * Math.PI) / 360)
-    const distance = Math.max(halfWidthCm / (tanHalf * aspect), halfDepthCm / tanHalf) + 8
-    const elevation = (56 * Math.PI) / 180
-    this.camera.position.set(
-      target.x - away.x * distance * Math.cos(elevation),
-      target.y + distance * Math.sin(elevation),
-      target.z - away.z * distance * Math.cos(elevation),
-    )
-    this.camera.lookAt(target)
-    this.#ewerHomeYaw = azimuth * 0.8
-    if (![...this.#touches.values()].some((role) => role.kind === 'pour')) {
-      this.#table.ewer.rotation.set(0, this.#ewerHomeYaw, 0)
-    }
-    this.camera.updateProjectionMatrix()
-    this.camera.updateMatrixWorld()
+    // The set is laid out for the screen's shape and framed whole (teaTableFraming.ts).
+    frameTeaTable(this.camera, this.#table, this.#widthPx, this.#heightPx)
     this.#isTouchedSinceUpdate = true
     this.listener.anchors(this.screenAnchors())
   }
@@ -336,8 +283,8 @@ class TeaTableScene implements TeaScene {
         radiusXPx: Math.abs(side.x - centre.x),
         radiusYPx: Math.abs(front.y - centre.y),
       },
-      ewer: this.#toScreen(ewerHomePosition.clone().add(new Vector3(0, 6, 0))),
-      caddy: this.#toScreen(caddyPosition.clone().add(new Vector3(0, 2, 0))),
+      ewer: this.#toScreen(this.#table.places.ewerHome.clone().add(new Vector3(0, 6, 0))),
+      caddy: this.#toScreen(this.#table.places.caddy.clone().add(new Vector3(0, 2, 0))),
     }
   }
 
@@ -408,7 +355,8 @@ class TeaTableScene implements TeaScene {
       })
       return
     }
-    if (this.#isNear(point, caddyPosition.clone().add(new Vector3(0, 2, 0)), caddyReachCm)) {
+    const caddyCentre = this.#table.places.caddy.clone().add(new Vector3(0, 2, 0))
+    if (this.#isNear(point, caddyCentre, caddyReachCm)) {
       session.tapPowder()
       return
     }
@@ -494,11 +442,11 @@ class TeaTableScene implements TeaScene {
     if (role.kind === 'pour') {
       this.#flow(role, performance.now())
       this.#session.endPour()
-      this.#table.ewer.position.copy(ewerHomePosition)
-      this.#table.ewer.rotation.set(0, this.#ewerHomeYaw, 0)
+      this.#table.ewer.position.copy(this.#table.places.ewerHome)
+      this.#table.ewer.rotation.set(0, 0, 0)
     } else if (role.kind === 'whisk') {
       role.stroke.end()
-      this.#table.whisk.position.copy(whiskHomePosition)
+      this.#table.whisk.position.copy(this.#table.places.whiskHome)
       this.#table.whisk.rotation.set(0, 0, 0)
     } else {
       this.#session.endDrawing()

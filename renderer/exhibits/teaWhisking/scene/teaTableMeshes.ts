@@ -16,39 +16,31 @@ import {
 } from 'three'
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
 import type { BakedRoomLight } from './bakedRoomLightMaterial'
-import { buildTableTop, type ContactShadow } from './tableTop'
+import { buildTableTop, setTableLight } from './tableTop'
+import { landscapeTeaSet, portraitTeaSet, type TeaSetLayout } from './teaSetLayout'
 import { jianBowlProfile, type ProfilePoint } from './bowlProfile'
 import type { TeaTablePictures } from './teaTablePictures'
 
 /** Height of the lacquer stand (盏托) the bowl sits in, cm. */
 export const standHeightCm = 2.4
-/** Where things stand on the table (cm; the bowl's axis is the origin). */
-export const ewerHomePosition = new Vector3(12.5, 0, -1.5)
-export const caddyPosition = new Vector3(-11, 0, -4.5)
-export const whiskHomePosition = new Vector3(-9, 0, 6)
-/** Where the tea spoon's bowl lies, in front of the caddy; its handle runs off to the left. */
-const spoonPosition = new Vector3(caddyPosition.x + 3, 0.25, caddyPosition.z + 3.9)
-/**
- * The soft shadows the tea set casts on the table where it rests (the bowl and stand, the ewer,
- * the caddy and its lid, the whisk, the spoon), baked into the table's light once a page.
- */
-export const teaSetContactShadows: readonly ContactShadow[] = [
-  { xCm: 0, zCm: 0, radiusCm: 9.6, strength: 0.45 },
-  { xCm: 0, zCm: 0, radiusCm: 14, strength: 0.2 },
-  { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 5.4, strength: 0.45 },
-  { xCm: ewerHomePosition.x, zCm: ewerHomePosition.z, radiusCm: 9, strength: 0.2 },
-  { xCm: caddyPosition.x, zCm: caddyPosition.z, radiusCm: 4.2, strength: 0.45 },
-  { xCm: caddyPosition.x - 4.4, zCm: caddyPosition.z - 2.6, radiusCm: 3.8, strength: 0.3 },
-  { xCm: whiskHomePosition.x, zCm: whiskHomePosition.z, radiusCm: 3.2, strength: 0.42 },
-  { xCm: spoonPosition.x + 3, zCm: spoonPosition.z - 0.4, radiusCm: 2.4, strength: 0.22 },
-]
 /** Radius used to hit-test the ewer and caddy, cm. */
 export const ewerReachCm = 5.5
 export const caddyReachCm = 4
 
+/** Where the pieces the visitor handles rest now (see {@link layTeaSet}), cm. */
+export interface TeaSetPlaces {
+  readonly ewerHome: Vector3
+  readonly caddy: Vector3
+  readonly whiskHome: Vector3
+}
+
 /** The table's meshes, and the parts the scene moves. */
 export interface TeaTable {
   readonly root: Group
+  /** Where the ewer, caddy and whisk rest in the current layout (updated in place). */
+  readonly places: TeaSetPlaces
+  /** The layout the set stands in now (changed only by {@link layTeaSet}). */
+  layout: TeaSetLayout
   /** The bowl and stand; the foam surface goes inside `bowl`. */
   readonly bowl: Group
   readonly ewer: Group
@@ -61,6 +53,11 @@ export interface TeaTable {
   readonly stream: Mesh
   /** A soft puff of steam above the bowl (for the warming rinse). */
   readonly steam: Mesh
+  readonly caddyLid: Mesh
+  readonly spoon: Group
+  readonly tableTop: Mesh
+  /** The table's baked light for each layout (its contact shadows under that layout's pieces). */
+  readonly tableLights: ReadonlyMap<TeaSetLayout, Texture>
 }
 
 const lathePoints = (points: readonly ProfilePoint[]) => points.map((p) => new Vector2(p.r, p.y))
@@ -111,14 +108,11 @@ export function buildTeaTable(
   const texture = <T extends Texture>(t: T) => store.add(t)
   const root = new Group()
 
-  // Table top, the tea set's soft contact shadows baked into its light (teaSetContactShadows).
-  root.add(
-    buildTableTop(
-      store,
-      texture(pictures.texture('tableWood')),
-      texture(pictures.texture('tableLight')),
-    ),
-  )
+  // Table top, the tea set's soft contact shadows baked into its light (one picture a layout).
+  const tableLight = texture(pictures.texture('tableLight'))
+  const tableLightPortrait = texture(pictures.texture('tableLightPortrait'))
+  const tableTop = buildTableTop(store, texture(pictures.texture('tableWood')), tableLight)
+  root.add(tableTop)
   const puff = texture(pictures.texture('softPuff'))
 
   // The stand (盏托): a foot ring, a wide dished flange with a raised rim, and a cup ring that
@@ -150,7 +144,10 @@ export function buildTeaTable(
   const lacquer = material(
     roomLight.material({ colour: 0x34120b, sheen: 'lacquer', sheenColour: 0x9a7868 }),
   )
-  root.add(new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 64)), lacquer))
+  // 128 segments: the flange's rim is the widest silhouette on the table, and at 64 its facets
+  // showed as stair-steps along the near edge.
+  const stand = new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 128)), lacquer)
+  root.add(stand)
 
   // The Jian bowl.
   const { points } = jianBowlProfile()
@@ -226,7 +223,6 @@ export function buildTeaTable(
     new Vector3(3.3, 5.0, 0),
   ])
   ewer.add(new Mesh(geometry(taperedTube(handleCurve, 0.5, 0.42)), qingbai))
-  ewer.position.copy(ewerHomePosition)
   root.add(ewer)
   const ewerSpoutTip = new Vector3(-8.9, 12.4, 0)
 
@@ -283,7 +279,6 @@ export function buildTeaTable(
     }),
   )
   whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(tinesProfile), 64)), tines))
-  whisk.position.copy(whiskHomePosition)
   root.add(whisk)
 
   // The tea caddy (茶盒): a low round box in black lacquer with a cinnabar band at the lip, its lid
@@ -302,11 +297,12 @@ export function buildTeaTable(
     { r: 2.45, y: 0.4 },
     { r: 0, y: 0.4 },
   ]
-  caddy.add(new Mesh(geometry(new LatheGeometry(lathePoints(caddyProfile), 40)), blackLacquer))
+  // 96 segments: the box's lip and the lid's rim are bright lines on black, where facets show.
+  caddy.add(new Mesh(geometry(new LatheGeometry(lathePoints(caddyProfile), 96)), blackLacquer))
   const powder = material(
     roomLight.material({ colour: 0xc2c8a4, sheen: 'lacquer', sheenColour: 0x000000 }),
   )
-  const powderInCaddy = new Mesh(geometry(new CylinderGeometry(2.4, 2.4, 0.2, 40)), powder)
+  const powderInCaddy = new Mesh(geometry(new CylinderGeometry(2.4, 2.4, 0.2, 96)), powder)
   powderInCaddy.position.y = 1.9
   caddy.add(powderInCaddy)
   // The lid, upside down behind the box: a shallow domed disc.
@@ -320,12 +316,10 @@ export function buildTeaTable(
     { r: 0, y: 0.45 },
   ]
   const caddyLid = new Mesh(
-    geometry(new LatheGeometry(lathePoints(caddyLidProfile), 40)),
+    geometry(new LatheGeometry(lathePoints(caddyLidProfile), 96)),
     blackLacquer,
   )
-  caddyLid.position.set(caddyPosition.x - 4.4, 0, caddyPosition.z - 2.6)
   root.add(caddyLid)
-  caddy.position.copy(caddyPosition)
   root.add(caddy)
 
   // The tea spoon (茶匙) beside the caddy: 大观茶论 asks for a heavy one, gold at best, silver or
@@ -347,7 +341,6 @@ export function buildTeaTable(
   spoonBowl.scale.set(1.1, 0.28, 0.75)
   spoon.add(spoonHandle, spoonBowl)
   // In front of the caddy, its bowl towards the tea bowl and its handle to the left.
-  spoon.position.copy(spoonPosition)
   spoon.rotation.y = Math.PI - 0.15
   root.add(spoon)
 
@@ -367,5 +360,46 @@ export function buildTeaTable(
   steam.visible = false
   root.add(steam)
 
-  return { root, bowl, ewer, ewerSpoutTip, whisk, caddy, powderInCaddy, stream, steam }
+  const table: TeaTable = {
+    root,
+    places: { ewerHome: new Vector3(), caddy: new Vector3(), whiskHome: new Vector3() },
+    layout: landscapeTeaSet,
+    bowl,
+    ewer,
+    ewerSpoutTip,
+    whisk,
+    caddy,
+    powderInCaddy,
+    stream,
+    steam,
+    caddyLid,
+    spoon,
+    tableTop,
+    tableLights: new Map([
+      [landscapeTeaSet, tableLight],
+      [portraitTeaSet, tableLightPortrait],
+    ]),
+  }
+  layTeaSet(table, landscapeTeaSet)
+  return table
+}
+
+/**
+ * Sets the tea set down in `layout`: the ewer, caddy, lid, spoon and whisk go to their places
+ * (the ewer upright, the whisk tines down) and their shadows move with them. The bowl stays.
+ */
+export function layTeaSet(table: TeaTable, layout: TeaSetLayout): void {
+  table.layout = layout
+  table.places.ewerHome.copy(layout.ewerHome)
+  table.places.caddy.copy(layout.caddy)
+  table.places.whiskHome.copy(layout.whiskHome)
+  table.ewer.position.copy(layout.ewerHome)
+  table.ewer.rotation.set(0, 0, 0)
+  table.whisk.position.copy(layout.whiskHome)
+  table.whisk.rotation.set(0, 0, 0)
+  table.caddy.position.copy(layout.caddy)
+  table.caddyLid.position.copy(layout.caddyLid)
+  table.spoon.position.copy(layout.spoon)
+  const light = table.tableLights.get(layout)
+  if (light) setTableLight(table.tableTop, light)
 }

@@ -11,7 +11,7 @@ import {
 import { jianBowlProfile } from './bowlProfile'
 import roomLightUrl from './roomLight.png'
 import { bakeTableLight } from './tableTop'
-import { teaSetContactShadows } from './teaTableMeshes'
+import { contactShadowsOf, landscapeTeaSet, portraitTeaSet } from './teaSetLayout'
 import {
   paintGlazeGloss,
   paintHareFur,
@@ -29,7 +29,14 @@ export interface RgbaPicture {
 
 /** The pictures the tea table is drawn with. */
 export type TeaPictureName =
-  'hareFur' | 'glazeGloss' | 'tableWood' | 'tableLight' | 'whiskTines' | 'softPuff' | 'roomLight'
+  | 'hareFur'
+  | 'glazeGloss'
+  | 'tableWood'
+  | 'tableLight'
+  | 'tableLightPortrait'
+  | 'whiskTines'
+  | 'softPuff'
+  | 'roomLight'
 
 /** How a picture is sampled: its colour space, whether it repeats, whether it has a mip chain. */
 interface PictureSampling {
@@ -46,6 +53,7 @@ const sampling: Record<TeaPictureName, PictureSampling> = {
   tableWood: { isColour: true, repeatsX: true, repeatsY: true, hasMipmaps: true },
   // Smooth light and shade: linear filtering is enough at any distance.
   tableLight: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
+  tableLightPortrait: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
   whiskTines: { isColour: true, repeatsX: true, repeatsY: false, hasMipmaps: true },
   softPuff: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: true },
   // Looked up by direction, never minified much: no mip chain to build on a software renderer.
@@ -60,7 +68,8 @@ const makers: Record<Exclude<TeaPictureName, 'roomLight'>, () => RgbaPicture> = 
   },
   glazeGloss: () => bytesOf(paintGlazeGloss(jianBowlProfile().footTopV)),
   tableWood: () => bytesOf(paintTableWood()),
-  tableLight: () => bakeTableLight(teaSetContactShadows),
+  tableLight: () => bakeTableLight(contactShadowsOf(landscapeTeaSet)),
+  tableLightPortrait: () => bakeTableLight(contactShadowsOf(portraitTeaSet)),
   whiskTines: () => bytesOf(paintWhiskTines()),
   softPuff: () => bytesOf(paintSoftPuff()),
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { bakeTableLight } from '../../../../../renderer/exhibits/teaWhisking/scene/tableTop'
-import { teaSetContactShadows } from '../../../../../renderer/exhibits/teaWhisking/scene/teaTableMeshes'
+import {
+  contactShadowsOf,
+  landscapeTeaSet,
+  portraitTeaSet,
+} from '../../../../../renderer/exhibits/teaWhisking/scene/teaSetLayout'
 
 /** The baked light (0…1.25) at a point of the table, world cm (x right, z towards the viewer). */
 function lightAt(picture: ReturnType<typeof bakeTableLight>, xCm: number, zCm: number): number {
@@ -10,7 +14,8 @@ function lightAt(picture: ReturnType<typeof bakeTableLight>, xCm: number, zCm: n
 }
 
 describe('the tea table’s baked light', () => {
-  const light = bakeTableLight(teaSetContactShadows)
+  const light = bakeTableLight(contactShadowsOf(landscapeTeaSet))
+  const portraitLight = bakeTableLight(contactShadowsOf(portraitTeaSet))
   const bare = bakeTableLight([])
 
   it('is the window light times the soft shadows where the tea set rests, computed once', () => {
@@ -21,6 +26,17 @@ describe('the tea table’s baked light', () => {
     expect(lightAt(light, -60, 40)).toBeCloseTo(lightAt(bare, -60, 40), 2)
     // The shade leans away from the window (towards +x and −z).
     expect(lightAt(light, 10, -8)).toBeLessThan(lightAt(light, -10, 8))
+  })
+
+  it('has a picture for each layout, shaded where that layout’s ewer stands', () => {
+    const { ewerHome: portraitEwer } = portraitTeaSet
+    const { ewerHome: landscapeEwer } = landscapeTeaSet
+    expect(lightAt(portraitLight, portraitEwer.x, portraitEwer.z)).toBeLessThan(
+      0.8 * lightAt(light, portraitEwer.x, portraitEwer.z),
+    )
+    expect(lightAt(light, landscapeEwer.x, landscapeEwer.z)).toBeLessThan(
+      0.8 * lightAt(portraitLight, landscapeEwer.x, landscapeEwer.z),
+    )
   })
 
   it('never falls to black nor clips at the frame’s edges', () => {

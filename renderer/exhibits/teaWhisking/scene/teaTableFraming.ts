@@ -1,0 +1,105 @@
+import { Vector3, type PerspectiveCamera } from 'three'
+import { teaSetLayoutFor, teaSetOutlineCm, type TeaSetLayout } from './teaSetLayout'
+import { layTeaSet, type TeaTable } from './teaTableMeshes'
+
+/**
+ * Share of the frame left free at each side, as a fraction of its half-width and half-height.
+ * A wide screen keeps air round the row and more on the left, where the verdict card stands over
+ * the table at the end, so the bowl stays clear of it; a tall one gives the set most of the
+ * frame, as a hanging scroll does its subject.
+ */
+const landscapeMargin = { left: 0.36, right: 0.08, top: 0.2, bottom: 0.2 }
+const portraitMargin = { left: 0.05, right: 0.05, top: 0.07, bottom: 0.07 }
+
+/** Where the camera stands and what it looks at. */
+export interface TeaCameraPose {
+  readonly position: Vector3
+  readonly target: Vector3
+}
+
+/**
+ * The camera pose that frames the set in `layout` on a screen `aspect` wide: looking down from
+ * the layout's elevation, straight up the table (−z), as close as keeps every corner of the set
+ * inside the frame with its margin, and centred on it. Pure three maths, no renderer.
+ */
+export function teaCameraPose(
+  layout: TeaSetLayout,
+  aspect: number,
+  fovDegrees: number,
+): TeaCameraPose {
+  const margin = aspect < 1 ? portraitMargin : landscapeMargin
+  const elevation = (layout.elevationDegrees * Math.PI) / 180
+  const forward = new Vector3(0, -Math.sin(elevation), -Math.cos(elevation))
+  const right = new Vector3(1, 0, 0)
+  const up = new Vector3(0, Math.cos(elevation), -Math.sin(elevation))
+  const tanY = Math.tan((fovDegrees * Math.PI) / 360)
+  const tanX = tanY * aspect
+  const outline = teaSetOutlineCm(layout)
+  const centre = outline
+    .reduce((sum, p) => sum.add(p), new Vector3())
+    .multiplyScalar(1 / outline.length)
+  const position = centre.clone().addScaledVector(forward, -80)
+  const offset = new Vector3()
+  // Centre the set's picture and scale it to the frame; perspective makes each step a little
+  // off, so a few rounds settle it (to well under a pixel).
+  for (let round = 0; round < 12; round++) {
+    let minX = Infinity
+    let maxX = -Infinity
+    let minY = Infinity
+    let maxY = -Infinity
+    for (const p of outline) {
+      offset.subVectors(p, position)
+      const depth = offset.dot(forward)
+      const x = offset.dot(right) / (depth * tanX)
+      const y = offset.dot(up) / (depth * tanY)
+      minX = Math.min(minX, x)
+      maxX = Math.max(maxX, x)
+      minY = Math.min(minY, y)
+      maxY = Math.max(maxY, y)
+    }
+    // The frame the set should fill, in normalised device coordinates (−1 … 1 each way).
+    const frameLeft = -1 + margin.left
+    const frameRight = 1 - margin.right
+    const frameBottom = -1 + margin.bottom
+    const frameTop = 1 - margin.top
+    const scale = Math.max(
+      (maxX - minX) / (frameRight - frameLeft),
+      (maxY - minY) / (frameTop - frameBottom),
+    )
+    // Move so the set's middle lands on the frame's middle once scaled.
+    const shiftX = (minX + maxX) / 2 - ((frameLeft + frameRight) / 2) * scale
+    const shiftY = (minY + maxY) / 2 - ((frameBottom + frameTop) / 2) * scale
+    const centreDepth = offset.subVectors(centre, position).dot(forward)
+    position
+      .addScaledVector(right, shiftX * centreDepth * tanX)
+      .addScaledVector(up, shiftY * centreDepth * tanY)
+      .addScaledVector(forward, -centreDepth * (scale - 1))
+  }
+  const target = position
+    .clone()
+    .addScaledVector(forward, centre.clone().sub(position).dot(forward))
+  return { position, target }
+}
+
+/**
+ * Lays the set out for a screen `widthPx` × `heightPx` (a tall screen has its own layout, see
+ * teaSetLayout.ts) and points `camera` at it. Called on every resize; it re-lays the set only
+ * when the screen's shape changes between wide and tall.
+ */
+export function frameTeaTable(
+  camera: PerspectiveCamera,
+  table: TeaTable,
+  widthPx: number,
+  heightPx: number,
+): void {
+  const aspect = Math.max(1, widthPx) / Math.max(1, heightPx)
+  const layout = teaSetLayoutFor(aspect)
+  if (table.layout !== layout) layTeaSet(table, layout)
+  const pose = teaCameraPose(layout, aspect, camera.fov)
+  camera.aspect = aspect
+  camera.position.copy(pose.position)
+  camera.up.set(0, 1, 0)
+  camera.lookAt(pose.target)
+  camera.updateProjectionMatrix()
+  camera.updateMatrixWorld()
+}

@@ -1,0 +1,158 @@
+import { PerspectiveCamera, Vector3 } from 'three'
+import { describe, expect, it } from 'vitest'
+import {
+  bowlHeightCm,
+  bowlRimRadiusCm,
+} from '../../../../../renderer/exhibits/teaWhisking/scene/bowlProfile'
+import { teaCameraPose } from '../../../../../renderer/exhibits/teaWhisking/scene/teaTableFraming'
+import {
+  landscapeTeaSet,
+  portraitTeaSet,
+  teaSetLayoutFor,
+  teaSetOutlineCm,
+  type TeaSetLayout,
+} from '../../../../../renderer/exhibits/teaWhisking/scene/teaSetLayout'
+
+/** The tea stage's canvas at the three screen sizes (the page's frame takes the rest). */
+const stages = {
+  '1920×1080': { width: 1836, height: 876 },
+  '1280×800': { width: 1196, height: 596 },
+  '1080×1920': { width: 1000, height: 1610 },
+}
+const fovDegrees = 32
+/** What the scene's hit tests use (teaTableMeshes.ts). */
+const ewerReachCm = 5.5
+const caddyReachCm = 4
+/** Height of the bowl's rim above the table: stand seat + bowl (teaTableMeshes.ts). */
+const rimTopCm = 2.4 - 0.55 + bowlHeightCm
+
+function cameraFor(layout: TeaSetLayout, aspect: number): PerspectiveCamera {
+  const camera = new PerspectiveCamera(fovDegrees, aspect, 1, 400)
+  const pose = teaCameraPose(layout, aspect, fovDegrees)
+  camera.position.copy(pose.position)
+  camera.lookAt(pose.target)
+  camera.updateProjectionMatrix()
+  camera.updateMatrixWorld()
+  return camera
+}
+
+/** A world point in canvas pixels, y down. */
+function toScreen(camera: PerspectiveCamera, size: { width: number; height: number }, p: Vector3) {
+  const ndc = p.clone().project(camera)
+  return { x: ((ndc.x + 1) / 2) * size.width, y: ((1 - ndc.y) / 2) * size.height }
+}
+
+/** A hit circle as the scene measures it: `reachCm` along x, projected at the piece. */
+function hitCircle(
+  camera: PerspectiveCamera,
+  size: { width: number; height: number },
+  centre: Vector3,
+  reachCm: number,
+) {
+  const c = toScreen(camera, size, centre)
+  const edge = toScreen(camera, size, centre.clone().add(new Vector3(reachCm, 0, 0)))
+  return { ...c, radius: Math.abs(edge.x - c.x) }
+}
+
+describe('the tea table framed for the screen’s shape', () => {
+  it('lays the set out in a row on a wide screen and up the picture on a tall one', () => {
+    expect(teaSetLayoutFor(stages['1920×1080'].width / stages['1920×1080'].height)).toBe(
+      landscapeTeaSet,
+    )
+    expect(teaSetLayoutFor(stages['1280×800'].width / stages['1280×800'].height)).toBe(
+      landscapeTeaSet,
+    )
+    expect(teaSetLayoutFor(stages['1080×1920'].width / stages['1080×1920'].height)).toBe(
+      portraitTeaSet,
+    )
+  })
+
+  it.each(Object.entries(stages))(
+    'keeps every piece of the set inside the frame at %s',
+    (_, size) => {
+      const aspect = size.width / size.height
+      const layout = teaSetLayoutFor(aspect)
+      const camera = cameraFor(layout, aspect)
+      for (const corner of teaSetOutlineCm(layout)) {
+        const ndc = corner.clone().project(camera)
+        expect(Math.abs(ndc.x)).toBeLessThanOrEqual(1)
+        expect(Math.abs(ndc.y)).toBeLessThanOrEqual(1)
+      }
+    },
+  )
+
+  it('lets the set fill most of a portrait frame: at least 85 % of its height and 80 % of its width', () => {
+    const size = stages['1080×1920']
+    const aspect = size.width / size.height
+    const camera = cameraFor(portraitTeaSet, aspect)
+    const ndc = teaSetOutlineCm(portraitTeaSet).map((p) => p.clone().project(camera))
+    const span = (values: number[]) => (Math.max(...values) - Math.min(...values)) / 2
+    expect(span(ndc.map((p) => p.y))).toBeGreaterThanOrEqual(0.85)
+    expect(span(ndc.map((p) => p.x))).toBeGreaterThanOrEqual(0.8)
+  })
+
+  it.each([stages['1920×1080'], stages['1280×800']])(
+    'on a wide screen keeps the bowl clear of the verdict card on the left (%o)',
+    (size) => {
+      const aspect = size.width / size.height
+      const camera = cameraFor(landscapeTeaSet, aspect)
+      const leftRim = toScreen(camera, size, new Vector3(-bowlRimRadiusCm, rimTopCm, 0))
+      // The card takes about a third of the stage's width at 1280 px (TeaExhibit.vue).
+      expect(leftRim.x / size.width).toBeGreaterThan(0.36)
+    },
+  )
+
+  it('in portrait stands the ewer clear above the bowl’s far rim, its spout included', () => {
+    const size = stages['1080×1920']
+    const camera = cameraFor(portraitTeaSet, size.width / size.height)
+    const farRim = toScreen(camera, size, new Vector3(0, rimTopCm, -bowlRimRadiusCm))
+    const ewer = portraitTeaSet.ewerHome
+    // The ewer's lowest front edge, and the spout's tip (teaTableMeshes.ts: (−8.9, 12.4) from
+    // the ewer's foot), are higher in the picture than the far rim.
+    const foot = toScreen(camera, size, ewer.clone().add(new Vector3(0, 0, 4)))
+    const spoutTip = toScreen(camera, size, ewer.clone().add(new Vector3(-8.9, 12.4, 0)))
+    expect(foot.y).toBeLessThan(farRim.y)
+    expect(spoutTip.y).toBeLessThan(farRim.y - 40)
+  })
+
+  it.each(Object.entries(stages))(
+    'keeps the ewer’s and the caddy’s touch circles off the bowl at %s (a stirring finger cannot catch them)',
+    (_, size) => {
+      const aspect = size.width / size.height
+      const layout = teaSetLayoutFor(aspect)
+      const camera = cameraFor(layout, aspect)
+      const ewer = hitCircle(
+        camera,
+        size,
+        layout.ewerHome.clone().add(new Vector3(0, 6, 0)),
+        ewerReachCm,
+      )
+      const caddy = hitCircle(
+        camera,
+        size,
+        layout.caddy.clone().add(new Vector3(0, 2, 0)),
+        caddyReachCm,
+      )
+      // Every point of the rim a finger stirring or pouring may reach.
+      for (let i = 0; i < 64; i++) {
+        const angle = (i / 64) * 2 * Math.PI
+        const rim = toScreen(
+          camera,
+          size,
+          new Vector3(
+            Math.cos(angle) * bowlRimRadiusCm,
+            rimTopCm - 0.6,
+            Math.sin(angle) * bowlRimRadiusCm,
+          ),
+        )
+        for (const [name, circle] of [
+          ['ewer', ewer],
+          ['caddy', caddy],
+        ] as const) {
+          const gapPx = Math.hypot(rim.x - circle.x, rim.y - circle.y) - circle.radius
+          expect(gapPx, `${name} at rim angle ${i}/64`).toBeGreaterThan(8)
+        }
+      }
+    },
+  )
+})
