@@ -28,6 +28,11 @@ export const woodblockText = {
       en: 'Rub the sheet’s back away: the writing stays on the wood, reversed',
     },
     carve: { 'zh-CN': '在版上拖动：铲去字外的木头', en: 'Drag on the block to clear the wood' },
+    /** 刻版 with the knife in hand (发刀): the callout follows the tool the visitor holds. */
+    'carve-knife': {
+      'zh-CN': '在版上拖动：沿笔画外缘下刀',
+      en: 'Drag on the block to cut round the strokes',
+    },
     ink: { 'zh-CN': '在版上来回拖动，刷墨', en: 'Brush ink over the block' },
     'lay-paper': {
       'zh-CN': '向右拖动纸张，盖上木版 →',

@@ -1,6 +1,6 @@
 import { Mesh, PlaneGeometry, ShaderMaterial, type Texture } from 'three'
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
-import type { RgbaPicture } from './teaTablePictures'
+import type { RgbaPicture } from './rgbaPicture'
 
 /** Half the table top's side, cm: far past the frame's edge at every screen shape. */
 const tableHalfSideCm = 90

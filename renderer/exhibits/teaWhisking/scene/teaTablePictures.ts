@@ -10,6 +10,7 @@ import {
 } from 'three'
 import { jianBowlProfile } from './bowlProfile'
 import roomLightUrl from './roomLight.png'
+import type { RgbaPicture } from './rgbaPicture'
 import { bakeTableLight } from './tableTop'
 import { contactShadowsOf, landscapeTeaSet, portraitTeaSet } from './teaSetLayout'
 import {
@@ -19,13 +20,6 @@ import {
   paintTableWood,
   paintWhiskTines,
 } from './teaTextures'
-
-/** A picture as RGBA bytes, rows bottom-up (the order WebGL takes them in without flipping). */
-export interface RgbaPicture {
-  readonly widthPx: number
-  readonly heightPx: number
-  readonly bytes: Uint8Array
-}
 
 /** The pictures the tea table is drawn with. */
 export type TeaPictureName =

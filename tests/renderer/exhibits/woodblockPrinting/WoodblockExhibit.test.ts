@@ -204,6 +204,12 @@ describe('WoodblockExhibit', () => {
     // With a printer chosen, the print card offers the visitor a card to take home.
     expect(overlay.find('[data-action="take-home"]').exists()).toBe(true)
 
+    // The other blocks are one labelled row of their names (three fit beside the print at 1280).
+    const others = overlay.get('[role="group"][aria-label="Try another block"]')
+    const choices = others.findAll('[data-action="woodblock-another"]')
+    expect(choices.length).toBeGreaterThan(0)
+    for (const choice of choices) expect(choice.text()).not.toContain('Try another block')
+
     await wrapper
       .get('[data-action="woodblock-another"][data-block-choice="plum"]')
       .trigger('click')
