@@ -706,6 +706,10 @@ export class WoodblockScene implements ExhibitScene {
       return { minX: -blockHalfWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
     if (phase === 'transfer' || phase === 'carve' || phase === 'ink' || phase === 'rub')
       return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
+    // 揭纸: the block and the curl peeling off it, not the whole bench the sheet will lie on
+    // (framed to the sheet's full width, the work stood against the right edge of the frame).
+    if (phase === 'lift')
+      return { minX: -blockHalfWidth - 0.45 * paperWidth, maxX: blockHalfWidth, ...depth }
     return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
   }
 
