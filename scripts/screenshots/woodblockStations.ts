@@ -25,6 +25,7 @@ import {
   woodblockSceneBox,
   writeSongByTouch,
 } from '../../tests/e2e/support/woodblockTouch'
+import { pressAlong } from '../../tests/e2e/support/timedTouch'
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 const screenshotsDir = path.join(repositoryRoot, 'docs', 'screenshots')
@@ -53,16 +54,7 @@ async function halfFold(page: Page, cdp: CDPSession, direction: 'left' | 'right'
   // A short drag: the sheet caught rising at about a third of the turn, neither flat nor edge-on.
   const endX = startX + (direction === 'left' ? -1 : 1) * box.width * 0.08
   const points = linePoints({ x: startX, y }, { x: endX, y }, 4)
-  const [first, ...rest] = points
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ ...first!, id: 1 }],
-  })
-  for (const point of rest)
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ ...point, id: 1 }],
-    })
+  await pressAlong(cdp, points)
   await page.waitForTimeout(900)
 }
 

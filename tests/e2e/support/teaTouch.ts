@@ -1,7 +1,7 @@
 // Scripted touch for the tea exhibit, shared by its end-to-end test and the docs' screenshot
 // script. Touches go through CDP Input.dispatchTouchEvent, so the page sees pointerType 'touch'.
 import type { CDPSession, Page } from '@playwright/test'
-import { timedTouchPath, type TouchPoint } from './timedTouch'
+import { pressAlong, timedTouchPath, type TouchPoint } from './timedTouch'
 
 /** Where the tea scene's touchable things are, in page CSS pixels. */
 export interface TeaAnchors {
@@ -114,18 +114,7 @@ export async function drawWithoutLifting(
   cdp: CDPSession,
   stroke: readonly TouchPoint[],
 ): Promise<void> {
-  const [first, ...rest] = stroke
-  if (!first) return
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ ...first, id: 1 }],
-  })
-  for (const point of rest) {
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ ...point, id: 1 }],
-    })
-  }
+  await pressAlong(cdp, stroke)
 }
 
 /** Lifts every finger. */

@@ -44,3 +44,23 @@ export async function timedTouchPath(
     timestamp: atSeconds + 0.01,
   })
 }
+
+/**
+ * Puts a finger down at the first point and moves it through the rest without lifting it, so
+ * whatever is read or captured next shows the gesture in progress; lift with a `touchEnd` (or
+ * `touchCancel`) afterwards.
+ */
+export async function pressAlong(cdp: CDPSession, points: readonly TouchPoint[]): Promise<void> {
+  const [first, ...rest] = points
+  if (!first) return
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ x: first.x, y: first.y, id: 1 }],
+  })
+  for (const point of rest) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: point.x, y: point.y, id: 1 }],
+    })
+  }
+}

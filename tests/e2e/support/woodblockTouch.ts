@@ -1,6 +1,7 @@
 // Scripted touch for the woodblock exhibit, shared by its end-to-end test and its benchmark.
 // Touches go through CDP Input.dispatchTouchEvent, so the page sees pointerType 'touch'.
 import type { CDPSession, Page } from '@playwright/test'
+import { pressAlong } from './timedTouch'
 
 export interface ScreenPoint {
   readonly x: number
@@ -278,18 +279,6 @@ export async function peelDrag(
   const from = { x: block.x + block.width * 0.98, y }
   const to = { x: from.x - block.width * pullShare, y }
   const points = linePoints(from, to, 8)
-  if (!isHeld) {
-    await touchDrag(cdp, points)
-    return
-  }
-  const [first, ...rest] = points
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ ...first!, id: 1 }],
-  })
-  for (const point of rest)
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ ...point, id: 1 }],
-    })
+  if (isHeld) await pressAlong(cdp, points)
+  else await touchDrag(cdp, points)
 }
