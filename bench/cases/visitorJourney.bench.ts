@@ -43,18 +43,18 @@ async function gzippedScriptBytes(page: Page, scriptUrls: readonly string[]): Pr
 async function scriptsAroundPrefetch(
   page: Page,
 ): Promise<{ ownScripts: string[]; prefetchedScripts: string[] }> {
-  return page.evaluate((markName) => {
-    const mark = performance.getEntriesByName(markName)[0]
+  // No named function inside: tsx would wrap it in a `__name` helper the page does not have.
+  const [ownScripts, prefetchedScripts] = await page.evaluate((markName) => {
+    const markStartMs = performance.getEntriesByName(markName)[0]?.startTime ?? Infinity
     const scripts = performance
       .getEntriesByType('resource')
       .filter((entry) => /\.m?js(\?|$)/.test(entry.name))
-    const isPrefetched = (entry: PerformanceEntry) =>
-      mark !== undefined && entry.startTime >= mark.startTime
-    return {
-      ownScripts: scripts.filter((entry) => !isPrefetched(entry)).map((entry) => entry.name),
-      prefetchedScripts: scripts.filter(isPrefetched).map((entry) => entry.name),
-    }
+    return [
+      scripts.filter((entry) => entry.startTime < markStartMs).map((entry) => entry.name),
+      scripts.filter((entry) => entry.startTime >= markStartMs).map((entry) => entry.name),
+    ]
   }, exhibitCodePrefetchMark)
+  return { ownScripts: ownScripts, prefetchedScripts: prefetchedScripts }
 }
 
 /**

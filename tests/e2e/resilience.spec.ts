@@ -228,7 +228,7 @@ test(
 test(
   'tea: after the WebGL context is lost and restored, the rebuilt scene completes a station, and its still picture after a whisk is antialiased',
   { tag: '@one-size' },
-  async ({ page, server, consoleErrors }) => {
+  async ({ page, server, consoleErrors }, testInfo) => {
     test.setTimeout(240_000)
     await openThenLoseAndRestoreContext(
       page,
@@ -266,6 +266,7 @@ test(
     expect(still?.drawingScale).toBe(1)
     expect(still?.isStillFrameShown).toBe(true)
     expect(await sceneEdgeSmoothness(page)).toBeGreaterThan(0.6)
+    await page.screenshot({ path: testInfo.outputPath('tea-still-after-stir.png') })
     expect(consoleErrors).toEqual([])
   },
 )
