@@ -24,15 +24,22 @@ export interface RingEllipse {
 export const ringStrokeMaxPx = 7
 
 /**
- * The smallest upright ellipse of the box's own proportions that passes `clearancePx` outside each
- * corner: a round ring round a rectangular target (a block, a sheet), never a rectangle.
+ * How much wider than the box the ring is, each way. √2 would pass every corner, but round a
+ * big target (a sheet, a block) that loops far over the tools beside it; a little less lets the
+ * corners just touch the stroke, as a brush circle drawn round a thing does.
+ */
+export const ringSpreadOfBox = 1.2
+
+/**
+ * An upright ellipse of the box's own proportions, `clearancePx` beyond `ringSpreadOfBox` times
+ * its half-size: a round ring round a rectangular target (a block, a sheet), never a rectangle.
  */
 export function ringRoundBox(box: ScreenBox, clearancePx: number): RingEllipse {
   return {
     centreX: box.x + box.width / 2,
     centreY: box.y + box.height / 2,
-    radiusXPx: (box.width / 2) * Math.SQRT2 + clearancePx,
-    radiusYPx: (box.height / 2) * Math.SQRT2 + clearancePx,
+    radiusXPx: (box.width / 2) * ringSpreadOfBox + clearancePx,
+    radiusYPx: (box.height / 2) * ringSpreadOfBox + clearancePx,
   }
 }
 

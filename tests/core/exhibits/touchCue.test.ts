@@ -21,17 +21,18 @@ function overlaps(a: ScreenBox, b: ScreenBox): boolean {
 }
 
 describe('the touch cue’s ring', () => {
-  it('is round round a rectangular target: an ellipse through points clear of every corner', () => {
+  it('is round round a rectangular target: an ellipse clear of each side, reaching to the corners', () => {
     const box = { x: 100, y: 50, width: 300, height: 120 }
     const ring = ringRoundBox(box, 6)
-    for (const [cx, cy] of [
-      [box.x, box.y],
-      [box.x + box.width, box.y + box.height],
-    ]) {
-      const r =
-        ((cx - ring.centreX) / ring.radiusXPx) ** 2 + ((cy - ring.centreY) / ring.radiusYPx) ** 2
-      expect(r).toBeLessThan(1)
-    }
+    expect(ring.centreX).toBe(250)
+    expect(ring.centreY).toBe(110)
+    // Clear of each side's middle by more than the clearance.
+    expect(ring.radiusXPx - box.width / 2).toBeGreaterThan(6)
+    expect(ring.radiusYPx - box.height / 2).toBeGreaterThan(6)
+    // A corner lies near the stroke (within a fifth of a radius), not far inside or outside it.
+    const cornerRadii = Math.hypot(150 / ring.radiusXPx, 60 / ring.radiusYPx)
+    expect(cornerRadii).toBeGreaterThan(0.9)
+    expect(cornerRadii).toBeLessThan(1.2)
   })
 
   it('draws a brush stroke on the ellipse: every edge point within a stroke of the centre line, no corners', () => {
