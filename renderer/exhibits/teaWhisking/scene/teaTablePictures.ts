@@ -13,13 +13,7 @@ import roomLightUrl from './roomLight.png'
 import type { RgbaPicture } from './rgbaPicture'
 import { bakeTableLight } from './tableTop'
 import { contactShadowsOf, landscapeTeaSet, portraitTeaSet } from './teaSetLayout'
-import {
-  paintGlazeGloss,
-  paintHareFur,
-  paintSoftPuff,
-  paintTableWood,
-  paintWhiskTines,
-} from './teaTextures'
+import { paintGlazeGloss, paintHareFur, paintSoftPuff, paintTableWood } from './teaTextures'
 
 /** The pictures the tea table is drawn with. */
 export type TeaPictureName =
@@ -28,7 +22,6 @@ export type TeaPictureName =
   | 'tableWood'
   | 'tableLight'
   | 'tableLightPortrait'
-  | 'whiskTines'
   | 'softPuff'
   | 'roomLight'
 
@@ -48,7 +41,6 @@ const sampling: Record<TeaPictureName, PictureSampling> = {
   // Smooth light and shade: linear filtering is enough at any distance.
   tableLight: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
   tableLightPortrait: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
-  whiskTines: { isColour: true, repeatsX: true, repeatsY: false, hasMipmaps: true },
   softPuff: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: true },
   // Looked up by direction, never minified much: no mip chain to build on a software renderer.
   roomLight: { isColour: true, repeatsX: false, repeatsY: false, hasMipmaps: false },
@@ -64,7 +56,6 @@ const makers: Record<Exclude<TeaPictureName, 'roomLight'>, () => RgbaPicture> = 
   tableWood: () => bytesOf(paintTableWood()),
   tableLight: () => bakeTableLight(contactShadowsOf(landscapeTeaSet)),
   tableLightPortrait: () => bakeTableLight(contactShadowsOf(portraitTeaSet)),
-  whiskTines: () => bytesOf(paintWhiskTines()),
   softPuff: () => bytesOf(paintSoftPuff()),
 }
 
