@@ -5,19 +5,15 @@ import {
   ringInkBox,
   ringRoundBox,
   ringStrokeMaxPx,
-  type ScreenBox,
 } from '../../../src/exhibits/touchCueRing'
 import { placeCueBeside } from '../../../src/exhibits/touchCuePlacement'
+import type { RingEllipse } from '../../../src/exhibits/touchCueRing'
 
 function pathPoints(path: string): { x: number; y: number }[] {
   return [...path.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => ({
     x: Number(m[1]),
     y: Number(m[2]),
   }))
-}
-
-function overlaps(a: ScreenBox, b: ScreenBox): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 }
 
 describe('the touch cue’s ring', () => {
@@ -64,31 +60,47 @@ describe('the touch cue’s ring', () => {
 describe('where the hint chip stands', () => {
   const bounds = { x: 0, y: 0, width: 1200, height: 600 }
   const chip = { chipWidthPx: 300, chipHeightPx: 80, bounds, gapPx: 12 }
+  /** The ring's ink with the air round it, as an ellipse: what the chip must keep out of. */
+  function clearOfRing(place: { x: number; y: number }, ring: RingEllipse): boolean {
+    const ink = ringInkBox(ring)
+    const rx = ink.width / 2 + 12
+    const ry = ink.height / 2 + 12
+    const nx = Math.min(Math.max(ring.centreX, place.x), place.x + 300)
+    const ny = Math.min(Math.max(ring.centreY, place.y), place.y + 80)
+    return ((nx - ring.centreX) / rx) ** 2 + ((ny - ring.centreY) / ry) ** 2 >= 1
+  }
 
   it('takes the first side asked for when it fits, centred on the ring and clear of it', () => {
-    const ring = { x: 500, y: 100, width: 200, height: 200 }
+    const ring = { centreX: 600, centreY: 200, radiusXPx: 100, radiusYPx: 100 }
     const place = placeCueBeside({ ...chip, ring, sides: ['below', 'above'] })
-    expect(place).toEqual({ x: 450, y: 312, side: 'below' })
+    expect(place.side).toBe('below')
+    expect(place.x).toBe(450)
+    expect(place.y).toBeCloseTo(ringInkBox(ring).y + ringInkBox(ring).height + 12)
   })
 
-  it('goes to the next side when the first would leave the stage, never over the ring', () => {
-    const ring = { x: 500, y: 400, width: 200, height: 190 }
+  it('goes to the next side when the first has no room on the stage, never over the ring', () => {
+    const ring = { centreX: 600, centreY: 480, radiusXPx: 100, radiusYPx: 90 }
     const place = placeCueBeside({ ...chip, ring, sides: ['below', 'above', 'right'] })
     expect(place.side).toBe('above')
-    expect(overlaps({ x: place.x, y: place.y, width: 300, height: 80 }, ring)).toBe(false)
+    expect(clearOfRing(place, ring)).toBe(true)
   })
 
-  it('slides along its side to stay on the stage', () => {
-    const ring = { x: 1050, y: 100, width: 140, height: 140 }
-    const place = placeCueBeside({ ...chip, ring, sides: ['below'] })
+  it('slides along a side to where the ellipse curves away, when the middle of it is too tight', () => {
+    // A big ring: no side has room outright; at the right the chip is pulled in over the ring's
+    // box, and slides up or down the side until it is clear of the ellipse itself.
+    const ring = { centreX: 560, centreY: 300, radiusXPx: 400, radiusYPx: 240 }
+    const place = placeCueBeside({ ...chip, ring, sides: ['right', 'below'] })
+    expect(place.side).toBe('right')
     expect(place.x).toBe(900)
-    expect(place.side).toBe('below')
+    expect(place.y).not.toBe(260)
+    expect(clearOfRing(place, ring)).toBe(true)
   })
 
-  it('when no side fits, takes the side that covers least of the ring', () => {
-    const ring = { x: 100, y: 20, width: 1000, height: 560 }
+  it('when no side has room anywhere, takes the side that covers least of the ring', () => {
+    const ring = { centreX: 600, centreY: 300, radiusXPx: 560, radiusYPx: 290 }
     const place = placeCueBeside({ ...chip, ring, sides: ['below', 'left'] })
-    // Below would lie over 300 × 60 px of the ring's box; left, slid to the edge, over 200 × 80.
+    // Below, pulled up onto the stage, lies over 300 × 80 px of the ring's box; the left, pulled
+    // in to the stage's edge, over less (the box starts 29 px in).
     expect(place).toEqual({ x: 0, y: 260, side: 'left' })
   })
 })
