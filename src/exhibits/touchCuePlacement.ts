@@ -43,7 +43,8 @@ function touchesEllipse(
 ): boolean {
   const nearestX = clamp(centreX, box.x, box.x + box.width)
   const nearestY = clamp(centreY, box.y, box.y + box.height)
-  return ((nearestX - centreX) / reachXPx) ** 2 + ((nearestY - centreY) / reachYPx) ** 2 < 1
+  // Just touching counts as clear (a chip set against a side is tangent to the ellipse there).
+  return ((nearestX - centreX) / reachXPx) ** 2 + ((nearestY - centreY) / reachYPx) ** 2 < 1 - 1e-6
 }
 
 function overlapArea(a: ScreenBox, b: ScreenBox): number {

@@ -29,20 +29,20 @@ interface TineRing {
 /** An outer ring splayed a little and a shorter inner one, sparse as the painting shows them. */
 const rings: readonly TineRing[] = [
   {
-    count: 18,
+    count: 22,
     rootRadiusCm: 1.05,
-    tipRadiusCm: 1.7,
+    tipRadiusCm: 2.1,
     tipYCm: 0,
-    rootWidthCm: 0.3,
+    rootWidthCm: 0.36,
     angleOffset: 0,
   },
   {
-    count: 9,
-    rootRadiusCm: 0.5,
-    tipRadiusCm: 0.85,
-    tipYCm: 0.5,
-    rootWidthCm: 0.26,
-    angleOffset: 0.17,
+    count: 11,
+    rootRadiusCm: 0.55,
+    tipRadiusCm: 1.25,
+    tipYCm: 0.3,
+    rootWidthCm: 0.32,
+    angleOffset: 0.14,
   },
 ]
 /** Segments along a tine: enough for its slight outward bow. */

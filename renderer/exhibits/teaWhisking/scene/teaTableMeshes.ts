@@ -266,7 +266,7 @@ export function buildTeaTable(
   whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(bodyProfile), 24)), bamboo))
   // Split bamboo is paler inside than its skin: the tines show the pale inner wood.
   const splitBamboo = material(
-    roomLight.material({ colour: 0xd6c08c, sheen: 'lacquer', sheenColour: 0x2a2620 }),
+    roomLight.material({ colour: 0xc4a468, sheen: 'lacquer', sheenColour: 0x2a2620 }),
   )
   whisk.add(new Mesh(geometry(songWhiskTines().geometry), splitBamboo))
   root.add(whisk)
