@@ -12,6 +12,7 @@ import type { DisposableStore } from '../../../../src/lifecycle/disposable'
 import type { FoamState } from '../../../../src/exhibits/teaWhisking/foamModel'
 import type { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
 import { foamRimLook } from '../../../../src/exhibits/teaWhisking/foamRimLook'
+import { foamColours } from '../../../../src/exhibits/teaWhisking/foamColour'
 import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
 
 /** Thickness of a full, well-risen foam in cm. */
@@ -64,6 +65,10 @@ uniform float uCollar;
 uniform float uCollarInner;
 uniform vec3 uLightDirection;
 uniform sampler2D uSketch;
+uniform vec3 uFoamColour;
+uniform vec3 uLiquorColour;
+uniform vec3 uPartingColour;
+uniform vec3 uPasteColour;
 varying vec2 vDisc;
 varying vec3 vWorldPosition;
 
@@ -98,10 +103,11 @@ vec3 linear(vec3 srgb) { return pow(srgb, vec3(2.2)); }
 void main() {
   float r = length(vDisc);
   if (r > 1.0) discard;
-  vec3 powder = linear(vec3(0.80, 0.82, 0.64)) * (0.9 + 0.2 * noise(vDisc * 40.0));
-  // A Song cake's paste is a muted jade-olive, not a bright matcha green, and never quite even.
-  vec3 paste = linear(vec3(0.40, 0.43, 0.27));
-  vec3 tea = linear(vec3(0.46, 0.48, 0.30));
+  // Powder ground from a white cake: off-white, a little warm (茶录: ground fresh it stays white).
+  vec3 powder = linear(vec3(0.86, 0.84, 0.76)) * (0.9 + 0.2 * noise(vDisc * 40.0));
+  // The colours come from the foam model (foamColour.ts): buff paste and liquor, never matcha green.
+  vec3 paste = linear(uPasteColour);
+  vec3 tea = linear(uLiquorColour);
   vec3 base = mix(powder, mix(paste, tea, clamp(uLiquid * 4.0, 0.0, 1.0)), uPaste);
   base *= 0.88 + 0.2 * noise(vDisc * 11.0 + 2.0);
 
@@ -118,17 +124,18 @@ void main() {
   // A finger parts the foam down to the tea: the line is clear while fresh and, as it fades,
   // dissolves from its edges inwards rather than greying all over (茶百戏's pictures "scatter").
   float sketch = texture2D(uSketch, vDisc * 0.5 + 0.5).r;
-  float parted = smoothstep(0.06, 0.4, sketch);
-  cover *= 1.0 - 0.95 * parted;
-  // What shows in the parting is the dark tea under the foam, shadowed by the foam's walls.
-  base = mix(base, tea * 0.5, parted * clamp(uLiquid * 4.0, 0.0, 1.0));
+  float parted = smoothstep(0.04, 0.25, sketch);
+  cover *= 1.0 - parted;
+  // What shows in the parting is the dark tea-brown liquor under the foam, shadowed by the foam's
+  // walls: dark on white, so the line reads at every size.
+  base = mix(base, linear(uPartingColour), parted * clamp(uLiquid * 4.0, 0.0, 1.0));
 
   vec2 cellPoint = vDisc * uBubbleCells;
   float cell = bubbles(cellPoint);
   float pixel = fwidth(cellPoint.x) + fwidth(cellPoint.y);
   float contrast = (1.0 - smoothstep(0.2, 0.7, pixel)) * (0.3 + 0.7 * (1.0 - uFineness));
-  // Early foam is tea-tinted and coarse; the finished foam is milk white (大观茶论: 乳雾汹涌).
-  vec3 foamColour = mix(linear(vec3(0.62, 0.63, 0.40)), linear(vec3(0.97, 0.96, 0.93)), uWhiteness);
+  // Early foam is dull yellow-white and coarse; the finished foam is milk white (大观茶论: 乳雾汹涌).
+  vec3 foamColour = linear(uFoamColour);
   foamColour *= 1.0 - contrast * 0.45 * smoothstep(0.3, 0.75, cell);
   foamColour += contrast * 0.18 * (1.0 - smoothstep(0.0, 0.18, cell));
 
@@ -173,6 +180,11 @@ export class FoamSurface {
   #radiusCm = powderRadiusCm
   #heightCm = innerBottomHeightCm
   #pictureKey = ''
+  /** The surface's colours from the foam model (foamColour.ts), as sRGB uniforms. */
+  readonly #foamColour = new Vector3()
+  readonly #liquorColour = new Vector3()
+  readonly #partingColour = new Vector3()
+  readonly #pasteColour = new Vector3()
 
   constructor(store: DisposableStore, sketchSize: number) {
     const geometry = store.add(new RingGeometry(0.0001, 1, 96, 32))
@@ -204,6 +216,10 @@ export class FoamSurface {
           uCollarLift: { value: 0 },
           uLightDirection: { value: new Vector3(-0.4, 1, 0.35) },
           uSketch: { value: this.#sketchTexture },
+          uFoamColour: { value: this.#foamColour },
+          uLiquorColour: { value: this.#liquorColour },
+          uPartingColour: { value: this.#partingColour },
+          uPasteColour: { value: this.#pasteColour },
         },
       }),
     )
@@ -247,6 +263,12 @@ export class FoamSurface {
     uniforms.uBubbleCells!.value = (this.#radiusCm * 10) / state.bubbleSizeMm
     uniforms.uLiquid!.value = Math.min(1, state.waterFraction * 10)
     uniforms.uPaste!.value = hasLiquid ? 1 : 0
+    const colours = foamColours(state)
+    // sRGB channels as given: the shader makes them linear, as it does its other colours.
+    this.#foamColour.set(...colours.foam)
+    this.#liquorColour.set(...colours.liquor)
+    this.#partingColour.set(...colours.parting)
+    this.#pasteColour.set(...colours.paste)
     const rim = foamRimLook(state, waterLine)
     uniforms.uWaterLine!.value = rim.waterLineOpacity
     uniforms.uFoamEdge!.value = rim.foamEdgeRadius

@@ -3,12 +3,24 @@ import { teaSetLayoutFor, teaSetOutlineCm, type TeaSetLayout } from './teaSetLay
 import { layTeaSet, type TeaTable } from './teaTableMeshes'
 
 /**
- * Share of the frame left free at each side, as a fraction of its half-width and half-height.
- * A wide screen keeps air round the row and more on the left, where the verdict card stands over
- * the table at the end, so the bowl stays clear of it; a tall one gives the set most of the
- * frame, as a hanging scroll does its subject.
+ * Share of the stage's width the verdict card takes at the end (TeaExhibit.vue sizes the card
+ * from it): on a wide screen a column at the left that the framing keeps the whole set out of;
+ * on a tall one the top left, beside the ewer's spout.
  */
-const landscapeMargin = { left: 0.36, right: 0.08, top: 0.2, bottom: 0.2 }
+export const verdictColumnShare = { wide: 0.3, tall: 0.42 } as const
+
+/**
+ * Share of the frame left free at each side, as a fraction of its half-width and half-height.
+ * A wide screen keeps the verdict's column free at the left (and a little air beyond it), so no
+ * piece of the set stands under the card; a tall one gives the set most of the frame, as a
+ * hanging scroll does its subject.
+ */
+const landscapeMargin = {
+  left: 2 * verdictColumnShare.wide + 0.04,
+  right: 0.06,
+  top: 0.16,
+  bottom: 0.16,
+}
 const portraitMargin = { left: 0.05, right: 0.05, top: 0.07, bottom: 0.07 }
 
 /** Where the camera stands and what it looks at. */

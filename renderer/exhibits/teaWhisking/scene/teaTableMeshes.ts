@@ -20,6 +20,7 @@ import { buildTableTop, setTableLight } from './tableTop'
 import type { TeaSetLayout } from './teaSetLayout'
 import { jianBowlProfile, type ProfilePoint } from './bowlProfile'
 import type { TeaTablePictures } from './teaTablePictures'
+import { songWhiskTines, tineRootYCm } from './songWhisk'
 
 /** Height of the lacquer stand (盏托) the bowl sits in, cm. */
 export const standHeightCm = 2.4
@@ -259,45 +260,34 @@ export function buildTeaTable(
   stream.visible = false
   root.add(stream)
 
-  // The whisk (茶筅): a bamboo handle and a bulb of split tines, tines down.
+  // The whisk (茶筅) of the Song (songWhisk.ts): a thick, heavy body of old bamboo with a node,
+  // and few stiff tines split from it, thick at the root and tapering like a sword's spine.
   const bamboo = material(
-    roomLight.material({ colour: 0xb89a64, sheen: 'lacquer', sheenColour: 0x3a3428 }),
+    roomLight.material({ colour: 0xa88a52, sheen: 'lacquer', sheenColour: 0x3a3428 }),
   )
   const whisk = new Group()
-  const handleProfile: ProfilePoint[] = [
-    { r: 0, y: 5.2 },
-    { r: 0.95, y: 5.2 },
-    { r: 1.0, y: 9.8 },
-    { r: 0.85, y: 10.2 },
-    { r: 0, y: 10.2 },
+  const bodyProfile: ProfilePoint[] = [
+    { r: 0, y: tineRootYCm - 0.4 },
+    { r: 1.0, y: tineRootYCm - 0.4 },
+    { r: 1.22, y: tineRootYCm + 0.3 },
+    { r: 1.22, y: 8.6 },
+    // The bamboo's node (竹节): a raised ring, then the culm again.
+    { r: 1.34, y: 8.85 },
+    { r: 1.22, y: 9.1 },
+    { r: 1.2, y: 12.2 },
+    { r: 1.05, y: 12.4 },
+    { r: 0, y: 12.4 },
   ]
-  whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(handleProfile), 24)), bamboo))
-  const tinesProfile: ProfilePoint[] = [
-    { r: 0.2, y: 0 },
-    { r: 1.2, y: 0.4 },
-    { r: 1.85, y: 1.6 },
-    { r: 1.9, y: 3.0 },
-    { r: 1.4, y: 4.4 },
-    { r: 1.0, y: 5.3 },
-  ]
-  const tinesMap = texture(pictures.texture('whiskTines'))
-  // The tines are drawn as fine light-and-shade stripes on a solid bulb, not cut out with an
-  // alpha test: cut-outs thinner than a pixel break into flickering dots at a distance, while
-  // stripes average to the bamboo's own colour there and read as split tines up close.
-  const tines = material(
-    roomLight.material({
-      colour: 0xffffff,
-      map: tinesMap,
-      sheen: 'lacquer',
-      sheenColour: 0x2a2620,
-      isDoubleSided: true,
-    }),
+  whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(bodyProfile), 24)), bamboo))
+  // Split bamboo is paler inside than its skin: the tines show the pale inner wood.
+  const splitBamboo = material(
+    roomLight.material({ colour: 0xc4a468, sheen: 'lacquer', sheenColour: 0x2a2620 }),
   )
-  whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(tinesProfile), 64)), tines))
+  whisk.add(new Mesh(geometry(songWhiskTines().geometry), splitBamboo))
   root.add(whisk)
 
   // The tea caddy (茶盒): a low round box in black lacquer with a cinnabar band at the lip, its lid
-  // set aside, the ground tea inside (a pale jade-green white, as good cake tea ground fine is).
+  // set aside, the ground tea inside (off-white: 茶录, cake tea ground fresh stays white).
   const blackLacquer = material(
     roomLight.material({ colour: 0x1c1614, sheen: 'lacquer', sheenColour: 0x8a7a70 }),
   )
@@ -315,7 +305,7 @@ export function buildTeaTable(
   // 96 segments: the box's lip and the lid's rim are bright lines on black, where facets show.
   caddy.add(new Mesh(geometry(new LatheGeometry(lathePoints(caddyProfile), 96)), blackLacquer))
   const powder = material(
-    roomLight.material({ colour: 0xc2c8a4, sheen: 'lacquer', sheenColour: 0x000000 }),
+    roomLight.material({ colour: 0xd9d4c2, sheen: 'lacquer', sheenColour: 0x000000 }),
   )
   const powderInCaddy = new Mesh(geometry(new CylinderGeometry(2.4, 2.4, 0.2, 96)), powder)
   powderInCaddy.position.y = 1.9

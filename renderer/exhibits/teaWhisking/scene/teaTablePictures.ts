@@ -19,13 +19,7 @@ import {
   teaSetLayoutFor,
   type TeaSetLayout,
 } from './teaSetLayout'
-import {
-  paintGlazeGloss,
-  paintHareFur,
-  paintSoftPuff,
-  paintTableWood,
-  paintWhiskTines,
-} from './teaTextures'
+import { paintGlazeGloss, paintHareFur, paintSoftPuff, paintTableWood } from './teaTextures'
 
 /** The pictures the tea table is drawn with. */
 export type TeaPictureName =
@@ -34,7 +28,6 @@ export type TeaPictureName =
   | 'tableWood'
   | 'tableLight'
   | 'tableLightPortrait'
-  | 'whiskTines'
   | 'softPuff'
   | 'roomLight'
 
@@ -54,7 +47,6 @@ const sampling: Record<TeaPictureName, PictureSampling> = {
   // Smooth light and shade: linear filtering is enough at any distance.
   tableLight: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
   tableLightPortrait: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
-  whiskTines: { isColour: true, repeatsX: true, repeatsY: false, hasMipmaps: true },
   softPuff: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: true },
   // Looked up by direction, never minified much: no mip chain to build on a software renderer.
   roomLight: { isColour: true, repeatsX: false, repeatsY: false, hasMipmaps: false },
@@ -81,7 +73,6 @@ const painters: Record<Exclude<TeaPictureName, 'roomLight' | TableLightName>, ()
   },
   glazeGloss: () => bytesOf(paintGlazeGloss(jianBowlProfile().footTopV)),
   tableWood: () => bytesOf(paintTableWood()),
-  whiskTines: () => bytesOf(paintWhiskTines()),
   softPuff: () => bytesOf(paintSoftPuff()),
 }
 

@@ -143,25 +143,6 @@ export function paintTableWood(): HTMLCanvasElement {
   return canvas
 }
 
-/** The bamboo whisk's split tines as light-and-shade stripes round the lathe (wraps in x). */
-export function paintWhiskTines(): HTMLCanvasElement {
-  const random = seededRandom(1052)
-  const [canvas, g] = canvasOf(256, 64)
-  g.fillStyle = '#8a7048' // the shade between tines
-  g.fillRect(0, 0, 256, 64)
-  for (let x = 0; x < 256; x += 4) {
-    // Each tine: pale split bamboo, a little darker towards its tip (the bottom of the lathe).
-    const tine = g.createLinearGradient(0, 0, 0, 64)
-    const light = random() < 0.5 ? '#e2cfa0' : '#d3bd8a'
-    tine.addColorStop(0, '#a88a58')
-    tine.addColorStop(0.25, light)
-    tine.addColorStop(1, light)
-    g.fillStyle = tine
-    g.fillRect(x, 0, 3, 64)
-  }
-  return canvas
-}
-
 /** A soft radial puff for the steam of the warming rinse and for the contact shadows. */
 export function paintSoftPuff(): HTMLCanvasElement {
   const [canvas, g] = canvasOf(128, 128)

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest'
+import {
+  brushRingPath,
+  brushWidthPx,
+  ringInkBox,
+  ringRoundBox,
+  ringStrokeMaxPx,
+} from '../../../src/exhibits/touchCueRing'
+import { placeCueBeside } from '../../../src/exhibits/touchCuePlacement'
+import type { RingEllipse } from '../../../src/exhibits/touchCueRing'
+
+function pathPoints(path: string): { x: number; y: number }[] {
+  return [...path.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+  }))
+}
+
+describe('the touch cue’s ring', () => {
+  it('is round round a rectangular target: an ellipse clear of each side, reaching to the corners', () => {
+    const box = { x: 100, y: 50, width: 300, height: 120 }
+    const ring = ringRoundBox(box, 6)
+    expect(ring.centreX).toBe(250)
+    expect(ring.centreY).toBe(110)
+    // Clear of each side's middle by more than the clearance.
+    expect(ring.radiusXPx - box.width / 2).toBeGreaterThan(6)
+    expect(ring.radiusYPx - box.height / 2).toBeGreaterThan(6)
+    // A corner lies near the stroke (within a fifth of a radius), not far inside or outside it.
+    const cornerRadii = Math.hypot(150 / ring.radiusXPx, 60 / ring.radiusYPx)
+    expect(cornerRadii).toBeGreaterThan(0.9)
+    expect(cornerRadii).toBeLessThan(1.2)
+  })
+
+  it('draws a brush stroke on the ellipse: every edge point within a stroke of the centre line, no corners', () => {
+    const ring = { centreX: 200, centreY: 120, radiusXPx: 150, radiusYPx: 80 }
+    const ink = ringInkBox(ring)
+    const points = pathPoints(brushRingPath(ring))
+    expect(points.length).toBeGreaterThan(200)
+    for (const p of points) {
+      // Back to the stage, then how far from the ellipse's centre line (in radii).
+      const x = (p.x + ink.x - ring.centreX) / ring.radiusXPx
+      const y = (p.y + ink.y - ring.centreY) / ring.radiusYPx
+      const distancePx = Math.abs(Math.hypot(x, y) - 1) * Math.min(ring.radiusXPx, ring.radiusYPx)
+      expect(distancePx).toBeLessThan(ringStrokeMaxPx + 2.5)
+      expect(p.x).toBeGreaterThanOrEqual(-1)
+      expect(p.y).toBeGreaterThanOrEqual(-1)
+      expect(p.x).toBeLessThanOrEqual(ink.width + 1)
+      expect(p.y).toBeLessThanOrEqual(ink.height + 1)
+    }
+  })
+
+  it('presses in, runs full and lifts to a thin tail, as one brush stroke does', () => {
+    expect(brushWidthPx(0)).toBeLessThan(brushWidthPx(0.2))
+    expect(brushWidthPx(0.2)).toBeCloseTo(ringStrokeMaxPx)
+    expect(brushWidthPx(1)).toBeLessThan(ringStrokeMaxPx * 0.3)
+    expect(brushWidthPx(1)).toBeGreaterThan(0)
+  })
+})
+
+describe('where the hint chip stands', () => {
+  const bounds = { x: 0, y: 0, width: 1200, height: 600 }
+  const chip = { chipWidthPx: 300, chipHeightPx: 80, bounds, gapPx: 12 }
+  /** The ring's ink with the air round it, as an ellipse: what the chip must keep out of. */
+  function clearOfRing(place: { x: number; y: number }, ring: RingEllipse): boolean {
+    const ink = ringInkBox(ring)
+    const rx = ink.width / 2 + 12
+    const ry = ink.height / 2 + 12
+    const nx = Math.min(Math.max(ring.centreX, place.x), place.x + 300)
+    const ny = Math.min(Math.max(ring.centreY, place.y), place.y + 80)
+    return ((nx - ring.centreX) / rx) ** 2 + ((ny - ring.centreY) / ry) ** 2 >= 1
+  }
+
+  it('takes the first side asked for when it fits, centred on the ring and clear of it', () => {
+    const ring = { centreX: 600, centreY: 200, radiusXPx: 100, radiusYPx: 100 }
+    const place = placeCueBeside({ ...chip, ring, sides: ['below', 'above'] })
+    expect(place.side).toBe('below')
+    expect(place.x).toBe(450)
+    expect(place.y).toBeCloseTo(ringInkBox(ring).y + ringInkBox(ring).height + 12)
+  })
+
+  it('goes to the next side when the first has no room on the stage, never over the ring', () => {
+    const ring = { centreX: 600, centreY: 480, radiusXPx: 100, radiusYPx: 90 }
+    const place = placeCueBeside({ ...chip, ring, sides: ['below', 'above', 'right'] })
+    expect(place.side).toBe('above')
+    expect(clearOfRing(place, ring)).toBe(true)
+  })
+
+  it('slides along a side to where the ellipse curves away, when the middle of it is too tight', () => {
+    // A big ring: no side has room outright; at the right the chip is pulled in over the ring's
+    // box, and slides up or down the side until it is clear of the ellipse itself.
+    const ring = { centreX: 560, centreY: 300, radiusXPx: 400, radiusYPx: 240 }
+    const place = placeCueBeside({ ...chip, ring, sides: ['right', 'below'] })
+    expect(place.side).toBe('right')
+    expect(place.x).toBe(900)
+    expect(place.y).not.toBe(260)
+    expect(clearOfRing(place, ring)).toBe(true)
+  })
+
+  it('when no side has room anywhere, takes the side that covers least of the ring', () => {
+    const ring = { centreX: 600, centreY: 300, radiusXPx: 560, radiusYPx: 290 }
+    const place = placeCueBeside({ ...chip, ring, sides: ['below', 'left'] })
+    // Below, pulled up onto the stage, lies over 300 × 80 px of the ring's box; the left, pulled
+    // in to the stage's edge, over less (the box starts 29 px in).
+    expect(place).toEqual({ x: 0, y: 260, side: 'left' })
+  })
+})
