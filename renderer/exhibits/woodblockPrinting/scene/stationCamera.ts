@@ -62,9 +62,15 @@ export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): Benc
   if (phase === 'transfer' || phase === 'carve' || phase === 'ink' || phase === 'rub')
     return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
   // 揭纸: the block and the curl peeling off it, not the whole bench the sheet will lie on
-  // (framed to the sheet's full width, the work stood against the right edge of the frame).
+  // (framed to the sheet's full width, the work stood against the right edge of the frame). The
+  // tools are done with: the sheet's own depth is framed, so the print comes up closer.
   if (phase === 'lift')
-    return { minX: -blockHalfWidth - 0.45 * paperWidth, maxX: blockHalfWidth, ...depth }
+    return {
+      minX: -blockHalfWidth - 0.45 * paperWidth,
+      maxX: blockHalfWidth,
+      ...depth,
+      maxZ: paperHeight / 2,
+    }
   return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
 }
 
