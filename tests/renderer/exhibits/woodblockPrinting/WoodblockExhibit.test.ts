@@ -209,7 +209,7 @@ describe('WoodblockExhibit', () => {
     // The frame's header stops asking for the lift: it names the print and its verdict.
     const [outcome] = wrapper.emitted('outcome')!.at(-1) as [Record<string, string>]
     expect(outcome).toEqual({
-      'zh-CN': '你印的「宋」：墨色浅淡：多刷墨，或用力刷印。',
+      'zh-CN': '你印的「宋」——墨色浅淡：多刷墨，或用力刷印。',
       en: 'Your print of “Song”: Faint: ink more, or rub harder.',
     })
     expect(wrapper.find('[data-action="woodblock-seal"]').exists()).toBe(true)
