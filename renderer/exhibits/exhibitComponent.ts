@@ -1,5 +1,6 @@
 import type { Component } from 'vue'
 import type { ContentExhibit } from '../../src/contract/areas/content'
+import type { LocalizedText } from '../../src/i18n/localizedText'
 import type { ExhibitKind } from '../../src/pack/manifestSchema'
 
 /**
@@ -24,6 +25,12 @@ export interface ExhibitEmits {
   (event: 'station-complete', stationId: string): void
   /** The visitor asked for a knowledge card. */
   (event: 'open-card', cardId: string): void
+  /**
+   * The exhibit's outcome, for the frame's header in place of the last station's instruction
+   * once there is nothing left to do (the woodblock's print and its verdict); undefined when the
+   * visitor starts again.
+   */
+  (event: 'outcome', text: LocalizedText | undefined): void
 }
 
 /** Each kind's component, loaded lazily so the attract screen and menu carry no exhibit code. */

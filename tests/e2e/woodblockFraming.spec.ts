@@ -1,11 +1,16 @@
 import { expect, tap, test } from './support/kioskTest'
 import { emptyBackgroundShare } from './support/emptyBackground'
 import {
+  chiselBlock,
+  foldDrag,
   linePoints,
+  sweepBlock,
   touchDrag,
+  transferByTouch,
   waitForSteadyBlock,
   woodblockPhase as phase,
   woodblockSampleBox,
+  woodblockSceneBox,
 } from './support/woodblockTouch'
 
 /** The dim room beyond the bench: what the workshop scene clears to where nothing is drawn. */
@@ -55,5 +60,58 @@ test('woodblock in portrait: the bench fills the frame at the sample and at 上�
   })
   expect(atSample).toBeLessThanOrEqual(0.2)
   expect(atTransfer).toBeLessThanOrEqual(0.2)
+  expect(consoleErrors).toEqual([])
+})
+
+test('woodblock in portrait: at 揭纸 the block and the sheet peeling off it fill the frame across, not a bare bench', async ({
+  page,
+  server,
+  consoleErrors,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'portrait-1080', 'framing is checked in portrait')
+  test.setTimeout(240_000)
+  // To the lift the quick way (the scribe writes and the master carves at once under reduced
+  // motion), then motion back on: only then is the lift framed as a visitor sees it.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  const cdp = await page.context().newCDPSession(page)
+  await page.goto(server.url)
+  await tap(page, '[data-screen="attract"]')
+  await tap(page, '[data-exhibit-id="woodblock-printing"]')
+  await expect(page.locator('[data-woodblock-phase="write-sample"]')).toBeVisible({
+    timeout: 60_000,
+  })
+  await tap(page, '[data-action="woodblock-scribe"]')
+  await tap(page, '[data-action="woodblock-next"]')
+  await transferByTouch(page, cdp)
+  await expect.poll(() => phase(page)).toBe('carve')
+  await waitForSteadyBlock(page)
+  const canMoveOn = page.locator('[data-can-move-on="true"]')
+  for (let pass = 0; pass < 3 && (await canMoveOn.count()) === 0; pass++)
+    await chiselBlock(page, cdp)
+  await tap(page, '[data-action="woodblock-next"]')
+  await expect.poll(() => phase(page)).toBe('ink')
+  for (let pass = 0; pass < 3 && (await canMoveOn.count()) === 0; pass++)
+    await sweepBlock(page, cdp, 9, 2)
+  await tap(page, '[data-action="woodblock-next"]')
+  await expect.poll(() => phase(page)).toBe('lay-paper')
+  await foldDrag(page, cdp, 'right')
+  await expect.poll(() => phase(page)).toBe('rub')
+  for (let pass = 0; pass < 3 && (await canMoveOn.count()) === 0; pass++)
+    await sweepBlock(page, cdp, 9, 2)
+  await tap(page, '[data-action="woodblock-next"]')
+  await expect.poll(() => phase(page)).toBe('lift')
+  await page.emulateMedia({ reducedMotion: 'no-preference' })
+  const block = await waitForSteadyBlock(page)
+  const scene = await woodblockSceneBox(page)
+  const frame = page.locator('[data-woodblock-phase]')
+  const canvas = page.locator('[data-woodblock-scene] canvas')
+  const atLift = await emptyBackgroundShare(page, frame, canvas, roomColour)
+  testInfo.annotations.push({
+    type: 'lift framing',
+    description: `empty ${atLift.toFixed(3)}, block ${(block.width / scene.width).toFixed(2)} of the width`,
+  })
+  expect(atLift).toBeLessThanOrEqual(0.2)
+  // The block (with the sheet's curl beside it) is framed across the width, as at the ink.
+  expect(block.width / scene.width).toBeGreaterThanOrEqual(0.5)
   expect(consoleErrors).toEqual([])
 })

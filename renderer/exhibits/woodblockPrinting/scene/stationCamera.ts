@@ -62,7 +62,8 @@ export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): Benc
   if (phase === 'transfer' || phase === 'carve' || phase === 'ink' || phase === 'rub')
     return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
   // 揭纸: the block and the curl peeling off it, not the whole bench the sheet will lie on
-  // (framed to the sheet's full width, the work stood against the right edge of the frame).
+  // (framed to the sheet's full width, the work stood against the right edge of the frame). The
+  // tools stay in the frame: framed to the sheet alone, the row was cut off at the frame's foot.
   if (phase === 'lift')
     return { minX: -blockHalfWidth - 0.45 * paperWidth, maxX: blockHalfWidth, ...depth }
   return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }

@@ -16,6 +16,8 @@ import {
   PerspectiveCamera,
   PlaneGeometry,
   Scene,
+  type DataTexture,
+  type Side,
   type Texture,
 } from 'three'
 import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
@@ -290,19 +292,15 @@ export async function buildWorkshop(
   store.add(paperSurface.faceTexture)
   // Segments across, so the sheet can bend over its curl as it is peeled off.
   const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight, 48, 1))
-  // The deckle edge is cut from the textures' alpha (no blending, so no sorting against the sample).
-  const paperBack = new Mesh(
-    sheetGeometry,
-    store.add(
-      new MeshLambertMaterial({ map: paperSurface.backTexture, side: FrontSide, alphaTest: 0.5 }),
-    ),
-  )
-  const paperFace = new Mesh(
-    sheetGeometry,
-    store.add(
-      new MeshLambertMaterial({ map: paperSurface.faceTexture, side: BackSide, alphaTest: 0.5 }),
-    ),
-  )
+  // The deckle edge is the textures' soft alpha, blended rather than cut at a threshold: a cut
+  // edge stair-steps wherever the sheet is drawn small (the host draws touched frames at down to
+  // 0.45 scale on software WebGL, so the curl of a peel in progress showed steps). The paper is
+  // out only once the sample has been rubbed away, so there is nothing else transparent to sort
+  // it against but its own shadow; texels with next to no alpha write no depth.
+  const sheetMaterial = (map: DataTexture, side: Side) =>
+    store.add(new MeshLambertMaterial({ map, side, transparent: true, alphaTest: 0.02 }))
+  const paperBack = new Mesh(sheetGeometry, sheetMaterial(paperSurface.backTexture, FrontSide))
+  const paperFace = new Mesh(sheetGeometry, sheetMaterial(paperSurface.faceTexture, BackSide))
   for (const mesh of [paperBack, paperFace]) {
     mesh.rotation.x = -Math.PI / 2
     mesh.position.x = paperWidth / 2

@@ -200,6 +200,18 @@ describe('WoodblockExhibit', () => {
     expect(overlay.get('[data-step="writing"]').text()).toContain('your own hand')
     expect(overlay.get('[data-step="carving"]').text()).toContain('nicked a stroke')
     expect(overlay.get('[data-step="inking"]').text()).toContain('too little ink')
+    // Each step's note in both languages, the visitor's language first, the other marked as such.
+    const carving = overlay.get('[data-step="carving"]')
+    expect(carving.get('.woodblock__step-main').text()).toContain('Carving: your knife nicked')
+    const carvingOther = carving.get('.woodblock__step-other')
+    expect(carvingOther.text()).toBe('刻版：刀口伤了笔画，印出一道白痕。')
+    expect(carvingOther.attributes('lang')).toBe('zh-CN')
+    // The frame's header stops asking for the lift: it names the print and its verdict.
+    const [outcome] = wrapper.emitted('outcome')!.at(-1) as [Record<string, string>]
+    expect(outcome).toEqual({
+      'zh-CN': '你印的「宋」——墨色浅淡：多刷墨，或用力刷印。',
+      en: 'Your print of “Song”: Faint: ink more, or rub harder.',
+    })
     expect(wrapper.find('[data-action="woodblock-seal"]').exists()).toBe(true)
     // With a printer chosen, the print card offers the visitor a card to take home.
     expect(overlay.find('[data-action="take-home"]').exists()).toBe(true)
@@ -217,6 +229,8 @@ describe('WoodblockExhibit', () => {
     expect(fakes.opened).toHaveLength(2)
     expect(fakes.opened[1]!.options.block.carving).toBe('motif')
     expect(wrapper.find('[data-woodblock-print]').exists()).toBe(false)
+    // A new block takes the outcome back: the header shows the first station's instruction again.
+    expect(wrapper.emitted('outcome')!.at(-1)).toEqual([undefined])
 
     // A callback from the replaced scene no longer reaches the frame.
     options.listener.stationActive?.('ink')
