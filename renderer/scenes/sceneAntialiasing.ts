@@ -7,26 +7,28 @@ import {
   type Camera,
   type Object3D,
   type Scene,
-  type Vector2,
+  Vector2,
   type WebGLRenderTarget,
   type WebGLRenderer,
 } from 'three'
 import { FXAAShader } from 'three/examples/jsm/shaders/FXAAShader.js'
 import type { Disposable } from '../../src/lifecycle/disposable'
+import { scaledViewport } from './scaledViewport'
 import { screenLikeRenderTarget } from './screenLikeRenderTarget'
 
 /**
  * FXAA's fragment shader with a switch to copy the picture untouched (`uIsPlain`): one program
- * for both, so a plain frame needs no second program or pipeline.
+ * for both, so a plain frame needs no second program or pipeline. The copy reads the corner of
+ * the target a smaller frame was drawn into (`uUvScale`, clamped to `uUvMax`: see scaledViewport).
  */
 function withPlainCopy(fxaaFragmentShader: string): string {
   const main = 'void main() {'
   if (!fxaaFragmentShader.includes(main)) {
     throw new Error("three's FXAAShader changed: SceneAntialiasing cannot find its main()")
   }
-  return `uniform bool uIsPlain;\n${fxaaFragmentShader.replace(
+  return `uniform bool uIsPlain;\nuniform vec2 uUvScale;\nuniform vec2 uUvMax;\n${fxaaFragmentShader.replace(
     main,
-    `${main}\n  if (uIsPlain) { gl_FragColor = texture2D(tDiffuse, vUv); return; }`,
+    `${main}\n  if (uIsPlain) { gl_FragColor = texture2D(tDiffuse, min(vUv * uUvScale, uUvMax)); return; }`,
   )}`
 }
 
@@ -62,7 +64,12 @@ export class SceneAntialiasing implements Disposable {
     this.#target = screenLikeRenderTarget(1, 1)
     this.#material = new ShaderMaterial({
       name: 'SceneAntialiasing.FXAA',
-      uniforms: { ...UniformsUtils.clone(FXAAShader.uniforms), uIsPlain: { value: false } },
+      uniforms: {
+        ...UniformsUtils.clone(FXAAShader.uniforms),
+        uIsPlain: { value: false },
+        uUvScale: { value: new Vector2(1, 1) },
+        uUvMax: { value: new Vector2(1, 1) },
+      },
       vertexShader: FXAAShader.vertexShader,
       fragmentShader: withPlainCopy(FXAAShader.fragmentShader),
       depthTest: false,
@@ -83,7 +90,11 @@ export class SceneAntialiasing implements Disposable {
   /**
    * Draws `scene` through `camera` onto the canvas, antialiased unless `isPlain` (then the
    * picture is copied as it is, a frame drawn while a finger drags). The target follows the
-   * drawing buffer's size in device pixels (the host lowers the pixel ratio while a finger drags).
+   * drawing buffer's size in device pixels. A frame at `scale` < 1 (a finger drags on a scene
+   * whose frames run slow: see interactiveResolution.ts) is drawn into the target's lower-left
+   * corner of that fraction and copied up over the whole canvas, always plain: neither the canvas
+   * nor the target changes size when a touch begins or settles (on SwiftShader each resize
+   * reallocates a framebuffer and held the first touched frame for 90 ms and more).
    *
    * Both kinds of frame go through the same target and the same program. On SwiftShader (ANGLE
    * on Vulkan) a pipeline is made per program and per framebuffer format: drawing the scene
@@ -97,14 +108,24 @@ export class SceneAntialiasing implements Disposable {
     bufferWidthPx: number,
     bufferHeightPx: number,
     isPlain = false,
+    scale = 1,
   ): void {
-    this.#material.uniforms['uIsPlain']!.value = isPlain
+    const uniforms = this.#material.uniforms
     const target = this.#target
     if (target.width !== bufferWidthPx || target.height !== bufferHeightPx) {
       target.setSize(bufferWidthPx, bufferHeightPx)
-      const resolution = this.#material.uniforms['resolution']!.value as Vector2
+      const resolution = uniforms['resolution']!.value as Vector2
       resolution.set(1 / bufferWidthPx, 1 / bufferHeightPx)
     }
+    const viewport = scaledViewport(bufferWidthPx, bufferHeightPx, scale)
+    // The target's own viewport and scissor (applied when it is bound); the clear stays inside.
+    target.viewport.set(0, 0, viewport.widthPx, viewport.heightPx)
+    target.scissor.set(0, 0, viewport.widthPx, viewport.heightPx)
+    target.scissorTest = viewport.widthPx < bufferWidthPx || viewport.heightPx < bufferHeightPx
+    // FXAA reads neighbours at the full size's texel spacing: a smaller frame is only copied.
+    uniforms['uIsPlain']!.value = isPlain || target.scissorTest
+    ;(uniforms['uUvScale']!.value as Vector2).set(viewport.uvScaleX, viewport.uvScaleY)
+    ;(uniforms['uUvMax']!.value as Vector2).set(viewport.uvMaxX, viewport.uvMaxY)
     const renderer = this.#renderer
     const previousTarget = renderer.getRenderTarget()
     renderer.setRenderTarget(target)
