@@ -234,6 +234,7 @@ export async function buildWorkshop(
   scene.add(relief)
 
   // The sample lies to the right, hinged on the block's right edge so it turns over onto it.
+  const texelUploader = rendererTexelUploader(context.renderer)
   const writingSheet = store.add(
     new WritingSheet(
       { gridWidth: grid.width, gridHeight: grid.height, marginCells, centreStripCells: stripCells },
@@ -241,6 +242,7 @@ export async function buildWorkshop(
       scribeStrokeData,
       isMotif ? drawPlum : undefined,
       hasModelFont ? modelGlyphFontFamily : undefined,
+      texelUploader,
     ),
   )
   const sampleRubAway = store.add(
@@ -386,7 +388,7 @@ export async function buildWorkshop(
     textureBytes: textures
       .map((texture) => textureByteSize(texture))
       .reduce((sum, bytes) => sum + bytes, 0),
-    texelUploader: rendererTexelUploader(context.renderer),
+    texelUploader,
   }
 }
 
