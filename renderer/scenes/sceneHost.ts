@@ -33,12 +33,6 @@ export class SceneHost implements Disposable {
   readonly interactiveResolution = new InteractiveResolution()
   /** The pixel ratio a still frame is drawn at; a touched one may be drawn at a fraction of it. */
   #fullPixelRatio = 1
-  /**
-   * The fraction of full size (linear) the next frame is drawn at. On a software rasteriser the
-   * drawing buffer keeps its size and the antialiasing pass draws the scene into a corner of its
-   * target (scaledViewport.ts); with multisampling the pixel ratio follows it.
-   */
-  #drawingScale = 1
   #touchingPointerIds = new Set<number>()
   /** The scene and drawing-buffer size of the last render (render on demand redraws on change). */
   #drawnScene: ExhibitScene | undefined
@@ -79,7 +73,7 @@ export class SceneHost implements Disposable {
       textures: this.renderer.info.memory.textures,
       programs: this.renderer.info.programs?.length ?? 0,
       calls: this.renderer.info.render.calls,
-      drawingScale: this.#drawingScale,
+      drawingScale: this.renderer.getPixelRatio() / this.#fullPixelRatio,
     }))
   }
 
@@ -211,11 +205,7 @@ export class SceneHost implements Disposable {
 
   /** Draws at the full pixel ratio, or at the touched fraction of it (interactiveResolution). */
   #applyDrawingScale(nowMs: number): void {
-    this.#drawingScale = this.interactiveResolution.scaleAt(nowMs)
-    // On a software rasteriser the buffer stays at full size: the pass draws a smaller viewport.
-    const pixelRatio = this.isSoftwareRendered
-      ? this.#fullPixelRatio
-      : this.#fullPixelRatio * this.#drawingScale
+    const pixelRatio = this.#fullPixelRatio * this.interactiveResolution.scaleAt(nowMs)
     // setPixelRatio resizes the drawing buffer only; the scene's camera keeps its CSS-pixel aspect.
     if (pixelRatio !== this.renderer.getPixelRatio()) this.renderer.setPixelRatio(pixelRatio)
   }
@@ -278,7 +268,7 @@ export class SceneHost implements Disposable {
     this.#lastTimeMs = timeMs
     const current = this.#current
     if (!current) return
-    const drawnScale = this.#drawingScale
+    const drawnScale = this.renderer.getPixelRatio() / this.#fullPixelRatio
     // Only an interval that followed a drawn frame says what drawing costs: a frame skipped at
     // rest costs nothing, and learning from those would forget, between two touches, the scale
     // that keeps a touch within budget (each touch would begin with full-size, long frames).
@@ -297,7 +287,7 @@ export class SceneHost implements Disposable {
     // a moving picture, often drawn smaller too (interactiveResolution), hides its edges, and
     // one full-screen pass less is what keeps touches answered on a software rasteriser. The
     // still picture is antialiased: once the touch settles, the last plain frame is redrawn.
-    const isDrawnSmaller = this.#drawingScale < 1
+    const isDrawnSmaller = this.renderer.getPixelRatio() < this.#fullPixelRatio
     const isPlain = isDrawnSmaller || this.interactiveResolution.isInteractingAt(timeMs)
     const isAntialiasingOwed = this.#antialiasing !== undefined && this.#isLastDrawPlain && !isPlain
     if (
@@ -320,7 +310,6 @@ export class SceneHost implements Disposable {
         drawingBufferWidth,
         drawingBufferHeight,
         isPlain,
-        this.#drawingScale,
       )
     else this.renderer.render(current.scene, current.camera)
     if (this.#isFirstFrame) {

@@ -64,26 +64,14 @@ vi.mock('../../../renderer/scenes/rendererCapability', async (importOriginal) =>
 // The FXAA pass needs real WebGL: a stand-in records what the host asks of it.
 const antialiasing = vi.hoisted(() => ({
   made: [] as {
-    rendered: {
-      scene: unknown
-      widthPx: number
-      heightPx: number
-      isPlain: boolean
-      scale: number
-    }[]
+    rendered: { scene: unknown; widthPx: number; heightPx: number; isPlain: boolean }[]
     prepared: unknown[]
     isDisposed: boolean
   }[],
 }))
 vi.mock('../../../renderer/scenes/sceneAntialiasing', () => ({
   SceneAntialiasing: class {
-    rendered: {
-      scene: unknown
-      widthPx: number
-      heightPx: number
-      isPlain: boolean
-      scale: number
-    }[] = []
+    rendered: { scene: unknown; widthPx: number; heightPx: number; isPlain: boolean }[] = []
     prepared: unknown[] = []
     isDisposed = false
     constructor() {
@@ -93,15 +81,8 @@ vi.mock('../../../renderer/scenes/sceneAntialiasing', () => ({
     prepareHiddenMeshes(scene: unknown) {
       this.prepared.push(scene)
     }
-    render(
-      scene: unknown,
-      _camera: unknown,
-      widthPx: number,
-      heightPx: number,
-      isPlain = false,
-      scale = 1,
-    ) {
-      this.rendered.push({ scene, widthPx, heightPx, isPlain, scale })
+    render(scene: unknown, _camera: unknown, widthPx: number, heightPx: number, isPlain = false) {
+      this.rendered.push({ scene, widthPx, heightPx, isPlain })
     }
     dispose() {
       this.isDisposed = true
@@ -378,7 +359,7 @@ describe('SceneHost', () => {
     expect(antialiasing.made).toHaveLength(1)
     // The pass draws the scene; the renderer is not asked to draw it a second time.
     expect(antialiasing.made[0]!.rendered).toEqual([
-      { scene: first!.scene, widthPx: 640, heightPx: 400, isPlain: false, scale: 1 },
+      { scene: first!.scene, widthPx: 640, heightPx: 400, isPlain: false },
     ])
     expect(rendererOf(host).rendered).toEqual([])
     // A frame is several renders: the host, not each render, resets the counts.
@@ -445,45 +426,6 @@ describe('SceneHost', () => {
     expect(pass().rendered.at(-1)!.isPlain).toBe(false)
     loop(settledMs + 16)
     expect(pass().rendered).toHaveLength(5)
-  })
-
-  it('on software WebGL draws a slow touched frame into a smaller viewport, never resizing the drawing buffer', async () => {
-    capability.isSoftware = true
-    const host = makeHost()
-    host.attach(document.createElement('div'))
-    const recorder = host.renderer as unknown as { pixelRatio: number }
-    let isAtRest = false
-    await host.show(
-      async () => ({ ...recordedScene('woodblock'), isAtRest: () => isAtRest }),
-      false,
-    )
-    const loop = (timeMs: number) => rendererOf(host).loop?.(timeMs)
-    const pass = () => antialiasing.made[0]!
-    const fullPixelRatio = recorder.pixelRatio
-    // Frames 200 ms apart: a touch is to be drawn at about half size.
-    loop(0)
-    loop(200)
-    loop(400)
-    expect(host.interactiveResolution.touchedScale).toBeLessThan(0.6)
-    const stillFrame = pass().rendered.at(-1)!
-    host.canvas.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 1 }))
-    loop(600)
-    const touchedFrame = pass().rendered.at(-1)!
-    // Smaller, plain, into the same buffer and target: nothing is reallocated at the first touch.
-    expect(touchedFrame.scale).toBe(host.interactiveResolution.touchedScale)
-    expect(touchedFrame).toMatchObject({
-      isPlain: true,
-      widthPx: stillFrame.widthPx,
-      heightPx: stillFrame.heightPx,
-    })
-    expect(recorder.pixelRatio).toBe(fullPixelRatio)
-    expect(readDiagnostics().webgl?.drawingScale).toBe(touchedFrame.scale)
-    // Once the touch settles the still picture is drawn at full size and antialiased.
-    window.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1 }))
-    isAtRest = true
-    loop(performance.now() + host.interactiveResolution.settleMs + 1)
-    expect(pass().rendered.at(-1)).toMatchObject({ isPlain: false, scale: 1 })
-    expect(recorder.pixelRatio).toBe(fullPixelRatio)
   })
 
   it('with multisampling (a GPU) draws the scene straight onto the canvas', async () => {
