@@ -24,6 +24,11 @@ export interface PrinterStatus {
   readonly printerName?: string
   /** For staff only: what went wrong last and what to do (never shown to a visitor). */
   readonly lastError?: string
+  /**
+   * Why the last error happened; unlike `reason` it outlives the error, so the admin screen can
+   * say in its own language what the (English, technical) `lastError` is about.
+   */
+  readonly lastErrorReason?: PrinterErrorReason
   /** When the last error happened (ms since the epoch). */
   readonly lastErrorAtMs?: number
 }
@@ -48,7 +53,11 @@ export function nextPrinterStatus(status: PrinterStatus, event: PrinterEvent): P
   const lastError =
     status.lastError === undefined
       ? {}
-      : { lastError: status.lastError, lastErrorAtMs: status.lastErrorAtMs }
+      : {
+          lastError: status.lastError,
+          lastErrorAtMs: status.lastErrorAtMs,
+          lastErrorReason: status.lastErrorReason,
+        }
   switch (event.kind) {
     case 'configured':
       return event.printerName
@@ -67,6 +76,7 @@ export function nextPrinterStatus(status: PrinterStatus, event: PrinterEvent): P
         printerName: status.printerName,
         lastError: event.message,
         lastErrorAtMs: event.atMs,
+        lastErrorReason: event.reason,
       }
   }
 }

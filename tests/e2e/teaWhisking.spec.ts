@@ -247,6 +247,10 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   await expect(page.locator('[data-printer-last-error]')).toContainText(
     'CUPS has no printer "desk"',
   )
+  // … said first in the admin screen's language, with what staff can do.
+  await expect(page.locator('[data-printer-last-error-advice]')).toContainText(
+    '请在下方重新选择打印机',
+  )
   // This machine has no `lpstat` (or no scheduler): the screen says so in its own language first.
   await expect(page.locator('[data-printer-list-problem] [data-problem-kind]')).toContainText(
     '打印服务',

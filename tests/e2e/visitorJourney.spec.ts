@@ -272,103 +272,130 @@ test('knowledge cards show their source, the reading aid puts pinyin over terms,
   expect(consoleErrors).toEqual([])
 })
 
-test('pinyin is set one syllable a character, in a Latin face that holds every tone-marked vowel it shows', async ({
-  page,
-  server,
-  consoleErrors,
-}) => {
-  test.setTimeout(120_000)
-  await openFolkMusicFromAttract(page, server.url)
-  // English visitor, reading aid on: the Chinese title and the key terms carry pinyin.
-  await tap(page, '[data-action="language"]')
-  await tap(page, '[data-action="reading-aid"]')
-  await tap(page, '[data-action="cards"]')
-  await expect(page.locator('[data-panel="key-terms"] rt').first()).toBeVisible()
-  await expect(page.locator('[data-reading-aid="title"] rt').first()).toHaveText('mín')
-  await page.evaluate(() => document.fonts.ready)
+test(
+  'English cards: pinyin one syllable a character in a Latin face that holds every tone mark; quotes set proportionally, Chinese keeps full-width ones',
+  { tag: '@one-size' },
+  async ({ page, server, consoleErrors }) => {
+    test.setTimeout(120_000)
+    await openFolkMusicFromAttract(page, server.url)
+    // English visitor, reading aid on: the Chinese title and the key terms carry pinyin.
+    await tap(page, '[data-action="language"]')
+    await tap(page, '[data-action="reading-aid"]')
+    await tap(page, '[data-action="cards"]')
+    await expect(page.locator('[data-panel="key-terms"] rt').first()).toBeVisible()
+    await expect(page.locator('[data-reading-aid="title"] rt').first()).toHaveText('mín')
+    await page.evaluate(() => document.fonts.ready)
 
-  const report = await page.evaluate(() => {
-    const toneMarked = /[\u00e0-\u00fc\u0101-\u01dc]/u
-    /** The first family named in a computed font-family list, unquoted. */
-    const firstFamily = (list: string) =>
-      list
-        .split(',')[0]!
-        .trim()
-        .replace(/^["']|["']$/g, '')
-    const ranges = (face: FontFace) =>
-      face.unicodeRange.split(',').map((part) => {
-        const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-')
-        const low = parseInt(start!.replace(/\?/g, '0'), 16)
-        const high = parseInt(end!.replace(/\?/g, 'F'), 16)
-        return [low, high] as const
-      })
-    const loadedFaces = [...document.fonts].filter((face) => face.status === 'loaded')
-    const rts = [...document.querySelectorAll('rt')]
-    const pinyinFaceRanges = loadedFaces
-      .filter((face) => firstFamily(face.family) === 'Songyun Pinyin')
-      .flatMap(ranges)
-    return {
-      count: rts.length,
-      pinyinFaceMisses: [...'āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ'].filter((letter) => {
-        const code = letter.codePointAt(0)!
-        return !pinyinFaceRanges.some(([low, high]) => code >= low && code <= high)
-      }),
-      rubies: [...document.querySelectorAll('ruby')].map((ruby) => {
-        const base = [...ruby.childNodes]
-          .filter((node) => node.nodeType === Node.TEXT_NODE)
-          .map((node) => node.textContent ?? '')
-          .join('')
-        return { base, readings: [...ruby.querySelectorAll('rt')].map((rt) => rt.textContent) }
-      }),
-      rts: rts.map((rt) => {
-        const text = rt.textContent ?? ''
-        const style = getComputedStyle(rt)
-        const family = firstFamily(style.fontFamily)
-        const faceRanges = loadedFaces
-          .filter((face) => firstFamily(face.family) === family)
-          .flatMap(ranges)
-        const uncovered = [...text]
-          .filter((letter) => toneMarked.test(letter))
-          .filter((letter) => {
-            const code = letter.codePointAt(0)!
-            return !faceRanges.some(([low, high]) => code >= low && code <= high)
-          })
-        return {
-          text,
-          family,
-          fontSizePx: parseFloat(style.fontSize),
-          isNfc: text === text.normalize('NFC'),
-          uncovered,
-        }
-      }),
+    const report = await page.evaluate(() => {
+      const toneMarked = /[\u00e0-\u00fc\u0101-\u01dc]/u
+      /** The first family named in a computed font-family list, unquoted. */
+      const firstFamily = (list: string) =>
+        list
+          .split(',')[0]!
+          .trim()
+          .replace(/^["']|["']$/g, '')
+      const ranges = (face: FontFace) =>
+        face.unicodeRange.split(',').map((part) => {
+          const [start, end = start] = part.trim().replace(/^U\+/i, '').split('-')
+          const low = parseInt(start!.replace(/\?/g, '0'), 16)
+          const high = parseInt(end!.replace(/\?/g, 'F'), 16)
+          return [low, high] as const
+        })
+      const loadedFaces = [...document.fonts].filter((face) => face.status === 'loaded')
+      const rts = [...document.querySelectorAll('rt')]
+      const pinyinFaceRanges = loadedFaces
+        .filter((face) => firstFamily(face.family) === 'Songyun Pinyin')
+        .flatMap(ranges)
+      return {
+        count: rts.length,
+        pinyinFaceMisses: [...'āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ'].filter((letter) => {
+          const code = letter.codePointAt(0)!
+          return !pinyinFaceRanges.some(([low, high]) => code >= low && code <= high)
+        }),
+        rubies: [...document.querySelectorAll('ruby')].map((ruby) => {
+          const base = [...ruby.childNodes]
+            .filter((node) => node.nodeType === Node.TEXT_NODE)
+            .map((node) => node.textContent ?? '')
+            .join('')
+          return { base, readings: [...ruby.querySelectorAll('rt')].map((rt) => rt.textContent) }
+        }),
+        rts: rts.map((rt) => {
+          const text = rt.textContent ?? ''
+          const style = getComputedStyle(rt)
+          const family = firstFamily(style.fontFamily)
+          const faceRanges = loadedFaces
+            .filter((face) => firstFamily(face.family) === family)
+            .flatMap(ranges)
+          const uncovered = [...text]
+            .filter((letter) => toneMarked.test(letter))
+            .filter((letter) => {
+              const code = letter.codePointAt(0)!
+              return !faceRanges.some(([low, high]) => code >= low && code <= high)
+            })
+          return {
+            text,
+            family,
+            fontSizePx: parseFloat(style.fontSize),
+            isNfc: text === text.normalize('NFC'),
+            uncovered,
+          }
+        }),
+      }
+    })
+
+    expect(report.count).toBeGreaterThan(20)
+    const shown = report.rts.map((rt) => rt.text).join('')
+    // Marks from both subsets are on show (í from latin; ǎ, ǚ from latin-ext: 律吕 lǜlǚ) …
+    for (const vowel of ['í', 'ǎ', 'ā', 'ǜ', 'ǚ'])
+      expect(shown, `pinyin shows ${vowel}`).toContain(vowel)
+    // … and the loaded pinyin face could set every tone-marked vowel there is, ü included.
+    expect(report.pinyinFaceMisses).toEqual([])
+    for (const rt of report.rts) {
+      // A Latin face first: not one of the CJK faces, whose marks stand beside their letters.
+      expect(rt.family, `"${rt.text}"`).toBe('Songyun Pinyin')
+      expect(rt.uncovered, `"${rt.text}": vowels outside the loaded ${rt.family} ranges`).toEqual(
+        [],
+      )
+      expect(rt.fontSizePx, `"${rt.text}"`).toBeGreaterThanOrEqual(20)
+      expect(rt.isNfc, `"${rt.text}" is NFC`).toBe(true)
+      expect(rt.text, 'one syllable').toMatch(/^[^\s]+$/)
     }
-  })
+    // One reading over each character.
+    for (const ruby of report.rubies) {
+      expect([...ruby.base].length, `${ruby.base}: ${ruby.readings.join(' ')}`).toBe(
+        ruby.readings.length,
+      )
+    }
 
-  expect(report.count).toBeGreaterThan(20)
-  const shown = report.rts.map((rt) => rt.text).join('')
-  // Marks from both subsets are on show (í from latin; ǎ, ǚ from latin-ext: 律吕 lǜlǚ) …
-  for (const vowel of ['í', 'ǎ', 'ā', 'ǜ', 'ǚ'])
-    expect(shown, `pinyin shows ${vowel}`).toContain(vowel)
-  // … and the loaded pinyin face could set every tone-marked vowel there is, ü included.
-  expect(report.pinyinFaceMisses).toEqual([])
-  for (const rt of report.rts) {
-    // A Latin face first: not one of the CJK faces, whose marks stand beside their letters.
-    expect(rt.family, `"${rt.text}"`).toBe('Songyun Pinyin')
-    expect(rt.uncovered, `"${rt.text}": vowels outside the loaded ${rt.family} ranges`).toEqual([])
-    expect(rt.fontSizePx, `"${rt.text}"`).toBeGreaterThanOrEqual(20)
-    expect(rt.isNfc, `"${rt.text}" is NFC`).toBe(true)
-    expect(rt.text, 'one syllable').toMatch(/^[^\s]+$/)
-  }
-  // One reading over each character.
-  for (const ruby of report.rubies) {
-    expect([...ruby.base].length, `${ruby.base}: ${ruby.readings.join(' ')}`).toBe(
-      ruby.readings.length,
-    )
-  }
-  expect(consoleErrors).toEqual([])
-})
+    // Proportional quotes are measured without the reading aid's ruby in the line.
+    await tap(page, '[data-action="reading-aid"]')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    // "… the guqin’s art …": an apostrophe in a card body.
+    await tap(page, '[data-card-id="guqin-heritage"]')
+    const body = '[data-open-card] p:first-child'
+    await expect(page.locator(body)).toContainText('’')
+    await page.evaluate(async () => {
+      await document.fonts.ready
+    })
+    const fontSizePx = await page
+      .locator(body)
+      .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
+    const apostrophePx = await renderedWidthOf(page, body, '’')
+    const letterPx = await renderedWidthOf(page, body, 'n')
+    // Full-width (CJK) punctuation is 1 em; a Latin apostrophe is narrower than a lower-case n.
+    expect(apostrophePx).toBeLessThan(0.45 * fontSizePx)
+    expect(apostrophePx).toBeLessThan(letterPx)
 
-/** The rendered width, in px, of the first `character` in the text of `selector`. */
+    // In Chinese the same card keeps its full-width quotation marks.
+    await tap(page, '[data-action="language"]')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
+    await expect(page.locator(body)).toContainText('“')
+    const chineseQuotePx = await renderedWidthOf(page, body, '“')
+    expect(chineseQuotePx).toBeGreaterThan(0.9 * fontSizePx)
+    expect(consoleErrors).toEqual([])
+  },
+)
+
 /** Loads the kiosk afresh and opens the folk-music stage from the attract loop, by touch. */
 async function openFolkMusicFromAttract(page: Page, url: string): Promise<void> {
   await page.goto(url)
@@ -379,6 +406,7 @@ async function openFolkMusicFromAttract(page: Page, url: string): Promise<void> 
   })
 }
 
+/** The rendered width, in px, of the first `character` in the text of `selector`. */
 async function renderedWidthOf(page: Page, selector: string, character: string): Promise<number> {
   return page.locator(selector).evaluate((element, wanted) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
@@ -393,41 +421,6 @@ async function renderedWidthOf(page: Page, selector: string, character: string):
     throw new Error(`no "${wanted}" in the text`)
   }, character)
 }
-
-test('English cards set quotes and apostrophes proportionally, Chinese keeps full-width ones', async ({
-  page,
-  server,
-  consoleErrors,
-}) => {
-  test.setTimeout(120_000)
-  await openFolkMusicFromAttract(page, server.url)
-  await tap(page, '[data-action="language"]')
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  await tap(page, '[data-action="cards"]')
-  // "… the guqin’s art …": an apostrophe in a card body.
-  await tap(page, '[data-card-id="guqin-heritage"]')
-  const body = '[data-open-card] p:first-child'
-  await expect(page.locator(body)).toContainText('’')
-  await page.evaluate(async () => {
-    await document.fonts.ready
-  })
-  const fontSizePx = await page
-    .locator(body)
-    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize))
-  const apostrophePx = await renderedWidthOf(page, body, '’')
-  const letterPx = await renderedWidthOf(page, body, 'n')
-  // Full-width (CJK) punctuation is 1 em; a Latin apostrophe is narrower than a lower-case n.
-  expect(apostrophePx).toBeLessThan(0.45 * fontSizePx)
-  expect(apostrophePx).toBeLessThan(letterPx)
-
-  // In Chinese the same card keeps its full-width quotation marks.
-  await tap(page, '[data-action="language"]')
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN')
-  await expect(page.locator(body)).toContainText('“')
-  const chineseQuotePx = await renderedWidthOf(page, body, '“')
-  expect(chineseQuotePx).toBeGreaterThan(0.9 * fontSizePx)
-  expect(consoleErrors).toEqual([])
-})
 
 test('an opened card comes into view, and a fade shows while the leaf has more below', async ({
   page,

@@ -35,6 +35,7 @@ describe('the printer-state machine', () => {
       const broken = run([{ kind: 'job-started' }, failed(reason)], ready)
       expect(broken).toMatchObject({ state: 'error', reason, printerName: 'desk' })
       expect(broken.lastError).toBe(`lp: ${reason}`)
+      expect(broken.lastErrorReason).toBe(reason)
     }
     const recovered = run(
       [
@@ -50,6 +51,7 @@ describe('the printer-state machine', () => {
       printerName: 'desk',
       lastError: 'lp: offline',
       lastErrorAtMs: 5,
+      lastErrorReason: 'offline',
     })
     expect(recovered.reason).toBeUndefined()
     expect(run([{ kind: 'configured', printerName: undefined }], recovered).state).toBe(

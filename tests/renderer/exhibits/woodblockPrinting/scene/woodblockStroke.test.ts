@@ -23,10 +23,8 @@ import {
   paintRicePaper,
 } from '../../../../../renderer/exhibits/woodblockPrinting/scene/surfaceTextures'
 import { rangeTexelUploader } from '../../../../../renderer/exhibits/woodblockPrinting/scene/texelUploads'
-import {
-  repaintRects,
-  WoodblockScene,
-} from '../../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
+import { WoodblockScene } from '../../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
+import { repaintRects } from '../../../../../renderer/exhibits/woodblockPrinting/scene/stationGestures'
 
 const cells = 16
 /**
