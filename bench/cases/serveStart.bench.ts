@@ -71,7 +71,11 @@ function breakdownRows(
     ['fontFileCount', 'restart page: font files', 'files'],
     ['apiRequestCount', 'restart page: API requests before the attract screen', 'requests'],
     ['firstContentfulPaintMs', 'restart page: first contentful paint', 'ms'],
+    // Between the scripts' arrival and DOMContentLoaded the app's code runs and mounts.
+    ['domContentLoadedMs', 'restart page: DOMContentLoaded (app mounted)', 'ms'],
     ['screenShownMs', 'restart page: attract screen shown', 'ms'],
+    // From its start to its end the page's load handlers run (the attract painting's set-up).
+    ['loadEventStartMs', 'restart page: load event start', 'ms'],
     ['loadEventEndMs', 'restart page: load event end', 'ms'],
     ['requestCount', 'restart page: requests before interactive', 'requests'],
   ]

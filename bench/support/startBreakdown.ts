@@ -24,6 +24,8 @@ export interface StartBreakdown {
   readonly firstContentfulPaintMs: number
   /** The first animation frame with the watched screen in the document. */
   readonly screenShownMs: number
+  /** The load event began: every subresource is in; what follows is the page's load handlers. */
+  readonly loadEventStartMs: number
   readonly loadEventEndMs: number
   /** Every request the page made before it was interactive. */
   readonly requestCount: number
@@ -70,6 +72,7 @@ export async function readStartBreakdown(page: Page): Promise<StartBreakdown> {
       responseStart?: number
       responseEnd?: number
       domContentLoadedEventEnd?: number
+      loadEventStart?: number
       loadEventEnd?: number
     }
     const g = globalThis as unknown as WatchGlobals & {
@@ -112,6 +115,7 @@ export async function readStartBreakdown(page: Page): Promise<StartBreakdown> {
       firstPaintMs: firstPaint?.startTime ?? Number.NaN,
       firstContentfulPaintMs: firstContentfulPaint?.startTime ?? Number.NaN,
       screenShownMs: shownMs,
+      loadEventStartMs: navigation?.loadEventStart ?? Number.NaN,
       loadEventEndMs,
       requestCount: count.requests,
     }
@@ -131,7 +135,7 @@ export function describeStartBreakdown(breakdown: StartBreakdown): string {
     `FP ${ms(breakdown.firstPaintMs)}`,
     `FCP ${ms(breakdown.firstContentfulPaintMs)}`,
     `shown ${ms(breakdown.screenShownMs)}`,
-    `load ${ms(breakdown.loadEventEndMs)}`,
+    `load ${ms(breakdown.loadEventStartMs)}→${ms(breakdown.loadEventEndMs)}`,
     `${breakdown.requestCount} requests`,
   ].join(', ')
 }

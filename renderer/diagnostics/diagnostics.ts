@@ -15,6 +15,12 @@ export interface WebglCounts {
    * drags on a scene whose frames run slow, see renderer/scenes/interactiveResolution.ts).
    */
   readonly drawingScale?: number
+  /**
+   * Whether the picture on the canvas is a still frame's: drawn at full size and antialiased.
+   * False while a finger drags (frames skip the software renderer's FXAA pass and may be drawn
+   * smaller) and until the scene host redraws the frame once the touch has settled.
+   */
+  readonly isStillFrameShown?: boolean
 }
 
 /** The live Howl instances. */

@@ -20,7 +20,10 @@ export const exhibitComponents: ExhibitComponentRegistry = {
 export const exhibitPreparations: Partial<
   Record<ExhibitKind, () => Promise<readonly (() => Promise<void>)[]>>
 > = {
-  // The tea table's painted pictures and its decoded room light (teaTablePictures.ts).
+  // The tea table's painted pictures, its decoded room light and the table's light for the
+  // layout this screen's shape takes (teaTablePictures.ts).
   'tea-whisking': async () =>
-    (await import('./teaWhisking/scene/teaTablePictures')).teaTablePictures.preparationSteps(),
+    (await import('./teaWhisking/scene/teaTablePictures')).teaTablePictures.preparationSteps(
+      window.innerWidth / Math.max(1, window.innerHeight),
+    ),
 }

@@ -41,6 +41,8 @@ export class SceneHost implements Disposable {
   #cancelPreparation: (() => void) | undefined
   /** The last drawn frame skipped the antialiasing pass (drawn while touched). */
   #isLastDrawPlain = false
+  /** The canvas shows a frame drawn at the full pixel ratio through the antialiasing pass. */
+  #isStillFrameShown = false
   /** The previous animation frame rendered (render on demand skips frames at rest). */
   #wasLastFrameDrawn = false
   /** The next rendered frame is a newly shown scene's first (its cost is put on the timeline). */
@@ -74,6 +76,7 @@ export class SceneHost implements Disposable {
       programs: this.renderer.info.programs?.length ?? 0,
       calls: this.renderer.info.render.calls,
       drawingScale: this.renderer.getPixelRatio() / this.#fullPixelRatio,
+      isStillFrameShown: this.#isStillFrameShown,
     }))
   }
 
@@ -242,6 +245,7 @@ export class SceneHost implements Disposable {
     this.#antialiasing?.dispose()
     this.#antialiasing = undefined
     this.#drawnScene = undefined
+    this.#isStillFrameShown = false
     // Programs are cached per material; once the scene's materials are gone so are they.
     this.renderer.renderLists.dispose()
   }
@@ -301,6 +305,7 @@ export class SceneHost implements Disposable {
     this.#drawnBufferSize = { width: drawingBufferWidth, height: drawingBufferHeight }
     this.#wasLastFrameDrawn = true
     this.#isLastDrawPlain = isPlain
+    this.#isStillFrameShown = !isPlain
     this.renderer.info.reset()
     const renderStartMs = performance.now()
     if (this.#antialiasing)

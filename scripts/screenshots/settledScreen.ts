@@ -9,13 +9,20 @@ const hasNoFiniteAnimationRunning = `document.getAnimations().every((animation) 
   animation.effect === null ||
   animation.effect.getComputedTiming().endTime === Infinity)`
 
+// A 3D scene's picture is final once the scene host has redrawn it at full size, antialiased,
+// after the last touch settled (renderer/scenes/sceneHost.ts); a page without a scene has none.
+const isSceneFrameStillSource = `document.querySelector('canvas.scene-host-canvas') === null ||
+  window.songyun?.diagnostics().webgl?.isStillFrameShown !== false`
+
 const twoFramesSource = `new Promise((resolve) =>
   requestAnimationFrame(() => requestAnimationFrame(resolve)))`
 
 /**
  * Waits until the starting screen has gone, the fonts have loaded, and no finite CSS or Web
  * Animation is running (screen fades, the cards drawer sliding in, ink drops; endless loops such
- * as a breathing seal do not count), then for two more frames so the last state is painted.
+ * as a breathing seal do not count) and a 3D scene shows its still frame (full size,
+ * antialiased: a scene just touched shows smaller, plain frames until the touch settles), then
+ * for two more frames so the last state is painted.
  */
 export async function waitForSettledScreen(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.locator('#starting-screen').waitFor({ state: 'detached', timeout: timeoutMs })
@@ -24,7 +31,10 @@ export async function waitForSettledScreen(page: Page, timeoutMs = 60_000): Prom
   // gaps, and waiting for one of them is what is wanted. (Not waitForFunction: a string predicate
   // needs eval, which the kiosk's Content-Security-Policy forbids.)
   const deadlineMs = Date.now() + timeoutMs
-  while (!(await page.evaluate(hasNoFiniteAnimationRunning))) {
+  while (
+    !(await page.evaluate(hasNoFiniteAnimationRunning)) ||
+    !(await page.evaluate(isSceneFrameStillSource))
+  ) {
     if (Date.now() > deadlineMs) {
       throw new Error(`The screen was still animating after ${timeoutMs} ms`)
     }

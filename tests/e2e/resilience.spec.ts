@@ -226,9 +226,9 @@ test(
 )
 
 test(
-  'tea: after the WebGL context is lost and restored, the rebuilt scene completes a station',
+  'tea: after the WebGL context is lost and restored, the rebuilt scene completes a station, and its still picture after a whisk is antialiased',
   { tag: '@one-size' },
-  async ({ page, server, consoleErrors }) => {
+  async ({ page, server, consoleErrors }, testInfo) => {
     test.setTimeout(240_000)
     await openThenLoseAndRestoreContext(
       page,
@@ -243,11 +243,30 @@ test(
 
     // 熁盏 on the rebuilt scene: a touch on the bowl warms it and the next station begins.
     const cdp = await page.context().newCDPSession(page)
-    await timedTouchPath(cdp, [onBowl(await teaAnchors(page), 0.2, 0)], 0)
+    const a = await teaAnchors(page)
+    await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
     await expect(page.locator('[data-tea-station="add-powder"]')).toBeVisible()
     await expect
       .poll(() => completedStations(server.dataDir, 'tea-whisking'))
       .toContain('warm-bowl')
+
+    // The still picture after a whisk is antialiased at full size again. While the finger
+    // strokes, frames skip the FXAA pass (and may be drawn smaller); the scene host redraws the
+    // picture whole once the touch has settled (600 ms), even when the scene is already at rest.
+    await timedTouchPath(cdp, [a.caddy], 0)
+    await expect(page.locator('[data-tea-station="make-paste"]')).toBeVisible()
+    await timedTouchPath(
+      cdp,
+      Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
+      40,
+    )
+    await expect(page.locator('[data-tea-station="pour-1"]')).toBeVisible()
+    await page.waitForTimeout(1000)
+    const still = (await diagnostics(page)).webgl
+    expect(still?.drawingScale).toBe(1)
+    expect(still?.isStillFrameShown).toBe(true)
+    expect(await sceneEdgeSmoothness(page)).toBeGreaterThan(0.6)
+    await page.screenshot({ path: testInfo.outputPath('tea-still-after-stir.png') })
     expect(consoleErrors).toEqual([])
   },
 )

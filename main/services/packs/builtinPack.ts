@@ -3,9 +3,12 @@ import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
 import semver from 'semver'
 import type { Logger } from '../logger'
-import { openPackContainer } from './openPackContainer'
+import {
+  builtinArchiveIdentityMemoPath,
+  packIdentityOf,
+  readBuiltinArchiveIdentity,
+} from './builtinArchiveIdentity'
 import { buildPackArchive } from './packBuilder'
-import { defaultPackLimits } from './packLimits'
 import { parsePublicKey } from './packSigningKeys'
 import type { PackStore } from './packStore'
 import { manifestFileName } from './stagePack'
@@ -55,7 +58,10 @@ export async function ensureBuiltinPack(
 ): Promise<string | undefined> {
   const hasArchive = existsSync(location.archivePath)
   const shipped = hasArchive
-    ? await readArchiveIdentity(location.archivePath)
+    ? await readBuiltinArchiveIdentity(
+        location.archivePath,
+        builtinArchiveIdentityMemoPath(store.packsDir),
+      )
     : await readFolderIdentity(location.sourceDir)
   if (!shipped) return undefined
   const state = await store.readState()
@@ -92,31 +98,9 @@ export async function ensureBuiltinPack(
   }
 }
 
-async function readArchiveIdentity(
-  archivePath: string,
-): Promise<{ id: string; version: string } | undefined> {
-  const container = await openPackContainer(archivePath, defaultPackLimits)
-  try {
-    const entry = container.entries.get(manifestFileName)
-    if (!entry) return undefined
-    const chunks: Buffer[] = []
-    for await (const chunk of await container.openEntry(entry)) chunks.push(chunk as Buffer)
-    return identityOf(Buffer.concat(chunks).toString('utf8'))
-  } finally {
-    await container.close()
-  }
-}
-
 async function readFolderIdentity(
   folder: string,
 ): Promise<{ id: string; version: string } | undefined> {
   const text = await readFile(path.join(folder, manifestFileName), 'utf8').catch(() => undefined)
-  return text === undefined ? undefined : identityOf(text)
-}
-
-function identityOf(text: string): { id: string; version: string } | undefined {
-  const raw = JSON.parse(text.replace(/^\uFEFF/, '')) as { id?: unknown; version?: unknown }
-  return typeof raw.id === 'string' && typeof raw.version === 'string'
-    ? { id: raw.id, version: raw.version }
-    : undefined
+  return text === undefined ? undefined : packIdentityOf(text)
 }

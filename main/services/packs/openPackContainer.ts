@@ -2,7 +2,6 @@ import { stat } from 'node:fs/promises'
 import type { PackContainer } from './packContainer'
 import type { PackLimits } from './packLimits'
 import { openFolderPackContainer } from './folderPackContainer'
-import { openZipPackContainer } from './zipPackContainer'
 
 /** Opens a pack given as an archive or a folder; a path that is neither is one problem. */
 export async function openPackContainer(
@@ -27,7 +26,10 @@ export async function openPackContainer(
       close: async () => {},
     }
   }
-  return isFolder
-    ? openFolderPackContainer(sourcePath, limits)
-    : openZipPackContainer(sourcePath, limits)
+  if (isFolder) return openFolderPackContainer(sourcePath, limits)
+  // The zip reader (yauzl, and iconv-lite for old archives' GBK names: ~0.6 MB of code) loads
+  // only when an archive is opened, not with the services: a kiosk's everyday start opens none
+  // (main/services/packs/builtinArchiveIdentity.ts), and its code would delay the first screen.
+  const { openZipPackContainer } = await import('./zipPackContainer')
+  return openZipPackContainer(sourcePath, limits)
 }

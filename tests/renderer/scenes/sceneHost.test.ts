@@ -414,16 +414,20 @@ describe('SceneHost', () => {
     loop(48)
     expect(antialiased()).toHaveLength(2)
     expect(pass().rendered).toHaveLength(4)
+    // What a screenshot or a test waits for before judging the picture: not yet.
+    expect(readDiagnostics().webgl?.isStillFrameShown).toBe(false)
     // The finger lifts and the scene comes to rest on a plain frame.
     window.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1 }))
     isAtRest = true
     const liftedMs = performance.now()
     loop(liftedMs)
+    expect(readDiagnostics().webgl?.isStillFrameShown).toBe(false)
     const settledMs = liftedMs + host.interactiveResolution.settleMs + 1
     loop(settledMs)
     // Settled: the still picture is drawn once more, antialiased, then held.
     expect(antialiased()).toHaveLength(3)
     expect(pass().rendered.at(-1)!.isPlain).toBe(false)
+    expect(readDiagnostics().webgl?.isStillFrameShown).toBe(true)
     loop(settledMs + 16)
     expect(pass().rendered).toHaveLength(5)
   })

@@ -1,9 +1,19 @@
 import { describe, expect, it, vi } from 'vitest'
-import { warmUpWhileIdle, type IdleScheduler } from '../../../renderer/startup/warmUpWhileIdle'
+import {
+  warmUpWhileIdle,
+  type IdleScheduler,
+  type IdleTimeLeft,
+} from '../../../renderer/startup/warmUpWhileIdle'
 
-/** An idle scheduler the test runs by hand: `idle()` runs what is waiting for idle time. */
-function manualIdle(): IdleScheduler & { idle(): Promise<void>; readonly waiting: number } {
-  const callbacks = new Map<number, () => void>()
+/**
+ * An idle scheduler the test runs by hand: `idle(leftMs)` runs what is waiting for idle time,
+ * in a period with `leftMs` left after each warm-up (none by default).
+ */
+function manualIdle(): IdleScheduler & {
+  idle(leftMs?: readonly number[]): Promise<void>
+  readonly waiting: number
+} {
+  const callbacks = new Map<number, (idle?: IdleTimeLeft) => void>()
   let nextHandle = 1
   return {
     request(callback) {
@@ -13,10 +23,12 @@ function manualIdle(): IdleScheduler & { idle(): Promise<void>; readonly waiting
     cancel(handle) {
       callbacks.delete(handle)
     },
-    async idle() {
+    async idle(leftMs = []) {
       const due = [...callbacks.values()]
       callbacks.clear()
-      for (const callback of due) callback()
+      let reading = 0
+      const period = { timeRemaining: () => leftMs[reading++] ?? 0 }
+      for (const callback of due) callback(period)
       await new Promise((resolve) => setTimeout(resolve, 0))
     },
     get waiting() {
@@ -64,6 +76,36 @@ describe('warmUpWhileIdle', () => {
     await idle.idle()
     expect(order).toEqual(['first follow-up', 'second', 'last'])
     expect(idle.waiting).toBe(0)
+  })
+
+  it('runs the next warm-up in the same idle period only while enough of it is left', async () => {
+    const order: string[] = []
+    const idle = manualIdle()
+    warmUpWhileIdle(
+      ['band 1', 'band 2', 'band 3', 'band 4'].map((band) => () => void order.push(band)),
+      idle,
+    )
+    // 40 ms left after the first band: room for another; 10 ms after the second: not.
+    await idle.idle([40, 10])
+    expect(order).toEqual(['band 1', 'band 2'])
+    expect(idle.waiting).toBe(1)
+    await idle.idle()
+    expect(order).toEqual(['band 1', 'band 2', 'band 3'])
+  })
+
+  it('stops mid-list when its screen goes, and the next screen resumes after what was done', async () => {
+    const done = new Set<string>()
+    const bands = ['band 1', 'band 2', 'band 3'].map((band) => () => void done.add(band))
+    const idle = manualIdle()
+    const warmingUp = warmUpWhileIdle(bands, idle)
+    await idle.idle()
+    warmingUp.dispose()
+    expect(idle.waiting).toBe(0)
+    await idle.idle()
+    expect([...done]).toEqual(['band 1'])
+    warmUpWhileIdle(bands, idle)
+    await idle.idle([40, 40, 40])
+    expect([...done]).toEqual(['band 1', 'band 2', 'band 3'])
   })
 
   it('stops when its screen goes before the warm-ups ran, and the next screen starts them again', async () => {

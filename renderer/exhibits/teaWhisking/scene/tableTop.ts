@@ -23,6 +23,46 @@ const tableLightSizePx = 512
 /** The baked light is stored as 8 bits over 0…`tableLightRange` (the window's light peaks at 1.1). */
 const tableLightRange = 1.25
 
+/** Rows of the baked light made in one slice of idle time (an eighth of the picture). */
+export const tableLightBandRows = 64
+
+/**
+ * The light that falls on the table, baked a band of rows at a time (see {@link bakeTableLight}
+ * for what it holds) so the menu can make it in slices of idle time, none long enough to delay
+ * a tap (docs/performance.md). Each {@link TableLightBake.bakeNextRows} resumes where the last
+ * one stopped; the picture is done once every row is.
+ */
+export class TableLightBake {
+  readonly picture: RgbaPicture
+  readonly #shadows: readonly ContactShadow[]
+  #nextRow = 0
+
+  constructor(shadows: readonly ContactShadow[]) {
+    this.#shadows = shadows
+    const size = tableLightSizePx
+    this.picture = { widthPx: size, heightPx: size, bytes: new Uint8Array(size * size * 4) }
+  }
+
+  /** Whether every row is baked. */
+  get isDone(): boolean {
+    return this.#nextRow >= this.picture.heightPx
+  }
+
+  /** Bakes the next `rowCount` rows not baked yet (resumes where the last call stopped). */
+  bakeNextRows(rowCount = tableLightBandRows): void {
+    const fromRow = this.#nextRow
+    const toRow = Math.min(this.picture.heightPx, fromRow + rowCount)
+    bakeTableLightRows(this.#shadows, this.picture, fromRow, toRow)
+    this.#nextRow = toRow
+  }
+
+  /** Bakes every row not baked yet and returns the picture. */
+  finish(): RgbaPicture {
+    while (!this.isDone) this.bakeNextRows()
+    return this.picture
+  }
+}
+
 /**
  * The light that falls on the table, worked out once on the CPU: soft window light from the
  * upper left that falls off gently across the table (never to black, so no dark bands at the
@@ -33,9 +73,19 @@ const tableLightRange = 1.25
  * UVs; the light in the red channel (G and B the same), scaled to 0…`tableLightRange`.
  */
 export function bakeTableLight(shadows: readonly ContactShadow[]): RgbaPicture {
-  const size = tableLightSizePx
-  const bytes = new Uint8Array(size * size * 4)
-  for (let row = 0; row < size; row++) {
+  return new TableLightBake(shadows).finish()
+}
+
+/** Bakes rows `fromRow`…`toRow` (exclusive) of the table's light into `picture`. */
+function bakeTableLightRows(
+  shadows: readonly ContactShadow[],
+  picture: RgbaPicture,
+  fromRow: number,
+  toRow: number,
+): void {
+  const size = picture.widthPx
+  const bytes = picture.bytes
+  for (let row = fromRow; row < toRow; row++) {
     // The plane's local y runs with v (rows bottom-up); the world's z is its negative.
     const zCm = -(((row + 0.5) / size) * 2 - 1) * tableHalfSideCm
     for (let column = 0; column < size; column++) {
@@ -57,7 +107,6 @@ export function bakeTableLight(shadows: readonly ContactShadow[]): RgbaPicture {
       bytes[i + 3] = 255
     }
   }
-  return { widthPx: size, heightPx: size, bytes }
 }
 
 const vertexShader = /* glsl */ `

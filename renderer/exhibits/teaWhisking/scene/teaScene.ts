@@ -16,6 +16,7 @@ import { textureByteSize, texturesOf } from '../../../scenes/textureByteSize'
 import { BakedRoomLight } from './bakedRoomLightMaterial'
 import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } from './bowlProfile'
 import { FoamSurface } from './foamSurface'
+import { teaSetLayoutFor, type TeaSetLayout } from './teaSetLayout'
 import { teaTablePictures } from './teaTablePictures'
 import { frameTeaTable } from './teaTableFraming'
 import { buildTeaTable, caddyReachCm, ewerReachCm, type TeaTable } from './teaTableMeshes'
@@ -84,16 +85,31 @@ type TouchRole =
 /** The factory the exhibit component hands to the scene host. Makes nothing until called. */
 export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<TeaScene> {
   return async (context) => {
-    // Usually made by the menu while it was idle (renderer/startup/exhibitWarmUps.ts).
+    // Usually made by the menu while it was idle (renderer/startup/exhibitWarmUps.ts), for the
+    // screen's shape: the layout, and so the table's light, follows it (teaSetLayout.ts).
+    const screenAspect = aspectOf(context.renderer.domElement)
     const picturesStartMs = performance.now()
-    await teaTablePictures.prepare()
+    await teaTablePictures.prepare(screenAspect)
     recordSceneStep('tea-pictures', picturesStartMs)
     context.signal.throwIfAborted()
     const buildStartMs = performance.now()
-    const scene = new TeaTableScene(context, options.listener, new BakedRoomLight(teaTablePictures))
+    const scene = new TeaTableScene(
+      context,
+      options.listener,
+      new BakedRoomLight(teaTablePictures),
+      teaSetLayoutFor(screenAspect),
+    )
     recordSceneStep('tea-table', buildStartMs)
     return scene
   }
+}
+
+/** Width / height of the stage `canvas` is in (of the window before it is laid out). */
+function aspectOf(canvas: HTMLCanvasElement): number {
+  const isLaidOut = canvas.clientWidth > 0 && canvas.clientHeight > 0
+  return isLaidOut
+    ? canvas.clientWidth / canvas.clientHeight
+    : window.innerWidth / Math.max(1, window.innerHeight)
 }
 
 class TeaTableScene implements TeaScene {
@@ -127,6 +143,7 @@ class TeaTableScene implements TeaScene {
     context: SceneContext,
     private readonly listener: TeaSceneListener,
     roomLight: BakedRoomLight,
+    firstLayout: TeaSetLayout,
   ) {
     this.#store.add(roomLight)
     this.#isReducedMotion = context.isReducedMotion
@@ -136,7 +153,7 @@ class TeaTableScene implements TeaScene {
     // No lights and no PMREM environment: the room's image-based light (three's RoomEnvironment)
     // and the key light are baked into roomLight.png once (scripts/bakeTeaRoomLight.mjs), because
     // compiling the environment-sampling shader held a software renderer's first frame for seconds.
-    this.#table = buildTeaTable(this.#store, roomLight, teaTablePictures)
+    this.#table = buildTeaTable(this.#store, roomLight, teaTablePictures, firstLayout)
     this.scene.add(this.#table.root)
     this.#surface = new FoamSurface(this.#store, sketchSize)
     this.#table.bowl.add(this.#surface.mesh)

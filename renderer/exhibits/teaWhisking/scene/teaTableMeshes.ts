@@ -17,7 +17,7 @@ import {
 import type { DisposableStore } from '../../../../src/lifecycle/disposable'
 import type { BakedRoomLight } from './bakedRoomLightMaterial'
 import { buildTableTop, setTableLight } from './tableTop'
-import { landscapeTeaSet, portraitTeaSet, type TeaSetLayout } from './teaSetLayout'
+import type { TeaSetLayout } from './teaSetLayout'
 import { jianBowlProfile, type ProfilePoint } from './bowlProfile'
 import type { TeaTablePictures } from './teaTablePictures'
 
@@ -56,8 +56,11 @@ export interface TeaTable {
   readonly caddyLid: Mesh
   readonly spoon: Group
   readonly tableTop: Mesh
-  /** The table's baked light for each layout (its contact shadows under that layout's pieces). */
-  readonly tableLights: ReadonlyMap<TeaSetLayout, Texture>
+  /**
+   * The table's baked light for `layout` (its contact shadows under that layout's pieces), made
+   * the first time a layout is laid (most screens never turn, and never need the other).
+   */
+  readonly tableLightOf: (layout: TeaSetLayout) => Texture
 }
 
 const lathePoints = (points: readonly ProfilePoint[]) => points.map((p) => new Vector2(p.r, p.y))
@@ -96,12 +99,13 @@ function taperedTube(
 /**
  * Builds the table, every lit surface under the baked room light; every geometry, material and
  * texture is added to `store` (`roomLight` is the caller's). The textures are made from the
- * page's `pictures`, prepared already.
+ * page's `pictures`, prepared already for `firstLayout` (the screen's shape when it is built).
  */
 export function buildTeaTable(
   store: DisposableStore,
   roomLight: BakedRoomLight,
   pictures: TeaTablePictures,
+  firstLayout: TeaSetLayout,
 ): TeaTable {
   const geometry = <G extends BufferGeometry>(g: G) => store.add(g)
   const material = <M extends Material>(m: M) => store.add(m)
@@ -109,9 +113,20 @@ export function buildTeaTable(
   const root = new Group()
 
   // Table top, the tea set's soft contact shadows baked into its light (one picture a layout).
-  const tableLight = texture(pictures.texture('tableLight'))
-  const tableLightPortrait = texture(pictures.texture('tableLightPortrait'))
-  const tableTop = buildTableTop(store, texture(pictures.texture('tableWood')), tableLight)
+  const tableLights = new Map<TeaSetLayout, Texture>()
+  const tableLightOf = (layout: TeaSetLayout) => {
+    let light = tableLights.get(layout)
+    if (!light) {
+      light = texture(pictures.tableLightTexture(layout))
+      tableLights.set(layout, light)
+    }
+    return light
+  }
+  const tableTop = buildTableTop(
+    store,
+    texture(pictures.texture('tableWood')),
+    tableLightOf(firstLayout),
+  )
   root.add(tableTop)
   const puff = texture(pictures.texture('softPuff'))
 
@@ -363,7 +378,7 @@ export function buildTeaTable(
   const table: TeaTable = {
     root,
     places: { ewerHome: new Vector3(), caddy: new Vector3(), whiskHome: new Vector3() },
-    layout: landscapeTeaSet,
+    layout: firstLayout,
     bowl,
     ewer,
     ewerSpoutTip,
@@ -375,12 +390,9 @@ export function buildTeaTable(
     caddyLid,
     spoon,
     tableTop,
-    tableLights: new Map([
-      [landscapeTeaSet, tableLight],
-      [portraitTeaSet, tableLightPortrait],
-    ]),
+    tableLightOf,
   }
-  layTeaSet(table, landscapeTeaSet)
+  layTeaSet(table, firstLayout)
   return table
 }
 
@@ -400,6 +412,5 @@ export function layTeaSet(table: TeaTable, layout: TeaSetLayout): void {
   table.caddy.position.copy(layout.caddy)
   table.caddyLid.position.copy(layout.caddyLid)
   table.spoon.position.copy(layout.spoon)
-  const light = table.tableLights.get(layout)
-  if (light) setTableLight(table.tableTop, light)
+  setTableLight(table.tableTop, table.tableLightOf(layout))
 }

@@ -11,8 +11,14 @@ import {
 import { jianBowlProfile } from './bowlProfile'
 import roomLightUrl from './roomLight.png'
 import type { RgbaPicture } from './rgbaPicture'
-import { bakeTableLight } from './tableTop'
-import { contactShadowsOf, landscapeTeaSet, portraitTeaSet } from './teaSetLayout'
+import { TableLightBake, tableLightBandRows } from './tableTop'
+import {
+  contactShadowsOf,
+  landscapeTeaSet,
+  portraitTeaSet,
+  teaSetLayoutFor,
+  type TeaSetLayout,
+} from './teaSetLayout'
 import {
   paintGlazeGloss,
   paintHareFur,
@@ -54,16 +60,27 @@ const sampling: Record<TeaPictureName, PictureSampling> = {
   roomLight: { isColour: true, repeatsX: false, repeatsY: false, hasMipmaps: false },
 }
 
-/** How each picture made on the CPU is made (the room light is decoded instead). */
-const makers: Record<Exclude<TeaPictureName, 'roomLight'>, () => RgbaPicture> = {
+/** The table's baked light for each layout of the set (its contact shadows differ). */
+type TableLightName = 'tableLight' | 'tableLightPortrait'
+
+/** The name of the table's light for `layout`. */
+function tableLightNameOf(layout: TeaSetLayout): TableLightName {
+  return layout === portraitTeaSet ? 'tableLightPortrait' : 'tableLight'
+}
+
+const layoutOfTableLight: Record<TableLightName, TeaSetLayout> = {
+  tableLight: landscapeTeaSet,
+  tableLightPortrait: portraitTeaSet,
+}
+
+/** How each picture painted on the CPU is made (the room light is decoded, the lights baked). */
+const painters: Record<Exclude<TeaPictureName, 'roomLight' | TableLightName>, () => RgbaPicture> = {
   hareFur: () => {
     const { rimV, footTopV } = jianBowlProfile()
     return bytesOf(paintHareFur(rimV, footTopV))
   },
   glazeGloss: () => bytesOf(paintGlazeGloss(jianBowlProfile().footTopV)),
   tableWood: () => bytesOf(paintTableWood()),
-  tableLight: () => bakeTableLight(contactShadowsOf(landscapeTeaSet)),
-  tableLightPortrait: () => bakeTableLight(contactShadowsOf(portraitTeaSet)),
   whiskTines: () => bytesOf(paintWhiskTines()),
   softPuff: () => bytesOf(paintSoftPuff()),
 }
@@ -107,8 +124,8 @@ async function decodeRoomLight(): Promise<RgbaPicture> {
 /**
  * The tea table's pictures (the hare's-fur glaze, the wood and the light on it, the tines, the
  * steam's puff, the baked room light), made once a page and kept as bytes in CPU memory (about
- * 5.3 MB): painting them
- * took a large share of opening the table, and the menu can make them while it is idle.
+ * 4.3 MB, 5.3 with both layouts' light): painting them took a large share of opening the table,
+ * and the menu makes them in slices while it is idle.
  *
  * Only bytes are kept, never a GPU object: each scene makes its own textures from them
  * ({@link TeaTablePictures.texture}) and disposes them, so leaving the table returns the
@@ -117,30 +134,52 @@ async function decodeRoomLight(): Promise<RgbaPicture> {
  */
 export class TeaTablePictures {
   readonly #pictures = new Map<TeaPictureName, RgbaPicture>()
+  /** The table lights begun (a bake resumes where the last slice of idle time stopped). */
+  readonly #lightBakes = new Map<TableLightName, TableLightBake>()
   #roomLight: Promise<void> | undefined
 
-  /** Whether every picture is made (the next scene's textures need no painting). */
-  get isReady(): boolean {
-    return this.#pictures.size === Object.keys(sampling).length
-  }
-
   /**
-   * The steps that make the pictures not made yet, each short enough for one idle period (the
-   * largest, the hare's fur, is a few tens of milliseconds on a software rasteriser's machine).
+   * The steps that make the pictures a screen `screenAspect` wide (width / height) needs and
+   * that are not made yet, each short enough for one slice of idle time: one picture painted
+   * (the largest, the hare's fur, is a few tens of milliseconds on a software rasteriser's
+   * machine), or one band of the table's light. Only the light of the layout this screen's shape
+   * takes is baked (teaSetLayout.ts); the other is baked if the screen turns.
    */
-  preparationSteps(): (() => Promise<void>)[] {
+  preparationSteps(screenAspect: number): (() => Promise<void>)[] {
     const steps: (() => Promise<void>)[] = [() => this.#loadRoomLight()]
-    for (const name of Object.keys(makers) as (keyof typeof makers)[]) {
+    for (const name of Object.keys(painters) as (keyof typeof painters)[]) {
       steps.push(async () => {
-        if (!this.#pictures.has(name)) this.#pictures.set(name, makers[name]())
+        if (!this.#pictures.has(name)) this.#pictures.set(name, painters[name]())
+      })
+    }
+    const lightName = tableLightNameOf(teaSetLayoutFor(screenAspect))
+    const bandCount = Math.ceil(this.#lightBakeOf(lightName).picture.heightPx / tableLightBandRows)
+    for (let band = 0; band < bandCount; band++) {
+      steps.push(async () => {
+        const bake = this.#lightBakeOf(lightName)
+        if (!bake.isDone) bake.bakeNextRows(tableLightBandRows)
+        if (bake.isDone) this.#pictures.set(lightName, bake.picture)
       })
     }
     return steps
   }
 
-  /** Makes every picture not made yet; resolves when all are (rejects if the room light fails). */
-  async prepare(): Promise<void> {
-    await Promise.all(this.preparationSteps().map((step) => step()))
+  /**
+   * Makes every picture a screen `screenAspect` wide needs and is not made yet (finishing what
+   * the idle slices began); resolves when all are (rejects if the room light fails).
+   */
+  async prepare(screenAspect: number): Promise<void> {
+    await Promise.all(this.preparationSteps(screenAspect).map((step) => step()))
+  }
+
+  /**
+   * A new texture of the table's baked light for `layout`, owned by the caller. A layout not
+   * prepared for (the screen turned since) has its light baked now, whole.
+   */
+  tableLightTexture(layout: TeaSetLayout): DataTexture {
+    const name = tableLightNameOf(layout)
+    if (!this.#pictures.has(name)) this.#pictures.set(name, this.#lightBakeOf(name).finish())
+    return this.texture(name)
   }
 
   /**
@@ -167,6 +206,15 @@ export class TeaTablePictures {
     texture.generateMipmaps = how.hasMipmaps
     texture.needsUpdate = true
     return texture
+  }
+
+  #lightBakeOf(name: TableLightName): TableLightBake {
+    let bake = this.#lightBakes.get(name)
+    if (!bake) {
+      bake = new TableLightBake(contactShadowsOf(layoutOfTableLight[name]))
+      this.#lightBakes.set(name, bake)
+    }
+    return bake
   }
 
   #loadRoomLight(): Promise<void> {

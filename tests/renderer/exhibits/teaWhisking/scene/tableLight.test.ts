@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { bakeTableLight } from '../../../../../renderer/exhibits/teaWhisking/scene/tableTop'
+import {
+  bakeTableLight,
+  TableLightBake,
+  tableLightBandRows,
+} from '../../../../../renderer/exhibits/teaWhisking/scene/tableTop'
 import {
   contactShadowsOf,
   landscapeTeaSet,
@@ -49,5 +53,19 @@ describe('the tea table’s baked light', () => {
       expect(lightAt(bare, x, z)).toBeGreaterThanOrEqual(0.55 - 0.01)
       expect(lightAt(bare, x, z)).toBeLessThanOrEqual(1.1 + 0.01)
     }
+  })
+
+  it('is baked a band of rows at a time, resuming where it stopped, to the same picture', () => {
+    const bake = new TableLightBake(contactShadowsOf(landscapeTeaSet))
+    const bandCount = bake.picture.heightPx / tableLightBandRows
+    expect(bandCount).toBeGreaterThanOrEqual(8)
+    for (let band = 0; band < bandCount - 1; band++) bake.bakeNextRows()
+    expect(bake.isDone).toBe(false)
+    // The last band's rows are not baked yet (all zero, even alpha).
+    expect(bake.picture.bytes[bake.picture.bytes.length - 1]).toBe(0)
+    bake.bakeNextRows()
+    expect(bake.isDone).toBe(true)
+    // Compared as one buffer (an element-wise deep equal of a megabyte takes seconds).
+    expect(Buffer.compare(bake.picture.bytes, light.bytes)).toBe(0)
   })
 })
