@@ -73,13 +73,12 @@ const woodblockScene: BenchCase = {
     const kioskBrowser = await launchKioskBrowser()
     try {
       const { page } = kioskBrowser
-      const opening = await traced(page, 'opening', log, () =>
-        openSceneFromMenu(page, server.url, {
-          exhibitId: 'woodblock-printing',
-          waitUntilReady: (p) => waitForWoodblockPhase(p, 'write-sample', 60_000),
-          log,
-        }),
-      )
+      // The opening traces itself (sceneOpening.ts): one trace at a time per browser.
+      const opening = await openSceneFromMenu(page, server.url, {
+        exhibitId: 'woodblock-printing',
+        waitUntilReady: (p) => waitForWoodblockPhase(p, 'write-sample', 60_000),
+        log,
+      })
       const cdp = await page.context().newCDPSession(page)
       await waitForSteadyBlock(page)
 

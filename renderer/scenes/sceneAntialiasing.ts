@@ -7,27 +7,35 @@ import {
   type Camera,
   type Object3D,
   type Scene,
-  type Vector2,
+  Vector2,
   type WebGLRenderTarget,
   type WebGLRenderer,
 } from 'three'
 import { FXAAShader } from 'three/examples/jsm/shaders/FXAAShader.js'
 import type { Disposable } from '../../src/lifecycle/disposable'
 import { screenLikeRenderTarget } from './screenLikeRenderTarget'
+import { targetCorner } from './targetCorner'
 
 /**
  * FXAA's fragment shader with a switch to copy the picture untouched (`uIsPlain`): one program
- * for both, so a plain frame needs no second program or pipeline.
+ * for both, so a plain frame needs no second program or pipeline. Both read the corner of the
+ * target the frame was drawn into (`uUvScale`, clamped to `uUvMax`: see targetCorner).
  */
 function withPlainCopy(fxaaFragmentShader: string): string {
   const main = 'void main() {'
-  if (!fxaaFragmentShader.includes(main)) {
-    throw new Error("three's FXAAShader changed: SceneAntialiasing cannot find its main()")
+  const apply = 'ApplyFXAA( tDiffuse, resolution.xy, vUv )'
+  if (!fxaaFragmentShader.includes(main) || !fxaaFragmentShader.includes(apply)) {
+    throw new Error(
+      "three's FXAAShader changed: SceneAntialiasing cannot find its main() or ApplyFXAA call",
+    )
   }
-  return `uniform bool uIsPlain;\n${fxaaFragmentShader.replace(
-    main,
-    `${main}\n  if (uIsPlain) { gl_FragColor = texture2D(tDiffuse, vUv); return; }`,
-  )}`
+  const cornerUv = 'min(vUv * uUvScale, uUvMax)'
+  return `uniform bool uIsPlain;\nuniform vec2 uUvScale;\nuniform vec2 uUvMax;\n${fxaaFragmentShader
+    .replace(
+      main,
+      `${main}\n  if (uIsPlain) { gl_FragColor = texture2D(tDiffuse, ${cornerUv}); return; }`,
+    )
+    .replace(apply, `ApplyFXAA( tDiffuse, resolution.xy, ${cornerUv} )`)}`
 }
 
 /**
@@ -62,7 +70,12 @@ export class SceneAntialiasing implements Disposable {
     this.#target = screenLikeRenderTarget(1, 1)
     this.#material = new ShaderMaterial({
       name: 'SceneAntialiasing.FXAA',
-      uniforms: { ...UniformsUtils.clone(FXAAShader.uniforms), uIsPlain: { value: false } },
+      uniforms: {
+        ...UniformsUtils.clone(FXAAShader.uniforms),
+        uIsPlain: { value: false },
+        uUvScale: { value: new Vector2(1, 1) },
+        uUvMax: { value: new Vector2(1, 1) },
+      },
       vertexShader: FXAAShader.vertexShader,
       fragmentShader: withPlainCopy(FXAAShader.fragmentShader),
       depthTest: false,
@@ -82,8 +95,10 @@ export class SceneAntialiasing implements Disposable {
 
   /**
    * Draws `scene` through `camera` onto the canvas, antialiased unless `isPlain` (then the
-   * picture is copied as it is, a frame drawn while a finger drags). The target follows the
-   * drawing buffer's size in device pixels (the host lowers the pixel ratio while a finger drags).
+   * picture is copied as it is, a frame drawn while a finger drags). The target grows to the
+   * drawing buffer's size in device pixels and keeps it: a smaller buffer (the host lowers the
+   * pixel ratio while a finger drags on a slow scene) is drawn into the target's lower-left
+   * corner, so a touch's start and settle change a viewport, not the target's framebuffer.
    *
    * Both kinds of frame go through the same target and the same program. On SwiftShader (ANGLE
    * on Vulkan) a pipeline is made per program and per framebuffer format: drawing the scene
@@ -98,13 +113,24 @@ export class SceneAntialiasing implements Disposable {
     bufferHeightPx: number,
     isPlain = false,
   ): void {
-    this.#material.uniforms['uIsPlain']!.value = isPlain
+    const uniforms = this.#material.uniforms
     const target = this.#target
-    if (target.width !== bufferWidthPx || target.height !== bufferHeightPx) {
-      target.setSize(bufferWidthPx, bufferHeightPx)
-      const resolution = this.#material.uniforms['resolution']!.value as Vector2
-      resolution.set(1 / bufferWidthPx, 1 / bufferHeightPx)
+    if (target.width < bufferWidthPx || target.height < bufferHeightPx) {
+      const widthPx = Math.max(target.width, bufferWidthPx)
+      const heightPx = Math.max(target.height, bufferHeightPx)
+      target.setSize(widthPx, heightPx)
+      // FXAA steps by the target's texels, whatever corner of it a frame fills.
+      const resolution = uniforms['resolution']!.value as Vector2
+      resolution.set(1 / widthPx, 1 / heightPx)
     }
+    const corner = targetCorner(target.width, target.height, bufferWidthPx, bufferHeightPx)
+    // The target's own viewport and scissor (applied when it is bound); the clear stays inside.
+    target.viewport.set(0, 0, corner.widthPx, corner.heightPx)
+    target.scissor.set(0, 0, corner.widthPx, corner.heightPx)
+    target.scissorTest = corner.widthPx < target.width || corner.heightPx < target.height
+    uniforms['uIsPlain']!.value = isPlain
+    ;(uniforms['uUvScale']!.value as Vector2).set(corner.uvScaleX, corner.uvScaleY)
+    ;(uniforms['uUvMax']!.value as Vector2).set(corner.uvMaxX, corner.uvMaxY)
     const renderer = this.#renderer
     const previousTarget = renderer.getRenderTarget()
     renderer.setRenderTarget(target)

@@ -19,6 +19,7 @@ import {
   type DataTexture,
   type Side,
   type Texture,
+  Vector3,
 } from 'three'
 import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import {
@@ -38,6 +39,7 @@ import { buildBenchTools, type BenchTools } from './benchTools'
 import { BlockSurface } from './blockSurface'
 import { CarvedRelief } from './carvedRelief'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
+import { flatLambertColour } from './flatLambertLight'
 import { cachedPainting } from './paintingCache'
 import { PaperSurface } from './paperSurface'
 import { PeelingSheet } from './peelingSheet'
@@ -147,11 +149,14 @@ export async function buildWorkshop(
   scene.background = new Color('#3a2a20')
 
   // Soft light from a workshop window on the upper left, warm; a dim, warm room fills the rest.
-  scene.add(new HemisphereLight('#fff1dc', '#3a2a20', 1.0))
-  scene.add(new AmbientLight('#ffe9cf', 0.18))
-  const windowLight = new DirectionalLight('#ffdcae', 2.5)
+  const lights = [
+    new HemisphereLight('#fff1dc', '#3a2a20', 1.0),
+    new AmbientLight('#ffe9cf', 0.18),
+    new DirectionalLight('#ffdcae', 2.5),
+  ] as const
+  const windowLight = lights[2]
   windowLight.position.set(-1.8, 3, -0.6)
-  scene.add(windowLight)
+  scene.add(...lights)
 
   // The bench top: worn boards running across the view, lit by the window (baked: see
   // paintWorkbench). One texture over the whole bench, so no tile repeats.
@@ -165,9 +170,16 @@ export async function buildWorkshop(
   const benchTexture = store.add(
     linearRgbTexture('bench', 512, 384, () => paintWorkbench(512, 384, benchLighting)),
   )
+  // The bench lies flat under lights that do not depend on position: its Lambert light is one
+  // colour, baked into a basic material (see flatLambertColour); the same picture, less per pixel.
   const bench = new Mesh(
     store.add(new PlaneGeometry(benchWidthUnits, benchDepthUnits)),
-    store.add(new MeshLambertMaterial({ map: benchTexture })),
+    store.add(
+      new MeshBasicMaterial({
+        map: benchTexture,
+        color: flatLambertColour(new Vector3(0, 1, 0), lights),
+      }),
+    ),
   )
   bench.rotation.x = -Math.PI / 2
   bench.position.set(benchCentreX, -blockBodyDepth, 0)
@@ -236,6 +248,7 @@ export async function buildWorkshop(
   scene.add(relief)
 
   // The sample lies to the right, hinged on the block's right edge so it turns over onto it.
+  const texelUploader = rendererTexelUploader(context.renderer)
   const writingSheet = store.add(
     new WritingSheet(
       { gridWidth: grid.width, gridHeight: grid.height, marginCells, centreStripCells: stripCells },
@@ -243,6 +256,7 @@ export async function buildWorkshop(
       scribeStrokeData,
       isMotif ? drawPlum : undefined,
       hasModelFont ? modelGlyphFontFamily : undefined,
+      texelUploader,
     ),
   )
   const sampleRubAway = store.add(
@@ -384,7 +398,7 @@ export async function buildWorkshop(
     textureBytes: textures
       .map((texture) => textureByteSize(texture))
       .reduce((sum, bytes) => sum + bytes, 0),
-    texelUploader: rendererTexelUploader(context.renderer),
+    texelUploader,
   }
 }
 

@@ -1,5 +1,10 @@
 import { CanvasTexture, SRGBColorSpace } from 'three'
-import { createBitmap, type Bitmap } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  createBitmap,
+  unionRect,
+  type Bitmap,
+  type CellRect,
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { BlockLayout } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
 import {
   BrushStroke,
@@ -9,7 +14,9 @@ import {
 } from '../../../../src/exhibits/woodblockPrinting/brushModel'
 import type { CharacterStrokeData } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
+import { dabPixelRect } from './inkedPixels'
 import { valueNoise } from './surfaceTextures'
+import { rangeTexelUploader, type TexelUploader } from './texelUploads'
 
 /** Paper, rule and ink colours of the sample sheet (CSS, sRGB). */
 const paperCss = '#f2ecdd'
@@ -53,10 +60,14 @@ export class WritingSheet implements Disposable {
   readonly #page: HTMLCanvasElement
   readonly #ink: HTMLCanvasElement
   readonly #inkContext: CanvasRenderingContext2D
+  /** The composed sheet's context; read back by the rectangle the brush changed. */
+  readonly #sheetContext: CanvasRenderingContext2D
   readonly #shape: WritingSheetShape
   readonly #layout: BlockLayout | undefined
   readonly #markFontFamily: string
-  #isDirty = false
+  readonly #uploader: TexelUploader
+  /** The ink canvas's pixels changed since the last flush (undefined: none). */
+  #dirtyInkPx: CellRect | undefined
   #hasInk = false
 
   constructor(
@@ -66,7 +77,10 @@ export class WritingSheet implements Disposable {
     motifModel?: (context: CanvasRenderingContext2D, width: number, height: number) => void,
     /** A loaded regular-script face for the model; without one, the stroke outlines draw it. */
     modelFontFamily?: string,
+    /** Sends the writing to the GPU by rectangles (the renderer's, once the scene has one). */
+    uploader: TexelUploader = rangeTexelUploader,
   ) {
+    this.#uploader = uploader
     this.#shape = shape
     // A motif has no text and no shop mark.
     this.#layout = motifModel ? undefined : layout
@@ -87,11 +101,17 @@ export class WritingSheet implements Disposable {
     const inkContext = this.#ink.getContext('2d', { willReadFrequently: true })
     if (!inkContext) throw new Error('The woodblock scene could not get a 2D canvas for the sample')
     this.#inkContext = inkContext
+    // Read back a rectangle a frame while the visitor writes: kept in memory, not on a GPU.
+    const sheetContext = this.#canvas.getContext('2d', { willReadFrequently: true })
+    if (!sheetContext)
+      throw new Error('The woodblock scene could not get a 2D canvas for the sample')
+    this.#sheetContext = sheetContext
     this.#paintPage(layout, strokeData, motifModel, modelFontFamily)
     this.#writeShopMark()
     this.texture = new CanvasTexture(this.#canvas)
+    this.texture.name = 'WritingSheet'
     this.texture.colorSpace = SRGBColorSpace
-    this.#compose()
+    this.#composeAll()
   }
 
   /** Whether any ink has been laid. */
@@ -114,7 +134,7 @@ export class WritingSheet implements Disposable {
     this.#inkContext.clearRect(0, 0, this.#ink.width, this.#ink.height)
     this.#writeShopMark()
     this.#hasInk = false
-    this.#isDirty = true
+    this.#markAllInk()
   }
 
   /** Lays a ready-made image as the writing (the plum motif, drawn by the scribe). */
@@ -123,14 +143,29 @@ export class WritingSheet implements Disposable {
   ): void {
     draw(this.#inkContext, this.#ink.width, this.#ink.height)
     this.#hasInk = true
-    this.#isDirty = true
+    this.#markAllInk()
   }
 
-  /** Uploads the sheet if the writing changed since the last frame (at most once a frame). */
+  /**
+   * Sends the writing laid since the last call to the GPU (at most once a frame): just the
+   * rectangle the brush touched, composed over the page and uploaded with one texSubImage2D.
+   * A whole-sheet upload a frame (1.5 MB and its mipmaps) was part of every written frame's wait.
+   */
   flush(): void {
-    if (!this.#isDirty) return
-    this.#isDirty = false
-    this.#compose()
+    const dirty = this.#dirtyInkPx
+    if (!dirty) return
+    this.#dirtyInkPx = undefined
+    const m = this.#shape.marginCells * writingPixelsPerCell
+    const sheetRect = { x0: dirty.x0 + m, y0: dirty.y0 + m, x1: dirty.x1 + m, y1: dirty.y1 + m }
+    this.#compose(sheetRect)
+    const width = sheetRect.x1 - sheetRect.x0
+    const height = sheetRect.y1 - sheetRect.y0
+    const pixels = this.#sheetContext.getImageData(sheetRect.x0, sheetRect.y0, width, height).data
+    this.#uploader.uploadPixels(
+      this.texture,
+      new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.byteLength),
+      sheetRect,
+    )
   }
 
   /** The writing as the model's grid (1 = ink), read back from the sheet. */
@@ -196,17 +231,49 @@ export class WritingSheet implements Disposable {
     context.fill()
     context.globalAlpha = 1
     this.#hasInk = true
-    this.#isDirty = true
+    this.#dirtyInkPx = unionRect(
+      this.#dirtyInkPx,
+      dabPixelRect(dab, scale, this.#ink.width, this.#ink.height),
+    )
   }
 
-  #compose(): void {
-    const context = this.#canvas.getContext('2d')!
-    const s = writingPixelsPerCell
-    const m = this.#shape.marginCells * s
-    context.clearRect(0, 0, this.#canvas.width, this.#canvas.height)
-    context.drawImage(this.#page, 0, 0)
-    context.drawImage(this.#ink, m, m)
+  #markAllInk(): void {
+    this.#dirtyInkPx = { x0: 0, y0: 0, x1: this.#ink.width, y1: this.#ink.height }
+  }
+
+  /** The page with the writing over it, whole (sent whole once, when the scene is built). */
+  #composeAll(): void {
+    this.#compose({ x0: 0, y0: 0, x1: this.#canvas.width, y1: this.#canvas.height })
     this.texture.needsUpdate = true
+  }
+
+  /** Redraws `rect` of the sheet (pixels) from the page and the ink under it. */
+  #compose(rect: CellRect): void {
+    const context = this.#sheetContext
+    const m = this.#shape.marginCells * writingPixelsPerCell
+    const width = rect.x1 - rect.x0
+    const height = rect.y1 - rect.y0
+    context.clearRect(rect.x0, rect.y0, width, height)
+    context.drawImage(this.#page, rect.x0, rect.y0, width, height, rect.x0, rect.y0, width, height)
+    // The ink canvas lies at (m, m): draw the part of it inside the rectangle.
+    const inkX0 = Math.max(0, rect.x0 - m)
+    const inkY0 = Math.max(0, rect.y0 - m)
+    const inkX1 = Math.min(this.#ink.width, rect.x1 - m)
+    const inkY1 = Math.min(this.#ink.height, rect.y1 - m)
+    if (inkX1 <= inkX0 || inkY1 <= inkY0) return
+    const inkWidth = inkX1 - inkX0
+    const inkHeight = inkY1 - inkY0
+    context.drawImage(
+      this.#ink,
+      inkX0,
+      inkY0,
+      inkWidth,
+      inkHeight,
+      inkX0 + m,
+      inkY0 + m,
+      inkWidth,
+      inkHeight,
+    )
   }
 
   #paintPage(
