@@ -22,9 +22,14 @@ const twoFramesSource = `new Promise((resolve) =>
  * Animation is running (screen fades, the cards drawer sliding in, ink drops; endless loops such
  * as a breathing seal do not count) and a 3D scene shows its still frame (full size,
  * antialiased: a scene just touched shows smaller, plain frames until the touch settles), then
- * for two more frames so the last state is painted.
+ * for two more frames so the last state is painted. A finger held on a scene keeps its frames
+ * plain: a view taken under the finger passes `isSceneStillAwaited: false`.
  */
-export async function waitForSettledScreen(page: Page, timeoutMs = 60_000): Promise<void> {
+export async function waitForSettledScreen(
+  page: Page,
+  timeoutMs = 60_000,
+  { isSceneStillAwaited = true }: { readonly isSceneStillAwaited?: boolean } = {},
+): Promise<void> {
   await page.locator('#starting-screen').waitFor({ state: 'detached', timeout: timeoutMs })
   await page.evaluate('document.fonts.ready.then(() => undefined)')
   // Polled every 100 ms: a transition that restarts each second (the idle countdown ring) leaves
@@ -33,7 +38,7 @@ export async function waitForSettledScreen(page: Page, timeoutMs = 60_000): Prom
   const deadlineMs = Date.now() + timeoutMs
   while (
     !(await page.evaluate(hasNoFiniteAnimationRunning)) ||
-    !(await page.evaluate(isSceneFrameStillSource))
+    (isSceneStillAwaited && !(await page.evaluate(isSceneFrameStillSource)))
   ) {
     if (Date.now() > deadlineMs) {
       throw new Error(`The screen was still animating after ${timeoutMs} ms`)

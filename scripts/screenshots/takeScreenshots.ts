@@ -275,7 +275,7 @@ async function captureTeaGoodBowlAndDrawing(
   const stroke = foamDrawingStroke(a)
   // The finger's ink drop blooms for 650 ms where it lands: let it fade before drawing on.
   await drawWithoutLifting(cdp, stroke.slice(0, 1))
-  await waitForSettledScreen(page, sceneTimeoutMs)
+  await waitForSettledScreen(page, sceneTimeoutMs, { isSceneStillAwaited: false })
   await drawWithoutLifting(cdp, stroke)
   await page.evaluate(
     'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
