@@ -1,5 +1,6 @@
 import { expect, tap, test } from './support/kioskTest'
 import { emptyBackgroundShare } from './support/emptyBackground'
+import { tapToMoveOn } from './support/woodblockMoveOn'
 import {
   chiselBlock,
   foldDrag,
@@ -88,18 +89,15 @@ test('woodblock in portrait: at 揭纸 the block and the sheet peeling off it fi
   const canMoveOn = page.locator('[data-can-move-on="true"]')
   for (let pass = 0; pass < 3 && (await canMoveOn.count()) === 0; pass++)
     await chiselBlock(page, cdp)
-  await tap(page, '[data-action="woodblock-next"]')
-  await expect.poll(() => phase(page)).toBe('ink')
+  await tapToMoveOn(page, 'ink')
   for (let pass = 0; pass < 3 && (await canMoveOn.count()) === 0; pass++)
     await sweepBlock(page, cdp, 9, 2)
-  await tap(page, '[data-action="woodblock-next"]')
-  await expect.poll(() => phase(page)).toBe('lay-paper')
+  await tapToMoveOn(page, 'lay-paper')
   await foldDrag(page, cdp, 'right')
   await expect.poll(() => phase(page)).toBe('rub')
   for (let pass = 0; pass < 3 && (await canMoveOn.count()) === 0; pass++)
     await sweepBlock(page, cdp, 9, 2)
-  await tap(page, '[data-action="woodblock-next"]')
-  await expect.poll(() => phase(page)).toBe('lift')
+  await tapToMoveOn(page, 'lift')
   await page.emulateMedia({ reducedMotion: 'no-preference' })
   const block = await waitForSteadyBlock(page)
   const scene = await woodblockSceneBox(page)
