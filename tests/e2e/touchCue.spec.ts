@@ -57,6 +57,9 @@ function expectOneCueLook(cue: CueReading, language: string): void {
   for (const line of cue.lines) {
     expect(line.fontPx).toBeGreaterThanOrEqual(24)
     expect(line.family).toMatch(/Serif/)
+    // Each line in its own language's face: an English line starts with the Latin serif, whose
+    // apostrophe is proportional (the CJK face's is a full-width gap: "paper’ s").
+    if (line.lang === 'en') expect(line.family).toMatch(/^["']?Source Serif 4/)
   }
   // Beside the ring, not over it nor inside it: the chip's nearest point to the ring's centre
   // lies outside the ellipse the ring's box holds.

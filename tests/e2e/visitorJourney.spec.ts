@@ -473,7 +473,7 @@ test('an opened card comes into view, and a fade shows while the leaf has more b
   expect(consoleErrors).toEqual([])
 })
 
-test('the station steps stay on one line, eleven tea steps included', async ({
+test('the station steps stay on one line: the seven woodblock stations in both languages, the tea phases', async ({
   page,
   server,
   consoleErrors,
@@ -488,8 +488,7 @@ test('the station steps stay on one line, eleven tea steps included', async ({
       )
   await page.goto(server.url)
   await tap(page, '[data-screen="attract"]')
-  // Woodblock has six steps and the longest English step title; tea has eleven steps. (Tea in
-  // English at 1280 px, eleven steps beside a wide title, still wraps: not yet asserted.)
+  // Woodblock has seven stations and the longest English step title; tea shows its three phases.
   const cases = [
     { exhibitId: 'woodblock-printing', languages: ['zh-CN', 'en'] },
     { exhibitId: 'tea-whisking', languages: ['zh-CN'] },

@@ -45,19 +45,23 @@ const biteText: Record<'holds' | 'slips', LocalizedText> = {
   },
 }
 
-const outcomeText: Record<ContestOutcome, (seconds: number) => LocalizedText> = {
-  wins: (s) => ({
-    'zh-CN': `水痕约 ${s} 秒方现，斗茶可胜。`,
-    en: `The water line would hold off about ${s} s: this bowl could win a contest.`,
-  }),
-  even: (s) => ({
-    'zh-CN': `水痕约 ${s} 秒出现，可与人一较高下。`,
-    en: `The water line would show after about ${s} s: a fair match for a rival.`,
-  }),
-  loses: (s) => ({
-    'zh-CN': `水痕约 ${s} 秒便现。斗茶以水痕先现者为负。`,
-    en: `The water line would show after only ${s} s. In a contest, the first water line loses.`,
-  }),
+/**
+ * The contest's outcome in words. A Song contest (斗茶) asked whose water line showed first, not
+ * how many seconds it held: the model's seconds rank the bowls, the visitor reads early or late.
+ */
+const outcomeText: Record<ContestOutcome, LocalizedText> = {
+  wins: {
+    'zh-CN': '水痕久久不现，斗茶可胜。',
+    en: 'The water line would be slow to show: this bowl could win a contest.',
+  },
+  even: {
+    'zh-CN': '水痕来得不早不晚，可与人一较高下。',
+    en: 'The water line would show neither early nor late: a fair match for a rival.',
+  },
+  loses: {
+    'zh-CN': '水痕很快便现。斗茶以水痕先现者为负。',
+    en: 'The water line would show soon. In a contest, the first water line loses.',
+  },
 }
 
 const tipText: Record<TeaFault, LocalizedText> = {
@@ -97,7 +101,7 @@ export function verdictLines(verdict: TeaVerdict): LocalizedText[] {
     whitenessText[verdict.whiteness],
     finenessText[verdict.fineness],
     biteText[verdict.isBitingBowl ? 'holds' : 'slips'],
-    outcomeText[verdict.outcome](verdict.waterLineSeconds),
+    outcomeText[verdict.outcome],
   ]
   const fault = verdict.faults[0]
   if (fault) lines.push(tipText[fault])
