@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { CDPSession, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
   launchKioskBrowser,
   tapElement,
@@ -18,8 +18,8 @@ import {
   foamDrawingStroke,
   onBowl,
   pourUntilEnough,
+  stirPaste,
   teaAnchors,
-  type TeaAnchors,
   whiskUntil,
 } from '../../tests/e2e/support/teaTouch'
 import { timedTouchPath } from '../../tests/e2e/support/timedTouch'
@@ -253,7 +253,8 @@ async function captureTeaGoodBowlAndDrawing(
   await timedTouchPath(cdp, [onBowl(a, 0.2, 0)], 0)
   await page.locator('[data-tea-station="add-powder"]').waitFor()
   await timedTouchPath(cdp, [a.caddy], 0)
-  await stirPaste(page, cdp, a)
+  await page.locator('[data-tea-station="make-paste"]').waitFor()
+  await stirPaste(cdp, a)
   for (let n = 1; n <= 7; n++) {
     log(`  pour ${n} of 7`)
     await page
@@ -285,16 +286,6 @@ async function captureTeaGoodBowlAndDrawing(
   await cdp.detach()
 }
 
-/** 调膏: once the powder is in, a finger stirs it into a paste round the bowl. */
-async function stirPaste(page: Page, cdp: CDPSession, a: TeaAnchors): Promise<void> {
-  await page.locator('[data-tea-station="make-paste"]').waitFor()
-  await timedTouchPath(
-    cdp,
-    Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
-    40,
-  )
-}
-
 /**
  * A poor bowl, made the ways 茶录 and 大观茶论 warn against: the bowl never warmed (冷则茶不浮)
  * and the first pour straight onto the paste instead of round the edge, so the foam rises but
@@ -311,7 +302,8 @@ async function captureTeaPoorBowl(
   const cdp = await page.context().newCDPSession(page)
   // Straight to the powder: tapping the caddy at 熁盏 skips the warming.
   await timedTouchPath(cdp, [a.caddy], 0)
-  await stirPaste(page, cdp, a)
+  await page.locator('[data-tea-station="make-paste"]').waitFor()
+  await stirPaste(cdp, a)
   for (let n = 1; n <= 7; n++) {
     log(`  poor pour ${n} of 7`)
     await page

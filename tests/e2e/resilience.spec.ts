@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
-import { onBowl, teaAnchors } from './support/teaTouch'
+import { onBowl, stirPaste, teaAnchors } from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
 import { withoutFirstScreenData } from './support/withoutFirstScreenData'
 
@@ -255,11 +255,7 @@ test(
     // picture whole once the touch has settled (600 ms), even when the scene is already at rest.
     await timedTouchPath(cdp, [a.caddy], 0)
     await expect(page.locator('[data-tea-station="make-paste"]')).toBeVisible()
-    await timedTouchPath(
-      cdp,
-      Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
-      40,
-    )
+    await stirPaste(cdp, a)
     await expect(page.locator('[data-tea-station="pour-1"]')).toBeVisible()
     await page.waitForTimeout(1000)
     const still = (await diagnostics(page)).webgl

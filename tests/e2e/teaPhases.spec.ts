@@ -1,6 +1,6 @@
 import type { TestInfo } from '@playwright/test'
 import { expect, tap, test } from './support/kioskTest'
-import { onBowl, pourUntilEnough, teaAnchors, whiskUntil } from './support/teaTouch'
+import { onBowl, pourUntilEnough, stirPaste, teaAnchors, whiskUntil } from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
 
 // The tea exhibit's phase bar and touch ring, at every screen size (the scripted seven pours run
@@ -67,11 +67,7 @@ test('tea: the phase bar names its three phases on one line with nothing that lo
   await expect(page.locator('[data-tea-touch-target="caddy"]')).toBeVisible()
   await timedTouchPath(cdp, [a.caddy], 0)
   await expect(page.locator('[data-tea-station="make-paste"]')).toBeVisible()
-  await timedTouchPath(
-    cdp,
-    Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
-    40,
-  )
+  await stirPaste(cdp, a)
   await expect(page.locator('[data-tea-station="pour-1"]')).toBeVisible()
   // The pours: the second phase is current, its seven pours a quiet count, the ewer ringed.
   await expect(bar.locator('[data-station-state="active"]')).toHaveAttribute(

@@ -6,6 +6,7 @@ import {
   liftFinger,
   onBowl,
   pourUntilEnough,
+  stirPaste,
   teaAnchors,
   whiskUntil,
   type TeaAnchors,
@@ -138,11 +139,7 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   await timedTouchPath(cdp, [a.caddy], 0)
   await expect(page.locator('[data-tea-station="make-paste"]')).toBeVisible()
   // Stir the paste in circles.
-  await timedTouchPath(
-    cdp,
-    Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
-    40,
-  )
+  await stirPaste(cdp, a)
   await expect(page.locator('[data-tea-station="pour-1"]')).toBeVisible()
   // The bowl's surface as the foam grows: paste, after the third pour, after the seventh.
   const surfaceLuminance = [mean(await bowlLuminance(page, a))]

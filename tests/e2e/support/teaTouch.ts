@@ -30,6 +30,15 @@ export function onBowl(a: TeaAnchors, fraction: number, angle: number): TouchPoi
   }
 }
 
+/** 调膏: two slow turns of a finger round the bowl at half its radius, stirring the paste. */
+export async function stirPaste(cdp: CDPSession, a: TeaAnchors): Promise<void> {
+  await timedTouchPath(
+    cdp,
+    Array.from({ length: 16 }, (_, i) => onBowl(a, 0.5, (i / 4) * Math.PI)),
+    40,
+  )
+}
+
 /**
  * Pour as a visitor does: press the ewer, carry it over the bowl (and, for the first pour, sweep
  * the stream round its edge), then hold it there watching the water gauge, and lift when it says

@@ -46,11 +46,15 @@ export async function timedTouchPath(
 }
 
 /**
- * Puts a finger down at the first point and moves it through the rest without lifting it, so
- * whatever is read or captured next shows the gesture in progress; lift with a `touchEnd` (or
- * `touchCancel`) afterwards.
+ * Puts a finger down at the first point and moves it through the rest (`stepDelayMs` apart, sent
+ * as fast as the page takes them when 0) without lifting it, so whatever is read or captured next
+ * shows the gesture in progress; lift with a `touchEnd` (or `touchCancel`) afterwards.
  */
-export async function pressAlong(cdp: CDPSession, points: readonly TouchPoint[]): Promise<void> {
+export async function pressAlong(
+  cdp: CDPSession,
+  points: readonly TouchPoint[],
+  stepDelayMs = 0,
+): Promise<void> {
   const [first, ...rest] = points
   if (!first) return
   await cdp.send('Input.dispatchTouchEvent', {
@@ -58,6 +62,7 @@ export async function pressAlong(cdp: CDPSession, points: readonly TouchPoint[])
     touchPoints: [{ x: first.x, y: first.y, id: 1 }],
   })
   for (const point of rest) {
+    if (stepDelayMs > 0) await pause(stepDelayMs)
     await cdp.send('Input.dispatchTouchEvent', {
       type: 'touchMove',
       touchPoints: [{ x: point.x, y: point.y, id: 1 }],

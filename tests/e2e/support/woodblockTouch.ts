@@ -67,19 +67,8 @@ export async function touchDrag(
   points: readonly ScreenPoint[],
   stepDelayMs = 0,
 ): Promise<void> {
-  const [first, ...rest] = points
-  if (!first) return
-  await cdp.send('Input.dispatchTouchEvent', {
-    type: 'touchStart',
-    touchPoints: [{ x: first.x, y: first.y, id: 1 }],
-  })
-  for (const point of rest) {
-    if (stepDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, stepDelayMs))
-    await cdp.send('Input.dispatchTouchEvent', {
-      type: 'touchMove',
-      touchPoints: [{ x: point.x, y: point.y, id: 1 }],
-    })
-  }
+  if (points.length === 0) return
+  await pressAlong(cdp, points, stepDelayMs)
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
 }
 
