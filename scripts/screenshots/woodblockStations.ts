@@ -1,6 +1,7 @@
 // Screenshots of every woodblock station at the three sizes, as a visitor sees each one with the
 // work under way: docs/screenshots/woodblock-<station>-<width>x<height>.png. Build first
 // (`npm run build`), then: npx tsx scripts/screenshots/woodblockStations.ts [1280x800 …]
+// [--until=<station picture>] (e.g. --until=ink: stop after that picture, to check one look).
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -34,7 +35,14 @@ const sizes: KioskViewport[] = [
   { width: 1080, height: 1920 },
   { width: 1280, height: 800 },
 ]
-const requested = process.argv.slice(2)
+const untilFlag = '--until='
+const requested = process.argv.slice(2).filter((argument) => !argument.startsWith(untilFlag))
+const lastPicture = process.argv
+  .slice(2)
+  .find((argument) => argument.startsWith(untilFlag))
+  ?.slice(untilFlag.length)
+/** Thrown after `--until`'s picture: the walk at this size ends there. */
+class WalkEnded extends Error {}
 const timeoutMs = 120_000
 const log = (message: string) => process.stderr.write(`${message}\n`)
 
@@ -44,6 +52,7 @@ async function capture(page: Page, name: string, size: KioskViewport): Promise<v
   const file = path.join(screenshotsDir, `woodblock-${name}-${size.width}x${size.height}.png`)
   await page.screenshot({ path: file })
   log(`  wrote ${path.relative(repositoryRoot, file)}`)
+  if (name === lastPicture) throw new WalkEnded(name)
 }
 
 /** A fold drag that stops half way, so the sheet is caught turning over. */
@@ -163,6 +172,8 @@ async function main(): Promise<void> {
       const kioskBrowser = await launchKioskBrowser(size)
       try {
         await walk(kioskBrowser.page, server.url, size)
+      } catch (error) {
+        if (!(error instanceof WalkEnded)) throw error
       } finally {
         await kioskBrowser.close()
       }

@@ -1,5 +1,9 @@
 import type { DataTexture } from 'three'
-import type { Bitmap, CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  sampleBilinear,
+  type Bitmap,
+  type CellRect,
+} from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { CarvingField } from '../../../../src/exhibits/woodblockPrinting/carvingField'
 import { createRgbaTexture, texelOffset, valueNoise } from './surfaceTextures'
 import { DirtyTexture, type TexelUploader } from './texelUploads'
@@ -11,6 +15,22 @@ const inkToneRate = 4
 const inkRgb = [0.035, 0.032, 0.03] as const
 /** The transferred sample: thin paper pasted on and rubbed off leaves grey-black writing. */
 const transferRgb = [0.06, 0.055, 0.05] as const
+
+/**
+ * The window light (workshopParts: upper left, behind the block) seen on the face's model grid:
+ * the unit step towards it in cells (bitmap y runs towards the visitor), and how many cells of
+ * wall height its ray climbs a cell. The face is cut about nine cells deep (reliefDepth over the
+ * cell size) and the light stands about 58° high, so a full wall's shadow falls some six cells.
+ */
+const towardLightCells = [-0.949, -0.316] as const
+const shadowRisePerCell = 0.175
+const shadowReachCells = 6
+/** How much of the light a wall's cast shadow and the trench's foot take from the cut ground. */
+const castShadowStrength = 0.5
+const trenchOcclusionStrength = 0.35
+/** How far a stroke's edge cell turns to lit bare wood (facing the window) or to shade (away). */
+const litWallStrength = 0.7
+const shadedWallStrength = 0.45
 
 /**
  * The colour of the block's face: pear wood; the reversed writing once the sample is transferred;
@@ -65,11 +85,25 @@ export class BlockSurface {
     this.wetInkTexture.needsUpdate = true
   }
 
-  /** Repaints the texels over these cells and marks just them for the next upload. */
+  /** Repaints the texels over these cells (ink changed there) and marks just them for the next upload. */
   repaintCells(rect: CellRect): void {
     this.#paint(rect.x0, rect.y0, rect.x1, rect.y1)
     this.#colourUploads.mark(rect)
     this.#wetInkUploads.mark(rect)
+  }
+
+  /**
+   * Repaints after a cut in these cells. A cut changes the shadows its walls cast away from the
+   * window and the trench's darkening round it, so the rectangle grows by the shadow's reach on
+   * the far side and by two cells elsewhere.
+   */
+  repaintCut(rect: CellRect): void {
+    this.repaintCells({
+      x0: Math.max(0, rect.x0 - 2),
+      y0: Math.max(0, rect.y0 - 2),
+      x1: Math.min(this.#carving.width, rect.x1 + shadowReachCells + 1),
+      y1: Math.min(this.#carving.height, rect.y1 + Math.ceil(shadowReachCells / 2) + 1),
+    })
   }
 
   /** Sends the texels repainted since the last call (once a frame); whether there were any. */
@@ -91,9 +125,14 @@ export class BlockSurface {
         const cut = depth[i]!
         const standing = 1 - cut
         const ink = this.ink.data[i]!
-        // Cut wood shows torn end fibres: darker, and rough from cell to cell.
-        const rough = 0.85 + 0.3 * this.#endGrain(x * 0.7, y * 0.7)
-        const woodShade = standing + cut * 0.58 * rough
+        // Cut ground shows the chisel's work: short scoops across the grain and torn fibres,
+        // darker than the face and rough from cell to cell.
+        const scoop = this.#endGrain(x * 0.22, y * 0.9 + (x >> 3) * 3.7)
+        const rough = 0.74 + 0.22 * scoop + 0.16 * this.#endGrain(x * 0.9, y * 0.9)
+        // The ground lies in the shadow of the walls between it and the window, and darker still
+        // at a wall's foot: what makes the strokes stand proud when seen from above.
+        const shade = cut > 0 ? 1 - this.#castShadow(x, y) - this.#trenchOcclusion(x, y) : 1
+        const woodShade = (standing + cut * 0.5 * rough) * shade
         // The writing lies on the face; a cut through it takes it away. Its edge is read through
         // a 3 × 3 tent, so the model grid's steps do not show as a staircase along a stroke.
         const writing = this.#isWritingShown
@@ -104,11 +143,24 @@ export class BlockSurface {
           1,
           inkTone * (0.15 + 0.85 * standing) + Math.max(0, ink - 1) * 0.3,
         )
+        // A stroke's wall: lit bare wood on the side facing the window, shade on the far side.
+        const field = this.#carving.depth
+        const standingSoft = standingAt(field, x, y)
+        const litWall =
+          standingSoft - standingAt(field, x + towardLightCells[0], y + towardLightCells[1])
+        const shadedWall =
+          standingSoft - standingAt(field, x - towardLightCells[0], y - towardLightCells[1])
+        // The softened field spreads a wall's step over about two cells: doubled, its edge cell
+        // reads as the whole wall.
+        const wallLight = Math.min(1, Math.max(0, 2 * litWall)) * litWallStrength
+        const wallShade = 1 - Math.min(1, Math.max(0, 2 * shadedWall)) * shadedWallStrength
         const w = i * 3
         const offset = texelOffset(width, height, x, y)
         for (let c = 0; c < 3; c++) {
           let linear = this.wood[w + c]! * woodShade
           linear += (transferRgb[c]! - linear) * writing
+          linear += (this.wood[w + c]! * 1.35 - linear) * wallLight
+          linear *= wallShade
           linear += (inkRgb[c]! - linear) * inkCover
           bytes[offset + c] = Math.round(Math.pow(Math.max(0, linear), 1 / 2.2) * 255)
         }
@@ -122,6 +174,64 @@ export class BlockSurface {
       }
     }
   }
+
+  /**
+   * How much of the window's light the walls between this cut cell and the window hold back:
+   * the ray towards the light climbs `shadowRisePerCell` a cell; any wood standing above it casts
+   * a shadow, softened by how far above it stands (0 lit, `castShadowStrength` full shadow).
+   */
+  #castShadow(x: number, y: number): number {
+    const field = this.#carving.depth
+    const floor = standingAt(field, x, y)
+    let blocked = 0
+    for (let step = 1; step <= shadowReachCells; step++) {
+      const above =
+        standingAt(field, x + towardLightCells[0] * step, y + towardLightCells[1] * step) -
+        (floor + shadowRisePerCell * step)
+      if (above > blocked) blocked = above
+    }
+    return castShadowStrength * Math.min(1, blocked * 3)
+  }
+
+  /** The darkening at a wall's foot: the share of standing wood two cells round (0–strength). */
+  #trenchOcclusion(x: number, y: number): number {
+    const field = this.#carving.depth
+    const floor = standingAt(field, x, y)
+    let rise = 0
+    for (const [dx, dy] of trenchTaps) {
+      rise += Math.max(0, standingAt(field, x + dx, y + dy) - floor)
+    }
+    return (trenchOcclusionStrength * rise) / trenchTaps.length
+  }
+}
+
+/** Where the trench's occlusion looks for walls: eight cells two away. */
+const trenchTaps = [
+  [2, 0],
+  [-2, 0],
+  [0, 2],
+  [0, -2],
+  [1.5, 1.5],
+  [-1.5, 1.5],
+  [1.5, -1.5],
+  [-1.5, -1.5],
+] as const
+
+/**
+ * The wood standing at (x, y) (0 cut to full depth, 1 the face), read through a small tent (four
+ * bilinear taps 0.7 cells round) so that a wall along a slanting stroke runs smooth rather than
+ * stepping cell by cell.
+ */
+function standingAt(depth: Bitmap, x: number, y: number): number {
+  const r = 0.7
+  return (
+    1 -
+    (sampleBilinear(depth, x - r, y - r) +
+      sampleBilinear(depth, x + r, y - r) +
+      sampleBilinear(depth, x - r, y + r) +
+      sampleBilinear(depth, x + r, y + r)) /
+      4
+  )
 }
 
 /** The stroke mask at (x, y) through a 3 × 3 tent filter (weights 1-2-1), edges clamped. */

@@ -498,7 +498,7 @@ export class WoodblockScene implements ExhibitScene {
   #showCut(rect: CellRect): void {
     const { carvedRelief, blockSurface, chips, faceWidth, faceHeight, session } = this.#parts
     carvedRelief.updateCells(rect)
-    blockSurface.repaintCells(rect)
+    blockSurface.repaintCut(rect)
     if (this.#isReducedMotion) return
     const width = session.carving.width
     const height = session.carving.height

@@ -54,6 +54,46 @@ describe('woodblock scene parts (no WebGL needed)', () => {
     expect(bytes[far]).toBe(before[far])
   })
 
+  it('shows the carved ground dropping in relief: shadow beyond a stroke from the window, a lit wall on its window side', () => {
+    // A stroke four cells wide standing in ground cleared all round, on wood of one even colour,
+    // so every difference in the picture is the carving's light.
+    const rows = Array.from({ length: 16 }, () => '.....####.......')
+    const field = new CarvingField(bitmapFromRows(rows))
+    field.clearGroundRows(0, 16)
+    const surface = new BlockSurface(
+      new Float32Array(16 * 16 * 3).fill(0.5),
+      field,
+      createBitmap(16, 16),
+    )
+    const bytes = surface.texture.image.data as Uint8Array
+    const red = (x: number) => bytes[texelOffset(16, 16, x, 8)]!
+    // The window is on the left: the ground two cells right of the stroke lies in its shadow,
+    // the ground two cells left of it in the light (the trench darkens both alike).
+    expect(red(10)).toBeLessThan(red(3) * 0.8)
+    // Far from any wall the ground is still darker than the face: cut wood, not a print.
+    expect(red(14)).toBeLessThan(red(6) * 0.75)
+    // The stroke's left wall catches the light; its right wall is in shade.
+    expect(red(5)).toBeGreaterThan(red(8) * 1.15)
+  })
+
+  it('repaints the shadow a cut casts beyond its own cells', () => {
+    const rows = Array.from({ length: 16 }, () => '.....####.......')
+    const field = new CarvingField(bitmapFromRows(rows))
+    const surface = new BlockSurface(
+      new Float32Array(16 * 16 * 3).fill(0.5),
+      field,
+      createBitmap(16, 16),
+    )
+    field.clearGroundRows(0, 16)
+    surface.texture.clearUpdateRanges()
+    // Only the cells just right of the stroke are reported cut; the shadow reaches further.
+    surface.repaintCut({ x0: 9, y0: 6, x1: 10, y1: 10 })
+    surface.flushUploads(rangeTexelUploader)
+    const ranges = surface.texture.updateRanges
+    const lastTexel = Math.max(...ranges.map((range) => (range.start + range.count) / 4))
+    expect(lastTexel % 16 === 0 ? 16 : lastTexel % 16).toBeGreaterThanOrEqual(14)
+  })
+
   it('shows a raised stroke inked as far as the station counts (0.5) dark against the bare wood and the cuts', () => {
     const ink = createBitmap(8, 8)
     const surface = new BlockSurface(paintPearWood(8, 8), carved(), ink)
