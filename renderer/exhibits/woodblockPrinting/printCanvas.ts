@@ -1,4 +1,7 @@
 import { createBitmap, type Bitmap } from '../../../src/exhibits/woodblockPrinting/bitmap'
+import type { CarvingNick } from '../../../src/exhibits/woodblockPrinting/carvingField'
+import { nickMarkers } from '../../../src/exhibits/woodblockPrinting/nickMarkers'
+import { hasSealGlyphs, layOutSeal } from '../../../src/exhibits/woodblockPrinting/sealScript'
 import { valueNoise } from './scene/surfaceTextures'
 
 /** Paper and ink of the large print (sRGB). */
@@ -182,26 +185,54 @@ function smoothstep(edge0: number, edge1: number, value: number): number {
   return t * t * (3 - 2 * t)
 }
 
+/** Seal paste (印泥): cinnabar, a little translucent where it lies on the paper. */
+const cinnabar = '#b23a2a'
+
 /**
  * Stamps a square cinnabar seal (朱文: red characters in a red frame) low in the sheet's left
- * margin, beside the print and clear of it, the characters in columns right to left as seal
- * script is read.
+ * margin, beside the print and clear of it. Its characters are cut in seal script (sealScript.ts),
+ * in columns read from the right; a seal text with no drawn glyph falls back to the serif face.
  */
 export function stampSeal(canvas: HTMLCanvasElement, sealText: string): void {
   const context = canvas.getContext('2d')
   if (!context) return
-  const characters = Array.from(sealText)
   const left = Number(canvas.dataset.printLeftPx ?? 0)
   const size = Math.round(Math.min(left * 0.7, canvas.height * 0.2))
   const x = Math.round((left - size) / 2)
   const y = canvas.height - size - Math.round(canvas.height * 0.08)
   context.save()
   context.globalAlpha = 0.88
-  context.strokeStyle = '#b23a2a'
-  context.fillStyle = '#b23a2a'
+  context.strokeStyle = cinnabar
+  context.fillStyle = cinnabar
   context.lineWidth = Math.max(2, size * 0.07)
+  // A cut border's corners are a little worn round.
+  context.lineJoin = 'round'
   context.strokeRect(x, y, size, size)
-  // Two characters stand in one column, read top to bottom; four make two columns, right first.
+  if (hasSealGlyphs(sealText)) {
+    // Seal script's lines are of one width, their ends and turns rounded.
+    context.lineWidth = Math.max(1.5, size * 0.042)
+    context.lineCap = 'round'
+    for (const glyph of layOutSeal(sealText, size)) {
+      for (const line of glyph.lines) {
+        context.beginPath()
+        line.forEach(([px, py], index) =>
+          index === 0 ? context.moveTo(x + px, y + py) : context.lineTo(x + px, y + py),
+        )
+        context.stroke()
+      }
+    }
+  } else stampSealInFace(context, Array.from(sealText), x, y, size)
+  context.restore()
+}
+
+/** The seal set in the serif face, for a seal text sealScript.ts has no glyphs for. */
+function stampSealInFace(
+  context: CanvasRenderingContext2D,
+  characters: readonly string[],
+  x: number,
+  y: number,
+  size: number,
+): void {
   const columns = characters.length > 2 ? 2 : 1
   const rows = Math.ceil(characters.length / columns)
   const cell = (size * 0.82) / Math.max(columns, rows)
@@ -215,5 +246,43 @@ export function stampSeal(canvas: HTMLCanvasElement, sealText: string): void {
     const cy = y + size * 0.09 + cell * (row + 0.5) + (size * 0.82 - rows * cell) / 2
     context.fillText(character, cx, cy)
   })
+}
+
+/**
+ * Marks where a cut nicked a stroke, as a teacher marks a proof: a thin cinnabar circle round
+ * each place and the word beside it (`word`, in the visitor's language), so the verdict's "a
+ * stroke is nicked" points at something on the sheet. On the screen's print only, never on the
+ * keepsake. `nicks` are in block cells (nickMarkers mirrors them onto the sheet).
+ */
+export function markNicks(
+  canvas: HTMLCanvasElement,
+  nicks: readonly CarvingNick[],
+  sheetWidth: number,
+  sheetHeight: number,
+  word: string,
+): void {
+  const context = canvas.getContext('2d')
+  if (!context || nicks.length === 0) return
+  const left = Number(canvas.dataset.printLeftPx ?? 0)
+  const top = Number(canvas.dataset.printTopPx ?? 0)
+  const scale = Number(canvas.dataset.printWidthPx ?? sheetWidth) / sheetWidth
+  context.save()
+  context.strokeStyle = cinnabar
+  context.fillStyle = cinnabar
+  context.lineWidth = Math.max(2, canvas.width / 260)
+  const fontPx = Math.max(14, Math.round(canvas.width / 26))
+  context.font = `500 ${fontPx}px "Noto Serif SC", serif`
+  context.textBaseline = 'middle'
+  for (const marker of nickMarkers(nicks, sheetWidth, sheetHeight)) {
+    const cx = left + (marker.centreX + 0.5) * scale
+    const cy = top + (marker.centreY + 0.5) * scale
+    const radius = Math.max(marker.radiusCells * scale, fontPx * 0.7)
+    context.beginPath()
+    context.ellipse(cx, cy, radius * 1.1, radius, -0.2, 0, Math.PI * 2)
+    context.stroke()
+    const isRight = marker.labelSide === 'right'
+    context.textAlign = isRight ? 'left' : 'right'
+    context.fillText(word, cx + (isRight ? 1 : -1) * (radius * 1.1 + fontPx * 0.35), cy)
+  }
   context.restore()
 }

@@ -9,6 +9,8 @@ import type { LocalizedText } from '../../../src/i18n/localizedText'
 
 /** The woodblock exhibit's own words, in both chrome languages (pack text brings its own). */
 export const woodblockText = {
+  /** Beside the cinnabar circle the print screen draws round a nick. */
+  nickMark: { 'zh-CN': '刀伤', en: 'nick' },
   next: {
     'write-sample': { 'zh-CN': '写好了，上版', en: 'Written — transfer it' },
     carve: { 'zh-CN': '请师傅刻完', en: 'Let the master finish' },

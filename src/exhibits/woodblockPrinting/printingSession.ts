@@ -1,5 +1,5 @@
 import { mirrorHorizontally, type Bitmap, type CellRect } from './bitmap'
-import { CarvingField, type CarvingTool } from './carvingField'
+import { CarvingField, type CarvingNick, type CarvingTool } from './carvingField'
 import { CoverageField, type BlockPoint, type StrokeSegment } from './coverageField'
 import { computePrint, type PrintResult } from './printImpression'
 import {
@@ -50,6 +50,8 @@ export function foldProgressFromDrag(
 /** The finished print with what each step gave it. */
 export interface SessionPrint extends PrintResult {
   readonly steps: PrintStepNotes
+  /** Where cuts went through strokes, in block cells (the print shows them mirrored). */
+  readonly nicks: readonly CarvingNick[]
   /** What the print is called above its step lines: the worst of them (see {@link headlineFor}). */
   readonly headline: PrintHeadline
 }
@@ -368,7 +370,12 @@ export class PrintingSession {
       rub: this.rub.bitmap,
     })
     const steps = describePrintSteps(print.quality, this.#carving, this.#sampleWriter)
-    this.#print = { ...print, steps, headline: headlineFor(print.quality.verdict, steps) }
+    this.#print = {
+      ...print,
+      steps,
+      nicks: this.#carving.nicks,
+      headline: headlineFor(print.quality.verdict, steps),
+    }
     this.listener.printed?.(this.#print)
   }
 }

@@ -82,6 +82,7 @@ const entry: ContentExhibit = {
 }
 
 const print: SessionPrint = {
+  nicks: [],
   sheet: bitmapFromRows(['#.', '..']),
   quality: {
     inkCoverage: 0.2,
