@@ -102,3 +102,32 @@ export function brushRingPath(ring: RingEllipse): string {
   }
   return `M${outer.join(' L')} L${inner.reverse().join(' L')} Z`
 }
+
+/**
+ * The ring kept whole inside `bounds` (the stage less its edge air): a ring round a target near
+ * the stage's edge (the block framed against the right edge in portrait) would be cut off there.
+ * Along each axis the ring first draws in towards its target (down to the target's own half-size,
+ * `radius ÷ ringSpreadOfBox`, so it still passes round it); only if that is not enough does its
+ * centre move in from the edge. A ring that fits is returned as it is.
+ */
+export function ringInsideBounds(ring: RingEllipse, bounds: ScreenBox): RingEllipse {
+  const reachOver = (radiusPx: number) => radiusPx * wobbleMax + ringStrokeMaxPx / 2
+  const fit = (centre: number, radiusPx: number, low: number, high: number) => {
+    const room = Math.min(centre - low, high - centre) - reachOver(radiusPx)
+    if (room >= radiusPx) return { centre, radiusPx }
+    const fitted = Math.max(room, radiusPx / ringSpreadOfBox)
+    // Still too wide for where it stands: move in, never past the bounds' middle.
+    const shortfall = fitted + reachOver(fitted) - Math.min(centre - low, high - centre)
+    const direction = centre - low < high - centre ? 1 : -1
+    return { centre: centre + direction * Math.max(0, shortfall), radiusPx: fitted }
+  }
+  const across = fit(ring.centreX, ring.radiusXPx, bounds.x, bounds.x + bounds.width)
+  const down = fit(ring.centreY, ring.radiusYPx, bounds.y, bounds.y + bounds.height)
+  if (across.radiusPx === ring.radiusXPx && down.radiusPx === ring.radiusYPx) return ring
+  return {
+    centreX: across.centre,
+    centreY: down.centre,
+    radiusXPx: across.radiusPx,
+    radiusYPx: down.radiusPx,
+  }
+}

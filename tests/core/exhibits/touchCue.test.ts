@@ -3,6 +3,7 @@ import {
   brushRingPath,
   brushWidthPx,
   ringInkBox,
+  ringInsideBounds,
   ringRoundBox,
   ringStrokeMaxPx,
 } from '../../../src/exhibits/touchCueRing'
@@ -102,5 +103,35 @@ describe('where the hint chip stands', () => {
     // Below, pulled up onto the stage, lies over 300 × 80 px of the ring's box; the left, pulled
     // in to the stage's edge, over less (the box starts 29 px in).
     expect(place).toEqual({ x: 0, y: 260, side: 'left' })
+  })
+})
+
+describe('the ring near the stage’s edge', () => {
+  const stage = { x: 12, y: 12, width: 736, height: 1176 }
+  const inside = (ring: RingEllipse) => {
+    const ink = ringInkBox(ring)
+    return (
+      ink.x >= stage.x - 0.01 &&
+      ink.y >= stage.y - 0.01 &&
+      ink.x + ink.width <= stage.x + stage.width + 0.01 &&
+      ink.y + ink.height <= stage.y + stage.height + 0.01
+    )
+  }
+
+  it('leaves a ring that fits as it is', () => {
+    const ring = ringRoundBox({ x: 200, y: 300, width: 300, height: 300 }, 6)
+    expect(ringInsideBounds(ring, stage)).toBe(ring)
+  })
+
+  it('draws a ring round a block framed against the right edge (portrait) in, whole inside the stage', () => {
+    // The carve and lift targets in portrait: the block reaches within 40 px of the right edge.
+    const target = { x: 420, y: 500, width: 290, height: 420 }
+    const ring = ringRoundBox(target, 6)
+    expect(inside(ring)).toBe(false)
+    const fitted = ringInsideBounds(ring, stage)
+    expect(inside(fitted)).toBe(true)
+    // Still round the target: its centre line passes outside the target's box's half-size.
+    expect(fitted.radiusXPx).toBeGreaterThanOrEqual(target.width / 2)
+    expect(Math.abs(fitted.centreX - (target.x + target.width / 2))).toBeLessThan(target.width / 2)
   })
 })
