@@ -35,6 +35,8 @@ export interface StationFocus {
   readonly isSampleDown: boolean
   /** One fixed view of the whole bench, no camera moves. */
   readonly isReducedMotion: boolean
+  /** The view is taller than wide: its width, not its height, bounds how large the work is drawn. */
+  readonly isPortrait?: boolean
 }
 
 /**
@@ -64,8 +66,14 @@ export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): Benc
   // 揭纸: the block and the curl peeling off it, not the whole bench the sheet will lie on
   // (framed to the sheet's full width, the work stood against the right edge of the frame). The
   // tools stay in the frame: framed to the sheet alone, the row was cut off at the frame's foot.
+  // In portrait the width bounds the picture: the block and the first of the curl fill it across,
+  // instead of the block drawn small with bare bench above and below.
   if (phase === 'lift')
-    return { minX: -blockHalfWidth - 0.45 * paperWidth, maxX: blockHalfWidth, ...depth }
+    return {
+      minX: -blockHalfWidth - (focus.isPortrait ? 0.2 : 0.45) * paperWidth,
+      maxX: blockHalfWidth,
+      ...depth,
+    }
   return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
 }
 

@@ -461,6 +461,7 @@ export class WoodblockScene implements ExhibitScene {
       phase: this.phase,
       isSampleDown: this.isSampleDown,
       isReducedMotion: this.#isReducedMotion,
+      isPortrait: this.#view.camera.aspect < 1,
     })
     this.#view.place(workArea, deltaSeconds, this.#isReducedMotion)
   }

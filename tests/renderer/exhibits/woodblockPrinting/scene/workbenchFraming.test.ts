@@ -6,6 +6,8 @@ import {
   type BenchBox,
   type ViewWindow,
 } from '../../../../../renderer/exhibits/woodblockPrinting/scene/workbenchFraming'
+import { stationWorkArea } from '../../../../../renderer/exhibits/woodblockPrinting/scene/stationCamera'
+import type { WorkshopParts } from '../../../../../renderer/exhibits/woodblockPrinting/scene/workshopParts'
 
 const elevationRadians = (64 * Math.PI) / 180
 const fullView: ViewWindow = { left: -1, right: 1, bottom: -1, top: 1 }
@@ -116,5 +118,27 @@ describe('framing the bench for the view', () => {
     expect(() =>
       framedCameraPosition(inkingArea, { ...view, window: { ...fullView, top: -1 } }),
     ).toThrow(/window/)
+  })
+})
+
+describe('the lift station’s work area', () => {
+  // Only the sizes matter to the work area.
+  const parts = {
+    faceWidth: 1,
+    faceHeight: 1,
+    marginUnits: 0.07,
+    paperWidth: 1.14,
+    paperHeight: 1.14,
+    sampleWidth: 1.3,
+  } as unknown as WorkshopParts
+  const focus = { phase: 'lift', isSampleDown: false, isReducedMotion: false } as const
+
+  it('in portrait frames the block and the start of the curl, narrower than in landscape', () => {
+    const landscape = stationWorkArea(parts, { ...focus, isPortrait: false })
+    const portrait = stationWorkArea(parts, { ...focus, isPortrait: true })
+    expect(portrait.maxX - portrait.minX).toBeLessThan(0.9 * (landscape.maxX - landscape.minX))
+    // The whole block with its paper margin stays in the frame.
+    expect(portrait.minX).toBeLessThanOrEqual(-0.57)
+    expect(portrait.maxX).toBeGreaterThanOrEqual(0.57)
   })
 })
