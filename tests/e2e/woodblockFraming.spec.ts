@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, tap, test } from './support/kioskTest'
 import { emptyBackgroundShare } from './support/emptyBackground'
 import { tapToMoveOn } from './support/woodblockMoveOn'
@@ -13,6 +14,22 @@ import {
   woodblockSampleBox,
   woodblockSceneBox,
 } from './support/woodblockTouch'
+
+/** The hint ring's ink lies wholly inside the exhibit's frame (not cut off at its edge). */
+async function expectRingInsideFrame(page: Page, station: string): Promise<void> {
+  const ring = await page.locator('[data-woodblock-hint-ring]').boundingBox()
+  const frame = await page.locator('[data-woodblock-phase]').boundingBox()
+  expect(ring, `the hint ring at ${station}`).not.toBeNull()
+  expect(frame).not.toBeNull()
+  const edges = {
+    left: ring!.x - frame!.x,
+    top: ring!.y - frame!.y,
+    right: frame!.x + frame!.width - (ring!.x + ring!.width),
+    bottom: frame!.y + frame!.height - (ring!.y + ring!.height),
+  }
+  for (const [edge, room] of Object.entries(edges))
+    expect(room, `the ring's ${edge} edge at ${station}`).toBeGreaterThanOrEqual(-0.5)
+}
 
 /** The dim room beyond the bench: what the workshop scene clears to where nothing is drawn. */
 const roomColour = { r: 0x3a, g: 0x2a, b: 0x20 }
@@ -64,7 +81,7 @@ test('woodblock in portrait: the bench fills the frame at the sample and at 上�
   expect(consoleErrors).toEqual([])
 })
 
-test('woodblock in portrait: at 揭纸 the block and the sheet peeling off it fill the frame across, not a bare bench', async ({
+test('woodblock in portrait: at 揭纸 the block and the sheet peeling off it fill the frame across, not a bare bench, the hint ring whole inside the frame (and at 刻版)', async ({
   page,
   server,
   consoleErrors,
@@ -86,6 +103,7 @@ test('woodblock in portrait: at 揭纸 the block and the sheet peeling off it fi
   await transferByTouch(page, cdp)
   await expect.poll(() => phase(page)).toBe('carve')
   await waitForSteadyBlock(page)
+  await expectRingInsideFrame(page, '刻版')
   const canMoveOn = page.locator('[data-can-move-on="true"]')
   for (let pass = 0; pass < 3 && (await canMoveOn.count()) === 0; pass++)
     await chiselBlock(page, cdp)
@@ -111,5 +129,6 @@ test('woodblock in portrait: at 揭纸 the block and the sheet peeling off it fi
   expect(atLift).toBeLessThanOrEqual(0.2)
   // The block (with the sheet's curl beside it) is framed across the width, as at the ink.
   expect(block.width / scene.width).toBeGreaterThanOrEqual(0.5)
+  await expectRingInsideFrame(page, '揭纸')
   expect(consoleErrors).toEqual([])
 })
