@@ -1,5 +1,6 @@
 import type { DataTexture } from 'three'
 import {
+  createBitmap,
   sampleBilinear,
   type Bitmap,
   type CellRect,
@@ -49,6 +50,11 @@ export class BlockSurface {
   readonly #colourUploads: DirtyTexture
   readonly #wetInkUploads: DirtyTexture
   #carving: CarvingField
+  /**
+   * The standing wood (1 − depth) through the tent of `softStanding`, a value a cell: the walls'
+   * light, shadows and the trench read it many times a texel, so it is worked out once a paint.
+   */
+  #standing: Bitmap
   #isWritingShown = false
 
   /** `wood` is RGB at the model's size; `ink` the model's ink field. */
@@ -58,6 +64,7 @@ export class BlockSurface {
     private readonly ink: Bitmap,
   ) {
     this.#carving = carving
+    this.#standing = createBitmap(carving.width, carving.height)
     this.#endGrain = valueNoise(29)
     this.texture = createRgbaTexture(carving.width, carving.height, true)
     this.wetInkTexture = createRgbaTexture(carving.width, carving.height, false)
@@ -69,6 +76,7 @@ export class BlockSurface {
   /** Follows a new carving (the visitor wrote a new sample); repaints whole, once. */
   setCarving(carving: CarvingField): void {
     this.#carving = carving
+    this.#standing = createBitmap(carving.width, carving.height)
     this.repaintAll()
   }
 
@@ -115,6 +123,7 @@ export class BlockSurface {
 
   #paint(x0: number, y0: number, x1: number, y1: number): void {
     const { width, height } = this.#carving
+    this.#softenStanding(x0, y0, x1, y1)
     const depth = this.#carving.depth.data
     const strokes = this.#carving.strokes.data
     const bytes = this.texture.image.data as Uint8Array
@@ -144,12 +153,22 @@ export class BlockSurface {
           inkTone * (0.15 + 0.85 * standing) + Math.max(0, ink - 1) * 0.3,
         )
         // A stroke's wall: lit bare wood on the side facing the window, shade on the far side.
-        const field = this.#carving.depth
-        const standingSoft = standingAt(field, x, y)
-        const litWall =
-          standingSoft - standingAt(field, x + towardLightCells[0], y + towardLightCells[1])
-        const shadedWall =
-          standingSoft - standingAt(field, x - towardLightCells[0], y - towardLightCells[1])
+        const field = this.#standing
+        const soft = field.data
+        const standingSoft = soft[i]!
+        // Far from any cut (the face and its neighbours all standing) there is no wall to light.
+        const isFlat =
+          standingSoft === 1 &&
+          soft[Math.max(0, i - 1)] === 1 &&
+          soft[Math.min(soft.length - 1, i + 1)] === 1 &&
+          soft[Math.max(0, i - width)] === 1 &&
+          soft[Math.min(soft.length - 1, i + width)] === 1
+        const litWall = isFlat
+          ? 0
+          : standingSoft - sampleBilinear(field, x + towardLightCells[0], y + towardLightCells[1])
+        const shadedWall = isFlat
+          ? 0
+          : standingSoft - sampleBilinear(field, x - towardLightCells[0], y - towardLightCells[1])
         // The softened field spreads a wall's step over about two cells: doubled, its edge cell
         // reads as the whole wall.
         const wallLight = Math.min(1, Math.max(0, 2 * litWall)) * litWallStrength
@@ -176,17 +195,33 @@ export class BlockSurface {
   }
 
   /**
+   * Works out the softened standing wood over the cells a paint of this rectangle reads: the
+   * rectangle and, round it, as far as the shadows and the trench look (their reach toward the
+   * window and two cells elsewhere).
+   */
+  #softenStanding(x0: number, y0: number, x1: number, y1: number): void {
+    const { width, height, depth } = this.#carving
+    const data = this.#standing.data
+    const left = Math.max(0, x0 - shadowReachCells - 1)
+    const top = Math.max(0, y0 - Math.ceil(shadowReachCells / 2) - 2)
+    const right = Math.min(width, x1 + 3)
+    const bottom = Math.min(height, y1 + 3)
+    for (let y = top; y < bottom; y++)
+      for (let x = left; x < right; x++) data[y * width + x] = softStanding(depth, x, y)
+  }
+
+  /**
    * How much of the window's light the walls between this cut cell and the window hold back:
    * the ray towards the light climbs `shadowRisePerCell` a cell; any wood standing above it casts
    * a shadow, softened by how far above it stands (0 lit, `castShadowStrength` full shadow).
    */
   #castShadow(x: number, y: number): number {
-    const field = this.#carving.depth
-    const floor = standingAt(field, x, y)
+    const field = this.#standing
+    const floor = field.data[y * field.width + x]!
     let blocked = 0
     for (let step = 1; step <= shadowReachCells; step++) {
       const above =
-        standingAt(field, x + towardLightCells[0] * step, y + towardLightCells[1] * step) -
+        sampleBilinear(field, x + towardLightCells[0] * step, y + towardLightCells[1] * step) -
         (floor + shadowRisePerCell * step)
       if (above > blocked) blocked = above
     }
@@ -195,26 +230,29 @@ export class BlockSurface {
 
   /** The darkening at a wall's foot: the share of standing wood two cells round (0–strength). */
   #trenchOcclusion(x: number, y: number): number {
-    const field = this.#carving.depth
-    const floor = standingAt(field, x, y)
+    const field = this.#standing
+    const floor = field.data[y * field.width + x]!
     let rise = 0
+    const { width, height, data } = field
     for (const [dx, dy] of trenchTaps) {
-      rise += Math.max(0, standingAt(field, x + dx, y + dy) - floor)
+      const column = Math.min(width - 1, Math.max(0, x + dx))
+      const row = Math.min(height - 1, Math.max(0, y + dy))
+      rise += Math.max(0, data[row * width + column]! - floor)
     }
     return (trenchOcclusionStrength * rise) / trenchTaps.length
   }
 }
 
-/** Where the trench's occlusion looks for walls: eight cells two away. */
+/** Where the trench's occlusion looks for walls: eight cells about two away (whole cells). */
 const trenchTaps = [
   [2, 0],
   [-2, 0],
   [0, 2],
   [0, -2],
-  [1.5, 1.5],
-  [-1.5, 1.5],
-  [1.5, -1.5],
-  [-1.5, -1.5],
+  [1, 1],
+  [-1, 1],
+  [1, -1],
+  [-1, -1],
 ] as const
 
 /**
@@ -222,7 +260,7 @@ const trenchTaps = [
  * bilinear taps 0.7 cells round) so that a wall along a slanting stroke runs smooth rather than
  * stepping cell by cell.
  */
-function standingAt(depth: Bitmap, x: number, y: number): number {
+function softStanding(depth: Bitmap, x: number, y: number): number {
   const r = 0.7
   return (
     1 -
