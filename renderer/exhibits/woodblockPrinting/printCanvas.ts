@@ -250,7 +250,7 @@ function stampSealInFace(
 
 /**
  * Marks where a cut nicked a stroke, as a teacher marks a proof: a thin cinnabar circle round
- * each place and the word beside it (`word`, in the visitor's language), so the verdict's "a
+ * each place and the word beside the largest (`word`, in the visitor's language), so the verdict's "a
  * stroke is nicked" points at something on the sheet. On the screen's print only, never on the
  * keepsake. `nicks` are in block cells (nickMarkers mirrors them onto the sheet).
  */
@@ -273,16 +273,18 @@ export function markNicks(
   const fontPx = Math.max(14, Math.round(canvas.width / 26))
   context.font = `500 ${fontPx}px "Noto Serif SC", serif`
   context.textBaseline = 'middle'
-  for (const marker of nickMarkers(nicks, sheetWidth, sheetHeight)) {
+  // The word once, beside the largest place: several words along one cut ran into each other.
+  nickMarkers(nicks, sheetWidth, sheetHeight).forEach((marker, index) => {
     const cx = left + (marker.centreX + 0.5) * scale
     const cy = top + (marker.centreY + 0.5) * scale
     const radius = Math.max(marker.radiusCells * scale, fontPx * 0.7)
     context.beginPath()
     context.ellipse(cx, cy, radius * 1.1, radius, -0.2, 0, Math.PI * 2)
     context.stroke()
+    if (index > 0) return
     const isRight = marker.labelSide === 'right'
     context.textAlign = isRight ? 'left' : 'right'
     context.fillText(word, cx + (isRight ? 1 : -1) * (radius * 1.1 + fontPx * 0.35), cy)
-  }
+  })
   context.restore()
 }
