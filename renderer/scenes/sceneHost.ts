@@ -79,6 +79,8 @@ export class SceneHost implements Disposable {
   #isFirstFrame = false
   /** The scenes `prepare` has prepared in this page. */
   #preparedNames = new Set<string>()
+  /** Stops the preparation under way (`show` was asked for a scene meanwhile). */
+  #preparation: AbortController | undefined
 
   constructor() {
     this.canvas = document.createElement('canvas')
@@ -123,6 +125,7 @@ export class SceneHost implements Disposable {
     isReducedMotion: boolean,
   ): Promise<S | undefined> {
     this.#loading?.abort()
+    this.#preparation?.abort()
     this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
     let next: S
@@ -172,7 +175,8 @@ export class SceneHost implements Disposable {
    * would otherwise wait on in this WebGL context: its programs linked, and on a software
    * rasteriser the pipelines of each material and of the antialiasing pass, by building it from
    * `factory` and drawing it, hidden meshes included, into one pixel (`prepareEveryMesh`). Once
-   * per `name` and page; skipped while a scene is shown or loading (that one made its own).
+   * per `name` and page; skipped while a scene is shown or loading, and stopped at its next step
+   * by a `show` (the visitor tapped a tile), after which a later call prepares it again.
    *
    * Done by a second three.js renderer on the host's context, whose scene, programs, textures
    * and buffers are all disposed before this resolves: the host's `renderer.info` never counts
@@ -193,29 +197,38 @@ export class SceneHost implements Disposable {
     // Two renderers on one context: each caches the GL state it set, so after the other has
     // touched it the host's renderer forgets its cache (three's rule for a shared context).
     this.renderer.resetState()
-    const neverAborted = new AbortController().signal
+    // A scene asked for meanwhile (the visitor tapped a tile) stops the preparation at its next
+    // step: its work would queue in the GPU process ahead of the scene's own.
+    const preparation = (this.#preparation = new AbortController())
     let prepared: ExhibitScene | undefined
     let antialiasing: SceneAntialiasing | undefined
     try {
       prepared = await factory({
         renderer: preparing,
-        signal: neverAborted,
+        signal: preparation.signal,
         isReducedMotion: false,
       })
+      if (preparation.signal.aborted) return
       prepared.resize(window.innerWidth, window.innerHeight)
       antialiasing = this.isSoftwareRendered ? new SceneAntialiasing(preparing) : undefined
       await Promise.all([
         preparing.compileAsync(prepared.scene, prepared.camera),
         antialiasing?.compile(),
       ])
-      if (this.#current || this.#loading) return
+      if (preparation.signal.aborted) return
       if (antialiasing) antialiasing.prepareEveryMesh(prepared.scene, prepared.camera)
       else preparing.compile(prepared.scene, prepared.camera)
       // Resolved once the GPU process has run those draws (and so made their pipelines): a
       // scene shown sooner would queue behind them.
       await gpuCaughtUp(preparing.getContext())
       recordSceneStep('prepare', prepareStartMs)
+    } catch (error) {
+      // The factory may reject with the preparation's AbortError: an overtaken preparation.
+      if (!preparation.signal.aborted) throw error
     } finally {
+      // Overtaken: the next menu may prepare it again.
+      if (preparation.signal.aborted) this.#preparedNames.delete(name)
+      if (this.#preparation === preparation) this.#preparation = undefined
       prepared?.dispose()
       antialiasing?.dispose()
       preparing.dispose()
