@@ -176,7 +176,8 @@ export class SceneHost implements Disposable {
    * rasteriser the pipelines of each material and of the antialiasing pass, by building it from
    * `factory` and drawing it, hidden meshes included, into one pixel (`prepareEveryMesh`). Once
    * per `name` and page; skipped while a scene is shown or loading, and stopped at its next step
-   * by a `show` (the visitor tapped a tile), after which a later call prepares it again.
+   * by a `show` (the visitor tapped a tile). Never tried twice: a preparation retried at each
+   * return to the menu would compete with every visit on a busy machine.
    *
    * Done by a second three.js renderer on the host's context, whose scene, programs, textures
    * and buffers are all disposed before this resolves: the host's `renderer.info` never counts
@@ -226,8 +227,6 @@ export class SceneHost implements Disposable {
       // The factory may reject with the preparation's AbortError: an overtaken preparation.
       if (!preparation.signal.aborted) throw error
     } finally {
-      // Overtaken: the next menu may prepare it again.
-      if (preparation.signal.aborted) this.#preparedNames.delete(name)
       if (this.#preparation === preparation) this.#preparation = undefined
       prepared?.dispose()
       antialiasing?.dispose()
