@@ -2,6 +2,7 @@ import { WebGLRenderer, SRGBColorSpace, ACESFilmicToneMapping } from 'three'
 import type { Disposable } from '../../src/lifecycle/disposable'
 import { registerWebglProbe } from '../diagnostics/diagnostics'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
+import { guardTapsAfterFlicks } from './flickTapGuard'
 import { announceSceneContextChange } from './sceneContextEvent'
 import { InteractiveResolution } from './interactiveResolution'
 import { isSoftwareRenderer, renderPixelRatio } from './rendererCapability'
@@ -75,6 +76,8 @@ export class SceneHost implements Disposable {
   #isStillFrameShown = false
   /** The previous animation frame rendered (render on demand skips frames at rest). */
   #wasLastFrameDrawn = false
+  /** Cancels the canvas's touch moves so a flick does not swallow the next tap (flickTapGuard.ts). */
+  readonly #flickTapGuard: Disposable
   /** The next rendered frame is a newly shown scene's first (its cost is put on the timeline). */
   #isFirstFrame = false
   /** The scenes `prepare` has prepared in this page. */
@@ -100,6 +103,7 @@ export class SceneHost implements Disposable {
     this.canvas.addEventListener('webglcontextlost', this.#onContextLost)
     this.canvas.addEventListener('webglcontextrestored', this.#onContextRestored)
     this.canvas.addEventListener('pointerdown', this.#onPointerDown)
+    this.#flickTapGuard = guardTapsAfterFlicks(this.canvas)
     // A finger may lift outside the canvas: the end of a touch is heard on the whole window.
     window.addEventListener('pointerup', this.#onPointerEnd, true)
     window.addEventListener('pointercancel', this.#onPointerEnd, true)
@@ -267,6 +271,7 @@ export class SceneHost implements Disposable {
     this.canvas.removeEventListener('webglcontextlost', this.#onContextLost)
     this.canvas.removeEventListener('webglcontextrestored', this.#onContextRestored)
     this.canvas.removeEventListener('pointerdown', this.#onPointerDown)
+    this.#flickTapGuard.dispose()
     window.removeEventListener('pointerup', this.#onPointerEnd, true)
     window.removeEventListener('pointercancel', this.#onPointerEnd, true)
     registerWebglProbe(undefined)
