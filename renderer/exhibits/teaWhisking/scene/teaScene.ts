@@ -441,7 +441,7 @@ class TeaTableScene implements TeaScene {
     if (distanceCm > innerRimRadiusCm) return
     this.#session.pourWater(
       pourFlowPerSecond * flowSeconds,
-      Math.min(1, distanceCm / this.#surface.radiusCm),
+      Math.min(1, distanceCm / this.#surface.liquidRadiusCm),
       Math.atan2(-role.target.z, role.target.x),
     )
     this.listener.pourFill(this.#session.pourFillRatio)
@@ -479,7 +479,8 @@ class TeaTableScene implements TeaScene {
   }
 
   #strokeSample(onSurface: Vector3, event: PointerEvent) {
-    const radius = this.#surface.radiusCm
+    // In the model's bowl radii: the liquid's, so a risen foam does not slow the whisk's measure.
+    const radius = this.#surface.liquidRadiusCm
     return {
       x: onSurface.x / radius,
       y: onSurface.z / radius,
