@@ -8,6 +8,7 @@ import {
   pourUntilEnough,
   stirPaste,
   teaAnchors,
+  teaAnchorsAtRest,
   whiskUntil,
   type TeaAnchors,
 } from './support/teaTouch'
@@ -127,7 +128,7 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
 
   await openTea(page)
   await page.waitForTimeout(500)
-  const a = await teaAnchors(page)
+  let a = await teaAnchors(page)
   const opened = await bowlLuminance(page, a)
   // Not blank: the bowl area holds light and dark (glaze, streaks, table).
   expect(Math.max(...opened) - Math.min(...opened)).toBeGreaterThan(30)
@@ -166,9 +167,11 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
       await page.screenshot({ path: shot(testInfo, 'tea-pour-3.png') })
     }
   }
-  surfaceLuminance.push(mean(await bowlLuminance(page, a)))
   const verdict = page.locator('[data-tea-verdict]')
   await expect(verdict).toBeVisible()
+  // The set slides aside for the verdict's card: where the bowl now stands.
+  a = await teaAnchorsAtRest(page)
+  surfaceLuminance.push(mean(await bowlLuminance(page, a)))
   await expect(page.locator('[data-tea-station="draw"]')).toBeVisible()
   const score = Number(await verdict.getAttribute('data-score'))
   // Done as Huizong prescribes (a ringed first pour, measured pours, brisk whisking), the bowl
