@@ -14,6 +14,7 @@ import type { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch
 import { foamRimLook } from '../../../../src/exhibits/teaWhisking/foamRimLook'
 import { foamColours } from '../../../../src/exhibits/teaWhisking/foamColour'
 import { foamRiseFor } from '../../../../src/exhibits/teaWhisking/foamRise'
+import { teaPowderSrgb } from '../../../../src/exhibits/teaWhisking/teaPowderColour'
 import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
 
 /** How far a full, fine foam domes above its edge at the centre, cm ("slightly domed"). */
@@ -111,8 +112,8 @@ vec3 linear(vec3 srgb) { return pow(srgb, vec3(2.2)); }
 void main() {
   float r = length(vDisc);
   if (r > 1.0) discard;
-  // Powder ground from a white cake: off-white, a little warm (茶录: ground fresh it stays white).
-  vec3 powder = linear(vec3(0.86, 0.84, 0.76)) * (0.9 + 0.2 * noise(vDisc * 40.0));
+  // Powder ground from a white cake: pale, warm, matte (teaPowderColour.ts).
+  vec3 powder = linear(vec3(${teaPowderSrgb.map((channel) => channel.toFixed(3)).join(', ')})) * (0.9 + 0.2 * noise(vDisc * 40.0));
   // The colours come from the foam model (foamColour.ts): buff paste and liquor, never matcha green.
   vec3 paste = linear(uPasteColour);
   vec3 tea = linear(uLiquorColour);

@@ -109,7 +109,7 @@ export function teaSetOutlineCm(layout: TeaSetLayout): Vector3[] {
     boxAround(layout.caddy, -2.8, 2.8, 2.8, 2.5),
     boxAround(layout.caddyLid, -3, 3, 3, 1),
     boxAround(layout.whiskHome, -1.9, 1.9, 1.9, 10.2),
-    boxAround(layout.spoon, -8.9, 1.1, 1.3, 0.4),
+    boxAround(layout.spoon, -9.5, 1.5, 1.5, 0.4),
   ]
   return boxes.flatMap(({ min, max }) =>
     [0, 1, 2, 3, 4, 5, 6, 7].map(
