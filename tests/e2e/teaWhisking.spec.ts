@@ -12,6 +12,7 @@ import {
   whiskUntil,
   type TeaAnchors,
 } from './support/teaTouch'
+import { smallestVisibleText } from './support/smallestText'
 import { timedTouchPath } from './support/timedTouch'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -189,6 +190,9 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   expect(await verdict.innerText()).toMatch(/[\u4e00-\u9fff]/)
   // Its actions are buttons to the eye, as the frame's are: a drawn edge, at least 64 px each way.
   expect(await verdictActionsThatLookLikeText(page)).toEqual([])
+  // The verdict reads at 24 CSS px or more, its actions too.
+  const smallest = await smallestVisibleText(page, ['[data-tea-verdict]'])
+  expect(smallest.fontSizePx, `“${smallest.text}”`).toBeGreaterThanOrEqual(24)
   await page.screenshot({ path: shot(testInfo, 'tea-verdict.png') })
 
   // 茶百戏: draw across the foam; the picture shows, then fades within moments.

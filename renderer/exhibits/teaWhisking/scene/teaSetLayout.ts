@@ -27,7 +27,7 @@ export const landscapeTeaSet: TeaSetLayout = {
   ewerHome: new Vector3(14, 0, -1.5),
   caddy: new Vector3(-12, 0, -3),
   caddyLid: new Vector3(-16.4, 0, -5.6),
-  spoon: new Vector3(-9, 0.25, 0.9),
+  spoon: new Vector3(-10, 0.25, 10.5),
   whiskHome: new Vector3(-9, 0, 6),
   elevationDegrees: 56,
 }
