@@ -151,21 +151,25 @@ void main() {
   // a grain finer than the bubbles, both faint, so it reads as milk rather than paint.
   float drift = 0.6 * noise(vDisc * 2.6 + 11.0) + 0.4 * noise(vDisc * 6.5 - 5.0);
   float grain = noise(vDisc * 90.0);
-  foamColour *= 0.955 + 0.07 * drift + 0.03 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
+  foamColour *= 0.94 + 0.1 * drift + 0.04 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
+  // Thinner drifts let a little of the warm liquor through: cream, not grey.
+  foamColour = mix(foamColour, foamColour * vec3(1.0, 0.97, 0.9), (1.0 - drift) * 0.35);
 
   vec3 normal = normalize(cross(dFdx(vWorldPosition), dFdy(vWorldPosition)));
   if (normal.y < 0.0) normal = -normal;
   vec3 toLight = normalize(uLightDirection);
   float diffuse = max(dot(normal, toLight), 0.0);
   // 咬盏: foam set all round the rim and still is a dense, finer, whiter collar that runs right up
-  // to the glaze, lit where it climbs the wall instead of shaded by it.
-  float collar = uCollar * smoothstep(uCollarInner, uCollarInner + 0.05, r);
-  foamColour = mix(foamColour, linear(vec3(1.0, 0.995, 0.97)), collar * 0.85);
+  // to the glaze (the meniscus lifts it to the wall, see the vertex shader).
+  // Only a little whiter than the rest, fading in over a wide band: a hard white ring would read
+  // as the lip of a saucer.
+  float collarSoft = uCollar * smoothstep(uCollarInner - 0.12, 1.0, r);
+  foamColour = mix(foamColour, linear(vec3(1.0, 0.99, 0.96)), collarSoft * 0.35);
   // The wall's soft shade on the foam beside it: the foam stands inside a deep bowl.
-  float wallShade = 1.0 - 0.12 * smoothstep(0.7, 1.0, r) * (1.0 - collar);
+  float wallShade = 1.0 - 0.1 * smoothstep(0.75, 1.0, r);
   // Foam is lit mostly by the room it scatters (soft, even), a little by the key light.
-  vec3 colour = mix(base, foamColour, cover) * mix(0.42 + 0.5 * diffuse, 0.7 + 0.22 * diffuse, cover) * wallShade;
-  colour += cover * collar * 0.05;
+  vec3 colour = mix(base, foamColour, cover) * mix(0.42 + 0.5 * diffuse, 0.8 + 0.16 * diffuse, cover) * wallShade;
+  colour += cover * collarSoft * 0.03;
   // Faint light on the foam: a broad, low sheen where the surface turns towards the light, as on
   // a fine milky froth (a coarse one scatters it away).
   vec3 toEye = normalize(cameraPosition - vWorldPosition);
