@@ -151,7 +151,7 @@ void main() {
   // a grain finer than the bubbles, both faint, so it reads as milk rather than paint.
   float drift = 0.6 * noise(vDisc * 2.6 + 11.0) + 0.4 * noise(vDisc * 6.5 - 5.0);
   float grain = noise(vDisc * 90.0);
-  foamColour *= 0.94 + 0.1 * drift + 0.04 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
+  foamColour *= 0.93 + 0.13 * drift + 0.05 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
   // Thinner drifts let a little of the warm liquor through: cream, not grey.
   foamColour = mix(foamColour, foamColour * vec3(1.0, 0.97, 0.9), (1.0 - drift) * 0.35);
 

@@ -349,10 +349,10 @@ export function buildTeaTable(
   // matte, hand-rubbed gold (a dim warm sheen, never the mirror of a modern steel teaspoon).
   const gilt = material(
     roomLight.material({
-      colour: 0xa07a3a,
-      diffuseWeight: 0.6,
+      colour: 0x8c7040,
+      diffuseWeight: 0.55,
       sheen: 'silver',
-      sheenColour: 0x6e5a34,
+      sheenColour: 0x5e4e32,
     }),
   )
   const spoon = new Group()
