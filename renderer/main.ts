@@ -1,6 +1,3 @@
-import '@fontsource/noto-serif-sc/400.css'
-import '@fontsource/noto-serif-sc/600.css'
-import '@fontsource/noto-sans-sc/400.css'
 // Latin-script text: the Latin faces the CJK ones were drawn from, with proportional quotes
 // (the Noto SC subsets only have full-width ones and drop the 'pwid' feature).
 import '@fontsource/source-serif-4/latin-400.css'
@@ -13,6 +10,7 @@ import App from './App.vue'
 import { installDiagnostics } from './diagnostics/diagnostics'
 import { logSceneContextChanges } from './health/logSceneContextChanges'
 import { i18n } from './i18n/i18n'
+import { declareCjkFacesAfterLoad } from './startup/declareCjkFacesAfterLoad'
 import { dismissStartingScreenWhenReady } from './startup/dismissStartingScreen'
 import { provideKioskPorts } from './stores/provideKioskPorts'
 
@@ -26,3 +24,5 @@ provideKioskPorts(app)
 app.use(pinia).use(i18n).mount('#app')
 dismissStartingScreenWhenReady(pinia)
 logSceneContextChanges()
+// The CJK faces' own rules (300 kB) wait for the first screen: it draws only its cut glyphs.
+declareCjkFacesAfterLoad()

@@ -3,7 +3,9 @@ import type { Page } from '@playwright/test'
 import type { BenchCase, BenchRow } from '../benchCase'
 import { launchKioskBrowser, tapElement } from '../support/kioskBrowser'
 import { startBareStaticServer, startKioskServer } from '../support/kioskServer'
+import { isBenchTraceOn } from '../support/mainThreadTrace'
 import { percentile } from '../support/pageProbes'
+import { describePageLoadWork, startPageLoadTrace } from '../support/pageLoadTrace'
 import {
   describeStartBreakdown,
   readStartBreakdown,
@@ -105,11 +107,14 @@ const serveStart: BenchCase = {
         const bare = await startBareStaticServer()
         const barePage = await kioskBrowser.newColdPage()
         await watchScreenShown(barePage, '[data-screen="bare"]')
+        // With BENCH_TRACE=1 both pages' loads are traced (tracing costs both a little).
+        const bareTrace = isBenchTraceOn ? await startPageLoadTrace(barePage, bare.url) : undefined
         await barePage.goto(bare.url)
         await barePage.locator('[data-screen="bare"]').waitFor({ state: 'visible' })
         await barePage.waitForFunction(() => document.readyState === 'complete')
         bareStartsMs.push(performance.now() - bareStartedAt)
         bareBreakdowns.push(await readStartBreakdown(barePage))
+        if (bareTrace) log(`  bare page work:    ${describePageLoadWork(await bareTrace.stop())}`)
         await barePage.context().close()
         await bare.stop()
 
@@ -129,10 +134,16 @@ const serveStart: BenchCase = {
         listeningAfterRestartMs.push(performance.now() - restartedAt)
         const restartPage = await kioskBrowser.newColdPage()
         await watchScreenShown(restartPage, '[data-screen="attract"]')
+        const restartTrace = isBenchTraceOn
+          ? await startPageLoadTrace(restartPage, server.url)
+          : undefined
         await restartPage.goto(server.url)
         await waitForAttractInteractive(restartPage)
         kioskRestartsMs.push(performance.now() - restartedAt)
         kioskBreakdowns.push(await readStartBreakdown(restartPage))
+        if (restartTrace) {
+          log(`  restart page work: ${describePageLoadWork(await restartTrace.stop())}`)
+        }
         await restartPage.context().close()
         await server.stop()
         log(

@@ -57,6 +57,16 @@ async function openFromMenu(page: Page, options: SceneOpeningOptions): Promise<S
   await page.locator('[data-screen="menu"]').waitFor()
   const menuFrames = await measureFrameTimes(page, menuFramesMs)
 
+  // Whether the menu's warm-up had prepared the scene in the page's WebGL context by the tap
+  // (SceneHost.prepare): an open before it pays for programs and pipelines itself.
+  const preparedMs = await page.evaluate(
+    () => performance.getEntriesByName('songyun:prepare')[0]?.duration,
+  )
+  options.log(
+    preparedMs === undefined
+      ? '  no scene prepared by the menu since the last open (once a page: a repeat visit never is)'
+      : `  a scene was prepared while the menu was idle (${Math.round(preparedMs)} ms)`,
+  )
   const trace = isBenchTraceOn ? await startMainThreadTrace(page) : undefined
   await page.evaluate(() => performance.clearMeasures())
   const openStartMs = Date.now()

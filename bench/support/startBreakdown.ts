@@ -89,7 +89,10 @@ export async function readStartBreakdown(page: Page): Promise<StartBreakdown> {
     for (const entry of resources) {
       const path = new URL(entry.name).pathname
       const endMs = entry.responseEnd ?? 0
-      if (entry.startTime <= Math.max(shownMs, loadEventEndMs)) count.requests++
+      // What the page asks for after it is interactive (the CJK faces' style sheet, the menu's
+      // idle prefetch) is no part of its start.
+      if (entry.startTime > Math.max(shownMs, loadEventEndMs)) continue
+      count.requests++
       if (path.endsWith('.js')) last.scripts = Math.max(last.scripts, endMs)
       else if (path.endsWith('.css')) last.styles = Math.max(last.styles, endMs)
       else if (/\.(woff2?|ttf|otf)$/.test(path)) {

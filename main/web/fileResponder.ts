@@ -122,3 +122,26 @@ export async function sendFile(
   })
   return true
 }
+
+/**
+ * Sends a whole file already in memory (main/web/firstScreenFiles.ts) in one write, with the
+ * headers {@link sendFile} gives it. For a request without a `Range` header: the caller sends
+ * ranged requests through `sendFile`.
+ */
+export function sendFileBytes(
+  request: IncomingMessage,
+  response: ServerResponse,
+  filePath: string,
+  bytes: Buffer,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): void {
+  response.writeHead(200, {
+    'Content-Type': mimeTypeOf(filePath),
+    'Accept-Ranges': 'bytes',
+    ...extraHeaders,
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Length': String(bytes.length),
+  })
+  if (request.method === 'HEAD') response.end()
+  else response.end(bytes)
+}

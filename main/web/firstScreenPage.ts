@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   firstScreenChannels,
@@ -15,22 +14,18 @@ import type { KioskServices } from '../services/kioskServices'
  * The page up to the placeholder goes out at once, so the browser paints the starting screen and
  * fetches the scripts, style sheet and preloaded fonts while the services finish starting; the
  * rest follows with the data. Module scripts run only after the whole page has arrived, so the
- * renderer always finds the data. Returns false when the page has no placeholder (the caller
- * then sends the file as it is) or cannot be read.
+ * renderer always finds the data. `html` is the page's text (held in memory by the host,
+ * main/web/firstScreenFiles.ts). Returns false when there is no page or it has no placeholder
+ * (the caller then sends the file as it is).
  */
 export async function sendFirstScreenPage(
   request: IncomingMessage,
   response: ServerResponse,
-  htmlPath: string,
+  html: string | undefined,
   headers: Record<string, string>,
   services: Promise<KioskServices>,
 ): Promise<boolean> {
-  let html: string
-  try {
-    html = await readFile(htmlPath, 'utf8')
-  } catch {
-    return false
-  }
+  if (html === undefined) return false
   const at = html.indexOf(firstScreenDataPlaceholder)
   if (at === -1) return false
   response.writeHead(200, {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
@@ -7,7 +8,8 @@ import { packMediaContentSecurityPolicy, packMediaTypeOf } from '../security/pac
 import type { KioskServices } from '../services/kioskServices'
 import type { Logger } from '../services/logger'
 import { resolveInsideRoot } from '../services/safePath'
-import { sendFile } from './fileResponder'
+import { sendFile, sendFileBytes } from './fileResponder'
+import { loadFirstScreenFiles } from './firstScreenFiles'
 import { sendFirstScreenPage } from './firstScreenPage'
 
 /** The header the browser bridge sends its staff session token in. */
@@ -81,6 +83,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   )
 
   const pageCsp = contentSecurityPolicy()
+  // Before listening: the page and the files its head names answer from memory, in one turn.
+  const firstScreenFiles = loadFirstScreenFiles(options.rendererDir)
+  const pagePath = path.resolve(options.rendererDir, 'index.html')
   const allowedHosts = allowedHostNamesFor(options.host, options.allowedHostNames ?? [])
   if (options.allowStaffOffLoopback && !loopbackNames.has(options.host)) {
     const warn = (message: string) =>
@@ -193,8 +198,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
             : 'no-cache',
         }
     // index.html carries the first screen's data (main/web/firstScreenPage.ts).
-    if (isHtml && (await sendFirstScreenPage(request, response, target, headers, servicesLoaded)))
+    if (isHtml) {
+      const html =
+        path.resolve(target) === pagePath
+          ? firstScreenFiles.page()
+          : await readFile(target, 'utf8').catch(() => undefined)
+      if (await sendFirstScreenPage(request, response, html, headers, servicesLoaded)) return
+    }
+    const heldBytes = request.headers.range
+      ? undefined
+      : firstScreenFiles.asset(path.relative(options.rendererDir, target).split(path.sep).join('/'))
+    if (heldBytes) {
+      sendFileBytes(request, response, target, heldBytes, headers)
       return
+    }
     if (!(await sendFile(request, response, target, { extraHeaders: headers }))) notFound(response)
   }
 

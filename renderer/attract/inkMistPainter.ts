@@ -12,6 +12,9 @@ const frameIntervalMs = 1000 / 30
 /** The painting is soft, so it is drawn at half the screen's pixels and scaled up by CSS. */
 const pixelScale = 0.5
 
+/** The painting's set-up runs within this long of the page's load event even if it is never idle. */
+const setUpAfterLoadDeadlineMs = 200
+
 /** Painting the still layers may take this long in one frame; the rest waits for the next. */
 const paintBudgetPerFrameMs = 6
 
@@ -92,15 +95,28 @@ export class InkMistPainter {
     if (document.readyState !== 'complete') {
       // On the page's first load the starting screen covers the painting: it waits for the page
       // to finish loading, so its frames do not slow the fonts and scripts of the first screen.
+      // Its set-up (the layers' canvases, the first washes and frame) then waits for the first
+      // idle period, not inside the load event: that ends the page's load and with it the
+      // start (docs/performance.md, Start-up); the painting washes in a frame later, unchanged.
       this.#isWaitingForPageLoad = true
-      const onLoad = () => {
+      let idleRequest: number | undefined
+      const onIdleAfterLoad = () => {
+        idleRequest = undefined
         this.#isWaitingForPageLoad = false
         const size = this.#sizeAfterPageLoad
         this.#sizeAfterPageLoad = undefined
         if (size) this.resize(size.cssWidth, size.cssHeight)
       }
+      const onLoad = () => {
+        idleRequest = requestIdleCallback(onIdleAfterLoad, { timeout: setUpAfterLoadDeadlineMs })
+      }
       window.addEventListener('load', onLoad, { once: true })
-      this.#disposables.add(toDisposable(() => window.removeEventListener('load', onLoad)))
+      this.#disposables.add(
+        toDisposable(() => {
+          window.removeEventListener('load', onLoad)
+          if (idleRequest !== undefined) cancelIdleCallback(idleRequest)
+        }),
+      )
     }
     const onVisibility = () => this.#syncLoop()
     document.addEventListener('visibilitychange', onVisibility)

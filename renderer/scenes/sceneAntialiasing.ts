@@ -146,15 +146,46 @@ export class SceneAntialiasing implements Disposable {
    * The canvas is untouched (nothing is read back for it); the next frame redraws the target.
    */
   prepareHiddenMeshes(scene: Scene, camera: Camera): void {
-    const hidden: Object3D[] = []
+    let isAnyHidden = false
     scene.traverse((object) => {
-      if (!object.visible) hidden.push(object)
+      isAnyHidden ||= !object.visible
     })
-    if (hidden.length === 0) return
+    if (isAnyHidden) this.#drawIntoOnePixel(scene, camera)
+  }
+
+  /**
+   * Draws the whole of `scene`, hidden meshes included, into one pixel of the target, and the
+   * antialiasing pass (both its kinds of frame) into one pixel of the canvas: every pipeline a
+   * first frame and the phases after it need is made, and no picture is shown or read back.
+   * Used to prepare a scene before it is shown (`SceneHost.prepare`).
+   */
+  prepareEveryMesh(scene: Scene, camera: Camera): void {
+    // Hidden meshes shown for it, the shown ones as they are: the whole scene.
+    this.#drawIntoOnePixel(scene, camera)
+    const renderer = this.#renderer
+    const scissorTest = renderer.getScissorTest()
+    renderer.setScissor(0, 0, 1, 1)
+    renderer.setScissorTest(true)
+    try {
+      for (const isPlain of [false, true]) {
+        this.#material.uniforms['uIsPlain']!.value = isPlain
+        renderer.render(this.#quad, this.#quadCamera)
+      }
+    } finally {
+      renderer.setScissorTest(scissorTest)
+    }
+  }
+
+  /** Draws all of `scene`, its hidden objects shown for it, into one pixel of the target. */
+  #drawIntoOnePixel(scene: Scene, camera: Camera): void {
+    const shown: Object3D[] = []
+    scene.traverse((object) => {
+      if (!object.visible) shown.push(object)
+    })
     const renderer = this.#renderer
     const previousTarget = renderer.getRenderTarget()
     const target = this.#target
-    for (const object of hidden) object.visible = true
+    for (const object of shown) object.visible = true
     // The target's own scissor (applied when it is bound): the canvas's stays as it was.
     target.scissor.set(0, 0, 1, 1)
     target.scissorTest = true
@@ -164,7 +195,7 @@ export class SceneAntialiasing implements Disposable {
     } finally {
       target.scissorTest = false
       renderer.setRenderTarget(previousTarget)
-      for (const object of hidden) object.visible = false
+      for (const object of shown) object.visible = false
     }
   }
 

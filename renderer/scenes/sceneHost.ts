@@ -2,11 +2,42 @@ import { WebGLRenderer, SRGBColorSpace, ACESFilmicToneMapping } from 'three'
 import type { Disposable } from '../../src/lifecycle/disposable'
 import { registerWebglProbe } from '../diagnostics/diagnostics'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
+import { guardTapsAfterFlicks } from './flickTapGuard'
 import { announceSceneContextChange } from './sceneContextEvent'
 import { InteractiveResolution } from './interactiveResolution'
 import { isSoftwareRenderer, renderPixelRatio } from './rendererCapability'
 import { SceneAntialiasing } from './sceneAntialiasing'
 import { recordSceneStep } from './sceneSteps'
+
+/** Sets `renderer` to draw as the canvas shows: sRGB output, ACES tone mapping. */
+function drawAsShown(renderer: WebGLRenderer): void {
+  renderer.outputColorSpace = SRGBColorSpace
+  renderer.toneMapping = ACESFilmicToneMapping
+}
+
+/** How often `gpuCaughtUp` looks whether the GPU process has run the commands before it. */
+const gpuPollIntervalMs = 50
+
+/**
+ * Resolves once the GPU process has run every command issued to `gl` so far, without holding
+ * the main thread (`finish` would): a fence, looked at between tasks. WebGL 1 has no fences:
+ * it resolves at once there.
+ */
+function gpuCaughtUp(gl: WebGLRenderingContext | WebGL2RenderingContext): Promise<void> {
+  if (!('fenceSync' in gl)) return Promise.resolve()
+  const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)
+  if (!fence) return Promise.resolve()
+  gl.flush()
+  return new Promise((resolve) => {
+    const look = () => {
+      if (gl.isContextLost() || gl.getSyncParameter(fence, gl.SYNC_STATUS) === gl.SIGNALED) {
+        gl.deleteSync(fence)
+        resolve()
+      } else setTimeout(look, gpuPollIntervalMs)
+    }
+    setTimeout(look, gpuPollIntervalMs)
+  })
+}
 
 /**
  * Owns the app's one WebGL renderer and canvas for the life of the page (Chromium caps live
@@ -45,8 +76,14 @@ export class SceneHost implements Disposable {
   #isStillFrameShown = false
   /** The previous animation frame rendered (render on demand skips frames at rest). */
   #wasLastFrameDrawn = false
+  /** Cancels the canvas's touch moves so a flick does not swallow the next tap (flickTapGuard.ts). */
+  readonly #flickTapGuard: Disposable
   /** The next rendered frame is a newly shown scene's first (its cost is put on the timeline). */
   #isFirstFrame = false
+  /** The scenes `prepare` has prepared in this page. */
+  #preparedNames = new Set<string>()
+  /** Stops the preparation under way (`show` was asked for a scene meanwhile). */
+  #preparation: AbortController | undefined
 
   constructor() {
     this.canvas = document.createElement('canvas')
@@ -56,8 +93,7 @@ export class SceneHost implements Disposable {
     // rate on a software rasteriser). Read-backs happen in an animation frame, after the render.
     this.isSoftwareRendered = isSoftwareRenderer()
     this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: !this.isSoftwareRendered })
-    this.renderer.outputColorSpace = SRGBColorSpace
-    this.renderer.toneMapping = ACESFilmicToneMapping
+    drawAsShown(this.renderer)
     // A frame may be several renders (the scene, then the antialiasing passes): the host resets
     // the counts once a frame, so `info.render` reports the whole frame's draw calls.
     this.renderer.info.autoReset = false
@@ -67,6 +103,7 @@ export class SceneHost implements Disposable {
     this.canvas.addEventListener('webglcontextlost', this.#onContextLost)
     this.canvas.addEventListener('webglcontextrestored', this.#onContextRestored)
     this.canvas.addEventListener('pointerdown', this.#onPointerDown)
+    this.#flickTapGuard = guardTapsAfterFlicks(this.canvas)
     // A finger may lift outside the canvas: the end of a touch is heard on the whole window.
     window.addEventListener('pointerup', this.#onPointerEnd, true)
     window.addEventListener('pointercancel', this.#onPointerEnd, true)
@@ -92,6 +129,7 @@ export class SceneHost implements Disposable {
     isReducedMotion: boolean,
   ): Promise<S | undefined> {
     this.#loading?.abort()
+    this.#preparation?.abort()
     this.#lastShown = { factory, isReducedMotion }
     const loading = (this.#loading = new AbortController())
     let next: S
@@ -136,6 +174,71 @@ export class SceneHost implements Disposable {
     return next
   }
 
+  /**
+   * Makes, before a scene is asked for (the menu calls this while idle), what its first frame
+   * would otherwise wait on in this WebGL context: its programs linked, and on a software
+   * rasteriser the pipelines of each material and of the antialiasing pass, by building it from
+   * `factory` and drawing it, hidden meshes included, into one pixel (`prepareEveryMesh`). Once
+   * per `name` and page; skipped while a scene is shown or loading, and stopped at its next step
+   * by a `show` (the visitor tapped a tile). Never tried twice: a preparation retried at each
+   * return to the menu would compete with every visit on a busy machine.
+   *
+   * Done by a second three.js renderer on the host's context, whose scene, programs, textures
+   * and buffers are all disposed before this resolves: the host's `renderer.info` never counts
+   * them, so the menu's WebGL counts stay the baseline the tests compare with. What stays is in
+   * the browser's GPU process: linked programs are kept by source and the software rasteriser's
+   * compiled routines by shader and state, so the same shaders link and draw without that wait
+   * when the scene is shown (traced on SwiftShader: about 0.6 s of a first open's first frame).
+   */
+  async prepare(name: string, factory: ExhibitSceneFactory): Promise<void> {
+    if (this.#preparedNames.has(name) || this.#current || this.#loading) return
+    this.#preparedNames.add(name)
+    const prepareStartMs = performance.now()
+    const preparing = new WebGLRenderer({
+      canvas: this.canvas,
+      context: this.renderer.getContext(),
+    })
+    drawAsShown(preparing)
+    // Two renderers on one context: each caches the GL state it set, so after the other has
+    // touched it the host's renderer forgets its cache (three's rule for a shared context).
+    this.renderer.resetState()
+    // A scene asked for meanwhile (the visitor tapped a tile) stops the preparation at its next
+    // step: its work would queue in the GPU process ahead of the scene's own.
+    const preparation = (this.#preparation = new AbortController())
+    let prepared: ExhibitScene | undefined
+    let antialiasing: SceneAntialiasing | undefined
+    try {
+      prepared = await factory({
+        renderer: preparing,
+        signal: preparation.signal,
+        isReducedMotion: false,
+      })
+      if (preparation.signal.aborted) return
+      prepared.resize(window.innerWidth, window.innerHeight)
+      antialiasing = this.isSoftwareRendered ? new SceneAntialiasing(preparing) : undefined
+      await Promise.all([
+        preparing.compileAsync(prepared.scene, prepared.camera),
+        antialiasing?.compile(),
+      ])
+      if (preparation.signal.aborted) return
+      if (antialiasing) antialiasing.prepareEveryMesh(prepared.scene, prepared.camera)
+      else preparing.compile(prepared.scene, prepared.camera)
+      // Resolved once the GPU process has run those draws (and so made their pipelines): a
+      // scene shown sooner would queue behind them.
+      await gpuCaughtUp(preparing.getContext())
+      recordSceneStep('prepare', prepareStartMs)
+    } catch (error) {
+      // The factory may reject with the preparation's AbortError: an overtaken preparation.
+      if (!preparation.signal.aborted) throw error
+    } finally {
+      if (this.#preparation === preparation) this.#preparation = undefined
+      prepared?.dispose()
+      antialiasing?.dispose()
+      preparing.dispose()
+      this.renderer.resetState()
+    }
+  }
+
   /** Disposes the current scene, stops the loop and detaches the canvas (leaving an exhibit). */
   clear(): void {
     this.#lastShown = undefined
@@ -168,6 +271,7 @@ export class SceneHost implements Disposable {
     this.canvas.removeEventListener('webglcontextlost', this.#onContextLost)
     this.canvas.removeEventListener('webglcontextrestored', this.#onContextRestored)
     this.canvas.removeEventListener('pointerdown', this.#onPointerDown)
+    this.#flickTapGuard.dispose()
     window.removeEventListener('pointerup', this.#onPointerEnd, true)
     window.removeEventListener('pointercancel', this.#onPointerEnd, true)
     registerWebglProbe(undefined)

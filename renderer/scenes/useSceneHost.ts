@@ -1,8 +1,7 @@
 import { inject, onBeforeUnmount, onMounted, watch, type InjectionKey, type Ref } from 'vue'
 import type { Disposable } from '../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
-import { SceneHost } from './sceneHost'
-import { recordSceneStep } from './sceneSteps'
+import { pageSceneHost } from './pageSceneHost'
 
 // The one file in renderer/scenes that imports Vue (lint allows it by name): it is the seam
 // between an exhibit component and the Three.js-only scene host.
@@ -31,18 +30,6 @@ export interface SceneHostPort {
  * the page's one host (Chromium caps live WebGL contexts); a test provides a fake.
  */
 export const sceneHostKey: InjectionKey<SceneHostPort> = Symbol('sceneHost')
-
-let pageSceneHost: SceneHost | undefined
-
-/** The page's scene host, made on first use: never on the attract screen or the menu. */
-function pageHost(): SceneHostPort {
-  if (!pageSceneHost) {
-    const startMs = performance.now()
-    pageSceneHost = new SceneHost()
-    recordSceneStep('host', startMs)
-  }
-  return pageSceneHost
-}
 
 export interface SceneHostOptions<S extends ExhibitScene> {
   /** The element the canvas goes into; it must be mounted when the component is. */
@@ -78,7 +65,7 @@ export interface HostedScene<S extends ExhibitScene> {
  * the scene is disposed, the canvas detached and every listener removed.
  */
 export function useSceneHost<S extends ExhibitScene>(options: SceneHostOptions<S>): HostedScene<S> {
-  const host = inject(sceneHostKey, pageHost, true)
+  const host = inject<SceneHostPort>(sceneHostKey, pageSceneHost, true)
   let current: S | undefined
   let isMounted = false
   const subscriptions: Disposable[] = []

@@ -44,7 +44,31 @@ describe('the attract painting on the first page load', () => {
     return painter
   }
 
-  it('waits for the page to finish loading before it draws', async () => {
+  /** requestIdleCallback (happy-dom has none): the callbacks wait until the test runs them. */
+  function stubIdleCallbacks(): { runIdle(): void; pending(): number } {
+    const callbacks = new Map<number, () => void>()
+    let next = 1
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => {
+      callbacks.set(next, callback)
+      return next++
+    })
+    vi.stubGlobal('cancelIdleCallback', (handle: number) => callbacks.delete(handle))
+    return {
+      runIdle: () => {
+        const due = [...callbacks.values()]
+        callbacks.clear()
+        for (const callback of due) callback()
+      },
+      pending: () => callbacks.size,
+    }
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('waits for the page to finish loading, then for an idle moment, before it draws', async () => {
+    const idle = stubIdleCallbacks()
     const canvas = document.createElement('canvas')
     const painter = connectedPainter('loading', canvas)
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -52,10 +76,26 @@ describe('the attract painting on the first page load', () => {
     // Not even sized for its still layers yet (a canvas's default is 300 × 150).
     expect([canvas.width, canvas.height]).toEqual([300, 150])
 
+    // The load event itself does none of the set-up: it ends the page's start.
     window.dispatchEvent(new Event('load'))
+    expect(painter.framesDrawn).toBe(0)
+    expect([canvas.width, canvas.height]).toEqual([300, 150])
+    expect(idle.pending()).toBe(1)
+
+    idle.runIdle()
     await vi.waitFor(() => expect(painter.framesDrawn).toBeGreaterThan(0))
     expect([canvas.width, canvas.height]).toEqual([160, 100])
     painter.dispose()
+  })
+
+  it('gives up its idle request when disposed between the load and the idle moment', () => {
+    const idle = stubIdleCallbacks()
+    const canvas = document.createElement('canvas')
+    const painter = connectedPainter('loading', canvas)
+    window.dispatchEvent(new Event('load'))
+    painter.dispose()
+    expect(idle.pending()).toBe(0)
+    expect(painter.framesDrawn).toBe(0)
   })
 
   it('draws at once when the page has loaded already (a return to the attract loop)', () => {

@@ -27,9 +27,20 @@ vi.mock('three', async (importOriginal) => {
     loop: ((timeMs: number) => void) | null = null
     pixelRatio = 1
     rendered: Scene[] = []
+    compiled: Scene[] = []
     isDisposed = false
-    constructor(readonly parameters: { canvas: HTMLCanvasElement }) {
+    stateResets = 0
+    readonly context: object
+    constructor(readonly parameters: { canvas: HTMLCanvasElement; context?: object }) {
+      // A WebGL 1 stand-in (no fences): a second renderer on it shares the first one's.
+      this.context = parameters.context ?? { isContextLost: () => false }
       RecordingRenderer.made.push(this)
+    }
+    getContext() {
+      return this.context
+    }
+    resetState() {
+      this.stateResets++
     }
     setPixelRatio(ratio: number) {
       this.pixelRatio = ratio
@@ -38,7 +49,12 @@ vi.mock('three', async (importOriginal) => {
       return this.pixelRatio
     }
     setSize() {}
-    async compileAsync() {}
+    async compileAsync(scene: Scene) {
+      this.compiled.push(scene)
+    }
+    compile(scene: Scene) {
+      this.compiled.push(scene)
+    }
     setAnimationLoop(loop: ((timeMs: number) => void) | null) {
       this.loop = loop
     }
@@ -66,6 +82,7 @@ const antialiasing = vi.hoisted(() => ({
   made: [] as {
     rendered: { scene: unknown; widthPx: number; heightPx: number; isPlain: boolean }[]
     prepared: unknown[]
+    preparedWhole: unknown[]
     isDisposed: boolean
   }[],
 }))
@@ -73,13 +90,17 @@ vi.mock('../../../renderer/scenes/sceneAntialiasing', () => ({
   SceneAntialiasing: class {
     rendered: { scene: unknown; widthPx: number; heightPx: number; isPlain: boolean }[] = []
     prepared: unknown[] = []
+    preparedWhole: unknown[] = []
     isDisposed = false
-    constructor() {
+    constructor(readonly renderer: unknown) {
       antialiasing.made.push(this)
     }
     async compile() {}
     prepareHiddenMeshes(scene: unknown) {
       this.prepared.push(scene)
+    }
+    prepareEveryMesh(scene: unknown) {
+      this.preparedWhole.push(scene)
     }
     render(scene: unknown, _camera: unknown, widthPx: number, heightPx: number, isPlain = false) {
       this.rendered.push({ scene, widthPx, heightPx, isPlain })
@@ -96,7 +117,10 @@ const { WebGLRenderer } = await import('three')
 interface RecordingRenderer {
   loop: ((timeMs: number) => void) | null
   rendered: Scene[]
+  compiled: Scene[]
   isDisposed: boolean
+  stateResets: number
+  getContext(): object
 }
 const rendererOf = (host: InstanceType<typeof SceneHost>) =>
   host.renderer as unknown as RecordingRenderer
@@ -430,6 +454,65 @@ describe('SceneHost', () => {
     expect(readDiagnostics().webgl?.isStillFrameShown).toBe(true)
     loop(settledMs + 16)
     expect(pass().rendered).toHaveLength(5)
+  })
+
+  it('prepares a scene before it is shown on a second renderer of the same context, draws all of it once unseen, and frees it all', async () => {
+    capability.isSoftware = true
+    const host = makeHost()
+    const made = (WebGLRenderer as unknown as { made: RecordingRenderer[] }).made
+    const madeBefore = made.length
+    const factory = recordingFactory('tea')
+    await host.prepare('tea-whisking', factory)
+
+    // One renderer more, on the host's own WebGL context (whose caches the shown scene reuses).
+    expect(made).toHaveLength(madeBefore + 1)
+    const preparing = made.at(-1)!
+    expect(preparing).not.toBe(rendererOf(host))
+    expect(preparing.getContext()).toBe(rendererOf(host).getContext())
+    // Built, compiled and drawn whole (hidden meshes too) through an antialiasing pass of its own.
+    const [prepared] = factory.built
+    expect(preparing.compiled).toEqual([prepared!.scene])
+    expect(antialiasing.made).toHaveLength(1)
+    expect(antialiasing.made[0]).toMatchObject({ renderer: preparing, isDisposed: true })
+    expect(antialiasing.made[0]!.preparedWhole).toEqual([prepared!.scene])
+    // Nothing kept: the scene, the pass and the second renderer are disposed; the host's renderer
+    // drew nothing, counts nothing of it, and forgets the GL state it had cached.
+    expect(prepared!.events).toContain('dispose')
+    expect(prepared!.events).not.toContain('connect')
+    expect(preparing.isDisposed).toBe(true)
+    expect(rendererOf(host).rendered).toEqual([])
+    expect(rendererOf(host).stateResets).toBeGreaterThan(0)
+    expect(readDiagnostics().webgl).toMatchObject({ geometries: 0, textures: 0, programs: 0 })
+
+    // Once per name and page.
+    await host.prepare('tea-whisking', factory)
+    expect(factory.built).toHaveLength(1)
+  })
+
+  it('prepares nothing while a scene is shown, and draws nothing of a preparation the visitor overtook', async () => {
+    capability.isSoftware = true
+    const host = makeHost()
+    host.attach(document.createElement('div'))
+    await host.show(recordingFactory('woodblock'), false)
+    const tea = recordingFactory('tea')
+    await host.prepare('tea-whisking', tea)
+    expect(tea.built).toEqual([])
+    host.clear()
+
+    // The visitor taps a tile while the preparation is still building: it draws nothing.
+    const release = tea.hold()
+    const preparing = host.prepare('tea-whisking', tea)
+    const shown = host.show(recordingFactory('woodblock'), false)
+    release()
+    await Promise.all([preparing, shown])
+    expect(tea.built).toHaveLength(1)
+    expect(tea.built[0]!.events).toContain('dispose')
+    const preparations = antialiasing.made.filter((pass) => pass.preparedWhole.length > 0)
+    expect(preparations).toEqual([])
+    // Tried once a page: it does not come back to compete with the next visit.
+    host.clear()
+    await host.prepare('tea-whisking', tea)
+    expect(tea.built).toHaveLength(1)
   })
 
   it('with multisampling (a GPU) draws the scene straight onto the canvas', async () => {

@@ -104,6 +104,23 @@ export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<T
   }
 }
 
+/** A listener for a table nobody sees (`teaScenePreparation`): it hears nothing. */
+const unheardListener: TeaSceneListener = {
+  stationActive: () => {},
+  stationComplete: () => {},
+  verdict: () => {},
+  anchors: () => {},
+  pourFill: () => {},
+}
+
+/**
+ * The tea table for the scene host to prepare while the menu is idle (`SceneHost.prepare`): the
+ * same scene, materials and shaders as the visitor's, built to be drawn once and disposed.
+ */
+export function teaScenePreparation(): ExhibitSceneFactory<TeaScene> {
+  return teaSceneFactory({ listener: unheardListener })
+}
+
 /** Width / height of the stage `canvas` is in (of the window before it is laid out). */
 function aspectOf(canvas: HTMLCanvasElement): number {
   const isLaidOut = canvas.clientWidth > 0 && canvas.clientHeight > 0
