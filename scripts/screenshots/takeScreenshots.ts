@@ -20,6 +20,7 @@ import {
   pourUntilEnough,
   stirPaste,
   teaAnchors,
+  teaAnchorsAtRest,
   whiskUntil,
 } from '../../tests/e2e/support/teaTouch'
 import { timedTouchPath } from '../../tests/e2e/support/timedTouch'
@@ -266,14 +267,16 @@ async function captureTeaGoodBowlAndDrawing(
     await page.locator(next).waitFor({ timeout: sceneTimeoutMs })
   }
   await page.locator('[data-tea-verdict]').waitFor()
-  // Let the verdict and the last whisk's ink drops settle before the finger goes down.
+  // Let the verdict and the last whisk's ink drops settle before the finger goes down; on a wide
+  // screen the set slides aside for the verdict's card, so read where the bowl now is.
   await waitForSettledScreen(page, sceneTimeoutMs)
+  const atRest = await teaAnchorsAtRest(page)
   if (isTakenAt('tea-bowl-good', size)) await capture(page, 'tea-bowl-good', size)
   if (!isTakenAt('tea-drawing', size)) {
     await cdp.detach()
     return
   }
-  const stroke = foamDrawingStroke(a)
+  const stroke = foamDrawingStroke(atRest)
   // The finger's ink drop blooms for 650 ms where it lands: let it fade before drawing on.
   await drawWithoutLifting(cdp, stroke.slice(0, 1))
   await waitForSettledScreen(page, sceneTimeoutMs, { isSceneStillAwaited: false })

@@ -1,6 +1,7 @@
 import type { TestInfo } from '@playwright/test'
 import { expect, tap, test } from './support/kioskTest'
 import { onBowl, pourUntilEnough, stirPaste, teaAnchors, whiskUntil } from './support/teaTouch'
+import { smallestVisibleText } from './support/smallestText'
 import { timedTouchPath } from './support/timedTouch'
 
 // The tea exhibit's phase bar and touch ring, at every screen size (the scripted seven pours run
@@ -82,6 +83,14 @@ test('tea: the phase bar names its three phases on one line with nothing that lo
   )
   await expect(page.locator('[data-tea-touch-target="ewer"]')).toBeVisible()
   await page.screenshot({ path: shot(testInfo, 'tea-phases-pour-1.png') })
+  // Every word a visitor reads here (the bar, its numerals, the hint, the touch cue, the pour
+  // gauge) is 24 CSS px or more at every size the kiosk runs at.
+  const smallest = await smallestVisibleText(page, [
+    '.phase-steps',
+    '.exhibit__hint',
+    '.tea-exhibit',
+  ])
+  expect(smallest.fontSizePx, `“${smallest.text}”`).toBeGreaterThanOrEqual(24)
 
   if (testInfo.project.name === 'portrait-1080') {
     // A tall screen has its own layout (the ewer behind the bowl, caddy and whisk in front): the

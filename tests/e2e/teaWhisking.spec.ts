@@ -8,9 +8,11 @@ import {
   pourUntilEnough,
   stirPaste,
   teaAnchors,
+  teaAnchorsAtRest,
   whiskUntil,
   type TeaAnchors,
 } from './support/teaTouch'
+import { smallestVisibleText } from './support/smallestText'
 import { timedTouchPath } from './support/timedTouch'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
@@ -127,7 +129,7 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
 
   await openTea(page)
   await page.waitForTimeout(500)
-  const a = await teaAnchors(page)
+  let a = await teaAnchors(page)
   const opened = await bowlLuminance(page, a)
   // Not blank: the bowl area holds light and dark (glaze, streaks, table).
   expect(Math.max(...opened) - Math.min(...opened)).toBeGreaterThan(30)
@@ -166,9 +168,11 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
       await page.screenshot({ path: shot(testInfo, 'tea-pour-3.png') })
     }
   }
-  surfaceLuminance.push(mean(await bowlLuminance(page, a)))
   const verdict = page.locator('[data-tea-verdict]')
   await expect(verdict).toBeVisible()
+  // The set slides aside for the verdict's card: where the bowl now stands.
+  a = await teaAnchorsAtRest(page)
+  surfaceLuminance.push(mean(await bowlLuminance(page, a)))
   await expect(page.locator('[data-tea-station="draw"]')).toBeVisible()
   const score = Number(await verdict.getAttribute('data-score'))
   // Done as Huizong prescribes (a ringed first pour, measured pours, brisk whisking), the bowl
@@ -186,6 +190,9 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   expect(await verdict.innerText()).toMatch(/[\u4e00-\u9fff]/)
   // Its actions are buttons to the eye, as the frame's are: a drawn edge, at least 64 px each way.
   expect(await verdictActionsThatLookLikeText(page)).toEqual([])
+  // The verdict reads at 24 CSS px or more, its actions too.
+  const smallest = await smallestVisibleText(page, ['[data-tea-verdict]'])
+  expect(smallest.fontSizePx, `“${smallest.text}”`).toBeGreaterThanOrEqual(24)
   await page.screenshot({ path: shot(testInfo, 'tea-verdict.png') })
 
   // 茶百戏: draw across the foam; the picture shows, then fades within moments.

@@ -22,6 +22,23 @@ export async function teaAnchors(page: Page): Promise<TeaAnchors> {
   return { bowl: { ...a.bowl, ...shift(a.bowl) }, ewer: shift(a.ewer), caddy: shift(a.caddy) }
 }
 
+/**
+ * The anchors once the set stands still: on a wide screen the verdict slides the set aside for
+ * its card (teaTableFraming.ts), so anything touched after the verdict reads them again here.
+ */
+export async function teaAnchorsAtRest(page: Page, timeoutMs = 10_000): Promise<TeaAnchors> {
+  const read = () => page.locator('[data-tea-anchors]').getAttribute('data-tea-anchors')
+  const deadline = Date.now() + timeoutMs
+  let last = await read()
+  while (Date.now() < deadline) {
+    await pause(300)
+    const now = await read()
+    if (now === last) return teaAnchors(page)
+    last = now
+  }
+  throw new Error(`The tea set was still moving ${timeoutMs} ms after the verdict`)
+}
+
 /** A point on the bowl's ellipse at `fraction` of its radius and `angle` (radians). */
 export function onBowl(a: TeaAnchors, fraction: number, angle: number): TouchPoint {
   return {

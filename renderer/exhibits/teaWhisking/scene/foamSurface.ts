@@ -13,19 +13,26 @@ import type { FoamState } from '../../../../src/exhibits/teaWhisking/foamModel'
 import type { FoamSketch } from '../../../../src/exhibits/teaWhisking/foamSketch'
 import { foamRimLook } from '../../../../src/exhibits/teaWhisking/foamRimLook'
 import { foamColours } from '../../../../src/exhibits/teaWhisking/foamColour'
+import { foamRiseFor } from '../../../../src/exhibits/teaWhisking/foamRise'
+import { teaPowderSrgb } from '../../../../src/exhibits/teaWhisking/teaPowderColour'
 import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
 
-/** Thickness of a full, well-risen foam in cm. */
-const fullFoamThicknessCm = 0.9
+/** How far a full, fine foam domes above its edge at the centre, cm ("slightly domed"). */
+const fullDomeCm = 0.22
+/** How far any foam's edge climbs the glaze above its middle (surface tension), cm. */
+const baseMeniscusCm = 0.12
+/** How much further a 咬盏 collar climbs the glaze, cm. */
+const collarMeniscusCm = 0.22
+/** Height of a coarse foam's lumps, cm. */
+const coarseLumpsCm = 0.3
 /** The powder heap's radius in the bowl's well, cm. */
 const powderRadiusCm = 1.7
 
 const vertexShader = /* glsl */ `
-uniform float uFoamHeight;
-uniform float uFineness;
+uniform float uDomeCm;
+uniform float uMeniscusCm;
+uniform float uLumpsCm;
 uniform float uTime;
-uniform float uCollarLift;
-uniform float uCollarInner;
 varying vec2 vDisc;
 varying vec3 vWorldPosition;
 
@@ -40,12 +47,14 @@ float noise(vec2 p) {
 void main() {
   vDisc = vec2(position.x, -position.z);
   float r = length(vDisc);
-  // A full foam domes slightly and, coarse, goes lumpy.
-  float rise = uFoamHeight * (0.7 + 0.3 * (1.0 - r * r));
-  float lumps = (noise(vDisc * 3.5 + uTime * 0.03) - 0.5) * 0.5 * uFoamHeight * (1.0 - uFineness);
-  // 咬盏: foam set against the wall climbs it a little, a raised collar all round.
-  float collar = uCollarLift * smoothstep(uCollarInner, 1.0, r);
-  vec3 displaced = position + vec3(0.0, (rise + lumps + collar) * ${fullFoamThicknessCm.toFixed(2)}, 0.0);
+  // The disc's rim sits where the foam meets the wall. Inside it a fine foam domes a little, and
+  // near the wall it curves up to the glaze (the meniscus; 咬盏 climbs further): the edge meets
+  // the glaze along the wall itself, never as a cut disc floating inside it.
+  float dome = uDomeCm * (1.0 - r * r);
+  float meniscus = uMeniscusCm * (1.0 - smoothstep(0.82, 1.0, r));
+  // A coarse foam goes lumpy; the lumps calm towards the wall so the edge stays on it.
+  float lumps = (noise(vDisc * 3.5 + uTime * 0.03) - 0.5) * uLumpsCm * (1.0 - r * r);
+  vec3 displaced = position + vec3(0.0, dome - meniscus + lumps, 0.0);
   vec4 world = modelMatrix * vec4(displaced, 1.0);
   vWorldPosition = world.xyz;
   gl_Position = projectionMatrix * viewMatrix * world;
@@ -103,8 +112,8 @@ vec3 linear(vec3 srgb) { return pow(srgb, vec3(2.2)); }
 void main() {
   float r = length(vDisc);
   if (r > 1.0) discard;
-  // Powder ground from a white cake: off-white, a little warm (茶录: ground fresh it stays white).
-  vec3 powder = linear(vec3(0.86, 0.84, 0.76)) * (0.9 + 0.2 * noise(vDisc * 40.0));
+  // Powder ground from a white cake: pale, warm, matte (teaPowderColour.ts).
+  vec3 powder = linear(vec3(${teaPowderSrgb.map((channel) => channel.toFixed(3)).join(', ')})) * (0.9 + 0.2 * noise(vDisc * 40.0));
   // The colours come from the foam model (foamColour.ts): buff paste and liquor, never matcha green.
   vec3 paste = linear(uPasteColour);
   vec3 tea = linear(uLiquorColour);
@@ -138,18 +147,34 @@ void main() {
   vec3 foamColour = linear(uFoamColour);
   foamColour *= 1.0 - contrast * 0.45 * smoothstep(0.3, 0.75, cell);
   foamColour += contrast * 0.18 * (1.0 - smoothstep(0.0, 0.18, cell));
+  // A fine foam is not a flat white: soft drifts of denser and thinner froth ("轻云渐生") and
+  // a grain finer than the bubbles, both faint, so it reads as milk rather than paint.
+  float drift = 0.6 * noise(vDisc * 2.6 + 11.0) + 0.4 * noise(vDisc * 6.5 - 5.0);
+  float grain = noise(vDisc * 90.0);
+  foamColour *= 0.93 + 0.13 * drift + 0.05 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
+  // Thinner drifts let a little of the warm liquor through: cream, not grey.
+  foamColour = mix(foamColour, foamColour * vec3(1.0, 0.97, 0.9), (1.0 - drift) * 0.35);
 
   vec3 normal = normalize(cross(dFdx(vWorldPosition), dFdy(vWorldPosition)));
   if (normal.y < 0.0) normal = -normal;
-  float diffuse = max(dot(normal, normalize(uLightDirection)), 0.0);
+  vec3 toLight = normalize(uLightDirection);
+  float diffuse = max(dot(normal, toLight), 0.0);
   // 咬盏: foam set all round the rim and still is a dense, finer, whiter collar that runs right up
-  // to the glaze, lit where it climbs the wall instead of shaded by it.
-  float collar = uCollar * smoothstep(uCollarInner, uCollarInner + 0.05, r);
-  foamColour = mix(foamColour, linear(vec3(1.0, 0.995, 0.97)), collar * 0.85);
-  // The bowl's wall shades the surface's edge a little: the foam sits down inside the bowl.
-  float wallShade = 1.0 - 0.22 * smoothstep(0.55, 1.0, r) * (1.0 - collar);
-  vec3 colour = mix(base, foamColour, cover) * (0.42 + 0.5 * diffuse) * wallShade;
-  colour += cover * collar * 0.05;
+  // to the glaze (the meniscus lifts it to the wall, see the vertex shader).
+  // Only a little whiter than the rest, fading in over a wide band: a hard white ring would read
+  // as the lip of a saucer.
+  float collarSoft = uCollar * smoothstep(uCollarInner - 0.12, 1.0, r);
+  foamColour = mix(foamColour, linear(vec3(1.0, 0.99, 0.96)), collarSoft * 0.35);
+  // The wall's soft shade on the foam beside it: the foam stands inside a deep bowl.
+  float wallShade = 1.0 - 0.1 * smoothstep(0.75, 1.0, r);
+  // Foam is lit mostly by the room it scatters (soft, even), a little by the key light.
+  vec3 colour = mix(base, foamColour, cover) * mix(0.42 + 0.5 * diffuse, 0.8 + 0.16 * diffuse, cover) * wallShade;
+  colour += cover * collarSoft * 0.03;
+  // Faint light on the foam: a broad, low sheen where the surface turns towards the light, as on
+  // a fine milky froth (a coarse one scatters it away).
+  vec3 toEye = normalize(cameraPosition - vWorldPosition);
+  float sheen = pow(max(dot(normal, normalize(toLight + toEye)), 0.0), 10.0);
+  colour += cover * uFineness * 0.07 * sheen;
   // The water line: between the foam's edge and the glaze, a dark ring of tea wetting the wall,
   // darkest where the foam last stood against it.
   colour = mix(colour, tea * 0.2, recededFrom * uWaterLine);
@@ -157,10 +182,11 @@ void main() {
   colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.
   colour += (1.0 - cover) * uLiquid * 0.08 * pow(diffuse, 24.0);
-  // The disc's edge meets the dark glaze through a pixel or two of shade (the meniscus), not a
-  // stair-stepped cut: a software renderer draws without multisampling.
+  // Where the surface meets the glaze it darkens over a few pixels into the glaze's own dark (the
+  // meniscus seen edge-on), so the foam's edge is soft and never stair-stepped: a software
+  // renderer draws without multisampling.
   float edgePx = fwidth(r);
-  colour = mix(colour, tea * 0.12, smoothstep(1.0 - 2.5 * edgePx, 1.0, r));
+  colour = mix(colour, colour * 0.35, smoothstep(1.0 - 4.0 * edgePx, 1.0, r));
   gl_FragColor = vec4(colour, 1.0);
   #include <tonemapping_fragment>
   #include <colorspace_fragment>
@@ -179,6 +205,7 @@ export class FoamSurface {
   readonly #sketchBytes: Uint8Array
   #radiusCm = powderRadiusCm
   #heightCm = innerBottomHeightCm
+  #liquidRadiusCm = powderRadiusCm
   #pictureKey = ''
   /** The surface's colours from the foam model (foamColour.ts), as sRGB uniforms. */
   readonly #foamColour = new Vector3()
@@ -201,7 +228,9 @@ export class FoamSurface {
         vertexShader,
         fragmentShader,
         uniforms: {
-          uFoamHeight: { value: 0 },
+          uDomeCm: { value: 0 },
+          uMeniscusCm: { value: 0 },
+          uLumpsCm: { value: 0 },
           uFineness: { value: 0 },
           uTime: { value: 0 },
           uWhiteness: { value: 0 },
@@ -213,7 +242,6 @@ export class FoamSurface {
           uFoamEdge: { value: 1 },
           uCollar: { value: 0 },
           uCollarInner: { value: 0.9 },
-          uCollarLift: { value: 0 },
           uLightDirection: { value: new Vector3(-0.4, 1, 0.35) },
           uSketch: { value: this.#sketchTexture },
           uFoamColour: { value: this.#foamColour },
@@ -240,7 +268,15 @@ export class FoamSurface {
     return this.#pictureKey
   }
 
-  /** Height of the surface's rim above the bowl's foot now, cm. */
+  /**
+   * Radius of the liquid under the foam now, cm: what the pours' ring and the whisk's speed are
+   * measured against (the model's bowl radii), however high the foam has risen.
+   */
+  get liquidRadiusCm(): number {
+    return this.#liquidRadiusCm
+  }
+
+  /** Height of the surface's rim (the foam's top, where it meets the wall) above the foot, cm. */
   get heightCm(): number {
     return this.#heightCm
   }
@@ -250,13 +286,22 @@ export class FoamSurface {
     const uniforms = this.#material.uniforms
     this.mesh.visible = state.hasPowder
     const hasLiquid = state.waterFraction > 0
-    this.#heightCm = hasLiquid
-      ? surfaceHeightForFill(state.waterFraction)
-      : innerBottomHeightCm + 0.05
-    this.#radiusCm = hasLiquid ? innerRadiusAt(this.#heightCm) * 0.995 : powderRadiusCm
+    // The surface stands at the foam's top, risen with the pours and fallen as the water line
+    // comes (foamRise.ts); the liquid's own level is what pours and strokes are measured on.
+    const rise = foamRiseFor(state, waterLine)
+    const liquidHeightCm = surfaceHeightForFill(rise.liquidFill)
+    this.#liquidRadiusCm = hasLiquid ? innerRadiusAt(liquidHeightCm) : powderRadiusCm
+    this.#heightCm = hasLiquid ? surfaceHeightForFill(rise.topFill) : innerBottomHeightCm + 0.05
+    this.#radiusCm = hasLiquid ? innerRadiusAt(this.#heightCm) * 0.998 : powderRadiusCm
     this.mesh.position.y = this.#heightCm
     this.mesh.scale.set(this.#radiusCm, 1, this.#radiusCm)
-    uniforms.uFoamHeight!.value = Math.min(1.3, state.foamHeight)
+    const body = Math.min(1.2, state.foamHeight) * state.coverage
+    const rim = foamRimLook(state, waterLine)
+    uniforms.uDomeCm!.value = fullDomeCm * body * state.fineness
+    uniforms.uMeniscusCm!.value = hasLiquid
+      ? baseMeniscusCm + collarMeniscusCm * rim.collarOpacity
+      : 0
+    uniforms.uLumpsCm!.value = coarseLumpsCm * body * (1 - state.fineness)
     uniforms.uFineness!.value = state.fineness
     uniforms.uWhiteness!.value = state.whiteness
     uniforms.uCoverage!.value = state.coverage
@@ -269,12 +314,10 @@ export class FoamSurface {
     this.#liquorColour.set(...colours.liquor)
     this.#partingColour.set(...colours.parting)
     this.#pasteColour.set(...colours.paste)
-    const rim = foamRimLook(state, waterLine)
     uniforms.uWaterLine!.value = rim.waterLineOpacity
     uniforms.uFoamEdge!.value = rim.foamEdgeRadius
     uniforms.uCollar!.value = rim.collarOpacity
     uniforms.uCollarInner!.value = rim.collarInnerRadius
-    uniforms.uCollarLift!.value = rim.collarLift
     uniforms.uTime!.value = elapsedSeconds
     this.#pictureKey = [
       this.mesh.visible ? 1 : 0,

@@ -18,7 +18,7 @@ import { bowlHeightCm, bowlRimRadiusCm, innerRimRadiusCm, innerWallHeightAt } fr
 import { FoamSurface } from './foamSurface'
 import { teaSetLayoutFor, type TeaSetLayout } from './teaSetLayout'
 import { teaTablePictures } from './teaTablePictures'
-import { frameTeaTable } from './teaTableFraming'
+import { frameTeaTable, stepVerdictSlide, verdictRoomOf } from './teaTableFraming'
 import { buildTeaTable, caddyReachCm, ewerReachCm, type TeaTable } from './teaTableMeshes'
 
 /** Water from the ewer while a finger holds the spout over the bowl: bowl fractions per second. */
@@ -146,6 +146,8 @@ class TeaTableScene implements TeaScene {
   #widthPx = 1
   #heightPx = 1
   #verdict: { verdict: TeaVerdict; ageSeconds: number } | undefined
+  /** How far the wide framing has slid the set aside for the verdict's column (0–1). */
+  #verdictSlide = 0
   #steamAgeSeconds: number | undefined
   #lastFadeMs: number | undefined
   /** The finger drew on the foam since the sketch texture was last written. */
@@ -243,11 +245,13 @@ class TeaTableScene implements TeaScene {
     this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
     this.#updateSteam(deltaSeconds)
     this.#updateStream()
+    const isFramingMoving = this.#slideForVerdict(deltaSeconds)
 
     // At rest when no finger is down, nothing animates and the foam looks as it did: the host
     // then keeps the last picture instead of drawing the same one again.
     const pictureKey = this.#surface.pictureKey
-    const isMoving = this.#touches.size > 0 || this.#table.steam.visible || isSketchChanged
+    const isMoving =
+      this.#touches.size > 0 || this.#table.steam.visible || isSketchChanged || isFramingMoving
     this.#isAtRest = !isMoving && !this.#isTouchedSinceUpdate && pictureKey === this.#lastPictureKey
     this.#lastPictureKey = pictureKey
     this.#isTouchedSinceUpdate = false
@@ -257,9 +261,31 @@ class TeaTableScene implements TeaScene {
     this.#widthPx = Math.max(1, widthCssPx)
     this.#heightPx = Math.max(1, heightCssPx)
     // The set is laid out for the screen's shape and framed whole (teaTableFraming.ts).
-    frameTeaTable(this.camera, this.#table, this.#widthPx, this.#heightPx)
+    this.#frame()
     this.#isTouchedSinceUpdate = true
+  }
+
+  #frame(): void {
+    const room = verdictRoomOf(this.#verdictSlide)
+    frameTeaTable(this.camera, this.#table, this.#widthPx, this.#heightPx, room)
     this.listener.anchors(this.screenAnchors())
+  }
+
+  /**
+   * Slides the set aside while the verdict's card comes and back when it goes (a wide screen
+   * keeps the set centred until then; teaTableFraming.ts). True while it moves.
+   */
+  #slideForVerdict(deltaSeconds: number): boolean {
+    const slide = stepVerdictSlide(
+      this.#verdictSlide,
+      this.#verdict !== undefined,
+      deltaSeconds,
+      this.#isReducedMotion,
+    )
+    if (slide === this.#verdictSlide) return false
+    this.#verdictSlide = slide
+    this.#frame()
+    return true
   }
 
   bowlPicture(sizePx = 512): HTMLCanvasElement {
@@ -458,7 +484,7 @@ class TeaTableScene implements TeaScene {
     if (distanceCm > innerRimRadiusCm) return
     this.#session.pourWater(
       pourFlowPerSecond * flowSeconds,
-      Math.min(1, distanceCm / this.#surface.radiusCm),
+      Math.min(1, distanceCm / this.#surface.liquidRadiusCm),
       Math.atan2(-role.target.z, role.target.x),
     )
     this.listener.pourFill(this.#session.pourFillRatio)
@@ -496,7 +522,8 @@ class TeaTableScene implements TeaScene {
   }
 
   #strokeSample(onSurface: Vector3, event: PointerEvent) {
-    const radius = this.#surface.radiusCm
+    // In the model's bowl radii: the liquid's, so a risen foam does not slow the whisk's measure.
+    const radius = this.#surface.liquidRadiusCm
     return {
       x: onSurface.x / radius,
       y: onSurface.z / radius,

@@ -27,7 +27,7 @@ export const landscapeTeaSet: TeaSetLayout = {
   ewerHome: new Vector3(14, 0, -1.5),
   caddy: new Vector3(-12, 0, -3),
   caddyLid: new Vector3(-16.4, 0, -5.6),
-  spoon: new Vector3(-9, 0.25, 0.9),
+  spoon: new Vector3(-10, 0.25, 10.5),
   whiskHome: new Vector3(-9, 0, 6),
   elevationDegrees: 56,
 }
@@ -109,7 +109,7 @@ export function teaSetOutlineCm(layout: TeaSetLayout): Vector3[] {
     boxAround(layout.caddy, -2.8, 2.8, 2.8, 2.5),
     boxAround(layout.caddyLid, -3, 3, 3, 1),
     boxAround(layout.whiskHome, -1.9, 1.9, 1.9, 10.2),
-    boxAround(layout.spoon, -8.9, 1.1, 1.3, 0.4),
+    boxAround(layout.spoon, -9.5, 1.5, 1.5, 0.4),
   ]
   return boxes.flatMap(({ min, max }) =>
     [0, 1, 2, 3, 4, 5, 6, 7].map(

@@ -11,17 +11,59 @@ export const verdictColumnShare = { wide: 0.3, tall: 0.42 } as const
 
 /**
  * Share of the frame left free at each side, as a fraction of its half-width and half-height.
- * A wide screen keeps the verdict's column free at the left (and a little air beyond it), so no
- * piece of the set stands under the card; a tall one gives the set most of the frame, as a
- * hanging scroll does its subject.
+ * A wide screen, once the verdict shows, keeps its column free at the left (and a little air
+ * beyond it), so no piece of the set stands under the card; until then the same free width is
+ * shared equally by both sides and the set stands in the middle, at the same size. A tall one
+ * gives the set most of the frame, as a hanging scroll does its subject, and needs no column.
  */
-const landscapeMargin = {
-  left: 2 * verdictColumnShare.wide + 0.04,
-  right: 0.06,
-  top: 0.16,
-  bottom: 0.16,
-}
+const landscapeVerdictMargin = { left: 2 * verdictColumnShare.wide + 0.04, right: 0.06 }
+const landscapeSideMargin = (landscapeVerdictMargin.left + landscapeVerdictMargin.right) / 2
+const landscapeVertical = { top: 0.16, bottom: 0.16 }
 const portraitMargin = { left: 0.05, right: 0.05, top: 0.07, bottom: 0.07 }
+
+/** Seconds the wide framing takes to slide the set aside for the verdict (or back). */
+export const verdictSlideSeconds = 0.9
+
+/**
+ * The frame's margins on a screen `aspect` wide when the verdict's column is `verdictRoom`
+ * (0 none … 1 all) of the way open: only the left and right margins move, and their sum stays
+ * the same, so the set keeps its size and slides sideways.
+ */
+export function teaFrameMargins(
+  aspect: number,
+  verdictRoom: number,
+): { left: number; right: number; top: number; bottom: number } {
+  if (aspect < 1) return portraitMargin
+  const room = Math.min(1, Math.max(0, verdictRoom))
+  return {
+    left: landscapeSideMargin + (landscapeVerdictMargin.left - landscapeSideMargin) * room,
+    right: landscapeSideMargin + (landscapeVerdictMargin.right - landscapeSideMargin) * room,
+    ...landscapeVertical,
+  }
+}
+
+/**
+ * The verdict's slide one step on: `slide` (0 set centred … 1 column open) moves towards 1 while
+ * the verdict shows and back to 0 once it has gone, taking `verdictSlideSeconds` end to end; at
+ * once under reduced motion.
+ */
+export function stepVerdictSlide(
+  slide: number,
+  isVerdictShown: boolean,
+  deltaSeconds: number,
+  isReducedMotion: boolean,
+): number {
+  const goal = isVerdictShown ? 1 : 0
+  if (isReducedMotion) return goal
+  const step = Math.max(0, deltaSeconds) / verdictSlideSeconds
+  return goal > slide ? Math.min(goal, slide + step) : Math.max(goal, slide - step)
+}
+
+/** The column's opening for a slide's progress: eased at both ends, as a camera on a dolly. */
+export function verdictRoomOf(slide: number): number {
+  const t = Math.min(1, Math.max(0, slide))
+  return t * t * (3 - 2 * t)
+}
 
 /** Where the camera stands and what it looks at. */
 export interface TeaCameraPose {
@@ -32,14 +74,16 @@ export interface TeaCameraPose {
 /**
  * The camera pose that frames the set in `layout` on a screen `aspect` wide: looking down from
  * the layout's elevation, straight up the table (−z), as close as keeps every corner of the set
- * inside the frame with its margin, and centred on it. Pure three maths, no renderer.
+ * inside the frame with its margin, and centred on it; `verdictRoom` (0–1) is how far the
+ * verdict's column is open (teaFrameMargins). Pure three maths, no renderer.
  */
 export function teaCameraPose(
   layout: TeaSetLayout,
   aspect: number,
   fovDegrees: number,
+  verdictRoom: number,
 ): TeaCameraPose {
-  const margin = aspect < 1 ? portraitMargin : landscapeMargin
+  const margin = teaFrameMargins(aspect, verdictRoom)
   const elevation = (layout.elevationDegrees * Math.PI) / 180
   const forward = new Vector3(0, -Math.sin(elevation), -Math.cos(elevation))
   const right = new Vector3(1, 0, 0)
@@ -95,19 +139,21 @@ export function teaCameraPose(
 
 /**
  * Lays the set out for a screen `widthPx` × `heightPx` (a tall screen has its own layout, see
- * teaSetLayout.ts) and points `camera` at it. Called on every resize; it re-lays the set only
- * when the screen's shape changes between wide and tall.
+ * teaSetLayout.ts) and points `camera` at it, with the verdict's column `verdictRoom` (0–1)
+ * open. Called on every resize and through the verdict's slide; it re-lays the set only when
+ * the screen's shape changes between wide and tall.
  */
 export function frameTeaTable(
   camera: PerspectiveCamera,
   table: TeaTable,
   widthPx: number,
   heightPx: number,
+  verdictRoom: number,
 ): void {
   const aspect = Math.max(1, widthPx) / Math.max(1, heightPx)
   const layout = teaSetLayoutFor(aspect)
   if (table.layout !== layout) layTeaSet(table, layout)
-  const pose = teaCameraPose(layout, aspect, camera.fov)
+  const pose = teaCameraPose(layout, aspect, camera.fov, verdictRoom)
   camera.aspect = aspect
   camera.position.copy(pose.position)
   camera.up.set(0, 1, 0)

@@ -21,6 +21,7 @@ import type { TeaSetLayout } from './teaSetLayout'
 import { jianBowlProfile, type ProfilePoint } from './bowlProfile'
 import type { TeaTablePictures } from './teaTablePictures'
 import { songWhiskTines, tineRootYCm } from './songWhisk'
+import { teaPowderHex } from '../../../../src/exhibits/teaWhisking/teaPowderColour'
 
 /** Height of the lacquer stand (盏托) the bowl sits in, cm. */
 export const standHeightCm = 2.4
@@ -304,11 +305,26 @@ export function buildTeaTable(
   ]
   // 96 segments: the box's lip and the lid's rim are bright lines on black, where facets show.
   caddy.add(new Mesh(geometry(new LatheGeometry(lathePoints(caddyProfile), 96)), blackLacquer))
+  // Ground tea lies in a low, soft heap, so the room's light grades across it as across a powder
+  // (a flat disc reads as chalk); its colour is teaPowderColour.ts's, matte.
   const powder = material(
-    roomLight.material({ colour: 0xd9d4c2, sheen: 'lacquer', sheenColour: 0x000000 }),
+    roomLight.material({
+      colour: teaPowderHex,
+      diffuseWeight: 0.9,
+      sheen: 'lacquer',
+      sheenColour: 0x000000,
+    }),
   )
-  const powderInCaddy = new Mesh(geometry(new CylinderGeometry(2.4, 2.4, 0.2, 96)), powder)
-  powderInCaddy.position.y = 1.9
+  // Rim to centre, so the lathe's faces look up (as the bowl's inner floor is ordered).
+  const powderHeap: ProfilePoint[] = [
+    { r: 2.42, y: 0 },
+    { r: 2.2, y: 0.12 },
+    { r: 1.6, y: 0.3 },
+    { r: 0.8, y: 0.42 },
+    { r: 0, y: 0.45 },
+  ]
+  const powderInCaddy = new Mesh(geometry(new LatheGeometry(lathePoints(powderHeap), 48)), powder)
+  powderInCaddy.position.y = 1.75
   caddy.add(powderInCaddy)
   // The lid, upside down behind the box: a shallow domed disc.
   const caddyLidProfile: ProfilePoint[] = [
@@ -327,23 +343,26 @@ export function buildTeaTable(
   root.add(caddyLid)
   root.add(caddy)
 
-  // The tea spoon (茶匙) beside the caddy: 大观茶论 asks for a heavy one, gold at best, silver or
-  // iron in common use. A slim silver handle and a shallow bowl, lying on the table.
-  // Matte, hand-rubbed silver: a dim sheen, never the mirror of chrome.
-  const silver = material(
+  // The tea spoon (茶匙) beside the caddy. 茶录: "茶匙要重，击拂有力", heavy, to strike the tea
+  // with force; gold is best, silver or iron in common use, bamboo too light. So a weighty gilt
+  // spoon: a broad, flat handle widening to its end and a wide, shallow leaf-shaped bowl, in
+  // matte, hand-rubbed gold (a dim warm sheen, never the mirror of a modern steel teaspoon).
+  const gilt = material(
     roomLight.material({
-      colour: 0x8a857c,
+      colour: 0x8c7040,
       diffuseWeight: 0.55,
       sheen: 'silver',
-      sheenColour: 0x5a5650,
+      sheenColour: 0x5e4e32,
     }),
   )
   const spoon = new Group()
-  const spoonHandle = new Mesh(geometry(new CylinderGeometry(0.16, 0.22, 8.5, 10)), silver)
+  // A cylinder pressed flat: its far end (the cylinder's bottom) wider than the neck.
+  const spoonHandle = new Mesh(geometry(new CylinderGeometry(0.3, 0.55, 8.5, 16)), gilt)
   spoonHandle.rotation.z = Math.PI / 2
-  spoonHandle.position.set(4.25, 0, 0)
-  const spoonBowl = new Mesh(geometry(new SphereGeometry(1, 16, 8)), silver)
-  spoonBowl.scale.set(1.1, 0.28, 0.75)
+  spoonHandle.scale.set(0.35, 1, 1)
+  spoonHandle.position.set(5.2, 0.05, 0)
+  const spoonBowl = new Mesh(geometry(new SphereGeometry(1, 24, 10)), gilt)
+  spoonBowl.scale.set(1.45, 0.32, 1.05)
   spoon.add(spoonHandle, spoonBowl)
   // In front of the caddy, its bowl towards the tea bowl and its handle to the left.
   spoon.rotation.y = Math.PI - 0.15

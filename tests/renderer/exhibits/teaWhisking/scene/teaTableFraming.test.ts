@@ -5,8 +5,12 @@ import {
   bowlRimRadiusCm,
 } from '../../../../../renderer/exhibits/teaWhisking/scene/bowlProfile'
 import {
+  stepVerdictSlide,
   teaCameraPose,
+  teaFrameMargins,
   verdictColumnShare,
+  verdictRoomOf,
+  verdictSlideSeconds,
 } from '../../../../../renderer/exhibits/teaWhisking/scene/teaTableFraming'
 import {
   landscapeTeaSet,
@@ -29,9 +33,10 @@ const caddyReachCm = 4
 /** Height of the bowl's rim above the table: stand seat + bowl (teaTableMeshes.ts). */
 const rimTopCm = 2.4 - 0.55 + bowlHeightCm
 
-function cameraFor(layout: TeaSetLayout, aspect: number): PerspectiveCamera {
+/** The camera for `layout`, its verdict column `verdictRoom` open (0 none, while whisking). */
+function cameraFor(layout: TeaSetLayout, aspect: number, verdictRoom = 0): PerspectiveCamera {
   const camera = new PerspectiveCamera(fovDegrees, aspect, 1, 400)
-  const pose = teaCameraPose(layout, aspect, fovDegrees)
+  const pose = teaCameraPose(layout, aspect, fovDegrees, verdictRoom)
   camera.position.copy(pose.position)
   camera.lookAt(pose.target)
   camera.updateProjectionMatrix()
@@ -95,10 +100,10 @@ describe('the tea table framed for the screen’s shape', () => {
   })
 
   it.each([stages['1920×1080'], stages['1280×800']])(
-    'on a wide screen keeps every piece of the set out of the verdict card’s column (%o)',
+    'on a wide screen, once the verdict shows, keeps every piece of the set out of its card’s column (%o)',
     (size) => {
       const aspect = size.width / size.height
-      const camera = cameraFor(landscapeTeaSet, aspect)
+      const camera = cameraFor(landscapeTeaSet, aspect, 1)
       const leftmostPx = Math.min(
         ...teaSetOutlineCm(landscapeTeaSet).map((p) => toScreen(camera, size, p).x),
       )
@@ -106,6 +111,59 @@ describe('the tea table framed for the screen’s shape', () => {
       expect(leftmostPx / size.width).toBeGreaterThan(verdictColumnShare.wide)
     },
   )
+
+  it.each([stages['1920×1080'], stages['1280×800']])(
+    'on a wide screen stands the set in the middle while there is no verdict, then slides it aside at the same size (%o)',
+    (size) => {
+      const aspect = size.width / size.height
+      const span = (verdictRoom: number) => {
+        const camera = cameraFor(landscapeTeaSet, aspect, verdictRoom)
+        const xs = teaSetOutlineCm(landscapeTeaSet).map((p) => toScreen(camera, size, p).x)
+        return { left: Math.min(...xs), right: Math.max(...xs) }
+      }
+      const centred = span(0)
+      const aside = span(1)
+      // Centred: as much free table left of the set as right of it (within 1 % of the width).
+      expect(Math.abs(centred.left - (size.width - centred.right)) / size.width).toBeLessThan(0.01)
+      // Aside: the set has moved right by a good part of the column, and kept its size.
+      expect(aside.left - centred.left).toBeGreaterThan(size.width * 0.12)
+      expect(aside.right - aside.left).toBeCloseTo(centred.right - centred.left, -1)
+      // Halfway, it is on its way.
+      const halfway = span(0.5)
+      expect(halfway.left).toBeGreaterThan(centred.left + 10)
+      expect(halfway.left).toBeLessThan(aside.left - 10)
+    },
+  )
+
+  it('frames a tall screen the same with or without the verdict (its card needs no column)', () => {
+    expect(teaFrameMargins(0.6, 0)).toEqual(teaFrameMargins(0.6, 1))
+    expect(teaFrameMargins(2, 0).left).toBeCloseTo(teaFrameMargins(2, 0).right, 6)
+    expect(teaFrameMargins(2, 1).left).toBeGreaterThan(teaFrameMargins(2, 1).right)
+    expect(teaFrameMargins(2, 1).left + teaFrameMargins(2, 1).right).toBeCloseTo(
+      teaFrameMargins(2, 0).left + teaFrameMargins(2, 0).right,
+      6,
+    )
+  })
+
+  it('slides over verdictSlideSeconds, eased at both ends, back when the verdict goes, and at once under reduced motion', () => {
+    let slide = 0
+    const frameSeconds = 1 / 60
+    let frames = 0
+    while (slide < 1 && frames < 1000) {
+      slide = stepVerdictSlide(slide, true, frameSeconds, false)
+      frames++
+    }
+    expect(frames * frameSeconds).toBeCloseTo(verdictSlideSeconds, 1)
+    expect(verdictRoomOf(0.1)).toBeLessThan(0.1)
+    expect(verdictRoomOf(0.5)).toBeCloseTo(0.5, 6)
+    expect(verdictRoomOf(0.9)).toBeGreaterThan(0.9)
+    expect(stepVerdictSlide(1, false, 0.3, false)).toBeCloseTo(1 - 0.3 / verdictSlideSeconds, 6)
+    expect(stepVerdictSlide(0, true, frameSeconds, true)).toBe(1)
+    expect(stepVerdictSlide(1, false, frameSeconds, true)).toBe(0)
+    // At rest it stays put (the scene then draws nothing new).
+    expect(stepVerdictSlide(0, false, 0.5, false)).toBe(0)
+    expect(stepVerdictSlide(1, true, 0.5, false)).toBe(1)
+  })
 
   it('in portrait stands the ewer clear above the bowl’s far rim, its spout included', () => {
     const size = stages['1080×1920']
