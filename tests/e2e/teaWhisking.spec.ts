@@ -18,6 +18,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { FakeLp, pdfPageToPng, pdfText } from './support/fakeLp'
 import { createFirstPin } from './support/staffGestures'
+import { heavyPourRatio } from '../../src/exhibits/teaWhisking/pourPrescription'
 
 /** The verdict's actions that are under 64 × 64 CSS px or have no border to read as a button. */
 async function verdictActionsThatLookLikeText(page: Page): Promise<string[]> {
@@ -73,6 +74,29 @@ async function bowlLuminance(page: Page, a: TeaAnchors): Promise<number[]> {
     return values
   }, png.toString('base64'))
 }
+
+/** The verdict card's and the touch cue chip's boxes, and whether the card's words scroll. */
+async function verdictLayout(page: Page) {
+  return page.evaluate(() => {
+    const box = (selector: string) => {
+      const element = document.querySelector(selector)
+      if (!element) return undefined
+      const { x, y, width, height } = element.getBoundingClientRect()
+      return { x, y, width, height }
+    }
+    const words = document.querySelector<HTMLElement>('.tea-exhibit__verdict-text')!
+    return {
+      card: box('[data-tea-verdict]')!,
+      chip: box('[data-touch-cue-hint]'),
+      bowlRing: box('[data-tea-touch-target="bowl"]'),
+      hiddenWordsPx: words.scrollHeight - words.clientHeight,
+    }
+  })
+}
+
+type Box = { x: number; y: number; width: number; height: number }
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
 
@@ -158,6 +182,8 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
       page.locator(`[data-tea-station="pour-${n}"][data-tea-phase="whisk"]`),
     ).toBeVisible()
     expect(fill).toBeGreaterThanOrEqual(1)
+    // Lifted while the gauge said enough: never past its heavy mark, on a slow machine too.
+    expect(fill).toBeLessThan(heavyPourRatio)
     // Whisk until the station is done (how many strokes depends on the surface's size).
     const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
     await whiskUntil(page, cdp, a, next)
@@ -193,6 +219,11 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   // The verdict reads at 24 CSS px or more, its actions too.
   const smallest = await smallestVisibleText(page, ['[data-tea-verdict]'])
   expect(smallest.fontSizePx, `“${smallest.text}”`).toBeGreaterThanOrEqual(24)
+  // The 茶百戏 cue's chip stands clear of the card (in portrait both want the space above the bowl).
+  const atVerdict = await verdictLayout(page)
+  expect(atVerdict.chip).toBeDefined()
+  expect(overlaps(atVerdict.chip!, atVerdict.card)).toBe(false)
+  expect(overlaps(atVerdict.bowlRing!, atVerdict.card)).toBe(false)
   await page.screenshot({ path: shot(testInfo, 'tea-verdict.png') })
 
   // 茶百戏: draw across the foam; the picture shows, then fades within moments.
@@ -212,6 +243,10 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   const drawn = meanDifference(pick(during), pick(before))
   expect(meanDifference(pick(after), pick(before))).toBeLessThan(drawn * 0.4)
   await expect(page.locator('[data-tea-station="finished"]')).toBeVisible()
+  // With 带回家 added, the card still reads whole: no words hidden behind a scroll, and every
+  // action inside the window.
+  await expect(page.locator('[data-action="take-home"]')).toBeInViewport({ ratio: 1 })
+  expect((await verdictLayout(page)).hiddenWordsPx).toBeLessThanOrEqual(1)
 
   // 带回家 with the printer failing: the visitor is kindly sent to the desk, nothing technical.
   await tap(page, '[data-action="take-home"]')

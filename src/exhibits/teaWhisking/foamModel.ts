@@ -76,7 +76,7 @@ const rootMaxWater = 0.16
 /** Time constant of a warmed bowl cooling back down, in seconds. */
 const bowlCoolingSeconds = 300
 /** The paste's own splash of water. */
-const pasteWaterFraction = 0.02
+export const pasteWaterFraction = 0.02
 /** Twelve sectors of the rim for measuring how far round the first pour went. */
 const ringSectors = 12
 /** The stream rings the bowl when it lands further out than this (0 centre … 1 rim). */

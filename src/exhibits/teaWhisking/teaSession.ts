@@ -2,6 +2,7 @@ import { FoamModel, type WhiskInput } from './foamModel'
 import { judgeTea, type TeaVerdict } from './teaVerdict'
 import { pourCount, pourStationId, type TeaStationId } from './teaStations'
 import { prescriptionOf } from './pourPrescription'
+import { ewerWaterOver } from './ewerFlow'
 
 /** What a session tells its owner (the scene, and through it the exhibit component). */
 export interface TeaSessionListener {
@@ -105,6 +106,19 @@ export class TeaSession {
   pourWater(volumeFraction: number, radiusFraction: number, angleRadians: number): void {
     if (!this.foam.isPouring) return
     this.foam.pourWater(volumeFraction, radiusFraction, angleRadians)
+  }
+
+  /**
+   * The ewer held over the bowl for `seconds`: the water its stream gives in that time, full until
+   * the pour has what it wants and a trickle after (ewerFlow.ts), landing at `radiusFraction` of
+   * the liquid's radius and `angleRadians`.
+   */
+  pourFor(seconds: number, radiusFraction: number, angleRadians: number): void {
+    if (!this.foam.isPouring) return
+    const wanted = prescriptionOf(this.#pourNumber).volumeFraction
+    const poured = this.foam.pouredVolumeFraction(this.#pourNumber)
+    // Even no water marks where the stream now lands (the first pour's ring follows it).
+    this.foam.pourWater(ewerWaterOver(seconds, poured, wanted), radiusFraction, angleRadians)
   }
 
   /** The finger left the ewer. */

@@ -1,5 +1,5 @@
-import type { FoamModel } from './foamModel'
-import { heavyPourRatio, prescriptionOf } from './pourPrescription'
+import { pasteWaterFraction, type FoamModel } from './foamModel'
+import { heavyPourRatio, idealFillFraction, prescriptionOf } from './pourPrescription'
 
 /**
  * How far the whisking brought the foam's white out (大观茶论·点: by the third pour the colour is
@@ -24,7 +24,7 @@ export const teaFaults = [
   'cold-bowl',
   /** The first pour struck the tea instead of ringing the bowl's edge. */
   'first-pour-on-tea',
-  /** Far past four-tenths of the bowl: thin tea. */
+  /** Far past four-tenths of the bowl (past every pour's heavy mark): thin tea. */
   'too-much-water',
 ] as const
 export type TeaFault = (typeof teaFaults)[number]
@@ -61,6 +61,14 @@ export function waterLineSecondsFor(stability: number): number {
   const s = Math.min(1, Math.max(0, stability))
   return Math.round(5 + (waterLineMaxSeconds - 5) * s * s)
 }
+
+/**
+ * The bowl's water past which the tea is thin (量茶受汤): the paste's water and every pour at its
+ * heavy mark. So a visitor who lifts each pour while the gauge says "enough" never hears it;
+ * only one who poured on past "too much" does (at 0.55 before, seven pours inside the gauge's
+ * band could pass it: the band reaches 0.62).
+ */
+export const tooMuchWaterFraction = pasteWaterFraction + idealFillFraction * heavyPourRatio
 
 /** Whiteness (0–1) at which the surface is bright white, and below which the tea shows. */
 export const brightWhiteFrom = 0.78
@@ -113,7 +121,7 @@ function faultsOf(model: FoamModel): TeaFault[] {
   if ((first?.bowlHeatAtStart ?? state.bowlHeat) < 0.5) faults.push('cold-bowl')
   if (first && (first.meanRadiusFraction < 0.6 || first.ringCoverage < 0.4))
     faults.push('first-pour-on-tea')
-  if (state.waterFraction > 0.55) faults.push('too-much-water')
+  if (state.waterFraction > tooMuchWaterFraction) faults.push('too-much-water')
   return faults
 }
 

@@ -21,8 +21,6 @@ import { teaTablePictures } from './teaTablePictures'
 import { frameTeaTable, stepVerdictSlide, verdictRoomOf } from './teaTableFraming'
 import { buildTeaTable, caddyReachCm, ewerReachCm, type TeaTable } from './teaTableMeshes'
 
-/** Water from the ewer while a finger holds the spout over the bowl: bowl fractions per second. */
-export const pourFlowPerSecond = 0.025
 /** A longer gap between frames (a stall) pours no more than this many seconds' worth. */
 const maximumFlowStepSeconds = 1
 /** Seconds the picture takes to show the water line once its time has come. */
@@ -482,8 +480,8 @@ class TeaTableScene implements TeaScene {
     // Outside the rim the water misses the bowl. Between the liquid's edge and the rim it runs
     // down the wall into the edge of the tea: the first pour's "ring round the bowl's side".
     if (distanceCm > innerRimRadiusCm) return
-    this.#session.pourWater(
-      pourFlowPerSecond * flowSeconds,
+    this.#session.pourFor(
+      flowSeconds,
       Math.min(1, distanceCm / this.#surface.liquidRadiusCm),
       Math.atan2(-role.target.z, role.target.x),
     )

@@ -9,6 +9,7 @@ import {
   verdictCardStation,
   verdictLines,
 } from '../../../../src/exhibits/teaWhisking/teaVerdictText'
+import { heavyPourRatio } from '../../../../src/exhibits/teaWhisking/pourPrescription'
 import { allAtOnceBowl, pourRing, prescribedBowl, stillSurfaceBowl, whiskFor } from './teaScripts'
 
 describe('the foam model judged as a Song tea contest', () => {
@@ -191,6 +192,12 @@ describe('the foam model judged as a Song tea contest', () => {
     expect(verdictLines(verdict).map((line) => line['zh-CN'])).toContain(
       '乳沫周回凝而不动，是为“咬盏”。',
     )
+  })
+
+  it('does not call a bowl flooded whose every pour stopped short of the gauge’s “too much”', () => {
+    const model = prescribedBowl({ pourScale: heavyPourRatio * 0.99 })
+    expect(model.state.waterFraction).toBeGreaterThan(0.55)
+    expect(judgeTea(model).faults).not.toContain('too-much-water')
   })
 
   it('teaches 量茶受汤 (the water fitted to the tea) when the bowl was flooded', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TeaSession, whiskPathPerPourRadii } from '../../../../src/exhibits/teaWhisking/teaSession'
 import { teaStationIds, type TeaStationId } from '../../../../src/exhibits/teaWhisking/teaStations'
 import type { TeaVerdict } from '../../../../src/exhibits/teaWhisking/teaVerdict'
+import { heavyPourRatio } from '../../../../src/exhibits/teaWhisking/pourPrescription'
 
 function recordingSession() {
   const active: TeaStationId[] = []
@@ -57,6 +58,27 @@ describe('a visitor’s bowl, station by station', () => {
     expect(session.station).toBe('finished')
     expect(active).toEqual(teaStationIds)
     expect(complete).toEqual(teaStationIds)
+  })
+
+  it('never teaches 量茶受汤 to a visitor who lifts each pour 1.5 s after the gauge says enough', () => {
+    const { session, verdicts } = recordingSession()
+    session.start()
+    session.tapBowl()
+    session.tapPowder()
+    whisk(session, 12, 4)
+    const frameSeconds = 0.05
+    for (let n = 1; n <= 7; n++) {
+      expect(session.beginPour()).toBe(true)
+      // Hold the ewer over the bowl frame by frame until the gauge says enough …
+      while (session.pourFillRatio! < 1) session.pourFor(frameSeconds, n === 1 ? 0.95 : 0.5, n)
+      // … then a slow hand, on a slow frame, lifts a second and a half later.
+      session.pourFor(1.5, 0.5, n)
+      expect(session.pourFillRatio!).toBeLessThan(heavyPourRatio)
+      session.endPour()
+      whisk(session, whiskPathPerPourRadii + 1)
+    }
+    expect(verdicts).toHaveLength(1)
+    expect(verdicts[0]!.faults).not.toContain('too-much-water')
   })
 
   it('ignores gestures that belong to another station', () => {
