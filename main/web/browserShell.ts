@@ -3,6 +3,7 @@ import { readAppVersion } from '../services/appVersion'
 import type { KioskServices } from '../services/kioskServices'
 import type { Logger } from '../services/logger'
 import type { FirstScreenData } from '../../src/contract/firstScreenData'
+import type * as FirstScreenCacheModuleExports from './firstScreenDataCache'
 import { answerFirstScreenChannels } from './firstScreenPage'
 import { startWebHost, type WebHost } from './webHost'
 
@@ -113,7 +114,7 @@ async function beginServices(
   })
 }
 
-type FirstScreenCacheModule = typeof import('./firstScreenDataCache')
+type FirstScreenCacheModule = typeof FirstScreenCacheModuleExports
 
 /** The last start's first-screen data when it is fresh for this data folder; else undefined. */
 async function readCachedFirstScreenData(
