@@ -3,9 +3,9 @@ import type { Command } from 'commander'
 import { findAppRoot } from '../services/appPaths'
 import { resolveDataDir } from '../services/dataDir'
 import { createConsoleLogger } from '../services/logger'
-import { openRotatingLogFile } from '../services/rotatingLogFile'
 import { startBrowserShell } from '../web/browserShell'
 import { exitCodes, parsePort } from './cliOptions'
+import { LogFileOpenedLater } from './logFileOpenedLater'
 
 interface ServeOptions {
   readonly port: number
@@ -51,7 +51,7 @@ export function registerServeCommand(program: Command): void {
     )
     .action(async (options: ServeOptions) => {
       const dataDir = resolveDataDir(options.dataDir)
-      const logFile = openRotatingLogFile(dataDir)
+      const logFile = new LogFileOpenedLater()
       const logger = createConsoleLogger(200, (line) => logFile.writeLine(line))
       const shell = await startBrowserShell({
         appRoot: findAppRoot(),
@@ -65,6 +65,9 @@ export function registerServeCommand(program: Command): void {
         allowFirstPinOverHttp: options.allowFirstPin === true,
       })
       // `npm start` keeps the kiosk browser's profile in the data folder (scripts/start/kioskBrowser.mjs).
+      void logFile.open(async () =>
+        (await import('../services/rotatingLogFile')).openRotatingLogFile(dataDir),
+      )
       process.stdout.write(`Data folder: ${dataDir}\n`)
       process.stdout.write(`Songyun Kiosk is served at ${shell.webHost.url}\n`)
       const stop = (exitCode: number) => {

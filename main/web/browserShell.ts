@@ -2,6 +2,9 @@ import { builtinPackSourceDir, rendererDistDir } from '../services/appPaths'
 import { readAppVersion } from '../services/appVersion'
 import type { KioskServices } from '../services/kioskServices'
 import type { Logger } from '../services/logger'
+import type { FirstScreenData } from '../../src/contract/firstScreenData'
+import type * as FirstScreenCacheModuleExports from './firstScreenDataCache'
+import { answerFirstScreenChannels } from './firstScreenPage'
 import { startWebHost, type WebHost } from './webHost'
 
 export interface BrowserShellOptions {
@@ -41,6 +44,11 @@ export interface BrowserShell {
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   let provideServices!: (services: Promise<KioskServices>) => void
   const services = new Promise<KioskServices>((resolve) => (provideServices = resolve))
+  let provideCachedData!: (data: Promise<FirstScreenData | undefined>) => void
+  const cachedFirstScreenData = new Promise<FirstScreenData | undefined>(
+    (resolve) => (provideCachedData = resolve),
+  )
+  const appVersion = readAppVersion(options.appRoot)
   const webHost = await startWebHost({
     services,
     rendererDir: rendererDistDir(options.appRoot),
@@ -50,9 +58,24 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     allowedHostNames: options.allowedHostNames,
     allowStaffOffLoopback: options.allowStaffOffLoopback,
     allowFirstPinOverHttp: options.allowFirstPinOverHttp,
+    cachedFirstScreenData,
   })
-  provideServices(beginServices(options))
+  // The cache's reader (and zod) loads before the services' code, so the page completes first.
+  const cacheModule = import('./firstScreenDataCache')
+  provideCachedData(readCachedFirstScreenData(cacheModule, options, appVersion))
+  provideServices(beginServices(options, appVersion))
   const ready = services.then((started) => started.ready)
+  let isClosed = false
+  let stopRefreshing = () => {}
+  void ready
+    .then(() => services)
+    .then((started) =>
+      refreshFirstScreenCache(cacheModule, started, options, appVersion, () => isClosed),
+    )
+    .then(
+      (stop) => (stopRefreshing = stop),
+      () => undefined,
+    )
   // Callers await `ready`; an unobserved failure must not end the process.
   ready.catch(() => undefined)
   return {
@@ -60,6 +83,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     services,
     ready,
     close: async () => {
+      isClosed = true
+      stopRefreshing()
       await webHost.close()
       // The schedule tick, inbox scan and session expiry stop with the host.
       const started = await services.catch(() => undefined)
@@ -69,14 +94,17 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
 }
 
 /** Loads the services' code and starts them (in the background: see `KioskServices.begin`). */
-async function beginServices(options: BrowserShellOptions): Promise<KioskServices> {
+async function beginServices(
+  options: BrowserShellOptions,
+  appVersion: string,
+): Promise<KioskServices> {
   const [{ KioskServices }, { builtinPackLocation }] = await Promise.all([
     import('../services/kioskServices'),
     import('../services/packs/builtinPack'),
   ])
   return KioskServices.begin({
     dataDir: options.dataDir,
-    appVersion: readAppVersion(options.appRoot),
+    appVersion,
     shell: 'browser',
     logger: options.logger,
     builtinPackDir: builtinPackSourceDir(options.appRoot),
@@ -85,3 +113,71 @@ async function beginServices(options: BrowserShellOptions): Promise<KioskService
     removableMediaRoots: options.removableMediaRoots,
   })
 }
+
+type FirstScreenCacheModule = typeof FirstScreenCacheModuleExports
+
+/** The last start's first-screen data when it is fresh for this data folder; else undefined. */
+async function readCachedFirstScreenData(
+  cacheModule: Promise<FirstScreenCacheModule>,
+  options: BrowserShellOptions,
+  appVersion: string,
+): Promise<FirstScreenData | undefined> {
+  try {
+    const { readFirstScreenCache } = await cacheModule
+    const read = await readFirstScreenCache(options.dataDir, appVersion, Date.now())
+    if ('data' in read) return read.data
+    options.logger.info(
+      `first screen: no usable cache (${read.miss}); the page waits for the services`,
+    )
+  } catch (error) {
+    options.logger.warn(`first screen: the cache could not be read: ${(error as Error).message}`)
+  }
+  return undefined
+}
+
+/**
+ * After each successful start, and after each change of the settings, mode or packs, writes the
+ * first screen's answers for the next start (main/web/firstScreenDataCache.ts).
+ */
+async function refreshFirstScreenCache(
+  cacheModule: Promise<FirstScreenCacheModule>,
+  services: KioskServices,
+  options: BrowserShellOptions,
+  appVersion: string,
+  isStopped: () => boolean,
+): Promise<() => void> {
+  const { firstScreenSourceKey, writeFirstScreenCache } = await cacheModule
+  const write = async () => {
+    try {
+      const key = await firstScreenSourceKey(options.dataDir, appVersion)
+      await writeFirstScreenCache(options.dataDir, key, await answerFirstScreenChannels(services))
+    } catch (error) {
+      options.logger.warn(
+        `first screen: the cache could not be written: ${(error as Error).message}`,
+      )
+    }
+  }
+  await write()
+  if (isStopped()) return () => {}
+  let pending: NodeJS.Timeout | undefined
+  const stopListening = services.events.onAny((event) => {
+    if (!firstScreenChangeEvents.has(event) || pending) return
+    // A burst of changes (an install's settings and packs events) is written once.
+    pending = setTimeout(() => {
+      pending = undefined
+      void write()
+    }, 200)
+    pending.unref()
+  })
+  return () => {
+    stopListening()
+    clearTimeout(pending)
+  }
+}
+
+/** The events after which the first screen's answers may differ. */
+const firstScreenChangeEvents: ReadonlySet<string> = new Set([
+  'settings:changed',
+  'mode:changed',
+  'packs:changed',
+])

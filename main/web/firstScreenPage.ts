@@ -5,7 +5,9 @@ import {
   firstScreenDataPlaceholder,
   firstScreenDataScriptText,
   firstScreenVisitReport,
+  type FirstScreenChannel,
   type FirstScreenData,
+  type FirstScreenOutcome,
 } from '../../src/contract/firstScreenData'
 import type { KioskServices } from '../services/kioskServices'
 
@@ -16,7 +18,9 @@ import type { KioskServices } from '../services/kioskServices'
  * rest follows with the data. Module scripts run only after the whole page has arrived, so the
  * renderer always finds the data. `html` is the page's text (held in memory by the host,
  * main/web/firstScreenFiles.ts). Returns false when there is no page or it has no placeholder
- * (the caller then sends the file as it is).
+ * (the caller then sends the file as it is). `cachedData`, while the services are still starting,
+ * gives the last start's answers (main/web/firstScreenDataCache.ts): the whole page then goes out
+ * at once and the start report is applied once the services are ready.
  */
 export async function sendFirstScreenPage(
   request: IncomingMessage,
@@ -24,6 +28,7 @@ export async function sendFirstScreenPage(
   html: string | undefined,
   headers: Record<string, string>,
   services: Promise<KioskServices>,
+  cachedData?: () => Promise<FirstScreenData | undefined>,
 ): Promise<boolean> {
   if (html === undefined) return false
   const at = html.indexOf(firstScreenDataPlaceholder)
@@ -38,12 +43,42 @@ export async function sendFirstScreenPage(
     return true
   }
   response.write(html.slice(0, at))
-  const data = await firstScreenData(services)
+  const cached = cachedData ? await cachedData() : undefined
+  const data = cached ? withStartReportApplied(cached, services) : await firstScreenData(services)
   response.end(
     `<script type="application/json" id="${firstScreenDataElementId}">${firstScreenDataScriptText(data)}</script>` +
       html.slice(at + firstScreenDataPlaceholder.length),
   )
   return true
+}
+
+/**
+ * Cached answers, with the page's start report applied when the services are ready (as it would
+ * be sent at once) and answered as it is answered there: without a result.
+ */
+function withStartReportApplied(
+  cached: FirstScreenData,
+  services: Promise<KioskServices>,
+): FirstScreenData {
+  void services.then(
+    (loaded) =>
+      loaded.dispatch(firstScreenVisitReport.channel, firstScreenVisitReport.args, {
+        staffSessionToken: undefined,
+      }),
+    () => undefined,
+  )
+  return { ...cached, [firstScreenVisitReport.channel]: { ok: true, result: undefined } }
+}
+
+/** The first-screen channels' answers, as a request for each would get them. */
+export async function answerFirstScreenChannels(
+  services: KioskServices,
+): Promise<Partial<Record<FirstScreenChannel, FirstScreenOutcome>>> {
+  const noSession = { staffSessionToken: undefined }
+  const outcomes = await Promise.all(
+    firstScreenChannels.map((channel) => services.dispatch(channel, undefined, noSession)),
+  )
+  return Object.fromEntries(firstScreenChannels.map((channel, i) => [channel, outcomes[i]]))
 }
 
 /**
@@ -54,13 +89,11 @@ export async function sendFirstScreenPage(
 async function firstScreenData(services: Promise<KioskServices>): Promise<FirstScreenData> {
   const loaded = await services.catch(() => undefined)
   if (!loaded) return {}
-  const noSession = { staffSessionToken: undefined }
-  const [visitReport, ...outcomes] = await Promise.all([
-    loaded.dispatch(firstScreenVisitReport.channel, firstScreenVisitReport.args, noSession),
-    ...firstScreenChannels.map((channel) => loaded.dispatch(channel, undefined, noSession)),
+  const [visitReport, answers] = await Promise.all([
+    loaded.dispatch(firstScreenVisitReport.channel, firstScreenVisitReport.args, {
+      staffSessionToken: undefined,
+    }),
+    answerFirstScreenChannels(loaded),
   ])
-  return {
-    ...Object.fromEntries(firstScreenChannels.map((channel, i) => [channel, outcomes[i]])),
-    [firstScreenVisitReport.channel]: visitReport,
-  }
+  return { ...answers, [firstScreenVisitReport.channel]: visitReport }
 }

@@ -11,6 +11,7 @@ import { resolveInsideRoot } from '../services/safePath'
 import { sendFile, sendFileBytes } from './fileResponder'
 import { loadFirstScreenFiles } from './firstScreenFiles'
 import { sendFirstScreenPage } from './firstScreenPage'
+import type { FirstScreenData } from '../../src/contract/firstScreenData'
 
 /** The header the browser bridge sends its staff session token in. */
 export const staffSessionHeader = 'x-songyun-staff-session'
@@ -50,6 +51,11 @@ export interface WebHostOptions {
    * the kiosk's own Electron window and `songyun staff set-pin` always can.
    */
   readonly allowFirstPinOverHttp?: boolean
+  /**
+   * The last start's first-screen data, fresh for this data folder (main/web/firstScreenDataCache.ts),
+   * or undefined: the page is sent whole from it until the services are ready, then from them.
+   */
+  readonly cachedFirstScreenData?: Promise<FirstScreenData | undefined>
 }
 
 /** A running browser-shell host. */
@@ -81,6 +87,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
     () => undefined,
   )
+
+  let areServicesReady = false
+  void servicesLoaded
+    .then((services) => services.ready)
+    .then(
+      () => (areServicesReady = true),
+      () => undefined,
+    )
+  const cachedFirstScreenData = options.cachedFirstScreenData
+  cachedFirstScreenData?.catch(() => undefined)
+  const firstScreenCache = cachedFirstScreenData
+    ? async () =>
+        areServicesReady ? undefined : await cachedFirstScreenData.catch(() => undefined)
+    : undefined
 
   const pageCsp = contentSecurityPolicy()
   // Before listening: the page and the files its head names answer from memory, in one turn.
@@ -203,7 +223,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         path.resolve(target) === pagePath
           ? firstScreenFiles.page()
           : await readFile(target, 'utf8').catch(() => undefined)
-      if (await sendFirstScreenPage(request, response, html, headers, servicesLoaded)) return
+      if (
+        await sendFirstScreenPage(
+          request,
+          response,
+          html,
+          headers,
+          servicesLoaded,
+          firstScreenCache,
+        )
+      )
+        return
     }
     const heldBytes = request.headers.range
       ? undefined

@@ -60,6 +60,8 @@ describe('the built `songyun serve`', () => {
     expect(loaded.some((source) => definesKioskServices(source))).toBe(false)
     // zod (the contract's schemas) and iconv-lite (the analytics export) were most of the bytes.
     expect(loaded.some((source) => /node_modules\/(zod|iconv-lite)\//.test(source))).toBe(false)
+    // The log file opens after listening (main/cli/logFileOpenedLater.ts).
+    expect(loaded.some((source) => /node_modules\/rotating-file-stream\//.test(source))).toBe(false)
     const loadedBytes = loaded.reduce((sum, source) => sum + source.length, 0)
     expect(loadedBytes).toBeLessThan(400_000)
   })

@@ -50,7 +50,11 @@ describe('the page with the first screen’s data', () => {
     for (const cleanup of cleanups.splice(0)) await cleanup()
   })
 
-  async function hostWith(services: Promise<KioskServices>, html = page): Promise<WebHost> {
+  async function hostWith(
+    services: Promise<KioskServices>,
+    html = page,
+    cachedFirstScreenData?: Promise<FirstScreenData | undefined>,
+  ): Promise<WebHost> {
     const root = await tempDir()
     const rendererDir = path.join(root, 'renderer')
     await mkdir(rendererDir, { recursive: true })
@@ -61,6 +65,7 @@ describe('the page with the first screen’s data', () => {
       host: '127.0.0.1',
       port: 0,
       logger: recordingLogger(),
+      cachedFirstScreenData,
     })
     cleanups.push(() => host.close())
     return host
@@ -134,6 +139,33 @@ describe('the page with the first screen’s data', () => {
     provide(await startServices())
     await ended
     expect(firstScreenDataOf(firstChunk + rest)['content:get']?.ok).toBe(true)
+  })
+
+  it('sends the whole page from the last start’s cache before the services have loaded', async () => {
+    const cached: FirstScreenData = {
+      'settings:get': { ok: true, result: { settings: { defaultLanguage: 'zh' }, problems: [] } },
+      'mode:get': { ok: true, result: { mode: 'open' } },
+      'content:get': { ok: true, result: { exhibits: [] } },
+    }
+    let provide!: (services: KioskServices) => void
+    const services = new Promise<KioskServices>((resolve) => (provide = resolve))
+    const host = await hostWith(services, page, Promise.resolve(cached))
+
+    // The services have not even loaded: without the cache this would wait for them.
+    const html = await (await fetch(host.url)).text()
+    expect(firstScreenDataOf(html)).toEqual({ ...cached, 'mode:report-visit': { ok: true } })
+
+    // The start report the page will not send is applied once they are ready.
+    const started = await startServices()
+    started.mode.reportVisit(true)
+    provide(started)
+    await started.ready
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(started.mode.isVisitInProgress).toBe(false)
+
+    // Once the services are ready, the page's data is theirs, never the cache's.
+    const live = firstScreenDataOf(await (await fetch(host.url)).text())
+    expect(live['settings:get']).toMatchObject({ result: { settings: { defaultLanguage: 'en' } } })
   })
 
   it('keeps the content from ending the element early', async () => {
