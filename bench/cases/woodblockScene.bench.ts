@@ -135,7 +135,7 @@ const woodblockScene: BenchCase = {
       await peelDrag(page, cdp)
       await waitForWoodblockPhase(page, 'printed')
       const verdict = await page
-        .locator('[data-woodblock-print] canvas')
+        .locator('[data-woodblock-print] canvas.woodblock__sheet-canvas')
         .getAttribute('data-verdict')
       log(`print verdict: ${verdict}`)
 

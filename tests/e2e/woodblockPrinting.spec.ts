@@ -92,7 +92,7 @@ async function canvasVariety(page: Page): Promise<number> {
 /** The print sheet's ink density (0–1) on a coarse grid, read from the print canvas. */
 async function printDensity(page: Page, cells = 48): Promise<number[]> {
   return page
-    .locator('[data-woodblock-print] canvas')
+    .locator('[data-woodblock-print] canvas.woodblock__sheet-canvas')
     .evaluate((canvas: HTMLCanvasElement, n: number) => {
       // Only the printed block, not the paper's margins round it (the seal stands in the left one).
       const left = Number(canvas.dataset.printLeftPx ?? 0)
@@ -114,7 +114,7 @@ async function printDensity(page: Page, cells = 48): Promise<number[]> {
 /** Attaches the print canvas as a PNG (what the two prints of a comparison looked like). */
 async function attachPrint(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const dataUrl = await page
-    .locator('[data-woodblock-print] canvas')
+    .locator('[data-woodblock-print] canvas.woodblock__sheet-canvas')
     .evaluate((canvas: HTMLCanvasElement) => canvas.toDataURL('image/png'))
   await testInfo.attach(name, {
     body: Buffer.from(dataUrl.split(',')[1]!, 'base64'),
@@ -190,7 +190,7 @@ async function printByTouch(
   await waitForSteadyBlock(page)
   await peelDrag(page, cdp)
   await expect.poll(() => phase(page)).toBe('printed')
-  await expect(page.locator('[data-woodblock-print] canvas')).toBeVisible()
+  await expect(page.locator('[data-woodblock-print] canvas.woodblock__sheet-canvas')).toBeVisible()
   // The header no longer asks for the lift: it names the print and its verdict.
   await expect(page.locator('[data-exhibit-outcome]')).toContainText('你印的')
 }
@@ -243,7 +243,7 @@ test('woodblock: the seven stations by touch yield the visitor’s print, the ca
   expect(cost.textureBytes).toBeLessThanOrEqual(64 * 1024 * 1024)
 
   // The print is shown large, made from what was done, with a verdict and the seal.
-  const printCanvas = page.locator('[data-woodblock-print] canvas')
+  const printCanvas = page.locator('[data-woodblock-print] canvas.woodblock__sheet-canvas')
   expect(await printCanvas.getAttribute('data-verdict')).toMatch(
     /^(crisp|faint|blotchy|smudged|nicked|specked)$/,
   )
@@ -300,7 +300,7 @@ test('woodblock: the seven stations by touch yield the visitor’s print, the ca
       widthFraction: card.picture.widthMm / card.pageMm.widthMm,
       heightFraction: card.picture.heightMm / card.pageMm.heightMm,
     },
-    '[data-woodblock-print] canvas',
+    '[data-woodblock-print] canvas.woodblock__sheet-canvas',
   )
   // The same print at two resolutions differs by about 2; a blank sheet would differ by about 57.
   expect(difference).toBeLessThan(8)
@@ -385,10 +385,9 @@ test('woodblock: a knife cut across a stroke prints a print that differs exactly
   // The verdict puts the nick on the carving.
   await expect(page.locator('[data-step="carving"]')).toHaveAttribute('data-note', 'nicked')
   // …and the headline above the step lines says so too, rather than praising a crisp print.
-  await expect(page.locator('[data-woodblock-print] canvas')).toHaveAttribute(
-    'data-verdict',
-    'nicked',
-  )
+  await expect(
+    page.locator('[data-woodblock-print] canvas.woodblock__sheet-canvas'),
+  ).toHaveAttribute('data-verdict', 'nicked')
   const cells = 48
   // Every cell that changed, either way, and the ones the nick made paper where ink was.
   const changed = clean
