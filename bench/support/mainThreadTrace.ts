@@ -1,6 +1,7 @@
 // Chromium tracing of the page's main thread, to say what a long task is made of: script (which
 // function), animation frames, input dispatch, GPU command-buffer waits, style or layout.
-import type { CDPSession, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { recordTrace } from './traceRecording'
 
 /** One trace event as Chromium writes it (durations and times in µs). */
 interface TraceEvent {
@@ -50,27 +51,12 @@ export interface MainThreadTrace {
 
 /** Starts tracing `page` (one CDP session of its own, detached on stop). */
 export async function startMainThreadTrace(page: Page): Promise<MainThreadTrace> {
-  const cdp = await page.context().newCDPSession(page)
-  const events: TraceEvent[] = []
-  cdp.on('Tracing.dataCollected', (message) => {
-    events.push(...(message.value as unknown as TraceEvent[]))
-  })
-  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' })
+  const recording = await recordTrace<TraceEvent>(page, categories)
   return {
     async stop(longTaskMs = 50) {
-      await endTracing(cdp)
-      await cdp.detach()
-      return longTasksOf(events, longTaskMs)
+      return longTasksOf(await recording.end(), longTaskMs)
     },
   }
-}
-
-async function endTracing(cdp: CDPSession): Promise<void> {
-  const complete = new Promise<void>((resolve) =>
-    cdp.once('Tracing.tracingComplete', () => resolve()),
-  )
-  await cdp.send('Tracing.end')
-  await complete
 }
 
 function describe(event: TraceEvent): string {

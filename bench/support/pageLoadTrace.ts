@@ -2,7 +2,8 @@
 // start to the load event's end: where a start's page-side time goes (HTML parsing, style sheet
 // parsing, style and layout, script evaluation, the load event's handlers). The serve-start
 // bench takes it with BENCH_TRACE=1 (bench/support/mainThreadTrace.ts).
-import type { CDPSession, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { recordTrace } from './traceRecording'
 
 interface TraceEvent {
   readonly name: string
@@ -52,16 +53,10 @@ export interface PageLoadTrace {
 
 /** Starts tracing before `page` navigates to `url` (a fresh page, before `goto`). */
 export async function startPageLoadTrace(page: Page, url: string): Promise<PageLoadTrace> {
-  const cdp: CDPSession = await page.context().newCDPSession(page)
-  const events: TraceEvent[] = []
-  cdp.on('Tracing.dataCollected', (message) => {
-    events.push(...(message.value as unknown as TraceEvent[]))
-  })
-  await cdp.send('Tracing.start', {
-    categories:
-      'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,loading',
-    transferMode: 'ReportEvents',
-  })
+  const recording = await recordTrace<TraceEvent>(
+    page,
+    'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,blink.user_timing,loading',
+  )
   return {
     async stop() {
       const loadEndMs = await page.evaluate(
@@ -69,18 +64,11 @@ export async function startPageLoadTrace(page: Page, url: string): Promise<PageL
           (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
             ?.loadEventEnd ?? 0,
       )
-      const complete = new Promise<void>((resolve) =>
-        cdp.once('Tracing.tracingComplete', () => resolve()),
-      )
-      await cdp.send('Tracing.end')
-      await complete
-      await cdp.detach()
-      return pageLoadWorkOf(events, url, loadEndMs)
+      return pageLoadWorkOf(await recording.end(), url, loadEndMs)
     },
   }
 }
 
-/** The main frame's work from its navigation start to `loadEndMs` after it, by kind. */
 function pageLoadWorkOf(
   events: readonly TraceEvent[],
   url: string,
