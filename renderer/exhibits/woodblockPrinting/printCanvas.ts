@@ -250,9 +250,10 @@ function stampSealInFace(
 
 /**
  * Marks where a cut nicked a stroke, as a teacher marks a proof: a thin cinnabar circle round
- * each place and the word beside the largest (`word`, in the visitor's language), so the verdict's "a
- * stroke is nicked" points at something on the sheet. Drawn on the print screen's own marks layer over the print, so the print (and the
- * keepsake) carries none. `nicks` are in block cells (nickMarkers mirrors them onto the sheet).
+ * each place and the word beside the largest (`word`, in the visitor's language), so the verdict's
+ * "a stroke is nicked" points at something on the sheet. Drawn on the print screen's own marks
+ * layer over the print, so the print (and the keepsake) carries none. `nicks` are in block cells
+ * (nickMarkers mirrors them onto the sheet).
  */
 export function markNicks(
   canvas: HTMLCanvasElement,
