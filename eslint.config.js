@@ -173,9 +173,9 @@ export default defineConfigWithVueTs(
   },
   {
     files: ['renderer/scenes/**/*.ts', 'renderer/exhibits/*/scene/**/*.ts'],
-    // useSceneHost is the Vue composable through which components reach the scene host: the one
-    // file of the scene folders that imports Vue (never Pinia, stores or the bridge).
-    ignores: ['renderer/scenes/useSceneHost.ts'],
+    // useSceneHost and useHostedScene are the Vue composables through which components reach the
+    // scene hosts: the files of the scene folders that import Vue (never Pinia, stores or the bridge).
+    ignores: ['renderer/scenes/useSceneHost.ts', 'renderer/scenes/useHostedScene.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -184,7 +184,7 @@ export default defineConfigWithVueTs(
     },
   },
   {
-    files: ['renderer/scenes/useSceneHost.ts'],
+    files: ['renderer/scenes/useSceneHost.ts', 'renderer/scenes/useHostedScene.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -40,11 +40,24 @@ export interface Diagnostics {
   readonly audio: AudioCounts
 }
 
+/**
+ * Loses and restores the WebGL context of the scene on screen, as a GPU reset would: the page's
+ * own canvas cannot be asked once a worker draws on it (`transferControlToOffscreen`), so the
+ * host that owns the context answers (the e2e resilience test; docs/kiosk-contract.md).
+ */
+export interface SceneContextControl {
+  lose(): void
+  restore(): void
+  /** Whether the context is lost now (as its owner last reported). */
+  isLost(): boolean
+}
+
 interface Probes {
   state: () => Pick<Diagnostics, 'screen' | 'language' | 'mode' | 'exhibit'>
   webgl: (() => WebglCounts | null) | undefined
   audio: (() => AudioCounts) | undefined
   station: (() => string | null) | undefined
+  sceneContext: SceneContextControl | undefined
 }
 
 const probes: Probes = {
@@ -52,6 +65,7 @@ const probes: Probes = {
   webgl: undefined,
   audio: undefined,
   station: undefined,
+  sceneContext: undefined,
 }
 
 /** The app state probe (screen, language, mode, exhibit). */
@@ -77,6 +91,16 @@ export function registerStationProbe(probe: Probes['station']): void {
   probes.station = probe
 }
 
+/** The scene host on screen registers how its context is lost and restored; `undefined` when gone. */
+export function registerSceneContextControl(control: SceneContextControl | undefined): void {
+  probes.sceneContext = control
+}
+
+/** The context control of the scene host on screen, or undefined before one is made. */
+export function sceneContextControl(): SceneContextControl | undefined {
+  return probes.sceneContext
+}
+
 export function readDiagnostics(): Diagnostics {
   return {
     ...probes.state(),
@@ -88,11 +112,19 @@ export function readDiagnostics(): Diagnostics {
 
 declare global {
   interface Window {
-    songyun?: { diagnostics: () => Diagnostics }
+    songyun?: {
+      diagnostics: () => Diagnostics
+      /** Test hook: the scene host's WebGL context ({@link SceneContextControl}). */
+      sceneContext?: () => SceneContextControl | undefined
+    }
   }
 }
 
 /** Installs `window.songyun.diagnostics`. */
 export function installDiagnostics(): void {
-  window.songyun = { ...window.songyun, diagnostics: readDiagnostics }
+  window.songyun = {
+    ...window.songyun,
+    diagnostics: readDiagnostics,
+    sceneContext: sceneContextControl,
+  }
 }

@@ -16,27 +16,32 @@ export const exhibitComponents: ExhibitComponentRegistry = {
  * What a kind's first frame would otherwise wait on and the menu can make while it is idle
  * (renderer/startup/exhibitWarmUps.ts): resolves to the steps, each short enough for one idle
  * period. Nothing here may hold a GPU object while the menu shows: a scene prepared in the
- * page's WebGL context is disposed before its step resolves (`SceneHost.prepare`).
+ * page's WebGL context is disposed before its step resolves (`SceneDrawing.prepare`).
  */
 export const exhibitPreparations: Partial<
   Record<ExhibitKind, () => Promise<readonly (() => Promise<void>)[]>>
 > = {
-  // The tea table's painted pictures, its decoded room light and the table's light for the
-  // layout this screen's shape takes (teaTablePictures.ts); then the page's WebGL context, and
-  // the table built and drawn once in it, unseen, so its programs and a software rasteriser's
-  // pipelines are made before the tap (bench tea-scene: the first open's first frame).
+  // The tea table built and drawn once, unseen, in the context it will be shown in, so its
+  // programs and a software rasteriser's pipelines are made before the tap (bench tea-scene: the
+  // first open's first frame). Drawn in the scene worker, the worker makes the painted pictures
+  // and the table's light too, off the page's main thread; on the page's own host (no worker
+  // drawing) the menu makes them here first, in idle slices (teaTablePictures.ts).
   'tea-whisking': async () => {
-    const [{ teaTablePictures }, { teaScenePreparation }, { pageSceneHost }] = await Promise.all([
-      import('./teaWhisking/scene/teaTablePictures'),
-      import('./teaWhisking/scene/teaScene'),
-      import('../scenes/pageSceneHost'),
+    const [{ pageHostedSceneHost }, { canDrawInWorker }] = await Promise.all([
+      import('../scenes/pageHostedSceneHost'),
+      import('../scenes/rendererCapability'),
     ])
+    const hostSteps = [
+      async () => {
+        pageHostedSceneHost()
+      },
+      () => pageHostedSceneHost().prepare('tea-whisking'),
+    ]
+    if (canDrawInWorker()) return hostSteps
+    const { teaTablePictures } = await import('./teaWhisking/scene/teaTablePictures')
     return [
       ...teaTablePictures.preparationSteps(window.innerWidth / Math.max(1, window.innerHeight)),
-      async () => {
-        pageSceneHost()
-      },
-      () => pageSceneHost().prepare('tea-whisking', teaScenePreparation()),
+      ...hostSteps,
     ]
   },
 }

@@ -1,5 +1,6 @@
 import type { PerspectiveCamera, OrthographicCamera, Scene, WebGLRenderer } from 'three'
 import type { Disposable } from '../../src/lifecycle/disposable'
+import type { ScenePointerSource } from './scenePointerInput'
 
 /** What a scene factory is given; it must not touch the DOM or start anything before `connect`. */
 export interface SceneContext {
@@ -9,6 +10,11 @@ export interface SceneContext {
   readonly signal: AbortSignal
   /** Reduced motion is on (OS setting or the visitor's toggle): no camera swoops, calm effects. */
   readonly isReducedMotion: boolean
+  /**
+   * The canvas's size in CSS pixels when the scene is asked for; 0 × 0 before the canvas is
+   * laid out (then the window's shape is the best guess).
+   */
+  readonly sizeCssPx: { readonly width: number; readonly height: number }
 }
 
 /**
@@ -19,8 +25,12 @@ export interface SceneContext {
 export interface ExhibitScene extends Disposable {
   readonly scene: Scene
   readonly camera: PerspectiveCamera | OrthographicCamera
-  /** Starts listening to input on the canvas; listeners are removed by `dispose()`. */
-  connect(canvas: HTMLCanvasElement): void
+  /**
+   * Starts listening to `input`; subscriptions end with `dispose()`. A scene drawn on the page's
+   * main thread is also given the canvas element `domCanvas` (the woodblock workshop's gestures
+   * still listen to it); a scene drawn in a worker never is (docs/architecture.md).
+   */
+  connect(input: ScenePointerSource, domCanvas?: HTMLCanvasElement): void
   update(deltaSeconds: number, elapsedSeconds: number): void
   resize(widthCssPx: number, heightCssPx: number): void
   /**

@@ -58,3 +58,26 @@ export function renderPixelRatio(
   const cssPixels = Math.max(1, widthCssPx * heightCssPx)
   return Math.min(deviceRatio, Math.sqrt(softwareFramePixelBudget / cssPixels))
 }
+
+/** As much of the page's globals as {@link canDrawInWorker} looks at (a test passes its own). */
+export interface WorkerDrawingGlobals {
+  readonly HTMLCanvasElement?: { readonly prototype: object }
+  readonly OffscreenCanvas?: unknown
+  readonly Worker?: unknown
+}
+
+/**
+ * Whether the scenes can be drawn in a worker: the page's canvas can hand its drawing to an
+ * OffscreenCanvas (`transferControlToOffscreen`) and module workers run. True in every Chromium
+ * the kiosk ships in; elsewhere the scenes are drawn on the main thread (`PageHostedScenes`).
+ * In a worker the compositor's wait for a software-rasterised frame leaves the page's main
+ * thread (docs/performance.md, "Drawing in a worker").
+ */
+export function canDrawInWorker(globals: WorkerDrawingGlobals = globalThis): boolean {
+  return (
+    typeof globals.Worker === 'function' &&
+    typeof globals.OffscreenCanvas === 'function' &&
+    globals.HTMLCanvasElement !== undefined &&
+    'transferControlToOffscreen' in globals.HTMLCanvasElement.prototype
+  )
+}

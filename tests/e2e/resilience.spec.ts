@@ -36,33 +36,25 @@ test('a calm bilingual starting screen shows until the content has loaded, never
   expect(consoleErrors).toEqual([])
 })
 
-/** Loses the scene host's WebGL context as a GPU reset would, and waits until it is gone. */
+/**
+ * Loses the scene host's WebGL context as a GPU reset would, and waits until it is gone. The
+ * host that owns the context does it (`window.songyun.sceneContext()`): a canvas drawn from the
+ * scene worker cannot be asked for its context on the page.
+ */
 async function loseSceneContext(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('canvas.scene-host-canvas')!
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl')
-    const extension = gl?.getExtension('WEBGL_lose_context')
-    if (!extension) throw new Error('WEBGL_lose_context is not available')
-    ;(window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext = extension
-    extension.loseContext()
+    const control = window.songyun?.sceneContext?.()
+    if (!control) throw new Error('no scene host has registered its context control')
+    control.lose()
   })
   await expect
-    .poll(() =>
-      page.evaluate(() =>
-        document
-          .querySelector<HTMLCanvasElement>('canvas.scene-host-canvas')!
-          .getContext('webgl2')!
-          .isContextLost(),
-      ),
-    )
+    .poll(() => page.evaluate(() => window.songyun?.sceneContext?.()?.isLost() ?? false))
     .toBe(true)
 }
 
 /** Gives the context back and waits until the rebuilt scene has GPU objects and draws frames. */
 async function restoreSceneContext(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    (window as unknown as { __loseContext: WEBGL_lose_context }).__loseContext.restoreContext(),
-  )
+  await page.evaluate(() => window.songyun?.sceneContext?.()?.restore())
   // A software rasteriser on a shared machine rebuilds a scene slowly (the tea's in ~30 s).
   const rebuilt = { timeout: 90_000 }
   await expect

@@ -154,9 +154,14 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   await openTea(page)
   await page.waitForTimeout(500)
   let a = await teaAnchors(page)
-  const opened = await bowlLuminance(page, a)
-  // Not blank: the bowl area holds light and dark (glaze, streaks, table).
-  expect(Math.max(...opened) - Math.min(...opened)).toBeGreaterThan(30)
+  // Not blank: the bowl area holds light and dark (glaze, streaks, table). Drawn by the scene
+  // worker, a repeat visit's first frame reaches the screen a moment after the page's signals.
+  await expect
+    .poll(async () => {
+      const opened = await bowlLuminance(page, a)
+      return Math.max(...opened) - Math.min(...opened)
+    })
+    .toBeGreaterThan(30)
   await page.screenshot({ path: shot(testInfo, 'tea-open.png') })
 
   const cdp = await page.context().newCDPSession(page)
@@ -276,8 +281,10 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   // Leaving returns the renderer's counts to the menu's baseline.
   await tap(page, '[data-action="home"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
-  const left = (await diagnostics(page)).webgl!
-  expect({ ...left, calls: 0 }).toEqual({ ...baseline!, calls: 0 })
+  // The scene worker reports its counts once it has disposed the scene: wait for that report.
+  await expect
+    .poll(async () => ({ ...(await diagnostics(page)).webgl!, calls: 0 }))
+    .toEqual({ ...baseline!, calls: 0 })
 
   // Staff see why in the printer section: the error, its reason and what to do.
   await createFirstPin(page, '246813')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  canDrawInWorker,
   isSoftwareRenderer,
   renderPixelRatio,
   softwareFramePixelBudget,
@@ -41,5 +42,39 @@ describe('isSoftwareRenderer', () => {
     expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620, OpenGL 4.6)')).toBe(
       false,
     )
+  })
+})
+
+describe('canDrawInWorker', () => {
+  class Canvas {
+    transferControlToOffscreen() {}
+  }
+  class OffscreenSurface {}
+  class ModuleWorker {}
+
+  it('draws in a worker where the canvas hands its drawing to an OffscreenCanvas and workers run', () => {
+    expect(
+      canDrawInWorker({
+        HTMLCanvasElement: Canvas,
+        OffscreenCanvas: OffscreenSurface,
+        Worker: ModuleWorker,
+      }),
+    ).toBe(true)
+  })
+
+  it('keeps drawing on the main thread without transferControlToOffscreen, OffscreenCanvas or Worker', () => {
+    class OldCanvas {}
+    expect(
+      canDrawInWorker({
+        HTMLCanvasElement: OldCanvas,
+        OffscreenCanvas: OffscreenSurface,
+        Worker: ModuleWorker,
+      }),
+    ).toBe(false)
+    expect(canDrawInWorker({ HTMLCanvasElement: Canvas, Worker: ModuleWorker })).toBe(false)
+    expect(canDrawInWorker({ HTMLCanvasElement: Canvas, OffscreenCanvas: OffscreenSurface })).toBe(
+      false,
+    )
+    expect(canDrawInWorker({})).toBe(false)
   })
 })

@@ -7,9 +7,13 @@ import {
 } from '../../../../src/exhibits/teaWhisking/teaSession'
 import type { TeaVerdict } from '../../../../src/exhibits/teaWhisking/teaVerdict'
 import { WhiskStroke } from '../../../../src/exhibits/teaWhisking/whiskStroke'
-import { listenOnCanvas } from '../../../scenes/canvasListener'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
 import { pickOnHorizontalPlane } from '../../../scenes/horizontalPlanePick'
+import type {
+  ScenePointerInput,
+  ScenePointerSample,
+  ScenePointerSource,
+} from '../../../scenes/scenePointerInput'
 import { recordSceneStep } from '../../../scenes/sceneSteps'
 import { screenLikeRenderTarget } from '../../../scenes/screenLikeRenderTarget'
 import { textureByteSize, texturesOf } from '../../../scenes/textureByteSize'
@@ -69,10 +73,10 @@ export interface TeaScene extends ExhibitScene {
   setReducedMotion(isReducedMotion: boolean): void
   /**
    * The bowl seen from straight above as it is now (the foam, its 咬盏 collar, whatever is drawn
-   * on it), as a square `sizePx` picture for the keepsake: a new 2D canvas the caller owns
-   * (`toDataURL('image/png')` gives the PNG). Draws it off screen; the canvas is untouched.
+   * on it), as a square `sizePx` picture for the keepsake: an ImageBitmap the caller owns (and
+   * closes), which a worker can transfer to the page. Draws it off screen; the canvas is untouched.
    */
-  bowlPicture(sizePx?: number): HTMLCanvasElement
+  bowlPicture(sizePx?: number): ImageBitmap
 }
 
 type TouchRole =
@@ -85,7 +89,7 @@ export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<T
   return async (context) => {
     // Usually made by the menu while it was idle (renderer/startup/exhibitWarmUps.ts), for the
     // screen's shape: the layout, and so the table's light, follows it (teaSetLayout.ts).
-    const screenAspect = aspectOf(context.renderer.domElement)
+    const screenAspect = aspectOf(context.sizeCssPx)
     const picturesStartMs = performance.now()
     await teaTablePictures.prepare(screenAspect)
     recordSceneStep('tea-pictures', picturesStartMs)
@@ -102,29 +106,13 @@ export function teaSceneFactory(options: TeaSceneOptions): ExhibitSceneFactory<T
   }
 }
 
-/** A listener for a table nobody sees (`teaScenePreparation`): it hears nothing. */
-const unheardListener: TeaSceneListener = {
-  stationActive: () => {},
-  stationComplete: () => {},
-  verdict: () => {},
-  anchors: () => {},
-  pourFill: () => {},
-}
+/** A landscape kiosk's shape, for a stage whose size is not known yet. */
+const unknownStageAspect = 16 / 9
 
-/**
- * The tea table for the scene host to prepare while the menu is idle (`SceneHost.prepare`): the
- * same scene, materials and shaders as the visitor's, built to be drawn once and disposed.
- */
-export function teaScenePreparation(): ExhibitSceneFactory<TeaScene> {
-  return teaSceneFactory({ listener: unheardListener })
-}
-
-/** Width / height of the stage `canvas` is in (of the window before it is laid out). */
-function aspectOf(canvas: HTMLCanvasElement): number {
-  const isLaidOut = canvas.clientWidth > 0 && canvas.clientHeight > 0
-  return isLaidOut
-    ? canvas.clientWidth / canvas.clientHeight
-    : window.innerWidth / Math.max(1, window.innerHeight)
+/** Width / height of the stage the canvas is in. */
+function aspectOf(sizeCssPx: SceneContext['sizeCssPx']): number {
+  const isLaidOut = sizeCssPx.width > 0 && sizeCssPx.height > 0
+  return isLaidOut ? sizeCssPx.width / sizeCssPx.height : unknownStageAspect
 }
 
 class TeaTableScene implements TeaScene {
@@ -140,7 +128,6 @@ class TeaTableScene implements TeaScene {
   readonly #touches = new Map<number, TouchRole>()
   readonly #raycaster = new Raycaster()
   #isReducedMotion: boolean
-  #canvas: HTMLCanvasElement | undefined
   #widthPx = 1
   #heightPx = 1
   #verdict: { verdict: TeaVerdict; ageSeconds: number } | undefined
@@ -185,16 +172,14 @@ class TeaTableScene implements TeaScene {
     return this.#session
   }
 
-  connect(canvas: HTMLCanvasElement): void {
-    this.#canvas = canvas
-    const listen = <K extends keyof HTMLElementEventMap>(
-      type: K,
-      handler: (event: HTMLElementEventMap[K]) => void,
-    ) => listenOnCanvas(this.#store, canvas, type, handler)
-    listen('pointerdown', (event) => this.#pointerDown(event))
-    listen('pointermove', (event) => this.#pointerMove(event))
-    listen('pointerup', (event) => this.#pointerUp(event))
-    listen('pointercancel', (event) => this.#pointerUp(event))
+  connect(input: ScenePointerSource): void {
+    this.#store.add(
+      input.subscribe((event) => {
+        if (event.kind === 'down') this.#pointerDown(event)
+        else if (event.kind === 'move') this.#pointerMove(event)
+        else this.#pointerUp(event)
+      }),
+    )
     this.#isTouchedSinceUpdate = true
     this.#session.start()
   }
@@ -286,11 +271,10 @@ class TeaTableScene implements TeaScene {
     return true
   }
 
-  bowlPicture(sizePx = 512): HTMLCanvasElement {
+  bowlPicture(sizePx = 512): ImageBitmap {
     const renderer = this.#renderer
-    const picture = document.createElement('canvas')
-    picture.width = sizePx
-    picture.height = sizePx
+    // An OffscreenCanvas: the scene may be drawn in a worker, where there is no document.
+    const picture = new OffscreenCanvas(sizePx, sizePx)
     const context = picture.getContext('2d')
     if (!context) throw new Error('the bowl picture needs a 2D canvas')
     const rimY = this.#table.bowl.position.y + bowlHeightCm
@@ -326,7 +310,7 @@ class TeaTableScene implements TeaScene {
       image.data.set(bytes.subarray(from, from + rowBytes), row * rowBytes)
     }
     context.putImageData(image, 0, 0)
-    return picture
+    return picture.transferToImageBitmap()
   }
 
   /** Where the bowl, ewer and caddy are on screen now. */
@@ -349,7 +333,6 @@ class TeaTableScene implements TeaScene {
   dispose(): void {
     this.#touches.clear()
     this.#store.dispose()
-    this.#canvas = undefined
   }
 
   #newSession(): TeaSession {
@@ -368,9 +351,8 @@ class TeaTableScene implements TeaScene {
     return { x: ((ndc.x + 1) / 2) * this.#widthPx, y: ((1 - ndc.y) / 2) * this.#heightPx }
   }
 
-  #eventPoint(event: PointerEvent): ScreenPoint {
-    const rect = this.#canvas!.getBoundingClientRect()
-    return { x: event.clientX - rect.left, y: event.clientY - rect.top }
+  #eventPoint(sample: ScenePointerSample): ScreenPoint {
+    return { x: sample.xCssPx, y: sample.yCssPx }
   }
 
   /** Where the finger's ray meets the horizontal plane at the surface, in the bowl's frame. */
@@ -398,14 +380,13 @@ class TeaTableScene implements TeaScene {
     return Math.hypot(point.x - centre.x, point.y - centre.y) <= Math.abs(edge.x - centre.x)
   }
 
-  #pointerDown(event: PointerEvent): void {
+  #pointerDown(event: ScenePointerInput): void {
     this.#isTouchedSinceUpdate = true
     if (this.#touches.has(event.pointerId)) return
     const point = this.#eventPoint(event)
     const session = this.#session
     const ewerCentre = this.#table.ewer.position.clone().add(new Vector3(0, 6, 0))
     if (this.#isNear(point, ewerCentre, ewerReachCm) && session.beginPour()) {
-      this.#capture(event)
       this.#touches.set(event.pointerId, {
         kind: 'pour',
         target: undefined,
@@ -425,7 +406,6 @@ class TeaTableScene implements TeaScene {
       if (session.tapBowl() && !this.#isReducedMotion) this.#steamAgeSeconds = 0
       return
     }
-    this.#capture(event)
     if (session.station === 'draw') {
       this.#touches.set(event.pointerId, { kind: 'draw', last: undefined })
       this.#drawAt(event.pointerId, onSurface)
@@ -437,18 +417,17 @@ class TeaTableScene implements TeaScene {
     this.#placeWhisk(onSurface)
   }
 
-  #pointerMove(event: PointerEvent): void {
+  #pointerMove(event: ScenePointerInput): void {
     if (!this.#touches.has(event.pointerId)) return
     // The browser delivers one move per frame and keeps the ones in between as coalesced
-    // events; on a slow frame a whole back-and-forth stroke hides in them, so read them all.
-    const coalesced = event.getCoalescedEvents?.() ?? []
-    for (const sample of coalesced.length > 0 ? coalesced : [event]) this.#moveTo(sample)
+    // samples; on a slow frame a whole back-and-forth stroke hides in them, so read them all.
+    for (const sample of event.coalesced) this.#moveTo(event.pointerId, sample)
   }
 
-  #moveTo(event: PointerEvent): void {
-    const role = this.#touches.get(event.pointerId)
+  #moveTo(pointerId: number, sample: ScenePointerSample): void {
+    const role = this.#touches.get(pointerId)
     if (!role) return
-    const point = this.#eventPoint(event)
+    const point = this.#eventPoint(sample)
     if (role.kind === 'pour') {
       const underSpout = this.#pointUnderSpout(point)
       if (!underSpout) return
@@ -462,11 +441,11 @@ class TeaTableScene implements TeaScene {
     const onSurface = this.#pointOnSurface(point)
     if (!onSurface) return
     if (role.kind === 'whisk') {
-      const input = role.stroke.move(this.#strokeSample(onSurface, event))
+      const input = role.stroke.move(this.#strokeSample(onSurface, sample))
       if (input) this.#session.whisk(input)
       this.#placeWhisk(onSurface)
     } else {
-      this.#drawAt(event.pointerId, onSurface)
+      this.#drawAt(pointerId, onSurface)
     }
   }
 
@@ -488,7 +467,7 @@ class TeaTableScene implements TeaScene {
     this.listener.pourFill(this.#session.pourFillRatio)
   }
 
-  #pointerUp(event: PointerEvent): void {
+  #pointerUp(event: ScenePointerInput): void {
     this.#isTouchedSinceUpdate = true
     this.#release(event.pointerId)
   }
@@ -511,22 +490,14 @@ class TeaTableScene implements TeaScene {
     }
   }
 
-  #capture(event: PointerEvent): void {
-    try {
-      this.#canvas?.setPointerCapture(event.pointerId)
-    } catch {
-      // A synthetic pointer may not be capturable; the gesture still works without capture.
-    }
-  }
-
-  #strokeSample(onSurface: Vector3, event: PointerEvent) {
+  #strokeSample(onSurface: Vector3, sample: ScenePointerSample) {
     // In the model's bowl radii: the liquid's, so a risen foam does not slow the whisk's measure.
     const radius = this.#surface.liquidRadiusCm
     return {
       x: onSurface.x / radius,
       y: onSurface.z / radius,
-      timeMs: event.timeStamp,
-      pressure: event.pressure,
+      timeMs: sample.timeStampMs,
+      pressure: sample.pressure,
     }
   }
 

@@ -77,7 +77,7 @@ const painters: Record<Exclude<TeaPictureName, 'roomLight' | TableLightName>, ()
 }
 
 /** Reads a canvas's pixels once, turned bottom-up as a texture's rows run. */
-function bytesOf(canvas: HTMLCanvasElement): RgbaPicture {
+function bytesOf(canvas: OffscreenCanvas): RgbaPicture {
   const context = canvas.getContext('2d', { willReadFrequently: true })
   if (!context) throw new Error('the tea scene needs a 2D canvas for its textures')
   const { width, height } = canvas
@@ -100,9 +100,8 @@ async function decodeRoomLight(): Promise<RgbaPicture> {
     premultiplyAlpha: 'none',
   })
   try {
-    const canvas = document.createElement('canvas')
-    canvas.width = bitmap.width
-    canvas.height = bitmap.height
+    // An OffscreenCanvas: the pictures may be made in the scene worker, where there is no document.
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
     const context = canvas.getContext('2d', { willReadFrequently: true })
     if (!context) throw new Error('the tea scene needs a 2D canvas for its textures')
     context.drawImage(bitmap, 0, 0)

@@ -3,10 +3,12 @@
 // twice and none makes a GPU object.
 import { seededRandom } from '../../../../src/random/seededRandom'
 
-function canvasOf(width: number, height: number): [HTMLCanvasElement, CanvasRenderingContext2D] {
-  const canvas = document.createElement('canvas')
-  canvas.width = width
-  canvas.height = height
+function canvasOf(
+  width: number,
+  height: number,
+): [OffscreenCanvas, OffscreenCanvasRenderingContext2D] {
+  // An OffscreenCanvas: the tea table may be built in the scene worker, where there is no document.
+  const canvas = new OffscreenCanvas(width, height)
   // Read back once: a canvas kept in CPU memory paints and reads without a GPU round trip.
   const context = canvas.getContext('2d', { willReadFrequently: true })
   if (!context) throw new Error('the tea scene needs a 2D canvas for its textures')
@@ -27,7 +29,7 @@ function glazeEndRow(footTopV: number): number {
  * glaze stops above the unglazed foot). Fine rust and silver-brown streaks run from the rim
  * down into the well and down the outside, on a blue-black ground. Wraps round in x.
  */
-export function paintHareFur(rimV: number, footTopV: number): HTMLCanvasElement {
+export function paintHareFur(rimV: number, footTopV: number): OffscreenCanvas {
   const width = hareFurWidthPx
   const height = hareFurHeightPx
   const random = seededRandom(1107)
@@ -101,7 +103,7 @@ export function paintHareFur(rimV: number, footTopV: number): HTMLCanvasElement 
  * Where the bowl shines, along the same lathe as {@link paintHareFur}: red full on the glaze,
  * hardly at all on the bare clay of the foot.
  */
-export function paintGlazeGloss(footTopV: number): HTMLCanvasElement {
+export function paintGlazeGloss(footTopV: number): OffscreenCanvas {
   const [canvas, r] = canvasOf(4, 256)
   const scale = 256 / hareFurHeightPx
   r.fillStyle = '#ffffff' // the glaze shines
@@ -117,7 +119,7 @@ export function paintGlazeGloss(footTopV: number): HTMLCanvasElement {
  * (the grain runs along x; its waves have whole periods across the picture). The light is the
  * table's shader's work.
  */
-export function paintTableWood(): HTMLCanvasElement {
+export function paintTableWood(): OffscreenCanvas {
   const random = seededRandom(1049)
   const sizePx = 512
   const [canvas, g] = canvasOf(sizePx, sizePx)
@@ -144,7 +146,7 @@ export function paintTableWood(): HTMLCanvasElement {
 }
 
 /** A soft radial puff for the steam of the warming rinse and for the contact shadows. */
-export function paintSoftPuff(): HTMLCanvasElement {
+export function paintSoftPuff(): OffscreenCanvas {
   const [canvas, g] = canvasOf(128, 128)
   const gradient = g.createRadialGradient(64, 64, 0, 64, 64, 64)
   gradient.addColorStop(0, 'rgba(255,255,255,1)')

@@ -13,6 +13,7 @@ import {
   scribeStrokes,
 } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import { DisposableStore } from '../../../../src/lifecycle/disposable'
+import type { ScenePointerSource } from '../../../scenes/scenePointerInput'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import { PictureSnapshot } from './pictureSnapshot'
@@ -328,7 +329,9 @@ export class WoodblockScene implements ExhibitScene {
     this.#restTools()
   }
 
-  connect(canvas: HTMLCanvasElement): void {
+  connect(_input: ScenePointerSource, canvas?: HTMLCanvasElement): void {
+    // The gestures still read the canvas's DOM events: the workshop is drawn on the main thread.
+    if (!canvas) throw new Error('the woodblock workshop is drawn on the page: connect its canvas')
     this.#gestures.connect(canvas, this.#store)
     this.#parts.session.start()
     this.#notifyChanged()
