@@ -1,3 +1,4 @@
+import { DomPointerSource } from '../../../../../renderer/scenes/domPointerSource'
 import {
   Group,
   Mesh,
@@ -119,7 +120,7 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
       x: 0,
       y: 0,
     }) as DOMRect
-  scene.connect(canvas)
+  scene.connect(new DomPointerSource(canvas), canvas)
   scene.resize(canvasWidthPx, canvasHeightPx)
   scene.camera.updateMatrixWorld()
   const cameraAtSample = scene.camera.position.clone()
