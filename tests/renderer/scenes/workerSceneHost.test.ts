@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { HostedSceneHandle } from '../../../renderer/scenes/hostedScene'
 import { readDiagnostics, sceneContextControl } from '../../../renderer/diagnostics/diagnostics'
 import type { DrawingCounts } from '../../../renderer/scenes/sceneDrawing'
 import type {
@@ -96,7 +97,8 @@ describe('WorkerSceneHost', () => {
     await expect(answering).resolves.toBe('done')
 
     // A failed call rejects with the worker's message.
-    const failing = shown!.handle.call('bowlPicture', 64)
+    const handle = shown!.handle as HostedSceneHandle<{ bowlPicture(sizePx: number): unknown }>
+    const failing = handle.call('bowlPicture', 64)
     worker.send({ type: 'reply', requestId: worker.sent('call')[1]!.requestId, error: 'no 2D' })
     await expect(failing).rejects.toThrow('no 2D')
   })

@@ -103,7 +103,12 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
       listener: {},
       overlayBands: { topCssPx: 73, bottomCssPx: 80, sideCssPx: 16 },
     },
-    { renderer: {} as WebGLRenderer, signal: new AbortController().signal, isReducedMotion },
+    {
+      renderer: {} as WebGLRenderer,
+      signal: new AbortController().signal,
+      isReducedMotion,
+      sizeCssPx: { width: canvasWidthPx, height: canvasHeightPx },
+    },
     new DisposableStore(),
   )
   const canvas = document.createElement('canvas')
