@@ -79,14 +79,14 @@ function recordingKind() {
         scene: new Scene(),
         camera: new PerspectiveCamera(),
         connect(input: ScenePointerSource) {
-          renderer()!.info.memory.geometries += 15
+          renderer().info.memory.geometries += 15
           input.subscribe((each) => inputs.push(each))
           emit('stationActive', ['warm-bowl'])
         },
         update() {},
         resize() {},
         dispose() {
-          renderer()!.info.memory.geometries -= 15
+          renderer().info.memory.geometries -= 15
         },
       }
       made.push(scene)
@@ -126,11 +126,11 @@ describe('SceneWorkerRuntime', () => {
   it("holds a shown scene's events until its first frame is drawn, then answers the show", async () => {
     const { runtime, posted } = makeRuntime()
     runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
-    await vi.waitFor(() => expect(renderer()!.loop).not.toBeNull())
+    await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
     // Connected (the station is known) but not drawn: the page hears nothing yet.
     expect(ofType(posted, 'event')).toEqual([])
     expect(ofType(posted, 'reply')).toEqual([])
-    renderer()!.loop!(16)
+    renderer().loop!(16)
     const afterFrame = posted.map((m) => m.type).slice(-3)
     expect(afterFrame).toEqual(['snapshot', 'event', 'reply'])
     expect(ofType(posted, 'event')[0]).toMatchObject({ name: 'stationActive', args: ['warm-bowl'] })
@@ -149,8 +149,8 @@ describe('SceneWorkerRuntime', () => {
   it('hands forwarded pointer records to the scene and answers calls by name', async () => {
     const { runtime, posted, inputs } = makeRuntime()
     runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
-    await vi.waitFor(() => expect(renderer()!.loop).not.toBeNull())
-    renderer()!.loop!(16)
+    await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
+    renderer().loop!(16)
     const input: ScenePointerInput = {
       kind: 'down',
       pointerId: 3,
@@ -175,7 +175,7 @@ describe('SceneWorkerRuntime', () => {
   it('a clear before the first frame answers the show as not shown, and reports the counts back at baseline', async () => {
     const { runtime, posted } = makeRuntime()
     runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
-    await vi.waitFor(() => expect(renderer()!.loop).not.toBeNull())
+    await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
     runtime.receive({ type: 'clear' })
     expect(ofType(posted, 'reply')).toEqual([{ type: 'reply', requestId: 1, isShown: false }])
     expect(ofType(posted, 'event')).toEqual([])
@@ -188,10 +188,10 @@ describe('SceneWorkerRuntime', () => {
   it('on dispose frees the renderer and then posts its last counts, the last message', async () => {
     const { runtime, posted } = makeRuntime()
     runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
-    await vi.waitFor(() => expect(renderer()!.loop).not.toBeNull())
-    renderer()!.loop!(16)
+    await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
+    renderer().loop!(16)
     runtime.receive({ type: 'dispose' })
-    expect(renderer()!.isDisposed).toBe(true)
+    expect(renderer().isDisposed).toBe(true)
     expect(posted.at(-1)).toMatchObject({ type: 'disposed', counts: { geometries: 0 } })
   })
 })
