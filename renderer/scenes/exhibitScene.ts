@@ -1,5 +1,6 @@
 import type { PerspectiveCamera, OrthographicCamera, Scene, WebGLRenderer } from 'three'
 import type { Disposable } from '../../src/lifecycle/disposable'
+import type { ScenePointerSource } from './scenePointerInput'
 
 /** What a scene factory is given; it must not touch the DOM or start anything before `connect`. */
 export interface SceneContext {
@@ -19,8 +20,12 @@ export interface SceneContext {
 export interface ExhibitScene extends Disposable {
   readonly scene: Scene
   readonly camera: PerspectiveCamera | OrthographicCamera
-  /** Starts listening to input on the canvas; listeners are removed by `dispose()`. */
-  connect(canvas: HTMLCanvasElement): void
+  /**
+   * Starts listening to input; listeners are removed by `dispose()`. A scene reads its input
+   * from `pointer` (plain records, the same on the main thread and in a worker); `canvas` is
+   * for a scene still listening to the element's own events (the tea table until it moves).
+   */
+  connect(canvas: HTMLCanvasElement, pointer: ScenePointerSource): void
   update(deltaSeconds: number, elapsedSeconds: number): void
   resize(widthCssPx: number, heightCssPx: number): void
   /**

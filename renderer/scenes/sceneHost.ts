@@ -1,6 +1,7 @@
 import { WebGLRenderer, SRGBColorSpace, ACESFilmicToneMapping } from 'three'
 import type { Disposable } from '../../src/lifecycle/disposable'
 import { registerWebglProbe } from '../diagnostics/diagnostics'
+import { DomPointerSource } from './domPointerSource'
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 import { guardTapsAfterFlicks } from './flickTapGuard'
 import { announceSceneContextChange } from './sceneContextEvent'
@@ -50,6 +51,8 @@ export class SceneHost implements Disposable {
   /** WebGL runs on a software rasteriser: multisampling is off (see `isSoftwareRenderer`). */
   readonly isSoftwareRendered: boolean
   #current: ExhibitScene | undefined
+  /** The current scene's pointer input, read from the canvas's events; goes with the scene. */
+  #pointerSource: DomPointerSource | undefined
   /** The FXAA pass of the current scene, on a renderer without multisampling. */
   #antialiasing: SceneAntialiasing | undefined
   #loading: AbortController | undefined
@@ -166,7 +169,8 @@ export class SceneHost implements Disposable {
     this.#antialiasing = antialiasing
     this.interactiveResolution.reset()
     this.#touchingPointerIds.clear()
-    next.connect(this.canvas)
+    this.#pointerSource = new DomPointerSource(this.canvas)
+    next.connect(this.canvas, this.#pointerSource)
     this.#resize()
     this.#lastTimeMs = undefined
     this.#isFirstFrame = true
@@ -346,6 +350,8 @@ export class SceneHost implements Disposable {
     const current = this.#current
     this.#current = undefined
     current?.dispose()
+    this.#pointerSource?.dispose()
+    this.#pointerSource = undefined
     this.#antialiasing?.dispose()
     this.#antialiasing = undefined
     this.#drawnScene = undefined

@@ -28,6 +28,12 @@ export interface ScreenRect {
   readonly height: number
 }
 
+/** A canvas's size in CSS pixels (a pointer source's `sizeCssPx`). */
+export interface CanvasSize {
+  readonly width: number
+  readonly height: number
+}
+
 /** What of the visit decides the part of the bench a station frames. */
 export interface StationFocus {
   readonly phase: PrintingPhase
@@ -138,20 +144,18 @@ export class StationCamera {
     else this.camera.position.lerp(this.#target, ease)
   }
 
-  /** The point under a pointer on the horizontal plane at `surfaceY`, in scene units. */
+  /**
+   * The point under a pointer on the horizontal plane at `surfaceY`, in scene units; the pointer
+   * at (`xCssPx`, `yCssPx`) from the top left of a canvas of `sizeCssPx`.
+   */
   benchPointAt(
-    canvas: HTMLCanvasElement | undefined,
-    clientX: number,
-    clientY: number,
+    xCssPx: number,
+    yCssPx: number,
+    sizeCssPx: CanvasSize | undefined,
     surfaceY: number,
   ): Vector3 | undefined {
-    if (!canvas) return undefined
-    const rect = canvas.getBoundingClientRect()
-    if (rect.width === 0 || rect.height === 0) return undefined
-    this.#pointerNdc.set(
-      ((clientX - rect.left) / rect.width) * 2 - 1,
-      -((clientY - rect.top) / rect.height) * 2 + 1,
-    )
+    if (!sizeCssPx || sizeCssPx.width === 0 || sizeCssPx.height === 0) return undefined
+    this.#pointerNdc.set((xCssPx / sizeCssPx.width) * 2 - 1, -(yCssPx / sizeCssPx.height) * 2 + 1)
     return pickOnHorizontalPlane(
       this.#raycaster,
       this.camera,
@@ -161,16 +165,16 @@ export class StationCamera {
     )
   }
 
-  /** The box on `canvas` that a level rectangle of the bench at height `y` covers now. */
+  /** The box on a canvas of `sizeCssPx` that a level rectangle of the bench at height `y` covers now. */
   screenRect(
-    canvas: HTMLCanvasElement | undefined,
+    sizeCssPx: CanvasSize | undefined,
     minX: number,
     maxX: number,
     minZ: number,
     maxZ: number,
     y: number,
   ): ScreenRect | undefined {
-    if (!canvas || canvas.clientWidth === 0) return undefined
+    if (!sizeCssPx || sizeCssPx.width === 0) return undefined
     const xs: number[] = []
     const ys: number[] = []
     for (const [x, z] of [
@@ -180,8 +184,8 @@ export class StationCamera {
       [minX, maxZ],
     ] as const) {
       const corner = new Vector3(x, y, z).project(this.camera)
-      xs.push(((corner.x + 1) / 2) * canvas.clientWidth)
-      ys.push(((1 - corner.y) / 2) * canvas.clientHeight)
+      xs.push(((corner.x + 1) / 2) * sizeCssPx.width)
+      ys.push(((1 - corner.y) / 2) * sizeCssPx.height)
     }
     const left = Math.min(...xs)
     const top = Math.min(...ys)

@@ -12,8 +12,9 @@ import {
   brushTuningForGlyph,
   scribeStrokes,
 } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
-import { DisposableStore } from '../../../../src/lifecycle/disposable'
+import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
+import type { ScenePointerSource } from '../../../scenes/scenePointerInput'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import { PictureSnapshot } from './pictureSnapshot'
 import { ScribePlayback } from './scribePlayback'
@@ -117,6 +118,8 @@ export class WoodblockScene implements ExhibitScene {
   readonly #store: DisposableStore
   readonly #view: StationCamera
   readonly #gestures: StationGestures
+  /** Where the fingers come from, and the canvas's size (set by `connect`). */
+  #pointer: ScenePointerSource | undefined
   readonly #glyphSize: number
   readonly #writingAspect: number
   #isReducedMotion: boolean
@@ -150,8 +153,8 @@ export class WoodblockScene implements ExhibitScene {
     this.#glyphSize = layout?.glyphs[0]?.size ?? 0.6
     this.#writingAspect = carvingAspect(options.block)
     this.#gestures = new StationGestures(parts, {
-      benchPointAt: (clientX, clientY, surfaceY) =>
-        this.#view.benchPointAt(this.#gestures.canvas, clientX, clientY, surfaceY),
+      benchPointAt: (xCssPx, yCssPx, surfaceY) =>
+        this.#view.benchPointAt(xCssPx, yCssPx, this.#pointer?.sizeCssPx, surfaceY),
       carvingTool: () => this.#carvingTool,
       isScribeWriting: () => this.#scribe !== undefined,
       glyphSize: this.#glyphSize,
@@ -328,8 +331,11 @@ export class WoodblockScene implements ExhibitScene {
     this.#restTools()
   }
 
-  connect(canvas: HTMLCanvasElement): void {
-    this.#gestures.connect(canvas, this.#store)
+  /** Reads the visitor's fingers from `pointer` (the canvas is not used: see ExhibitScene). */
+  connect(_canvas: unknown, pointer: ScenePointerSource): void {
+    this.#pointer = pointer
+    this.#store.add(toDisposable(() => (this.#pointer = undefined)))
+    this.#gestures.connect(pointer, this.#store)
     this.#parts.session.start()
     this.#notifyChanged()
   }
@@ -452,7 +458,7 @@ export class WoodblockScene implements ExhibitScene {
     maxZ: number,
     y: number,
   ): ScreenRect | undefined {
-    return this.#view.screenRect(this.#gestures.canvas, minX, maxX, minZ, maxZ, y)
+    return this.#view.screenRect(this.#pointer?.sizeCssPx, minX, maxX, minZ, maxZ, y)
   }
 
   /** Frames the part of the bench the station needs; with reduced motion, one fixed view. */
