@@ -67,6 +67,11 @@ export interface WoodblockSceneOptions {
   readonly listener: WoodblockSceneListener
   /** The exhibit's controls over the edges of the view, which the framed work must stay clear of. */
   readonly overlayBands?: OverlayBands
+  /**
+   * The font set the sheet's model glyph face is loaded into: `document.fonts` on the page,
+   * `self.fonts` in a worker. Without one the model is drawn from the scribe's stroke outlines.
+   */
+  readonly fonts?: FontFaceSet
 }
 
 /**
@@ -95,6 +100,7 @@ export function woodblockSceneFactory(
         },
         context,
         store,
+        options.fonts,
       )
       built.scene = new WoodblockScene(parts, options, context, store)
       return built.scene

@@ -118,19 +118,23 @@ export interface WorkshopParts {
   readonly texelUploader: TexelUploader
 }
 
-/** Builds the workshop for `block`; every resource it makes is added to `store`. */
+/**
+ * Builds the workshop for `block`; every resource it makes is added to `store`. The model glyph's
+ * face is loaded into `fonts` (see loadModelGlyphFont).
+ */
 export async function buildWorkshop(
   block: CarvingSource,
   listener: PrintingSessionListener,
   context: SceneContext,
   store: DisposableStore,
+  fonts: FontFaceSet | undefined,
 ): Promise<WorkshopParts> {
   const aspect = carvingAspect(block)
   const grid = gridSizeFor(aspect, modelLongSideCells)
   const isMotif = block.carving === 'motif'
   const layout = isMotif ? undefined : layoutBlockText(block.text)
   // Awaited before anything is made, so an abandoned build has nothing to dispose.
-  const hasModelFont = !isMotif && (await loadModelGlyphFont())
+  const hasModelFont = !isMotif && (await loadModelGlyphFont(fonts))
   // A blank sheet until the visitor (or the scribe) writes on it.
   const session = new PrintingSession(createBitmap(grid.width, grid.height), listener)
 
@@ -433,11 +437,9 @@ function srgbBytes(width: number, height: number, rgb: Float32Array): Uint8Array
  * A soft dark rectangle fading to nothing at its rim: the shadow a thin sheet lying close to a
  * surface casts in soft light (the plane it is drawn on is a little larger than the sheet).
  */
-function sheetShadowCanvasTexture(): CanvasTexture {
+function sheetShadowCanvasTexture(): CanvasTexture<OffscreenCanvas> {
   const size = 64
-  const canvas = document.createElement('canvas')
-  canvas.width = size
-  canvas.height = size
+  const canvas = new OffscreenCanvas(size, size)
   const context = canvas.getContext('2d')!
   const inset = 7
   context.filter = 'blur(3px)'
@@ -447,10 +449,8 @@ function sheetShadowCanvasTexture(): CanvasTexture {
 }
 
 /** A soft dark ellipse fading to nothing: the shadow an object casts on the bench in soft light. */
-function contactShadowTexture(): CanvasTexture {
-  const canvas = document.createElement('canvas')
-  canvas.width = 64
-  canvas.height = 64
+function contactShadowTexture(): CanvasTexture<OffscreenCanvas> {
+  const canvas = new OffscreenCanvas(64, 64)
   const context = canvas.getContext('2d')!
   const gradient = context.createRadialGradient(32, 32, 8, 32, 32, 32)
   gradient.addColorStop(0, 'rgba(0,0,0,0.55)')

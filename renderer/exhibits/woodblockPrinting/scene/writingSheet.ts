@@ -55,13 +55,13 @@ export interface WritingSheetShape {
  * of the writing area from its top left; `sample()` reads the writing back at the model's grid.
  */
 export class WritingSheet implements Disposable {
-  readonly texture: CanvasTexture
-  readonly #canvas: HTMLCanvasElement
-  readonly #page: HTMLCanvasElement
-  readonly #ink: HTMLCanvasElement
-  readonly #inkContext: CanvasRenderingContext2D
+  readonly texture: CanvasTexture<OffscreenCanvas>
+  readonly #canvas: OffscreenCanvas
+  readonly #page: OffscreenCanvas
+  readonly #ink: OffscreenCanvas
+  readonly #inkContext: OffscreenCanvasRenderingContext2D
   /** The composed sheet's context; read back by the rectangle the brush changed. */
-  readonly #sheetContext: CanvasRenderingContext2D
+  readonly #sheetContext: OffscreenCanvasRenderingContext2D
   readonly #shape: WritingSheetShape
   readonly #layout: BlockLayout | undefined
   readonly #markFontFamily: string
@@ -74,7 +74,11 @@ export class WritingSheet implements Disposable {
     shape: WritingSheetShape,
     layout: BlockLayout | undefined,
     strokeData: Readonly<Record<string, CharacterStrokeData>>,
-    motifModel?: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+    motifModel?: (
+      context: OffscreenCanvasRenderingContext2D,
+      width: number,
+      height: number,
+    ) => void,
     /** A loaded regular-script face for the model; without one, the stroke outlines draw it. */
     modelFontFamily?: string,
     /** Sends the writing to the GPU by rectangles (the renderer's, once the scene has one). */
@@ -86,12 +90,8 @@ export class WritingSheet implements Disposable {
     this.#layout = motifModel ? undefined : layout
     this.#markFontFamily = modelFontFamily ?? 'Noto Serif SC'
     const s = writingPixelsPerCell
-    const make = (width: number, height: number) => {
-      const canvas = document.createElement('canvas')
-      canvas.width = width
-      canvas.height = height
-      return canvas
-    }
+    // OffscreenCanvas, not a <canvas>: the same 2D API on the page and in a worker scene host.
+    const make = (width: number, height: number) => new OffscreenCanvas(width, height)
     this.#canvas = make(
       (shape.gridWidth + shape.marginCells * 2 + shape.centreStripCells) * s,
       (shape.gridHeight + shape.marginCells * 2) * s,
@@ -139,7 +139,7 @@ export class WritingSheet implements Disposable {
 
   /** Lays a ready-made image as the writing (the plum motif, drawn by the scribe). */
   drawWriting(
-    draw: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+    draw: (context: OffscreenCanvasRenderingContext2D, width: number, height: number) => void,
   ): void {
     draw(this.#inkContext, this.#ink.width, this.#ink.height)
     this.#hasInk = true
@@ -280,7 +280,8 @@ export class WritingSheet implements Disposable {
     layout: BlockLayout | undefined,
     strokeData: Readonly<Record<string, CharacterStrokeData>>,
     motifModel:
-      ((context: CanvasRenderingContext2D, width: number, height: number) => void) | undefined,
+      | ((context: OffscreenCanvasRenderingContext2D, width: number, height: number) => void)
+      | undefined,
     modelFontFamily: string | undefined,
   ): void {
     const context = this.#page.getContext('2d')!
@@ -420,7 +421,7 @@ export class WritingSheet implements Disposable {
  * of `sizePx` (the face's own metrics place CJK glyphs unevenly in the em).
  */
 function drawCentredGlyph(
-  context: CanvasRenderingContext2D,
+  context: OffscreenCanvasRenderingContext2D,
   character: string,
   fontFamily: string,
   sizePx: number,
@@ -442,7 +443,7 @@ function drawCentredGlyph(
 
 /** {@link drawCentredGlyph}, outlining the glyph with the context's stroke instead of filling it. */
 function strokeCentredGlyph(
-  context: CanvasRenderingContext2D,
+  context: OffscreenCanvasRenderingContext2D,
   character: string,
   fontFamily: string,
   sizePx: number,
