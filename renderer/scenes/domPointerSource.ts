@@ -54,21 +54,54 @@ export function scenePointerInputOf(
 }
 
 /**
- * A scene's pointer input read from the canvas's own DOM events, on the page's main thread. Pointer
- * capture is taken on every press so a drag that leaves the canvas still reaches the scene.
- * A worker-drawn scene gets the same records by message instead (docs/performance.md, "Drawing in
+ * A scene's pointer input read from the canvas's own DOM events, on the page's main thread. It
+ * listens only while someone subscribes, so a scene that reads its canvas itself (the tea table,
+ * until it moves) sees no capture or default prevented that it did not ask for. Each press takes
+ * pointer capture, so a drag that leaves the canvas still reaches the scene, and has its default
+ * prevented (no compatibility mouse events, no focus moved by a touch on the picture). A
+ * worker-drawn scene gets the same records by message instead (docs/performance.md, "Drawing in
  * a worker").
  */
 export class DomPointerSource implements ScenePointerSource, Disposable {
   readonly #canvas: HTMLCanvasElement
   readonly #listeners = new Set<(input: ScenePointerInput) => void>()
-  readonly #store = new DisposableStore()
+  /** The canvas listeners, while there are subscribers. */
+  #listening: DisposableStore | undefined
+  #isDisposed = false
 
   constructor(canvas: HTMLCanvasElement) {
     this.#canvas = canvas
+  }
+
+  get sizeCssPx(): { readonly width: number; readonly height: number } {
+    return { width: this.#canvas.clientWidth, height: this.#canvas.clientHeight }
+  }
+
+  subscribe(listener: (input: ScenePointerInput) => void): Disposable {
+    if (this.#isDisposed) return toDisposable(() => {})
+    this.#listeners.add(listener)
+    this.#listening ??= this.#listen()
+    return toDisposable(() => {
+      this.#listeners.delete(listener)
+      if (this.#listeners.size === 0) this.#stopListening()
+    })
+  }
+
+  dispose(): void {
+    this.#isDisposed = true
+    this.#listeners.clear()
+    this.#stopListening()
+  }
+
+  #listen(): DisposableStore {
+    const canvas = this.#canvas
+    const store = new DisposableStore()
     for (const [type, kind] of Object.entries(kindOfEvent)) {
       const handler = (event: PointerEvent): void => {
-        if (kind === 'down') this.#capture(event.pointerId)
+        if (kind === 'down') {
+          this.#capture(event.pointerId)
+          event.preventDefault()
+        }
         const input = scenePointerInputOf(event, kind, {
           rect: canvas.getBoundingClientRect(),
           widthCssPx: canvas.clientWidth,
@@ -77,24 +110,16 @@ export class DomPointerSource implements ScenePointerSource, Disposable {
         for (const listener of [...this.#listeners]) listener(input)
       }
       canvas.addEventListener(type as keyof typeof kindOfEvent, handler)
-      this.#store.add(
+      store.add(
         toDisposable(() => canvas.removeEventListener(type as keyof typeof kindOfEvent, handler)),
       )
     }
+    return store
   }
 
-  get sizeCssPx(): { readonly width: number; readonly height: number } {
-    return { width: this.#canvas.clientWidth, height: this.#canvas.clientHeight }
-  }
-
-  subscribe(listener: (input: ScenePointerInput) => void): Disposable {
-    this.#listeners.add(listener)
-    return toDisposable(() => this.#listeners.delete(listener))
-  }
-
-  dispose(): void {
-    this.#listeners.clear()
-    this.#store.dispose()
+  #stopListening(): void {
+    this.#listening?.dispose()
+    this.#listening = undefined
   }
 
   #capture(pointerId: number): void {

@@ -95,13 +95,30 @@ describe('DomPointerSource', () => {
     expect(source.sizeCssPx).toEqual({ width: 800, height: 600 })
   })
 
-  it('captures each pressed pointer so a drag that leaves the canvas still reaches the scene', () => {
+  it('captures each pressed pointer so a drag that leaves the canvas still reaches the scene, and takes the press', () => {
     const { canvas, setPointerCapture } = canvasAt({ left: 0, top: 0, width: 100, height: 100 })
     recorded(new DomPointerSource(canvas))
-    canvas.dispatchEvent(touch('pointermove', 5, 5))
+    canvas.dispatchEvent(touch('pointermove', 5, 5, { cancelable: true }))
     expect(setPointerCapture).not.toHaveBeenCalled()
-    canvas.dispatchEvent(touch('pointerdown', 5, 5))
+    const press = touch('pointerdown', 5, 5, { cancelable: true })
+    canvas.dispatchEvent(press)
     expect(setPointerCapture).toHaveBeenCalledWith(7)
+    expect(press.defaultPrevented).toBe(true)
+  })
+
+  it('listens to the canvas only while someone subscribes (a scene reading its canvas itself is left alone)', () => {
+    const { canvas, setPointerCapture } = canvasAt({ left: 0, top: 0, width: 100, height: 100 })
+    const source = new DomPointerSource(canvas)
+    const unheard = touch('pointerdown', 5, 5, { cancelable: true })
+    canvas.dispatchEvent(unheard)
+    expect(setPointerCapture).not.toHaveBeenCalled()
+    expect(unheard.defaultPrevented).toBe(false)
+    const subscription = source.subscribe(() => {})
+    canvas.dispatchEvent(touch('pointerdown', 5, 5))
+    expect(setPointerCapture).toHaveBeenCalledOnce()
+    subscription.dispose()
+    canvas.dispatchEvent(touch('pointerdown', 5, 5))
+    expect(setPointerCapture).toHaveBeenCalledOnce()
   })
 
   it('still hands on a press whose pointer cannot be captured', () => {
@@ -139,7 +156,11 @@ describe('DomPointerSource', () => {
     source.dispose()
     canvas.dispatchEvent(touch('pointerdown', 5, 5))
     expect(kept).toHaveLength(1)
-    // Its listeners are off the canvas, not just muted: nothing is captured any more.
+    // Its listeners are off the canvas, not just muted: nothing is captured any more, nor after
+    // a late subscriber.
+    source.subscribe((input) => kept.push(input))
+    canvas.dispatchEvent(touch('pointerdown', 5, 5))
+    expect(kept).toHaveLength(1)
     expect(setPointerCapture).toHaveBeenCalledTimes(1)
   })
 })
