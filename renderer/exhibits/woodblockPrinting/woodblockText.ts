@@ -16,10 +16,10 @@ export const woodblockText = {
     'zh-CN': '牌记「宋韵」在版上是反的',
     en: 'The shop mark is reversed on the wood',
   },
-  /** On the print screen, beside the ring round the shop's mark on the print. */
+  /** Under the print, beside the ring round the shop's mark on it. */
   reversalOnPrint: {
-    'zh-CN': '圈中的牌记「宋韵」在版上是反的，印出来就正了。',
-    en: 'The ringed shop mark 宋韵 was reversed on the block; on the print it reads the right way round.',
+    'zh-CN': '圈中牌记：版上是反的，印出来正了。',
+    en: 'The ringed mark: reversed on the block, right way round here.',
   },
   next: {
     'write-sample': { 'zh-CN': '写好了，上版', en: 'Written — transfer it' },
