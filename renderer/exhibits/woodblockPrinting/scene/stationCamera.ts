@@ -52,13 +52,16 @@ export interface StationFocus {
  * down between stations. With reduced motion, the whole bench.
  */
 export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): BenchBox {
-  const { faceWidth, faceHeight, marginUnits, paperWidth, paperHeight, sampleWidth } = parts
+  const { faceWidth, faceHeight, marginUnits, paperWidth, sampleWidth, bodyOverhangUnits } = parts
   const blockHalfWidth = faceWidth / 2 + marginUnits
+  // The block's body reaches beyond the paper: its edges frame the sheets lying on it.
+  const bodyHalfWidth = faceWidth / 2 + bodyOverhangUnits
+  const bodyHalfDepth = faceHeight / 2 + bodyOverhangUnits
   const depth = {
     minY: -blockBodyDepth,
     maxY: reliefDepth,
-    minZ: -paperHeight / 2,
-    maxZ: Math.max(paperHeight / 2, faceHeight / 2 + toolRestOffset + toolRowDepth),
+    minZ: -bodyHalfDepth,
+    maxZ: bodyHalfDepth + toolRestOffset + toolRowDepth,
   }
   const { phase } = focus
   if (focus.isReducedMotion)
@@ -68,7 +71,7 @@ export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): Benc
   if (phase === 'transfer' && !focus.isSampleDown)
     return { minX: -blockHalfWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
   if (phase === 'transfer' || phase === 'carve' || phase === 'ink' || phase === 'rub')
-    return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
+    return { minX: -bodyHalfWidth, maxX: bodyHalfWidth, ...depth }
   // 揭纸: the block and the curl peeling off it, not the whole bench the sheet will lie on
   // (framed to the sheet's full width, the work stood against the right edge of the frame). The
   // tools stay in the frame: framed to the sheet alone, the row was cut off at the frame's foot.
@@ -76,8 +79,8 @@ export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): Benc
   // instead of the block drawn small with bare bench above and below.
   if (phase === 'lift')
     return {
-      minX: -blockHalfWidth - (focus.isPortrait ? 0.2 : 0.45) * paperWidth,
-      maxX: blockHalfWidth,
+      minX: -blockHalfWidth - (focus.isPortrait ? 0.05 : 0.45) * paperWidth,
+      maxX: bodyHalfWidth,
       ...depth,
     }
   return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }

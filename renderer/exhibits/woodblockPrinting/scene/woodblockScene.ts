@@ -1,4 +1,4 @@
-import type { Scene } from 'three'
+import { Box3, type Scene } from 'three'
 import type { CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
 import type { CarvingTool } from '../../../../src/exhibits/woodblockPrinting/carvingField'
@@ -30,6 +30,7 @@ import { StationGestures } from './stationGestures'
 import { layOutTools } from './toolLayout'
 import type { OverlayBands } from './workbenchFraming'
 import {
+  blockBodyDepth,
   buildWorkshop,
   reliefDepth,
   scribeStrokeData,
@@ -50,6 +51,8 @@ const inkDryingSeconds = 8
  * never arrives, and the picture could not come to rest.
  */
 const settledAngleRadians = 1e-4
+/** A tool raised this far above the bench is in the visitor's hand, not lying in the row. */
+const toolInHandLiftUnits = 0.05
 
 /** Whether the printing paper lies on the bench at `phase` (from 覆纸 on). */
 function isPaperOut(phase: PrintingPhase): boolean {
@@ -139,6 +142,7 @@ export class WoodblockScene implements ExhibitScene {
   #inkDryness = 0
   /** What the last update left on screen, to tell the host when nothing changed (render on demand). */
   readonly #picture = new PictureSnapshot()
+  readonly #toolsBox = new Box3()
   #isAtRest = false
   /** How far the printing paper is shown peeled (follows the session's fold, eased when let go). */
   #peelShown = 0
@@ -286,6 +290,44 @@ export class WoodblockScene implements ExhibitScene {
       default:
         return this.blockScreenRect()
     }
+  }
+
+  /**
+   * Where the shop's mark (牌记) stands on the block, reversed, on the canvas: at the carving
+   * station, where the writing on the wood is seen whole (else undefined). The mark reads one way
+   * only, so it is where the eye is drawn to see that the block is the mirror of the page.
+   */
+  shopMarkBlockScreenRect(): ScreenRect | undefined {
+    const area = this.#parts.writingSheet.shopMarkArea
+    if (!area || this.phase !== 'carve') return undefined
+    const { faceWidth, faceHeight } = this.#parts
+    // The sample lies face down: the mark's left on the page is its right on the block.
+    return this.#screenRect(
+      (0.5 - area.x1) * faceWidth,
+      (0.5 - area.x0) * faceWidth,
+      (area.y0 - 0.5) * faceHeight,
+      (area.y1 - 0.5) * faceHeight,
+      reliefDepth,
+    )
+  }
+
+  /** Where the shop's mark is written on the page, in shares of the writing area (undefined: none). */
+  get shopMarkArea(): CellRect | undefined {
+    return this.#parts.writingSheet.shopMarkArea
+  }
+
+  /**
+   * Where the tools lying on the bench are on the canvas now, one box round them all (the tool in
+   * the visitor's hand is not lying there), so the hint chip can keep off them.
+   */
+  toolsScreenRect(): ScreenRect | undefined {
+    const box = this.#toolsBox.makeEmpty()
+    for (const tool of Object.values(this.#parts.tools)) {
+      if (tool.position.y > -blockBodyDepth + toolInHandLiftUnits) continue
+      box.expandByObject(tool)
+    }
+    if (box.isEmpty()) return undefined
+    return this.#screenRect(box.min.x, box.max.x, box.min.z, box.max.z, box.min.y)
   }
 
   /** The one control: finishes the sample, ink or rub; at the carve station, calls the master. */
