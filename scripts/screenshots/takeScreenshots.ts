@@ -281,13 +281,11 @@ async function captureTeaGoodBowlAndDrawing(
   await drawWithoutLifting(cdp, stroke.slice(0, 1))
   await waitForSettledScreen(page, sceneTimeoutMs, { isSceneStillAwaited: false })
   await drawWithoutLifting(cdp, stroke)
-  // Taken as the visitor looks at the picture, the finger just lifted: a software renderer draws
-  // the scene smaller while touched (the host's interactive resolution), and the still picture,
-  // full size and antialiased, comes back once the touch settles; the lines, set at a level of
-  // the fading sketch, are still whole then (their edges go first).
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
-  await waitForSettledScreen(page, sceneTimeoutMs)
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+  )
   await capture(page, 'tea-drawing', size)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
   await cdp.detach()
 }
 

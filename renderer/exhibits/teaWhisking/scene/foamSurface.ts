@@ -171,7 +171,7 @@ void main() {
   // a grain finer than the bubbles, both faint, so it reads as milk rather than paint.
   float drift = 0.6 * noise(vDisc * 2.6 + 11.0) + 0.4 * noise(vDisc * 6.5 - 5.0);
   float grain = noise(vDisc * 90.0);
-  foamColour *= 0.93 + 0.13 * drift + 0.05 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
+  foamColour *= 0.92 + 0.16 * drift + 0.08 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
   // Thinner drifts let a little of the warm liquor through: cream, not grey.
   foamColour = mix(foamColour, foamColour * vec3(1.0, 0.97, 0.9), (1.0 - drift) * 0.35);
 
@@ -203,12 +203,14 @@ void main() {
   float lightRiseCm = toWallCm * toLight.y / max(length(toLight.xz), 0.01);
   float penumbraCm = 0.2 + 0.3 * toWallCm;
   float rimShadow = 1.0 - smoothstep(uRimAboveCm - penumbraCm, uRimAboveCm + penumbraCm, lightRiseCm);
-  float wallShade = (1.0 - 0.1 * smoothstep(0.75, 1.0, r)) * (1.0 - 0.22 * rimShadow);
+  float wallShade = (1.0 - 0.1 * smoothstep(0.75, 1.0, r)) * (1.0 - 0.3 * rimShadow);
   foamColour *= 1.0 + 0.06 * pushedLip;
   // Foam is lit mostly by the room it scatters (soft), but enough by the key light that its gentle
   // dome and its rise against the wall model in light and shade; the shade is a warmer white, as
   // light that has travelled through the froth picks up the tea's colour.
-  float foamLight = 0.6 + 0.4 * diffuse;
+  // The dome is gentle: its shading is drawn a little stronger than its height, so it reads.
+  vec3 shadingNormal = normalize(normal + vec3(2.0 * uDomeCm * vDisc.x, 0.0, -2.0 * uDomeCm * vDisc.y) * 2.0 / max(uRadiusCm, 0.1));
+  float foamLight = 0.5 + 0.5 * max(dot(shadingNormal, toLight), 0.0);
   vec3 foamLit = foamColour * foamLight * mix(vec3(1.0, 0.95, 0.86), vec3(1.0), smoothstep(0.6, 1.0, diffuse));
   vec3 colour = mix(base * (0.42 + 0.5 * diffuse), foamLit, cover) * wallShade;
   colour += cover * collarSoft * 0.03;
