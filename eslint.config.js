@@ -58,6 +58,50 @@ const sceneFolders = [
   './renderer/exhibits/folkMusic/scene',
 ]
 
+// `import { z } from 'zod'` keeps zod's whole classic API with its JSON-schema code and locales in
+// the Node bundle (756 kB that `songyun serve` compiled before its services could answer); the
+// namespace import is tree-shaken to what the schemas use (docs/performance.md).
+const zodNamespaceImport = {
+  selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+  message: "Write `import * as z from 'zod'` (the named `z` keeps all of zod in the bundle).",
+}
+// What no scene file imports (useSceneHost.ts, the composable, has its own list).
+const sceneImportPatterns = ['electron', 'node:*', 'vue', 'pinia', 'vue-i18n', '*.vue']
+// Scene folders whose code may run in a worker that draws on an OffscreenCanvas
+// (docs/performance.md, "Drawing in a worker"): no page-only globals or DOM types. A scene folder
+// joins once its input comes through a ScenePointerSource and its canvases are OffscreenCanvases.
+const workerReadySceneFiles = [
+  'renderer/exhibits/woodblockPrinting/scene/**/*.ts',
+  'renderer/exhibits/teaWhisking/scene/**/*.ts',
+]
+const workerReadyMessage =
+  'Worker-ready scene code uses no page-only API: new OffscreenCanvas(w, h), a FontFaceSet passed in, a ScenePointerSource (docs/performance.md, "Drawing in a worker").'
+const pageOnlyGlobals = [
+  'window',
+  'document',
+  'HTMLCanvasElement',
+  'HTMLElement',
+  'HTMLImageElement',
+  'Image',
+  'PointerEvent',
+  'localStorage',
+  'sessionStorage',
+  'matchMedia',
+  'getComputedStyle',
+  'innerWidth',
+  'innerHeight',
+  'devicePixelRatio',
+  'ResizeObserver',
+]
+const pageOnlyTypes = [
+  { selector: 'TSTypeReference[typeName.name=/^HTML\\w*Element$/]', message: workerReadyMessage },
+  {
+    selector:
+      'TSTypeReference[typeName.name=/^(CanvasRenderingContext2D|PointerEvent|MouseEvent|TouchEvent|Document|Window)$/]',
+    message: workerReadyMessage,
+  },
+]
+
 export default defineConfigWithVueTs(
   {
     ignores: [
@@ -177,10 +221,7 @@ export default defineConfigWithVueTs(
     // scene hosts: the files of the scene folders that import Vue (never Pinia, stores or the bridge).
     ignores: ['renderer/scenes/useSceneHost.ts', 'renderer/scenes/useHostedScene.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['electron', 'node:*', 'vue', 'pinia', 'vue-i18n', '*.vue'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: sceneImportPatterns }],
     },
   },
   {
@@ -234,19 +275,31 @@ export default defineConfigWithVueTs(
     },
   },
   {
-    // `import { z } from 'zod'` keeps zod's whole classic API with its JSON-schema code and
-    // locales in the Node bundle (756 kB that `songyun serve` compiled before its services could
-    // answer); the namespace import is tree-shaken to what the schemas use (docs/performance.md).
     files: ['**/*.{ts,vue}'],
+    rules: { 'no-restricted-syntax': ['error', zodNamespaceImport] },
+  },
+  {
+    files: workerReadySceneFiles,
     rules: {
-      'no-restricted-syntax': [
+      'no-restricted-globals': [
+        'error',
+        ...pageOnlyGlobals.map((name) => ({ name, message: workerReadyMessage })),
+      ],
+      // The page side of scene hosting (the canvas element's events and layout) stays out too.
+      'no-restricted-imports': [
         'error',
         {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message:
-            "Write `import * as z from 'zod'` (the named `z` keeps all of zod in the bundle).",
+          patterns: [
+            { group: sceneImportPatterns },
+            {
+              group: ['**/scenes/domPointerSource', '**/scenes/canvasListener'],
+              message: workerReadyMessage,
+            },
+          ],
         },
       ],
+      // Repeats the zod rule: a later block's options replace an earlier block's.
+      'no-restricted-syntax': ['error', zodNamespaceImport, ...pageOnlyTypes],
     },
   },
   {

@@ -5,6 +5,11 @@ import type { Logger } from '../services/logger'
 import type { FirstScreenData } from '../../src/contract/firstScreenData'
 import type * as FirstScreenCacheModuleExports from './firstScreenDataCache'
 import { answerFirstScreenChannels } from './firstScreenPage'
+import {
+  defaultServicesStartTiming,
+  ServicesStartGate,
+  type ServicesStartTiming,
+} from './servicesStartGate'
 import { startWebHost, type WebHost } from './webHost'
 
 export interface BrowserShellOptions {
@@ -21,6 +26,11 @@ export interface BrowserShellOptions {
   readonly allowStaffOffLoopback?: boolean
   /** Whether the first staff PIN may be set from the browser (a fresh browser-shell kiosk). */
   readonly allowFirstPinOverHttp?: boolean
+  /**
+   * When the services start after a first page sent from the cache, if no request needs them
+   * sooner (main/web/servicesStartGate.ts); tests shorten it.
+   */
+  readonly servicesStartTiming?: ServicesStartTiming
 }
 
 /** A running browser shell: the host, and the services behind it once their code has loaded. */
@@ -28,6 +38,11 @@ export interface BrowserShell {
   readonly webHost: WebHost
   /** The services, once their code has loaded; they may still be starting (`ready`). */
   readonly services: Promise<KioskServices>
+  /**
+   * Whether the services' code has begun loading: at once without a usable first-screen cache;
+   * with one, once a request needs them or the first page's requests have gone quiet.
+   */
+  readonly hasServicesStartBegun: boolean
   /**
    * Settles once the services have loaded and started; rejects with the reason they could not,
    * after which the host answers every request with that error.
@@ -38,17 +53,24 @@ export interface BrowserShell {
 
 /**
  * Starts the local host that serves the kiosk to a browser, then the services behind it. Returns
- * once the host listens, before the services' code has even loaded (most of the bundle): the
- * browser fetches the page and its scripts meanwhile, and requests wait for the services.
+ * once the host listens, before the services' code has even loaded (most of the bundle). With a
+ * fresh first-screen cache the services' code loads only once a request needs it or the first
+ * page's requests have gone quiet, so it does not compile beside the browser opening the page
+ * (docs/performance.md "Start-up"); without one it loads at once, and the page waits for it.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
-  let provideServices!: (services: Promise<KioskServices>) => void
-  const services = new Promise<KioskServices>((resolve) => (provideServices = resolve))
-  let provideCachedData!: (data: Promise<FirstScreenData | undefined>) => void
-  const cachedFirstScreenData = new Promise<FirstScreenData | undefined>(
-    (resolve) => (provideCachedData = resolve),
-  )
   const appVersion = readAppVersion(options.appRoot)
+  const servicesGate = new ServicesStartGate(() => beginServices(options, appVersion))
+  const services = servicesGate.loaded
+  // The cache's reader (and zod) loads before the services' code, so the page completes first.
+  const cacheModule = import('./firstScreenDataCache')
+  const cacheRead = readCachedFirstScreen(cacheModule, options, appVersion)
+  // Checked again for each page: a settings or pack change made on disk since the read (by the
+  // CLI, before the services watch the folder) is never sent from the old cache.
+  const cachedFirstScreenData = async () => {
+    const cache = await cacheRead
+    return cache && (await cache.isFresh()) ? cache.data : undefined
+  }
   const webHost = await startWebHost({
     services,
     rendererDir: rendererDistDir(options.appRoot),
@@ -59,18 +81,24 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     allowStaffOffLoopback: options.allowStaffOffLoopback,
     allowFirstPinOverHttp: options.allowFirstPinOverHttp,
     cachedFirstScreenData,
+    onServicesNeeded: () => servicesGate.open(),
   })
-  // The cache's reader (and zod) loads before the services' code, so the page completes first.
-  const cacheModule = import('./firstScreenDataCache')
-  provideCachedData(readCachedFirstScreenData(cacheModule, options, appVersion))
-  provideServices(beginServices(options, appVersion))
+  servicesGate.armOn(webHost.server, options.servicesStartTiming ?? defaultServicesStartTiming)
+  // Without a usable cache the page waits for the services: nothing to hold them back for.
+  void cacheRead.then((cache) => {
+    if (!cache) servicesGate.open()
+  })
   const ready = services.then((started) => started.ready)
   let isClosed = false
   let stopRefreshing = () => {}
+  const cacheWritesInFlight = new Set<Promise<void>>()
   void ready
     .then(() => services)
     .then((started) =>
-      refreshFirstScreenCache(cacheModule, started, options, appVersion, () => isClosed),
+      refreshFirstScreenCache(cacheModule, started, options, appVersion, {
+        isStopped: () => isClosed,
+        writesInFlight: cacheWritesInFlight,
+      }),
     )
     .then(
       (stop) => (stopRefreshing = stop),
@@ -81,13 +109,21 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   return {
     webHost,
     services,
+    get hasServicesStartBegun() {
+      return servicesGate.isOpen
+    },
     ready,
     close: async () => {
       isClosed = true
       stopRefreshing()
+      // Services not begun by now are never begun (nothing awaits them any more).
+      servicesGate.dispose()
       await webHost.close()
+      if (!servicesGate.isOpen) return
       // The schedule tick, inbox scan and session expiry stop with the host.
       const started = await services.catch(() => undefined)
+      // A cache write under way finishes first: nothing is written into the folder after close.
+      await Promise.all(cacheWritesInFlight)
       started?.dispose()
     },
   }
@@ -116,18 +152,29 @@ async function beginServices(
 
 type FirstScreenCacheModule = typeof FirstScreenCacheModuleExports
 
-/** The last start's first-screen data when it is fresh for this data folder; else undefined. */
-async function readCachedFirstScreenData(
+/** A first-screen cache read at the start, and how to ask whether it still answers now. */
+interface CachedFirstScreen {
+  readonly data: FirstScreenData
+  isFresh(): Promise<boolean>
+}
+
+/** The last start's first-screen cache when it is valid and fresh for this data folder; else undefined. */
+async function readCachedFirstScreen(
   cacheModule: Promise<FirstScreenCacheModule>,
   options: BrowserShellOptions,
   appVersion: string,
-): Promise<FirstScreenData | undefined> {
+): Promise<CachedFirstScreen | undefined> {
   try {
-    const { readFirstScreenCache } = await cacheModule
-    const read = await readFirstScreenCache(options.dataDir, appVersion, Date.now())
-    if ('data' in read) return read.data
+    const { readFirstScreenCacheFile, isFirstScreenCacheFresh } = await cacheModule
+    const read = await readFirstScreenCacheFile(options.dataDir)
+    const cache = 'cache' in read ? read.cache : undefined
+    const isFresh = () =>
+      cache
+        ? isFirstScreenCacheFresh(options.dataDir, appVersion, cache, Date.now())
+        : Promise.resolve(false)
+    if (cache && (await isFresh())) return { data: cache.data, isFresh }
     options.logger.info(
-      `first screen: no usable cache (${read.miss}); the page waits for the services`,
+      `first screen: no usable cache (${'miss' in read ? read.miss : 'stale'}); the page waits for the services`,
     )
   } catch (error) {
     options.logger.warn(`first screen: the cache could not be read: ${(error as Error).message}`)
@@ -144,10 +191,15 @@ async function refreshFirstScreenCache(
   services: KioskServices,
   options: BrowserShellOptions,
   appVersion: string,
-  isStopped: () => boolean,
+  writing: {
+    readonly isStopped: () => boolean
+    /** Each write while it is under way (the shell's close waits for them). */
+    readonly writesInFlight: Set<Promise<void>>
+  },
 ): Promise<() => void> {
+  const { isStopped, writesInFlight } = writing
   const { firstScreenSourceKey, writeFirstScreenCache } = await cacheModule
-  const write = async () => {
+  const writeOnce = async () => {
     try {
       const key = await firstScreenSourceKey(options.dataDir, appVersion)
       await writeFirstScreenCache(options.dataDir, key, await answerFirstScreenChannels(services))
@@ -156,6 +208,13 @@ async function refreshFirstScreenCache(
         `first screen: the cache could not be written: ${(error as Error).message}`,
       )
     }
+  }
+  const write = async () => {
+    if (isStopped()) return
+    const written = writeOnce()
+    writesInFlight.add(written)
+    await written
+    writesInFlight.delete(written)
   }
   await write()
   if (isStopped()) return () => {}

@@ -65,8 +65,6 @@ const cacheSchema = z.object({
   }),
 })
 
-type FirstScreenCache = z.infer<typeof cacheSchema>
-
 export function firstScreenCachePath(dataDir: string): string {
   return path.join(dataDir, firstScreenCacheFileName)
 }
@@ -92,6 +90,45 @@ export async function firstScreenSourceKey(
 /** Why a cache was not used (for the log and the tests); undefined when it was. */
 export type FirstScreenCacheMiss = 'missing' | 'invalid' | 'stale'
 
+/** The cache file as it was written; its freshness is checked apart (`isFirstScreenCacheFresh`). */
+export type FirstScreenCache = z.infer<typeof cacheSchema>
+
+/** The cache file when it is there and valid; else why not. Never throws. */
+export async function readFirstScreenCacheFile(
+  dataDir: string,
+): Promise<{ cache: FirstScreenCache } | { miss: Exclude<FirstScreenCacheMiss, 'stale'> }> {
+  let text: string
+  try {
+    text = await readFile(firstScreenCachePath(dataDir), 'utf8')
+  } catch {
+    return { miss: 'missing' }
+  }
+  try {
+    const parsed = cacheSchema.safeParse(JSON.parse(text))
+    return parsed.success ? { cache: parsed.data } : { miss: 'invalid' }
+  } catch {
+    return { miss: 'invalid' }
+  }
+}
+
+/**
+ * Whether a cache read earlier still answers for this data folder now: nothing it was answered
+ * from has changed and the hours have not reached their next change. Two `stat`s, so a page can
+ * check it each time it is sent.
+ */
+export async function isFirstScreenCacheFresh(
+  dataDir: string,
+  appVersion: string,
+  cache: FirstScreenCache,
+  nowMs: number,
+): Promise<boolean> {
+  const current = await firstScreenSourceKey(dataDir, appVersion)
+  return (
+    JSON.stringify(current) === JSON.stringify(cache.key) &&
+    (cache.validUntilMs === null || nowMs < cache.validUntilMs)
+  )
+}
+
 /**
  * The cached first-screen data when it is valid and fresh for this data folder now; else why
  * not. Never throws: any miss only means the page waits for the services, as without a cache.
@@ -101,25 +138,11 @@ export async function readFirstScreenCache(
   appVersion: string,
   nowMs: number,
 ): Promise<{ data: FirstScreenData } | { miss: FirstScreenCacheMiss }> {
-  let text: string
-  try {
-    text = await readFile(firstScreenCachePath(dataDir), 'utf8')
-  } catch {
-    return { miss: 'missing' }
-  }
-  let cache: FirstScreenCache
-  try {
-    const parsed = cacheSchema.safeParse(JSON.parse(text))
-    if (!parsed.success) return { miss: 'invalid' }
-    cache = parsed.data
-  } catch {
-    return { miss: 'invalid' }
-  }
-  const current = await firstScreenSourceKey(dataDir, appVersion)
-  const isFresh =
-    JSON.stringify(current) === JSON.stringify(cache.key) &&
-    (cache.validUntilMs === null || nowMs < cache.validUntilMs)
-  return isFresh ? { data: cache.data } : { miss: 'stale' }
+  const read = await readFirstScreenCacheFile(dataDir)
+  if ('miss' in read) return read
+  return (await isFirstScreenCacheFresh(dataDir, appVersion, read.cache, nowMs))
+    ? { data: read.cache.data }
+    : { miss: 'stale' }
 }
 
 /**

@@ -11,6 +11,7 @@ import { resolveInsideRoot } from '../services/safePath'
 import { sendFile, sendFileBytes } from './fileResponder'
 import { loadFirstScreenFiles } from './firstScreenFiles'
 import { sendFirstScreenPage } from './firstScreenPage'
+import { eventStreamPath } from './servicesStartGate'
 import type { FirstScreenData } from '../../src/contract/firstScreenData'
 
 /** The header the browser bridge sends its staff session token in. */
@@ -52,10 +53,16 @@ export interface WebHostOptions {
    */
   readonly allowFirstPinOverHttp?: boolean
   /**
-   * The last start's first-screen data, fresh for this data folder (main/web/firstScreenDataCache.ts),
-   * or undefined: the page is sent whole from it until the services are ready, then from them.
+   * The last start's first-screen data if it is fresh for this data folder now
+   * (main/web/firstScreenDataCache.ts), else undefined; asked for each page until the services
+   * are ready: the page is sent whole from it meanwhile, then from the services.
    */
-  readonly cachedFirstScreenData?: Promise<FirstScreenData | undefined>
+  readonly cachedFirstScreenData?: () => Promise<FirstScreenData | undefined>
+  /**
+   * Called before a request waits for the services (a contract request, pack media): a shell
+   * that holds their start back (main/web/servicesStartGate.ts) starts them then.
+   */
+  readonly onServicesNeeded?: () => void
 }
 
 /** A running browser-shell host. */
@@ -96,11 +103,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       () => undefined,
     )
   const cachedFirstScreenData = options.cachedFirstScreenData
-  cachedFirstScreenData?.catch(() => undefined)
-  const firstScreenCache = cachedFirstScreenData
-    ? async () =>
-        areServicesReady ? undefined : await cachedFirstScreenData.catch(() => undefined)
-    : undefined
+  /** The cached data for a page, if it may be used; else the page needs the services. */
+  const firstScreenCache = async () => {
+    const cached =
+      cachedFirstScreenData && !areServicesReady
+        ? await cachedFirstScreenData().catch(() => undefined)
+        : undefined
+    if (!cached) options.onServicesNeeded?.()
+    return cached
+  }
+  const needServices = () => {
+    options.onServicesNeeded?.()
+    return servicesLoaded
+  }
 
   const pageCsp = contentSecurityPolicy()
   // Before listening: the page and the files its head names answer from memory, in one turn.
@@ -138,7 +153,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request')
       return
     }
-    if (pathname === '/api/events' && request.method === 'GET') {
+    if (pathname === eventStreamPath && request.method === 'GET') {
       response.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -158,7 +173,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         })
         return
       }
-      const services = await servicesLoaded
+      const services = await needServices()
       await answerRequest(request, response, services, channel)
       return
     }
@@ -173,7 +188,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const slash = rest.indexOf('/')
       const packId = slash > 0 ? rest.slice(0, slash) : ''
       // Until the services have started, the built-in pack may not be installed yet.
-      const services = await servicesLoaded
+      const services = await needServices()
       await services.ready.catch(() => undefined)
       const filePath = packId
         ? await services.content.resolveMediaFile(packId, rest.slice(slash + 1))

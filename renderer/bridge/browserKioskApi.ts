@@ -52,9 +52,33 @@ export function createBrowserKioskApi(
     throw new RequestError('internal', `"${channel}" failed with HTTP ${status}`)
   }
 
-  function ensureSource(): EventSource {
-    source ??= new EventSource(`${baseUrl}/api/events`)
-    return source
+  function attach(stream: EventSource, event: string): void {
+    stream.addEventListener(event, (message) => {
+      const payload: unknown = JSON.parse((message as MessageEvent<string>).data)
+      for (const fn of listeners.get(event) ?? []) fn(payload)
+    })
+  }
+
+  let isSourceAwaitingLoad = false
+  /**
+   * Opens the event stream once the page has loaded: its services may not have started while
+   * the page came from the host's first-screen cache, and the host starts them when the stream
+   * is asked for (main/web/servicesStartGate.ts), after the page rather than beside it; so no
+   * event of theirs comes before it. (A page with live data may miss a change made between its
+   * data and its load, as it could between its data and the app's mount.)
+   */
+  function ensureSource(): void {
+    if (source || isSourceAwaitingLoad) return
+    const open = () => {
+      source = new EventSource(`${baseUrl}/api/events`)
+      for (const event of listeners.keys()) attach(source, event)
+    }
+    if (typeof document === 'undefined' || document.readyState === 'complete') {
+      open()
+      return
+    }
+    isSourceAwaitingLoad = true
+    window.addEventListener('load', open, { once: true })
   }
 
   return {
@@ -63,15 +87,12 @@ export function createBrowserKioskApi(
     invokeAsStaff: ((token: string, channel: RequestChannel, args?: unknown) =>
       request(channel, args, token)) as KioskApi['invokeAsStaff'],
     on: ((event: EventName, listener: (payload: unknown) => void) => {
-      const stream = ensureSource()
       let set = listeners.get(event)
       if (!set) {
         listeners.set(event, (set = new Set()))
-        stream.addEventListener(event, (message) => {
-          const payload: unknown = JSON.parse((message as MessageEvent<string>).data)
-          for (const fn of listeners.get(event) ?? []) fn(payload)
-        })
+        if (source) attach(source, event)
       }
+      ensureSource()
       set.add(listener)
       return () => set.delete(listener)
     }) as KioskApi['on'],

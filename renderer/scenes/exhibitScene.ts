@@ -26,11 +26,10 @@ export interface ExhibitScene extends Disposable {
   readonly scene: Scene
   readonly camera: PerspectiveCamera | OrthographicCamera
   /**
-   * Starts listening to `input`; subscriptions end with `dispose()`. A scene drawn on the page's
-   * main thread is also given the canvas element `domCanvas` (the woodblock workshop's gestures
-   * still listen to it); a scene drawn in a worker never is (docs/architecture.md).
+   * Starts listening to `input` (plain pointer records, the same on the page's main thread and in
+   * a worker); subscriptions end with `dispose()` (docs/architecture.md).
    */
-  connect(input: ScenePointerSource, domCanvas?: HTMLCanvasElement): void
+  connect(input: ScenePointerSource): void
   update(deltaSeconds: number, elapsedSeconds: number): void
   resize(widthCssPx: number, heightCssPx: number): void
   /**

@@ -58,8 +58,6 @@ export interface SceneDrawingOptions {
   readonly isSoftwareRendered: boolean
   /** The pointer input the scenes read (`ExhibitScene.connect`). */
   readonly pointer: ScenePointerSource
-  /** The page's canvas element, on the page's main thread only (see `ExhibitScene.connect`). */
-  readonly domCanvas?: HTMLCanvasElement
   /** Hears the WebGL context being lost and given back. */
   readonly onContextChange?: (change: SceneContextChange) => void
 }
@@ -226,7 +224,7 @@ export class SceneDrawing implements Disposable {
     this.#antialiasing = antialiasing
     this.interactiveResolution.reset()
     this.#touchingPointerIds.clear()
-    next.connect(this.#options.pointer, this.#options.domCanvas)
+    next.connect(this.#options.pointer)
     this.#resize()
     this.#lastTimeMs = undefined
     this.#isFirstFrame = true

@@ -37,7 +37,6 @@ export class SceneHost implements Disposable {
       canvas: this.canvas,
       isSoftwareRendered: isSoftwareRenderer(),
       pointer: this.#pointer,
-      domCanvas: this.canvas,
       onContextChange: announceSceneContextChange,
     })
     this.#drawing.setSize({ width: 0, height: 0 }, window.devicePixelRatio)

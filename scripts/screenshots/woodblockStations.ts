@@ -146,7 +146,19 @@ async function walk(page: Page, url: string, size: KioskViewport): Promise<void>
   await waitForWoodblockPhase(page, 'rub')
   await waitForSteadyBlock(page, timeoutMs)
   await sweepBlock(page, cdp, 9, 2)
+  // The pad in hand, mid-stroke over the paper's back: the finger stays down for the picture.
+  const paper = await woodblockBlockBox(page)
+  await pressAlong(
+    cdp,
+    linePoints(
+      { x: paper.x + paper.width * 0.2, y: paper.y + paper.height * 0.45 },
+      { x: paper.x + paper.width * 0.62, y: paper.y + paper.height * 0.55 },
+      6,
+    ),
+  )
+  await page.waitForTimeout(900)
   await capture(page, 'rub', size)
+  await endTouch(cdp)
   await sweepBlock(page, cdp, 9, 2)
   await tapElement(page, '[data-action="woodblock-next"]')
   await waitForWoodblockPhase(page, 'lift')

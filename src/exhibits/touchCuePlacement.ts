@@ -21,6 +21,11 @@ export interface CuePlacementInput {
   readonly sides: readonly CueSide[]
   /** Air between the ring's ink and the chip, CSS px. */
   readonly gapPx: number
+  /**
+   * Things on the stage the chip should not cover (an exhibit's tools laid out on the bench):
+   * a place clear of them is taken before one that is only clear of the ring.
+   */
+  readonly avoid?: readonly ScreenBox[]
 }
 
 /** Positions tried along a side, from its middle outwards to either end. */
@@ -57,8 +62,9 @@ function overlapArea(a: ScreenBox, b: ScreenBox): number {
  * Stands the hint chip beside the ring, never over it. First the sides (in the order given) with
  * room for it outright; then those where it must be pulled in over the ring's box to stay inside
  * `bounds`, and slid along the side from the middle outwards until it is clear of the ring, which
- * it can be off the middle, where the ellipse curves away. If nothing is clear, the side whose
- * middle covers least of the ring's box. Pure, so the rule is tested without a page.
+ * it can be off the middle, where the ellipse curves away. All that is tried first for a place
+ * that covers none of `avoid` too, then for one clear of the ring alone. If nothing is clear, the
+ * side whose middle covers least of the ring's box. Pure, so the rule is tested without a page.
  */
 export function placeCueBeside(input: CuePlacementInput): CuePlacement {
   const { ring, chipWidthPx: w, chipHeightPx: h, bounds, gapPx } = input
@@ -88,14 +94,19 @@ export function placeCueBeside(input: CuePlacementInput): CuePlacement {
       isVertical ? { x: along, y: across, side } : { x: across, y: along, side }
     return { isPulledIn: across !== against, middle, low, high, place }
   })
-  for (const pass of [false, true]) {
-    for (const { isPulledIn, middle, low, high, place } of sides) {
-      if (isPulledIn !== pass) continue
-      for (let step = 0; step <= slideSteps; step++) {
-        for (const end of step === 0 ? [middle] : [low, high]) {
-          const candidate = place(middle + ((end - middle) * step) / slideSteps)
-          const box = { x: candidate.x, y: candidate.y, width: w, height: h }
-          if (!touchesEllipse(box, ring.centreX, ring.centreY, reachXPx, reachYPx)) return candidate
+  const avoid = input.avoid ?? []
+  for (const isAvoiding of avoid.length > 0 ? [true, false] : [false]) {
+    for (const pass of [false, true]) {
+      for (const { isPulledIn, middle, low, high, place } of sides) {
+        if (isPulledIn !== pass) continue
+        for (let step = 0; step <= slideSteps; step++) {
+          for (const end of step === 0 ? [middle] : [low, high]) {
+            const candidate = place(middle + ((end - middle) * step) / slideSteps)
+            const box = { x: candidate.x, y: candidate.y, width: w, height: h }
+            if (touchesEllipse(box, ring.centreX, ring.centreY, reachXPx, reachYPx)) continue
+            if (isAvoiding && avoid.some((thing) => overlapArea(box, thing) > 0)) continue
+            return candidate
+          }
         }
       }
     }

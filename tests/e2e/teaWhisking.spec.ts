@@ -94,6 +94,66 @@ async function verdictLayout(page: Page) {
   })
 }
 
+/**
+ * How the verdict's words are set, as faults a reader would see: the headline, or any line while
+ * the card shows both languages, without its other-language line; a term of art (咬盏, “一发点”…)
+ * broken across two lines; a wrapped line whose last line holds a lone character or word (色。).
+ */
+async function verdictTypesettingFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = []
+    const lines = [...document.querySelectorAll<HTMLElement>('.tea-exhibit__line')]
+    if (lines.length === 0) faults.push('no verdict lines')
+    const isFolded = document.querySelector('[data-tea-verdict-folded]') !== null
+    for (const line of isFolded ? lines.slice(0, 1) : lines) {
+      const main = line.querySelector<HTMLElement>('.tea-exhibit__line-main')
+      const other = line.querySelector<HTMLElement>('[data-tea-verdict-other]')
+      if (!main?.textContent?.trim() || !other?.textContent?.trim())
+        faults.push(`not bilingual: ${line.textContent}`)
+      else if (main.lang === other.lang) faults.push(`one language twice: ${line.textContent}`)
+    }
+    for (const term of document.querySelectorAll<HTMLElement>(
+      '[data-tea-verdict] [data-tea-term]',
+    )) {
+      // One line box per line the term's text lies on: more than one is a term split by a break.
+      const tops = new Set([...term.getClientRects()].map((rect) => Math.round(rect.top)))
+      if (tops.size > 1) faults.push(`term split: ${term.textContent}`)
+    }
+    for (const block of document.querySelectorAll<HTMLElement>(
+      '.tea-exhibit__line-main, .tea-exhibit__line-other',
+    )) {
+      // Each character's line, from a range round it; the units of the last line are its
+      // characters for Chinese, its words for English.
+      const characterTops: { char: string; top: number }[] = []
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? ''
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange()
+          range.setStart(node, i)
+          range.setEnd(node, i + 1)
+          const rect = range.getBoundingClientRect()
+          if (rect.width > 0) characterTops.push({ char: text[i]!, top: Math.round(rect.top) })
+        }
+      }
+      const tops = [...new Set(characterTops.map((c) => c.top))].sort((x, y) => x - y)
+      if (tops.length < 2) continue
+      const lastTop = tops.at(-1)!
+      const lastLine = characterTops
+        .filter((c) => Math.abs(c.top - lastTop) <= 2)
+        .map((c) => c.char)
+        .join('')
+        .trim()
+      const isChinese = block.lang === 'zh-CN'
+      const units = isChinese
+        ? lastLine.replace(/[，。：；、！？“”（）]/gu, '').length
+        : lastLine.split(/\s+/u).length
+      if (units < 2) faults.push(`lone last line: “${lastLine}” in ${block.textContent}`)
+    }
+    return faults
+  })
+}
+
 type Box = { x: number; y: number; width: number; height: number }
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
@@ -219,6 +279,14 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   expect(surfaceLuminance[2]!).toBeGreaterThan(surfaceLuminance[1]! + 10)
   expect(score).toBeGreaterThan(50)
   expect(await verdict.innerText()).toMatch(/[\u4e00-\u9fff]/)
+  // Bilingual as the cue above it is (Chinese first, English beneath), no term split, no lone
+  // character on a line's last line.
+  expect(await verdictTypesettingFaults(page)).toEqual([])
+  // On the wide screen every remark shows in both languages (elsewhere the headline does, and
+  // the remarks fold to the visitor's language rather than hide behind a scroll).
+  if (testInfo.project.name === 'landscape-1920') {
+    await expect(page.locator('[data-tea-verdict-folded]')).toHaveCount(0)
+  }
   // Its actions are buttons to the eye, as the frame's are: a drawn edge, at least 64 px each way.
   expect(await verdictActionsThatLookLikeText(page)).toEqual([])
   // The verdict reads at 24 CSS px or more, its actions too.

@@ -388,6 +388,11 @@ test('woodblock: a knife cut across a stroke prints a print that differs exactly
   await expect(
     page.locator('[data-woodblock-print] canvas.woodblock__sheet-canvas'),
   ).toHaveAttribute('data-verdict', 'nicked')
+  // The nick's word is read from a step away: at least 20 px as shown, at every screen size.
+  const nickLabelCssPx = Number(
+    await page.locator('[data-woodblock-print-marks]').getAttribute('data-nick-label-css-px'),
+  )
+  expect(nickLabelCssPx, 'the nick label’s height as shown (CSS px)').toBeGreaterThanOrEqual(20)
   const cells = 48
   // Every cell that changed, either way, and the ones the nick made paper where ink was.
   const changed = clean

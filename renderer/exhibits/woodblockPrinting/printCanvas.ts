@@ -1,4 +1,8 @@
-import { createBitmap, type Bitmap } from '../../../src/exhibits/woodblockPrinting/bitmap'
+import {
+  createBitmap,
+  type Bitmap,
+  type CellRect,
+} from '../../../src/exhibits/woodblockPrinting/bitmap'
 import type { CarvingNick } from '../../../src/exhibits/woodblockPrinting/carvingField'
 import { nickMarkers } from '../../../src/exhibits/woodblockPrinting/nickMarkers'
 import { hasSealGlyphs, layOutSeal } from '../../../src/exhibits/woodblockPrinting/sealScript'
@@ -248,31 +252,39 @@ function stampSealInFace(
   })
 }
 
+/** The nick's word is at least this tall as the visitor sees it, at every screen size. */
+export const nickLabelMinCssPx = 22
+
 /**
  * Marks where a cut nicked a stroke, as a teacher marks a proof: a thin cinnabar circle round
- * each place and the word beside the largest (`word`, in the visitor's language), so the verdict's
- * "a stroke is nicked" points at something on the sheet. Drawn on the print screen's own marks
- * layer over the print, so the print (and the keepsake) carries none. `nicks` are in block cells
- * (nickMarkers mirrors them onto the sheet).
+ * each place and the word beside the largest, in both languages (`words`, the visit's language
+ * first), so the verdict's "a stroke is nicked" points at something on the sheet. Drawn on the
+ * print screen's own marks layer over the print, so the print (and the keepsake) carries none.
+ * `nicks` are in block cells (nickMarkers mirrors them onto the sheet). `cssPxPerCanvasPx` is
+ * how large the canvas is shown: the word is sized for the eye (`nickLabelMinCssPx`), not for the
+ * canvas, which the page shrinks on small screens. The word's height as shown, in CSS px, is left
+ * on the canvas as `data-nick-label-css-px`.
  */
 export function markNicks(
   canvas: HTMLCanvasElement,
   nicks: readonly CarvingNick[],
   sheetWidth: number,
   sheetHeight: number,
-  word: string,
+  words: readonly [string, string],
+  cssPxPerCanvasPx: number,
 ): void {
   const context = canvas.getContext('2d')
   if (!context || nicks.length === 0) return
   const left = Number(canvas.dataset.printLeftPx ?? 0)
   const top = Number(canvas.dataset.printTopPx ?? 0)
   const scale = Number(canvas.dataset.printWidthPx ?? sheetWidth) / sheetWidth
+  const shownScale = cssPxPerCanvasPx > 0 ? cssPxPerCanvasPx : 1
   context.save()
   context.strokeStyle = cinnabar
   context.fillStyle = cinnabar
-  context.lineWidth = Math.max(2, canvas.width / 260)
-  const fontPx = Math.max(14, Math.round(canvas.width / 26))
-  context.font = `500 ${fontPx}px "Noto Serif SC", serif`
+  context.lineWidth = Math.max(2, 2 / shownScale)
+  const fontPx = Math.ceil(Math.max(canvas.width / 26, nickLabelMinCssPx / shownScale))
+  canvas.dataset.nickLabelCssPx = (fontPx * shownScale).toFixed(1)
   context.textBaseline = 'middle'
   // The word once, beside the largest place: several words along one cut ran into each other.
   nickMarkers(nicks, sheetWidth, sheetHeight).forEach((marker, index) => {
@@ -284,8 +296,46 @@ export function markNicks(
     context.stroke()
     if (index > 0) return
     const isRight = marker.labelSide === 'right'
+    const x = cx + (isRight ? 1 : -1) * (radius * 1.1 + fontPx * 0.35)
     context.textAlign = isRight ? 'left' : 'right'
-    context.fillText(word, cx + (isRight ? 1 : -1) * (radius * 1.1 + fontPx * 0.35), cy)
+    // The visit's language first and larger, the other under it, as every note on this screen.
+    context.font = `600 ${fontPx}px "Noto Serif SC", serif`
+    context.fillText(words[0], x, cy - fontPx * 0.45)
+    context.font = `500 ${Math.round(fontPx * 0.9)}px "Noto Serif SC", serif`
+    context.fillText(words[1], x, cy + fontPx * 0.6)
   })
+  context.restore()
+}
+
+/**
+ * Rings the shop's mark (牌记) on the screen's print, as {@link markNicks} rings a nick: the mark
+ * stood reversed on the block and reads the right way round here, and the print screen's note
+ * beside the sheet points at this ring. `area` is the mark's place in shares (0–1) of the sheet
+ * as read; drawn on the marks layer, so the print and the keepsake carry none.
+ */
+export function markShopMark(
+  canvas: HTMLCanvasElement,
+  area: CellRect,
+  cssPxPerCanvasPx: number,
+): void {
+  const context = canvas.getContext('2d')
+  if (!context) return
+  const left = Number(canvas.dataset.printLeftPx ?? 0)
+  const top = Number(canvas.dataset.printTopPx ?? 0)
+  const width = Number(canvas.dataset.printWidthPx ?? canvas.width)
+  const height = Number(canvas.dataset.printHeightPx ?? canvas.height)
+  const shownScale = cssPxPerCanvasPx > 0 ? cssPxPerCanvasPx : 1
+  const cx = left + ((area.x0 + area.x1) / 2) * width
+  const cy = top + ((area.y0 + area.y1) / 2) * height
+  // Clear of the mark by a few pixels as shown, as round as the mark is tall.
+  const airPx = 6 / shownScale
+  const radiusX = ((area.x1 - area.x0) * width) / 2 + airPx * 1.6
+  const radiusY = ((area.y1 - area.y0) * height) / 2 + airPx
+  context.save()
+  context.strokeStyle = cinnabar
+  context.lineWidth = Math.max(2, 2 / shownScale)
+  context.beginPath()
+  context.ellipse(cx, cy, radiusX, radiusY, 0, 0, Math.PI * 2)
+  context.stroke()
   context.restore()
 }

@@ -11,6 +11,16 @@ import type { LocalizedText } from '../../../src/i18n/localizedText'
 export const woodblockText = {
   /** Beside the cinnabar circle the print screen draws round a nick. */
   nickMark: { 'zh-CN': '刀伤', en: 'nick' },
+  /** Beside the ring round the shop's mark on the block, at the carving station. */
+  reversalOnBlock: {
+    'zh-CN': '牌记「宋韵」在版上是反的',
+    en: 'The shop mark is reversed on the wood',
+  },
+  /** Under the print, beside the ring round the shop's mark on it. */
+  reversalOnPrint: {
+    'zh-CN': '圈中牌记：版上是反的，印出来正了。',
+    en: 'The ringed mark: reversed on the block, right way round here.',
+  },
   next: {
     'write-sample': { 'zh-CN': '写好了，上版', en: 'Written — transfer it' },
     carve: { 'zh-CN': '请师傅刻完', en: 'Let the master finish' },

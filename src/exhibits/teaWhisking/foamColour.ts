@@ -21,8 +21,11 @@ export interface FoamColours {
   readonly paste: SrgbColour
 }
 
-/** Milk white (乳雾): the finished foam of a good bowl. */
-const milkWhite: SrgbColour = [0.97, 0.96, 0.93]
+/**
+ * Milk white (乳雾, 鲜白): the finished foam of a good bowl, a fresh, warm white like milk's, not
+ * the blue-white of paper or paint.
+ */
+const milkWhite: SrgbColour = [0.97, 0.95, 0.91]
 /** An unfinished foam's dull yellow-white: the colour not yet brought up. */
 const dullYellowWhite: SrgbColour = [0.8, 0.76, 0.62]
 /** Coarse froth lets the light through to the liquor: greyer, a little darker. */

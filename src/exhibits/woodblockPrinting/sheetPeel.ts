@@ -23,9 +23,18 @@ export interface PeeledPoint {
 }
 
 /**
+ * The angle (radians above the block) at which the peeled part leaves the curl and rises towards
+ * the hand that holds its edge. Laid flat back over the sheet, the printed face met the block's
+ * inked strokes at the fold as their mirror image and read as the block's ink drawn over the
+ * paper; rising, it is plainly a sheet in the hand.
+ */
+export const peelRiseRadians = (20 * Math.PI) / 180
+
+/**
  * Where the sheet's point `across` units from its held edge lies when a sheet `sheetWidthUnits`
  * wide is peeled to `progress` (0–1) over a curl of `curlRadiusUnits`. Before the fold line the
- * sheet lies flat; past it, it rolls half way round the curl and lies back, face up, over the rest.
+ * sheet lies flat; past it, it rolls round the curl until it heads back over the rest, rising at
+ * {@link peelRiseRadians}, printed face up, and runs on straight to its free edge.
  */
 export function peeledPoint(
   across: number,
@@ -36,7 +45,8 @@ export function peeledPoint(
   const foldAt = sheetWidthUnits * (1 - Math.max(0, Math.min(1, progress)))
   const beyond = across - foldAt
   if (beyond <= 0 || curlRadiusUnits <= 0) return { across, lift: 0 }
-  const curlLength = Math.PI * curlRadiusUnits
+  const curlAngle = Math.PI - peelRiseRadians
+  const curlLength = curlAngle * curlRadiusUnits
   if (beyond < curlLength) {
     const angle = beyond / curlRadiusUnits
     return {
@@ -44,5 +54,9 @@ export function peeledPoint(
       lift: curlRadiusUnits * (1 - Math.cos(angle)),
     }
   }
-  return { across: foldAt - (beyond - curlLength), lift: 2 * curlRadiusUnits }
+  const straight = beyond - curlLength
+  return {
+    across: foldAt + curlRadiusUnits * Math.sin(curlAngle) - straight * Math.cos(peelRiseRadians),
+    lift: curlRadiusUnits * (1 - Math.cos(curlAngle)) + straight * Math.sin(peelRiseRadians),
+  }
 }

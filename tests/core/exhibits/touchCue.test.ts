@@ -97,6 +97,27 @@ describe('where the hint chip stands', () => {
     expect(clearOfRing(place, ring)).toBe(true)
   })
 
+  it('stands clear of the things it is told to avoid (tools on the bench) when the ring leaves room', () => {
+    // The ring round the work, the tools in a row below it: below is the first side asked for,
+    // and it has room, but it covers the tools wherever it slides; the right does not.
+    const ring = { centreX: 560, centreY: 250, radiusXPx: 300, radiusYPx: 200 }
+    const tools = { x: 100, y: 470, width: 1000, height: 110 }
+    const asked = { ...chip, ring, sides: ['below', 'right'] as const }
+    expect(placeCueBeside(asked).side).toBe('below')
+    const place = placeCueBeside({ ...asked, avoid: [tools] })
+    expect(place.side).toBe('right')
+    expect(clearOfRing(place, ring)).toBe(true)
+    const overlapsTools =
+      place.x < tools.x + tools.width &&
+      place.x + 300 > tools.x &&
+      place.y < tools.y + tools.height &&
+      place.y + 80 > tools.y
+    expect(overlapsTools).toBe(false)
+    // Nothing clear of both: clear of the ring still comes first, the tools second.
+    const everywhere = { x: 0, y: 0, width: 1200, height: 600 }
+    expect(placeCueBeside({ ...asked, avoid: [everywhere] })).toEqual(placeCueBeside(asked))
+  })
+
   it('when no side has room anywhere, takes the side that covers least of the ring', () => {
     const ring = { centreX: 600, centreY: 300, radiusXPx: 560, radiusYPx: 290 }
     const place = placeCueBeside({ ...chip, ring, sides: ['below', 'left'] })

@@ -129,6 +129,46 @@ describe('lint enforces the layering', () => {
     expect(await rulesFiredFor(eslint, scene, "import 'vue'\n")).toContain('no-restricted-imports')
   })
 
+  it('keeps page-only APIs out of the worker-ready woodblock scene: globals, DOM types, the page side of hosting', async () => {
+    const scene = 'renderer/exhibits/woodblockPrinting/scene/probe.ts'
+    const cases = [
+      ["export const canvas = document.createElement('canvas')\n", 'no-restricted-globals'],
+      ['export const width = window.innerWidth\n', 'no-restricted-globals'],
+      ['export const ratio = devicePixelRatio\n', 'no-restricted-globals'],
+      [
+        'export const isCanvas = (value: unknown) => value instanceof HTMLCanvasElement\n',
+        'no-restricted-globals',
+      ],
+      ['export type Canvas = HTMLCanvasElement\n', 'no-restricted-syntax'],
+      ['export const x = (event: PointerEvent) => event.clientX\n', 'no-restricted-syntax'],
+      ['export type Context = CanvasRenderingContext2D\n', 'no-restricted-syntax'],
+      [
+        "import { DomPointerSource } from '../../../scenes/domPointerSource'\nexport const probe = DomPointerSource\n",
+        'no-restricted-imports',
+      ],
+    ] as const
+    for (const [code, rule] of cases) {
+      expect(await rulesFiredFor(eslint, scene, code), code).toContain(rule)
+    }
+    // What a worker has too is fine: an OffscreenCanvas, a font set passed in, the plain records.
+    expect(
+      await rulesFiredFor(
+        eslint,
+        scene,
+        [
+          "import type { ScenePointerSource } from '../../../scenes/scenePointerInput'",
+          'export type Source = ScenePointerSource',
+          'export const paint = (fonts: FontFaceSet) => [new OffscreenCanvas(4, 4), fonts]',
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([])
+    // The zod rule still holds there (the scene block restates no-restricted-syntax).
+    expect(
+      await rulesFiredFor(eslint, scene, "import { z } from 'zod'\nexport const probe = z\n"),
+    ).toContain('no-restricted-syntax')
+  })
+
   it('lets only stores and the service adapters import the bridge, never a view, component or exhibit', async () => {
     const bridgeImport = (depth: string) =>
       `import { kioskApi } from '${depth}bridge/kioskBridge'\nexport const probe = kioskApi\n`

@@ -53,7 +53,7 @@ describe('the page with the first screen’s data', () => {
   async function hostWith(
     services: Promise<KioskServices>,
     html = page,
-    cachedFirstScreenData?: Promise<FirstScreenData | undefined>,
+    cachedFirstScreenData?: () => Promise<FirstScreenData | undefined>,
   ): Promise<WebHost> {
     const root = await tempDir()
     const rendererDir = path.join(root, 'renderer')
@@ -149,7 +149,7 @@ describe('the page with the first screen’s data', () => {
     }
     let provide!: (services: KioskServices) => void
     const services = new Promise<KioskServices>((resolve) => (provide = resolve))
-    const host = await hostWith(services, page, Promise.resolve(cached))
+    const host = await hostWith(services, page, () => Promise.resolve(cached))
 
     // The services have not even loaded: without the cache this would wait for them.
     const html = await (await fetch(host.url)).text()

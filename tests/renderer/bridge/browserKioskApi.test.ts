@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { firstScreenDataElementId } from '../../../src/contract/firstScreenData'
 import { RequestError } from '../../../src/contract/requestError'
 import { createBrowserKioskApi } from '../../../renderer/bridge/browserKioskApi'
+import { FirstScreenAnswers } from '../../../renderer/bridge/firstScreenAnswers'
 
 /** A page as the browser shell's host sends it: the data element filled (main/web/firstScreenPage.ts). */
 function pageWithFirstScreenData(data: unknown): void {
@@ -85,5 +86,54 @@ describe('the browser bridge and the first screen’s data', () => {
     vi.stubGlobal('fetch', fetchMock)
     expect(await createBrowserKioskApi().invoke('packs:list')).toEqual(['fresh'])
     expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+})
+
+/** A stand-in for the browser's EventSource: records each stream and lets a test send events. */
+class FakeEventSource extends EventTarget {
+  static opened: FakeEventSource[] = []
+  constructor(readonly url: string) {
+    super()
+    FakeEventSource.opened.push(this)
+  }
+  send(event: string, payload: unknown): void {
+    this.dispatchEvent(new MessageEvent(event, { data: JSON.stringify(payload) }))
+  }
+}
+
+// The host may hold its services back until a loaded page asks for their events
+// (main/web/servicesStartGate.ts), so the stream must not open while the page is still loading.
+describe('the browser bridge’s event stream', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    FakeEventSource.opened = []
+    Reflect.deleteProperty(document, 'readyState')
+  })
+
+  it('opens after the page’s load event, with the listeners registered before it', () => {
+    vi.stubGlobal('EventSource', FakeEventSource)
+    Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true })
+    const api = createBrowserKioskApi('', new FirstScreenAnswers())
+    const modes: unknown[] = []
+    api.on('mode:changed', (state) => modes.push(state))
+    expect(FakeEventSource.opened).toEqual([])
+
+    Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true })
+    window.dispatchEvent(new Event('load'))
+    expect(FakeEventSource.opened.map((source) => source.url)).toEqual(['/api/events'])
+    const settingsChanges: unknown[] = []
+    api.on('settings:changed', (settings) => settingsChanges.push(settings))
+    FakeEventSource.opened[0]!.send('mode:changed', { mode: 'closed' })
+    FakeEventSource.opened[0]!.send('settings:changed', { volume: 3 })
+    expect(modes).toEqual([{ mode: 'closed' }])
+    expect(settingsChanges).toEqual([{ volume: 3 }])
+    expect(FakeEventSource.opened).toHaveLength(1)
+  })
+
+  it('opens at once on a page that has loaded', () => {
+    vi.stubGlobal('EventSource', FakeEventSource)
+    const api = createBrowserKioskApi('', new FirstScreenAnswers())
+    api.on('mode:changed', () => undefined)
+    expect(FakeEventSource.opened).toHaveLength(1)
   })
 })

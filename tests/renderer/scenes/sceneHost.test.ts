@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type * as threeModule from 'three'
 import { PerspectiveCamera, Scene } from 'three'
 import type { ExhibitScene } from '../../../renderer/scenes/exhibitScene'
+import type { ScenePointerInput } from '../../../renderer/scenes/scenePointerInput'
 import { readDiagnostics } from '../../../renderer/diagnostics/diagnostics'
 import {
   sceneContextEventName,
@@ -360,6 +361,24 @@ describe('SceneHost', () => {
     expect(rendererOf(host).loop).toBeNull()
     expect(container.children).toHaveLength(0)
     listening.dispose()
+  })
+
+  it('connects the shown scene to pointer input read from its canvas, which goes with the scene', async () => {
+    const host = makeHost()
+    host.attach(document.createElement('div'))
+    const inputs: ScenePointerInput[] = []
+    const scene = recordedScene('woodblock')
+    scene.connect = (_canvas, pointer) => void pointer.subscribe((input) => inputs.push(input))
+    await host.show(async () => scene, false)
+    const press = () =>
+      host.canvas.dispatchEvent(
+        new PointerEvent('pointerdown', { pointerId: 3, pointerType: 'touch' }),
+      )
+    press()
+    expect(inputs.map(({ kind, pointerId }) => [kind, pointerId])).toEqual([['down', 3]])
+    host.clear()
+    press()
+    expect(inputs).toHaveLength(1)
   })
 
   it('reports its GPU objects to diagnostics() until it is disposed', () => {

@@ -21,6 +21,12 @@ export interface BakedRoomLightOptions {
   readonly sheenColour: number
   /** Where the surface shines: the red channel scales the sheen (a glazed body, a bare foot). */
   readonly sheenMap?: Texture
+  /**
+   * Light caught along the surface's edges, where it turns away from the eye (sRGB hex, default
+   * none): metal and a glaze's rim pick up the room there in a thin bright line, which is what
+   * reads as hard and polished from above.
+   */
+  readonly edgeSheenColour?: number
   readonly isDoubleSided?: boolean
   /** Below 1 the surface is drawn transparent. */
   readonly opacity?: number
@@ -44,6 +50,7 @@ uniform vec3 uColour;
 uniform float uDiffuseWeight;
 uniform float uSheenCell;
 uniform vec3 uSheenColour;
+uniform vec3 uEdgeSheenColour;
 uniform float uOpacity;
 varying vec2 vUv;
 varying vec3 vViewNormal;
@@ -62,6 +69,9 @@ void main() {
   // The diffuse light at the half scale it is stored in: the room is dim, the sheen full.
   vec3 colour = albedo * uDiffuseWeight * roomLight(0.0, normal)
     + 2.0 * sheen * roomLight(uSheenCell, normal);
+  // The edge light: strongest where the surface is seen edge-on, gone where it faces the eye.
+  float grazing = 1.0 - abs(normal.z);
+  colour += uEdgeSheenColour * texture2D(uSheenMap, vUv).r * grazing * grazing * grazing;
   gl_FragColor = vec4(colour, uOpacity);
   #include <tonemapping_fragment>
   #include <colorspace_fragment>
@@ -100,6 +110,7 @@ export class BakedRoomLight {
         uDiffuseWeight: { value: options.diffuseWeight ?? 1 },
         uSheenCell: { value: sheenCell[options.sheen] },
         uSheenColour: { value: new Color(options.sheenColour) },
+        uEdgeSheenColour: { value: new Color(options.edgeSheenColour ?? 0x000000) },
         uOpacity: { value: opacity },
       },
     })

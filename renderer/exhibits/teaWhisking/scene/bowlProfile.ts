@@ -36,10 +36,22 @@ function outerRadiusAt(y: number): number {
 }
 
 /**
- * The profile for a LatheGeometry, ordered foot → outer wall → rim → inner wall → centre so the
- * normals face outwards. Also returns where the bands of glaze lie along it (as the lathe's v).
+ * Where the glaze stops on the outer wall, cm above the foot: a Jian bowl was dipped short of its
+ * foot, so a band of the bare dark iron body shows beneath the glaze's thick drip line.
  */
-export function jianBowlProfile(): { points: ProfilePoint[]; footTopV: number; rimV: number } {
+const glazeEndCm = 1.5
+
+/**
+ * The profile for a LatheGeometry, ordered foot → outer wall → rim → inner wall → centre so the
+ * normals face outwards. Also returns where the bands of glaze lie along it (as the lathe's v):
+ * the top of the foot ring, where the glaze stops above it, and the rim.
+ */
+export function jianBowlProfile(): {
+  points: ProfilePoint[]
+  footTopV: number
+  glazeEndV: number
+  rimV: number
+} {
   const points: ProfilePoint[] = [
     { r: 0, y: 0.55 },
     { r: 1.6, y: 0.55 },
@@ -54,6 +66,9 @@ export function jianBowlProfile(): { points: ProfilePoint[]; footTopV: number; r
     points.push({ r: outerRadiusAt(y), y })
   }
   // The lip: a slight inward turn of the 束口 rim, then over the top.
+  const glazeEndIndex = points.findIndex(
+    (point, index) => index > footTopIndex && point.y >= glazeEndCm,
+  )
   points.push({ r: 6.12, y: 6.5 }, { r: 6.02, y: bowlHeightCm }, { r: 5.88, y: 6.45 })
   const rimIndex = points.length - 2
   const innerSteps = 22
@@ -63,7 +78,12 @@ export function jianBowlProfile(): { points: ProfilePoint[]; footTopV: number; r
   }
   points.push({ r: 0.45, y: innerBottomY - 0.05 }, { r: 0, y: innerBottomY - 0.06 })
   const last = points.length - 1
-  return { points, footTopV: footTopIndex / last, rimV: rimIndex / last }
+  return {
+    points,
+    footTopV: footTopIndex / last,
+    glazeEndV: glazeEndIndex / last,
+    rimV: rimIndex / last,
+  }
 }
 
 const volumeSteps = 200

@@ -15,10 +15,18 @@ import { foamRimLook } from '../../../../src/exhibits/teaWhisking/foamRimLook'
 import { foamColours } from '../../../../src/exhibits/teaWhisking/foamColour'
 import { foamRiseFor } from '../../../../src/exhibits/teaWhisking/foamRise'
 import { teaPowderSrgb } from '../../../../src/exhibits/teaWhisking/teaPowderColour'
-import { innerBottomHeightCm, innerRadiusAt, surfaceHeightForFill } from './bowlProfile'
+import {
+  innerBottomHeightCm,
+  innerRadiusAt,
+  innerRimRadiusCm,
+  innerWallHeightAt,
+  surfaceHeightForFill,
+} from './bowlProfile'
 
 /** How far a full, fine foam domes above its edge at the centre, cm ("slightly domed"). */
-const fullDomeCm = 0.22
+const fullDomeCm = 0.35
+/** Height of the bowl's rim inside, cm above the foot: what shades the foam beside the wall. */
+const innerRimHeightCm = innerWallHeightAt(innerRimRadiusCm)
 /** How far any foam's edge climbs the glaze above its middle (surface tension), cm. */
 const baseMeniscusCm = 0.12
 /** How much further a 咬盏 collar climbs the glaze, cm. */
@@ -62,6 +70,11 @@ void main() {
 `
 
 const fragmentShader = /* glsl */ `
+uniform float uDomeCm;
+uniform float uMeniscusCm;
+uniform float uLumpsCm;
+uniform float uRadiusCm;
+uniform float uRimAboveCm;
 uniform float uWhiteness;
 uniform float uCoverage;
 uniform float uFineness;
@@ -108,6 +121,8 @@ float bubbles(vec2 p) {
   return sqrt(d);
 }
 vec3 linear(vec3 srgb) { return pow(srgb, vec3(2.2)); }
+// How much drawing parts the foam down to the tea (the sketch's 0–1 per cell).
+const float partingLevel = 0.12;
 
 void main() {
   float r = length(vDisc);
@@ -132,8 +147,13 @@ void main() {
   cover *= 1.0 - recededFrom;
   // A finger parts the foam down to the tea: the line is clear while fresh and, as it fades,
   // dissolves from its edges inwards rather than greying all over (茶百戏's pictures "scatter").
+  // The line's edge is set one screen pixel wide whatever the picture's scale (fwidth), so it stays
+  // crisp and antialiased however far the sketch's texels are stretched.
   float sketch = texture2D(uSketch, vDisc * 0.5 + 0.5).r;
-  float parted = smoothstep(0.04, 0.25, sketch);
+  float sketchPx = max(fwidth(sketch), 0.004);
+  float parted = smoothstep(partingLevel - sketchPx, partingLevel + sketchPx, sketch);
+  // The foam the finger pushed aside heaps up along the line, a touch whiter (its lip).
+  float pushedLip = smoothstep(partingLevel * 0.35, partingLevel, sketch) * (1.0 - parted);
   cover *= 1.0 - parted;
   // What shows in the parting is the dark tea-brown liquor under the foam, shadowed by the foam's
   // walls: dark on white, so the line reads at every size.
@@ -151,12 +171,20 @@ void main() {
   // a grain finer than the bubbles, both faint, so it reads as milk rather than paint.
   float drift = 0.6 * noise(vDisc * 2.6 + 11.0) + 0.4 * noise(vDisc * 6.5 - 5.0);
   float grain = noise(vDisc * 90.0);
-  foamColour *= 0.93 + 0.13 * drift + 0.05 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
+  foamColour *= 0.92 + 0.16 * drift + 0.08 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
   // Thinner drifts let a little of the warm liquor through: cream, not grey.
   foamColour = mix(foamColour, foamColour * vec3(1.0, 0.97, 0.9), (1.0 - drift) * 0.35);
 
-  vec3 normal = normalize(cross(dFdx(vWorldPosition), dFdy(vWorldPosition)));
-  if (normal.y < 0.0) normal = -normal;
+  // The surface's slope from its shape in the vertex shader (dome and meniscus), worked out exactly
+  // so the light grades smoothly over the dome and up the rise at the wall, never in the ring
+  // geometry's facets; a coarse foam's lumps take the facets' own normal.
+  float rise = clamp((r - 0.82) / 0.18, 0.0, 1.0);
+  float slope = (-2.0 * uDomeCm * r + uMeniscusCm * 6.0 * rise * (1.0 - rise) / 0.18) / max(uRadiusCm, 0.1);
+  vec2 outward = vDisc / max(r, 0.0001);
+  vec3 shapeNormal = normalize(vec3(-slope * outward.x, 1.0, slope * outward.y));
+  vec3 facetNormal = normalize(cross(dFdx(vWorldPosition), dFdy(vWorldPosition)));
+  if (facetNormal.y < 0.0) facetNormal = -facetNormal;
+  vec3 normal = normalize(mix(shapeNormal, facetNormal, clamp(uLumpsCm / 0.3, 0.0, 1.0)));
   vec3 toLight = normalize(uLightDirection);
   float diffuse = max(dot(normal, toLight), 0.0);
   // 咬盏: foam set all round the rim and still is a dense, finer, whiter collar that runs right up
@@ -165,16 +193,32 @@ void main() {
   // as the lip of a saucer.
   float collarSoft = uCollar * smoothstep(uCollarInner - 0.12, 1.0, r);
   foamColour = mix(foamColour, linear(vec3(1.0, 0.99, 0.96)), collarSoft * 0.35);
-  // The wall's soft shade on the foam beside it: the foam stands inside a deep bowl.
-  float wallShade = 1.0 - 0.1 * smoothstep(0.75, 1.0, r);
-  // Foam is lit mostly by the room it scatters (soft, even), a little by the key light.
-  vec3 colour = mix(base, foamColour, cover) * mix(0.42 + 0.5 * diffuse, 0.8 + 0.16 * diffuse, cover) * wallShade;
+  // The wall's soft shade on the foam beside it: the foam stands inside a deep bowl. Towards the
+  // light the rim above casts a soft crescent of shadow on it: follow the surface towards the
+  // light to the wall and see whether the light clears the rim there.
+  vec2 pointCm = vec2(vDisc.x, -vDisc.y) * uRadiusCm;
+  vec2 towardsLight = normalize(toLight.xz);
+  float along = dot(pointCm, towardsLight);
+  float toWallCm = -along + sqrt(max(along * along - dot(pointCm, pointCm) + ${innerRimRadiusCm.toFixed(3)} * ${innerRimRadiusCm.toFixed(3)}, 0.0));
+  float lightRiseCm = toWallCm * toLight.y / max(length(toLight.xz), 0.01);
+  float penumbraCm = 0.2 + 0.3 * toWallCm;
+  float rimShadow = 1.0 - smoothstep(uRimAboveCm - penumbraCm, uRimAboveCm + penumbraCm, lightRiseCm);
+  float wallShade = (1.0 - 0.1 * smoothstep(0.75, 1.0, r)) * (1.0 - 0.3 * rimShadow);
+  foamColour *= 1.0 + 0.06 * pushedLip;
+  // Foam is lit mostly by the room it scatters (soft), but enough by the key light that its gentle
+  // dome and its rise against the wall model in light and shade; the shade is a warmer white, as
+  // light that has travelled through the froth picks up the tea's colour.
+  // The dome is gentle: its shading is drawn a little stronger than its height, so it reads.
+  vec3 shadingNormal = normalize(normal + vec3(2.0 * uDomeCm * vDisc.x, 0.0, -2.0 * uDomeCm * vDisc.y) * 2.0 / max(uRadiusCm, 0.1));
+  float foamLight = 0.5 + 0.5 * max(dot(shadingNormal, toLight), 0.0);
+  vec3 foamLit = foamColour * foamLight * mix(vec3(1.0, 0.95, 0.86), vec3(1.0), smoothstep(0.6, 1.0, diffuse));
+  vec3 colour = mix(base * (0.42 + 0.5 * diffuse), foamLit, cover) * wallShade;
   colour += cover * collarSoft * 0.03;
-  // Faint light on the foam: a broad, low sheen where the surface turns towards the light, as on
-  // a fine milky froth (a coarse one scatters it away).
+  // A quiet sheen on the foam: broad and low where the surface turns towards the light, as on a
+  // fine milky froth (a coarse one scatters it away).
   vec3 toEye = normalize(cameraPosition - vWorldPosition);
-  float sheen = pow(max(dot(normal, normalize(toLight + toEye)), 0.0), 10.0);
-  colour += cover * uFineness * 0.07 * sheen;
+  float sheen = pow(max(dot(normal, normalize(toLight + toEye)), 0.0), 8.0);
+  colour += cover * uFineness * 0.12 * sheen * (1.0 - rimShadow) * vec3(1.0, 0.98, 0.94);
   // The water line: between the foam's edge and the glaze, a dark ring of tea wetting the wall,
   // darkest where the foam last stood against it.
   colour = mix(colour, tea * 0.2, recededFrom * uWaterLine);
@@ -182,11 +226,13 @@ void main() {
   colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.
   colour += (1.0 - cover) * uLiquid * 0.08 * pow(diffuse, 24.0);
-  // Where the surface meets the glaze it darkens over a few pixels into the glaze's own dark (the
-  // meniscus seen edge-on), so the foam's edge is soft and never stair-stepped: a software
-  // renderer draws without multisampling.
+  // Where the surface meets the glaze the meniscus thins to a film the dark glaze shows through:
+  // the foam fades into the wall over its last sliver (never fewer than a few pixels, so the edge
+  // is soft and not stair-stepped: a software renderer draws without multisampling), a rise, not
+  // a cut.
   float edgePx = fwidth(r);
-  colour = mix(colour, colour * 0.35, smoothstep(1.0 - 4.0 * edgePx, 1.0, r));
+  float film = smoothstep(1.0 - max(5.0 * edgePx, 0.025), 1.0, r);
+  colour = mix(colour, colour * 0.5, film * film);
   gl_FragColor = vec4(colour, 1.0);
   #include <tonemapping_fragment>
   #include <colorspace_fragment>
@@ -231,6 +277,8 @@ export class FoamSurface {
           uDomeCm: { value: 0 },
           uMeniscusCm: { value: 0 },
           uLumpsCm: { value: 0 },
+          uRadiusCm: { value: powderRadiusCm },
+          uRimAboveCm: { value: 0 },
           uFineness: { value: 0 },
           uTime: { value: 0 },
           uWhiteness: { value: 0 },
@@ -302,6 +350,8 @@ export class FoamSurface {
       ? baseMeniscusCm + collarMeniscusCm * rim.collarOpacity
       : 0
     uniforms.uLumpsCm!.value = coarseLumpsCm * body * (1 - state.fineness)
+    uniforms.uRadiusCm!.value = this.#radiusCm
+    uniforms.uRimAboveCm!.value = innerRimHeightCm - this.#heightCm
     uniforms.uFineness!.value = state.fineness
     uniforms.uWhiteness!.value = state.whiteness
     uniforms.uCoverage!.value = state.coverage

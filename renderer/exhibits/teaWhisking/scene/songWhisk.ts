@@ -16,6 +16,9 @@ export interface SongWhiskTines {
 /** Where the tines leave the body, cm above their tips. */
 export const tineRootYCm = 5
 
+/** Tines in the outer ring: a dozen, not a chasen's hundred. */
+export const outerTineCount = 12
+
 /** One ring of tines: how many, where they start and end, how thick at the root. */
 interface TineRing {
   readonly count: number
@@ -26,23 +29,27 @@ interface TineRing {
   readonly angleOffset: number
 }
 
-/** An outer ring splayed a little and a shorter inner one, sparse as the painting shows them. */
+/**
+ * An outer ring splayed a little and a shorter inner one, sparse as the painting shows them: a
+ * dozen broad blades round a thick culm, wide enough apart that each reads as its own tine from
+ * across the table (a modern chasen's fine tips shimmer into a haze of dots at that distance).
+ */
 const rings: readonly TineRing[] = [
   {
-    count: 22,
-    rootRadiusCm: 1.05,
-    tipRadiusCm: 2.1,
+    count: outerTineCount,
+    rootRadiusCm: 1.3,
+    tipRadiusCm: 2.35,
     tipYCm: 0,
-    rootWidthCm: 0.36,
+    rootWidthCm: 0.62,
     angleOffset: 0,
   },
   {
-    count: 11,
-    rootRadiusCm: 0.55,
-    tipRadiusCm: 1.25,
-    tipYCm: 0.3,
-    rootWidthCm: 0.32,
-    angleOffset: 0.14,
+    count: 6,
+    rootRadiusCm: 0.7,
+    tipRadiusCm: 1.35,
+    tipYCm: 0.35,
+    rootWidthCm: 0.55,
+    angleOffset: Math.PI / 12,
   },
 ]
 /** Segments along a tine: enough for its slight outward bow. */

@@ -108,7 +108,7 @@ export function teaSetOutlineCm(layout: TeaSetLayout): Vector3[] {
     boxAround(layout.ewerHome, -9.3, 5.9, 4, 14.9),
     boxAround(layout.caddy, -2.8, 2.8, 2.8, 2.5),
     boxAround(layout.caddyLid, -3, 3, 3, 1),
-    boxAround(layout.whiskHome, -1.9, 1.9, 1.9, 10.2),
+    boxAround(layout.whiskHome, -2.4, 2.4, 2.4, 10.2),
     boxAround(layout.spoon, -9.5, 1.5, 1.5, 0.4),
   ]
   return boxes.flatMap(({ min, max }) =>

@@ -157,9 +157,15 @@ export function buildTeaTable(
     { r: 2.2, y: 1.8 },
     { r: 0, y: 1.8 },
   ]
-  // A deep cinnabar-brown with a soft, wide sheen, not a gloss.
+  // Cinnabar lacquer (朱漆), deep and warm but a clear step lighter and redder than the bowl's
+  // black-brown, so bowl and stand part at a glance; a soft, wide sheen, not a plastic gloss.
   const lacquer = material(
-    roomLight.material({ colour: 0x34120b, sheen: 'lacquer', sheenColour: 0x9a7868 }),
+    roomLight.material({
+      colour: 0x5e1e12,
+      sheen: 'lacquer',
+      sheenColour: 0x7a5444,
+      edgeSheenColour: 0x3a1a10,
+    }),
   )
   // 128 segments: the flange's rim is the widest silhouette on the table, and at 64 its facets
   // showed as stair-steps along the near edge.
@@ -175,6 +181,9 @@ export function buildTeaTable(
       sheen: 'glaze',
       sheenColour: 0x6a645e,
       sheenMap: texture(pictures.texture('glazeGloss')),
+      // The glaze's curve catches the room along the bowl's outline: the bowl's edge against the
+      // stand's lacquer, and the rim, read as a line of light.
+      edgeSheenColour: 0x6a5a4c,
     }),
   )
   const bowlMesh = new Mesh(geometry(new LatheGeometry(lathePoints(points), 128)), bowlMaterial)
@@ -261,28 +270,30 @@ export function buildTeaTable(
   stream.visible = false
   root.add(stream)
 
-  // The whisk (茶筅) of the Song (songWhisk.ts): a thick, heavy body of old bamboo with a node,
-  // and few stiff tines split from it, thick at the root and tapering like a sword's spine.
+  // The whisk (茶筅) of the Song (songWhisk.ts): a thick, heavy body of old 筋竹 bamboo with a
+  // node, darkened and warm with age, and a dozen stiff tines split from it, thick at the root and
+  // tapering like a sword's spine.
   const bamboo = material(
-    roomLight.material({ colour: 0xa88a52, sheen: 'lacquer', sheenColour: 0x3a3428 }),
+    roomLight.material({ colour: 0x8a6a3c, sheen: 'lacquer', sheenColour: 0x5a4a34 }),
   )
   const whisk = new Group()
   const bodyProfile: ProfilePoint[] = [
     { r: 0, y: tineRootYCm - 0.4 },
-    { r: 1.0, y: tineRootYCm - 0.4 },
-    { r: 1.22, y: tineRootYCm + 0.3 },
-    { r: 1.22, y: 8.6 },
+    { r: 1.3, y: tineRootYCm - 0.4 },
+    { r: 1.55, y: tineRootYCm + 0.3 },
+    { r: 1.55, y: 8.6 },
     // The bamboo's node (竹节): a raised ring, then the culm again.
-    { r: 1.34, y: 8.85 },
-    { r: 1.22, y: 9.1 },
-    { r: 1.2, y: 12.2 },
-    { r: 1.05, y: 12.4 },
+    { r: 1.7, y: 8.85 },
+    { r: 1.55, y: 9.1 },
+    { r: 1.52, y: 12.2 },
+    { r: 1.35, y: 12.4 },
     { r: 0, y: 12.4 },
   ]
   whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(bodyProfile), 24)), bamboo))
-  // Split bamboo is paler inside than its skin: the tines show the pale inner wood.
+  // Split bamboo is paler inside than its skin: the tines show the inner wood, a little lighter
+  // than the culm, so they stand apart from the body.
   const splitBamboo = material(
-    roomLight.material({ colour: 0xc4a468, sheen: 'lacquer', sheenColour: 0x2a2620 }),
+    roomLight.material({ colour: 0xb08e58, sheen: 'lacquer', sheenColour: 0x4a4030 }),
   )
   whisk.add(new Mesh(geometry(songWhiskTines().geometry), splitBamboo))
   root.add(whisk)
@@ -346,13 +357,16 @@ export function buildTeaTable(
   // The tea spoon (茶匙) beside the caddy. 茶录: "茶匙要重，击拂有力", heavy, to strike the tea
   // with force; gold is best, silver or iron in common use, bamboo too light. So a weighty gilt
   // spoon: a broad, flat handle widening to its end and a wide, shallow leaf-shaped bowl, in
-  // matte, hand-rubbed gold (a dim warm sheen, never the mirror of a modern steel teaspoon).
+  // hand-rubbed gold: a deep, warm body colour that takes little of the room's diffuse light (a
+  // metal is coloured by what it reflects), a warm sheen where it faces the light, and a bright
+  // edge where it turns away, so it reads as heavy metal, never as pale wood or a steel mirror.
   const gilt = material(
     roomLight.material({
-      colour: 0x8c7040,
-      diffuseWeight: 0.55,
+      colour: 0x5a3c14,
+      diffuseWeight: 0.35,
       sheen: 'silver',
-      sheenColour: 0x5e4e32,
+      sheenColour: 0x7a561c,
+      edgeSheenColour: 0xb08a3c,
     }),
   )
   const spoon = new Group()

@@ -68,10 +68,10 @@ const layoutOfTableLight: Record<TableLightName, TeaSetLayout> = {
 /** How each picture painted on the CPU is made (the room light is decoded, the lights baked). */
 const painters: Record<Exclude<TeaPictureName, 'roomLight' | TableLightName>, () => RgbaPicture> = {
   hareFur: () => {
-    const { rimV, footTopV } = jianBowlProfile()
-    return bytesOf(paintHareFur(rimV, footTopV))
+    const { rimV, glazeEndV } = jianBowlProfile()
+    return bytesOf(paintHareFur(rimV, glazeEndV))
   },
-  glazeGloss: () => bytesOf(paintGlazeGloss(jianBowlProfile().footTopV)),
+  glazeGloss: () => bytesOf(paintGlazeGloss(jianBowlProfile().glazeEndV)),
   tableWood: () => bytesOf(paintTableWood()),
   softPuff: () => bytesOf(paintSoftPuff()),
 }

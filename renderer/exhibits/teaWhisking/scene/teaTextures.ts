@@ -19,23 +19,23 @@ const hareFurWidthPx = 1024
 const hareFurHeightPx = 512
 
 /** Where the Jian glaze ends above the foot, in rows of the hare's-fur picture from its top. */
-function glazeEndRow(footTopV: number): number {
-  return (1 - footTopV) * hareFurHeightPx - 10 // the thick drip line stops just above the foot
+function glazeEndRow(glazeEndV: number): number {
+  return (1 - glazeEndV) * hareFurHeightPx
 }
 
 /**
  * The Jian glaze (兔毫, hare's fur) for the bowl's lathe: canvas x runs round the bowl, y along
- * the profile (top of the canvas = the inner centre, `rimV` = the rim, `footTopV` = where the
- * glaze stops above the unglazed foot). Fine rust and silver-brown streaks run from the rim
+ * the profile (top of the canvas = the inner centre, `rimV` = the rim, `glazeEndV` = where the
+ * glaze stops above the foot, the bare dark body below it). Fine rust and silver-brown streaks run from the rim
  * down into the well and down the outside, on a blue-black ground. Wraps round in x.
  */
-export function paintHareFur(rimV: number, footTopV: number): OffscreenCanvas {
+export function paintHareFur(rimV: number, glazeEndV: number): OffscreenCanvas {
   const width = hareFurWidthPx
   const height = hareFurHeightPx
   const random = seededRandom(1107)
   const [canvas, g] = canvasOf(width, height)
   const rimY = (1 - rimV) * height
-  const glazeEndY = glazeEndRow(footTopV)
+  const glazeEndY = glazeEndRow(glazeEndV)
 
   g.fillStyle = '#0b0a0c'
   g.fillRect(0, 0, width, height)
@@ -68,13 +68,14 @@ export function paintHareFur(rimV: number, footTopV: number): OffscreenCanvas {
     g.stroke()
   }
   g.globalAlpha = 1
-  // Thin glaze at the lip burns brown (the rim of a Jian bowl often shows iron-brown).
-  const lip = g.createLinearGradient(0, rimY - 14, 0, rimY + 14)
-  lip.addColorStop(0, 'rgba(90,48,22,0)')
-  lip.addColorStop(0.5, 'rgba(110,60,28,0.85)')
-  lip.addColorStop(1, 'rgba(90,48,22,0)')
+  // Thin glaze at the lip burns iron-brown (a Jian bowl's rim is lighter than its body): a narrow
+  // warm band that catches the eye as the rim's own line against the black inside and out.
+  const lip = g.createLinearGradient(0, rimY - 10, 0, rimY + 10)
+  lip.addColorStop(0, 'rgba(110,60,28,0)')
+  lip.addColorStop(0.5, 'rgba(168,104,56,0.95)')
+  lip.addColorStop(1, 'rgba(110,60,28,0)')
   g.fillStyle = lip
-  g.fillRect(0, rimY - 14, width, 28)
+  g.fillRect(0, rimY - 10, width, 20)
   // The glaze pools thick above the foot (a rolled, darker drip line with a brown edge where
   // it thins), then the unglazed iron-rich clay of the foot.
   const pool = g.createLinearGradient(0, glazeEndY - 22, 0, glazeEndY + 2)
@@ -89,10 +90,12 @@ export function paintHareFur(rimV: number, footTopV: number): OffscreenCanvas {
     g.fillStyle = '#0a0809'
     g.fillRect(x, glazeEndY - 2, 3, random() * 5)
   }
-  g.fillStyle = '#4a2e22'
+  // The bare iron body (铁胎): dark grey-brown, matte and gritty, a cooler, duller dark than the
+  // glaze above and the red lacquer of the stand it stands in.
+  g.fillStyle = '#4e3a30'
   g.fillRect(0, glazeEndY + 2, width, height - glazeEndY)
   for (let i = 0; i < 900; i++) {
-    g.fillStyle = random() < 0.5 ? '#3b241a' : '#5a3a2a'
+    g.fillStyle = random() < 0.5 ? '#3e2e26' : '#66503f'
     g.fillRect(random() * width, glazeEndY + 2 + random() * (height - glazeEndY), 2, 2)
   }
 
@@ -103,13 +106,13 @@ export function paintHareFur(rimV: number, footTopV: number): OffscreenCanvas {
  * Where the bowl shines, along the same lathe as {@link paintHareFur}: red full on the glaze,
  * hardly at all on the bare clay of the foot.
  */
-export function paintGlazeGloss(footTopV: number): OffscreenCanvas {
+export function paintGlazeGloss(glazeEndV: number): OffscreenCanvas {
   const [canvas, r] = canvasOf(4, 256)
   const scale = 256 / hareFurHeightPx
   r.fillStyle = '#ffffff' // the glaze shines
   r.fillRect(0, 0, 4, 256)
   r.fillStyle = '#0a0a0a' // the bare clay foot hardly at all
-  r.fillRect(0, (glazeEndRow(footTopV) + 2) * scale, 4, 256)
+  r.fillRect(0, (glazeEndRow(glazeEndV) + 2) * scale, 4, 256)
   return canvas
 }
 

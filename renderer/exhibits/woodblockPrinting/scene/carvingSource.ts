@@ -11,7 +11,11 @@ export function carvingAspect(source: CarvingSource): number {
 }
 
 /** Draws the procedural plum branch: boughs as tapering strokes, blossoms as five round petals. */
-export function drawPlum(context: CanvasRenderingContext2D, width: number, height: number): void {
+export function drawPlum(
+  context: OffscreenCanvasRenderingContext2D,
+  width: number,
+  height: number,
+): void {
   const motif = generatePlumMotif()
   const scale = Math.min(width, height)
   context.strokeStyle = '#000'

@@ -8,24 +8,31 @@ import modelGlyphFontUrl from '../modelGlyphFont.woff?url'
  */
 export const modelGlyphFontFamily = 'Songyun Woodblock Model Kai'
 
-let loading: Promise<boolean> | undefined
+/** Each font set's load of the face: fonts added to a set stay for the life of its page or worker. */
+const loadingBySet = new WeakMap<FontFaceSet, Promise<boolean>>()
 
 /**
- * Loads the model face once for the page (fonts belong to the document, like the app's CSS
- * faces, and stay). Resolves false where it cannot be loaded (no FontFace, a missing file): the
- * sheet then draws the model from the scribe's stroke outlines instead.
+ * Loads the model face once into `fonts`, the font set the sheet's canvases draw with:
+ * `document.fonts` on the page, `self.fonts` in a worker (a worker does not see the document's
+ * fonts; docs/performance.md, "Drawing in a worker"). Resolves false where it cannot be loaded
+ * (no set, no FontFace, a missing file): the sheet then draws the model from the scribe's stroke
+ * outlines instead.
  */
-export function loadModelGlyphFont(): Promise<boolean> {
-  loading ??= (async () => {
-    if (typeof FontFace === 'undefined' || typeof document === 'undefined') return false
-    try {
-      const face = new FontFace(modelGlyphFontFamily, `url(${modelGlyphFontUrl})`)
-      document.fonts.add(await face.load())
-      return true
-    } catch (error) {
-      console.warn('The woodblock model face could not be loaded; drawing stroke outlines', error)
-      return false
-    }
-  })()
+export function loadModelGlyphFont(fonts: FontFaceSet | undefined): Promise<boolean> {
+  if (!fonts || typeof FontFace === 'undefined') return Promise.resolve(false)
+  let loading = loadingBySet.get(fonts)
+  if (!loading) {
+    loading = (async () => {
+      try {
+        const face = new FontFace(modelGlyphFontFamily, `url(${modelGlyphFontUrl})`)
+        fonts.add(await face.load())
+        return true
+      } catch (error) {
+        console.warn('The woodblock model face could not be loaded; drawing stroke outlines', error)
+        return false
+      }
+    })()
+    loadingBySet.set(fonts, loading)
+  }
   return loading
 }

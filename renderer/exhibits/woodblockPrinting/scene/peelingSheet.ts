@@ -2,7 +2,7 @@ import type { Material, Mesh, PlaneGeometry } from 'three'
 import { peeledPoint } from '../../../../src/exhibits/woodblockPrinting/sheetPeel'
 
 /** The curl the sheet rolls over as it is peeled, in scene units (the block's long side is 1). */
-const curlRadiusUnits = 0.045
+const curlRadiusUnits = 0.05
 /** How far the contact shadow lies below the sheet, and how far it falls away from the window. */
 const shadowDropUnits = 0.004
 const shadowOffsetUnits = 0.012

@@ -28,6 +28,12 @@ export interface ScreenRect {
   readonly height: number
 }
 
+/** A canvas's size in CSS pixels (a pointer source's `sizeCssPx`). */
+export interface CanvasSize {
+  readonly width: number
+  readonly height: number
+}
+
 /** What of the visit decides the part of the bench a station frames. */
 export interface StationFocus {
   readonly phase: PrintingPhase
@@ -46,13 +52,16 @@ export interface StationFocus {
  * down between stations. With reduced motion, the whole bench.
  */
 export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): BenchBox {
-  const { faceWidth, faceHeight, marginUnits, paperWidth, paperHeight, sampleWidth } = parts
+  const { faceWidth, faceHeight, marginUnits, paperWidth, sampleWidth, bodyOverhangUnits } = parts
   const blockHalfWidth = faceWidth / 2 + marginUnits
+  // The block's body reaches beyond the paper: its edges frame the sheets lying on it.
+  const bodyHalfWidth = faceWidth / 2 + bodyOverhangUnits
+  const bodyHalfDepth = faceHeight / 2 + bodyOverhangUnits
   const depth = {
     minY: -blockBodyDepth,
     maxY: reliefDepth,
-    minZ: -paperHeight / 2,
-    maxZ: Math.max(paperHeight / 2, faceHeight / 2 + toolRestOffset + toolRowDepth),
+    minZ: -bodyHalfDepth,
+    maxZ: bodyHalfDepth + toolRestOffset + toolRowDepth,
   }
   const { phase } = focus
   if (focus.isReducedMotion)
@@ -62,7 +71,7 @@ export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): Benc
   if (phase === 'transfer' && !focus.isSampleDown)
     return { minX: -blockHalfWidth, maxX: blockHalfWidth + sampleWidth, ...depth }
   if (phase === 'transfer' || phase === 'carve' || phase === 'ink' || phase === 'rub')
-    return { minX: -blockHalfWidth, maxX: blockHalfWidth, ...depth }
+    return { minX: -bodyHalfWidth, maxX: bodyHalfWidth, ...depth }
   // 揭纸: the block and the curl peeling off it, not the whole bench the sheet will lie on
   // (framed to the sheet's full width, the work stood against the right edge of the frame). The
   // tools stay in the frame: framed to the sheet alone, the row was cut off at the frame's foot.
@@ -70,8 +79,8 @@ export function stationWorkArea(parts: WorkshopParts, focus: StationFocus): Benc
   // instead of the block drawn small with bare bench above and below.
   if (phase === 'lift')
     return {
-      minX: -blockHalfWidth - (focus.isPortrait ? 0.2 : 0.45) * paperWidth,
-      maxX: blockHalfWidth,
+      minX: -blockHalfWidth - (focus.isPortrait ? 0.05 : 0.45) * paperWidth,
+      maxX: bodyHalfWidth,
       ...depth,
     }
   return { minX: -blockHalfWidth - paperWidth, maxX: blockHalfWidth, ...depth }
@@ -138,20 +147,18 @@ export class StationCamera {
     else this.camera.position.lerp(this.#target, ease)
   }
 
-  /** The point under a pointer on the horizontal plane at `surfaceY`, in scene units. */
+  /**
+   * The point under a pointer on the horizontal plane at `surfaceY`, in scene units; the pointer
+   * at (`xCssPx`, `yCssPx`) from the top left of a canvas of `sizeCssPx`.
+   */
   benchPointAt(
-    canvas: HTMLCanvasElement | undefined,
-    clientX: number,
-    clientY: number,
+    xCssPx: number,
+    yCssPx: number,
+    sizeCssPx: CanvasSize | undefined,
     surfaceY: number,
   ): Vector3 | undefined {
-    if (!canvas) return undefined
-    const rect = canvas.getBoundingClientRect()
-    if (rect.width === 0 || rect.height === 0) return undefined
-    this.#pointerNdc.set(
-      ((clientX - rect.left) / rect.width) * 2 - 1,
-      -((clientY - rect.top) / rect.height) * 2 + 1,
-    )
+    if (!sizeCssPx || sizeCssPx.width === 0 || sizeCssPx.height === 0) return undefined
+    this.#pointerNdc.set((xCssPx / sizeCssPx.width) * 2 - 1, -(yCssPx / sizeCssPx.height) * 2 + 1)
     return pickOnHorizontalPlane(
       this.#raycaster,
       this.camera,
@@ -161,16 +168,16 @@ export class StationCamera {
     )
   }
 
-  /** The box on `canvas` that a level rectangle of the bench at height `y` covers now. */
+  /** The box on a canvas of `sizeCssPx` that a level rectangle of the bench at height `y` covers now. */
   screenRect(
-    canvas: HTMLCanvasElement | undefined,
+    sizeCssPx: CanvasSize | undefined,
     minX: number,
     maxX: number,
     minZ: number,
     maxZ: number,
     y: number,
   ): ScreenRect | undefined {
-    if (!canvas || canvas.clientWidth === 0) return undefined
+    if (!sizeCssPx || sizeCssPx.width === 0) return undefined
     const xs: number[] = []
     const ys: number[] = []
     for (const [x, z] of [
@@ -180,8 +187,8 @@ export class StationCamera {
       [minX, maxZ],
     ] as const) {
       const corner = new Vector3(x, y, z).project(this.camera)
-      xs.push(((corner.x + 1) / 2) * canvas.clientWidth)
-      ys.push(((1 - corner.y) / 2) * canvas.clientHeight)
+      xs.push(((corner.x + 1) / 2) * sizeCssPx.width)
+      ys.push(((1 - corner.y) / 2) * sizeCssPx.height)
     }
     const left = Math.min(...xs)
     const top = Math.min(...ys)

@@ -18,7 +18,11 @@ import { brushTuningForGlyph } from '../../../../src/exhibits/woodblockPrinting/
 import { peelProgressFromPull } from '../../../../src/exhibits/woodblockPrinting/sheetPeel'
 import type { SampleWriter } from '../../../../src/exhibits/woodblockPrinting/printSteps'
 import { toDisposable, type DisposableStore } from '../../../../src/lifecycle/disposable'
-import { listenOnCanvas } from '../../../scenes/canvasListener'
+import type {
+  ScenePointerInput,
+  ScenePointerSample,
+  ScenePointerSource,
+} from '../../../scenes/scenePointerInput'
 import {
   paperFreeEdgeX,
   paperSurfaceY,
@@ -42,8 +46,11 @@ export function repaintRects(changed: readonly CellRect[]): readonly CellRect[] 
 
 /** What the gestures need of the scene that hosts them. */
 export interface StationGestureHost {
-  /** The point under a pointer on the horizontal plane at `surfaceY`, in scene units. */
-  benchPointAt(clientX: number, clientY: number, surfaceY: number): Vector3 | undefined
+  /**
+   * The point under a pointer (canvas-relative CSS pixels) on the horizontal plane at
+   * `surfaceY`, in scene units.
+   */
+  benchPointAt(xCssPx: number, yCssPx: number, surfaceY: number): Vector3 | undefined
   /** The tool in the visitor's hand at the carving station. */
   carvingTool(): CarvingTool
   /** While the scribe writes, the sheet is his: fingers are ignored. */
@@ -80,7 +87,7 @@ interface ActiveTouch {
 export class StationGestures {
   readonly #parts: WorkshopParts
   readonly #host: StationGestureHost
-  #canvas: HTMLCanvasElement | undefined
+  #pointer: ScenePointerSource | undefined
   #touch: ActiveTouch | undefined
 
   constructor(parts: WorkshopParts, host: StationGestureHost) {
@@ -93,41 +100,38 @@ export class StationGestures {
     return this.#touch !== undefined
   }
 
-  /** The canvas the scene draws on; picks need its box. */
-  get canvas(): HTMLCanvasElement | undefined {
-    return this.#canvas
-  }
-
-  /** Listens for pointers on `canvas`; the listeners go when `owner` is disposed. */
-  connect(canvas: HTMLCanvasElement, owner: DisposableStore): void {
-    this.#canvas = canvas
-    const listen = <K extends keyof HTMLElementEventMap>(
-      type: K,
-      handler: (event: HTMLElementEventMap[K]) => void,
-    ) => listenOnCanvas(owner, canvas, type, handler)
-    listen('pointerdown', (event) => this.#onPointerDown(event))
-    listen('pointermove', (event) => this.#onPointerMove(event))
-    listen('pointerup', (event) => this.#onPointerUp(event, true))
-    listen('pointercancel', (event) => this.#onPointerUp(event, false))
+  /**
+   * Reads the pointers from `pointer` (which captures a pressed pointer, so a drag that leaves the
+   * canvas still ends here); the subscription goes when `owner` is disposed.
+   */
+  connect(pointer: ScenePointerSource, owner: DisposableStore): void {
+    this.#pointer = pointer
+    owner.add(
+      pointer.subscribe((input) => {
+        if (input.kind === 'down') this.#onPointerDown(input)
+        else if (input.kind === 'move') this.#onPointerMove(input)
+        else this.#onPointerUp(input, input.kind === 'up')
+      }),
+    )
     owner.add(
       toDisposable(() => {
-        this.#canvas = undefined
+        this.#pointer = undefined
         this.#touch = undefined
       }),
     )
   }
 
   /** The point on the block face under a pointer, in block coordinates (may lie outside 0–1). */
-  #blockPointAt(clientX: number, clientY: number, surfaceY: number): BlockPoint | undefined {
-    const hit = this.#host.benchPointAt(clientX, clientY, surfaceY)
+  #blockPointAt(xCssPx: number, yCssPx: number, surfaceY: number): BlockPoint | undefined {
+    const hit = this.#host.benchPointAt(xCssPx, yCssPx, surfaceY)
     if (!hit) return undefined
     const { faceWidth, faceHeight } = this.#parts
     return { x: hit.x / faceWidth + 0.5, y: hit.z / faceHeight + 0.5 }
   }
 
   /** The point on the sample under a pointer, in writing space. */
-  #writingPointAt(clientX: number, clientY: number, timeMs: number): BrushPoint | undefined {
-    const hit = this.#host.benchPointAt(clientX, clientY, sampleSurfaceY)
+  #writingPointAt(xCssPx: number, yCssPx: number, timeMs: number): BrushPoint | undefined {
+    const hit = this.#host.benchPointAt(xCssPx, yCssPx, sampleSurfaceY)
     if (!hit) return undefined
     const { faceHeight } = this.#parts
     return {
@@ -137,19 +141,18 @@ export class StationGestures {
     }
   }
 
-  #onPointerDown(event: PointerEvent): void {
+  #onPointerDown(event: ScenePointerInput): void {
     if (
       this.#touch ||
       this.#host.isScribeWriting() ||
       (event.pointerType === 'mouse' && event.button !== 0)
     )
       return
-    this.#canvas?.setPointerCapture(event.pointerId)
     const phase = this.#parts.session.phase
     const surfaceY = this.#gestureSurfaceY(phase)
     let brush: BrushStroke | undefined
     if (phase === 'write-sample') {
-      const point = this.#writingPointAt(event.clientX, event.clientY, event.timeStamp)
+      const point = this.#writingPointAt(event.xCssPx, event.yCssPx, event.timeStampMs)
       if (point)
         brush = this.#parts.writingSheet.beginStroke(
           point,
@@ -158,33 +161,31 @@ export class StationGestures {
     }
     this.#touch = {
       pointerId: event.pointerId,
-      startX: event.clientX,
-      lastPoint: this.#blockPointAt(event.clientX, event.clientY, surfaceY),
+      startX: event.xCssPx,
+      lastPoint: this.#blockPointAt(event.xCssPx, event.yCssPx, surfaceY),
       hasStroked: false,
       brush,
-      peelStartX: phase === 'lift' ? this.#peelGripX(event.clientX, event.clientY) : undefined,
+      peelStartX: phase === 'lift' ? this.#peelGripX(event.xCssPx, event.yCssPx) : undefined,
     }
-    event.preventDefault()
   }
 
-  #onPointerMove(event: PointerEvent): void {
+  #onPointerMove(event: ScenePointerInput): void {
     const touch = this.#touch
     if (!touch || event.pointerId !== touch.pointerId) return
     const { session, blockSurface, paperSurface } = this.#parts
     const phase = session.phase
-    const coalesced = event.getCoalescedEvents?.() ?? []
-    const samples = coalesced.length > 0 ? coalesced : [event]
+    const samples = event.coalesced
     if (phase === 'lift') {
       this.#peelTo(touch, event)
     } else if (isFoldStation(phase) && session.isFolding) {
       // A fold follows where the finger is now; the path it took there does not matter.
-      const spanPx = (this.#canvas?.clientWidth ?? 1000) * 0.3
+      const spanPx = (this.#pointer?.sizeCssPx.width ?? 1000) * 0.3
       session.foldTo(
-        foldProgressFromDrag(event.clientX - touch.startX, foldDirections[phase], spanPx),
+        foldProgressFromDrag(event.xCssPx - touch.startX, foldDirections[phase], spanPx),
       )
     } else if (phase === 'write-sample') {
       for (const sample of samples) {
-        const point = this.#writingPointAt(sample.clientX, sample.clientY, sample.timeStamp)
+        const point = this.#writingPointAt(sample.xCssPx, sample.yCssPx, sample.timeStampMs)
         if (!point || !touch.brush) continue
         touch.brush.moveTo(point)
         placeOnSample(this.#parts.tools.writingBrush, this.#parts, point.x, point.y)
@@ -204,7 +205,7 @@ export class StationGestures {
         else if (phase === 'ink') blockSurface.repaintCells(rect)
         else paperSurface.repaintCells(rect)
       }
-      this.#host.maybeCanMoveOn(event.timeStamp)
+      this.#host.maybeCanMoveOn(event.timeStampMs)
     }
   }
 
@@ -219,9 +220,9 @@ export class StationGestures {
    * Where across the bench a finger takes hold of the printed sheet to peel it: only on its free
    * half (the edge and corners away from the edge that stays down), else undefined.
    */
-  #peelGripX(clientX: number, clientY: number): number | undefined {
+  #peelGripX(xCssPx: number, yCssPx: number): number | undefined {
     const { faceHeight, marginUnits, paperWidth } = this.#parts
-    const hit = this.#host.benchPointAt(clientX, clientY, paperSurfaceY)
+    const hit = this.#host.benchPointAt(xCssPx, yCssPx, paperSurfaceY)
     if (!hit) return undefined
     const freeEdgeX = paperFreeEdgeX(this.#parts)
     // A little grace beyond the sheet: a fingertip is wide and the edge is thin.
@@ -234,9 +235,9 @@ export class StationGestures {
   }
 
   /** 揭纸: the sheet peels as far as the finger has pulled its free edge back over it. */
-  #peelTo(touch: ActiveTouch, event: PointerEvent): void {
+  #peelTo(touch: ActiveTouch, event: ScenePointerSample): void {
     if (touch.peelStartX === undefined) return
-    const hit = this.#host.benchPointAt(event.clientX, event.clientY, paperSurfaceY)
+    const hit = this.#host.benchPointAt(event.xCssPx, event.yCssPx, paperSurfaceY)
     if (!hit) return
     this.#parts.session.foldTo(
       peelProgressFromPull(touch.peelStartX - hit.x, this.#parts.paperWidth),
@@ -246,13 +247,13 @@ export class StationGestures {
   /** Cuts, inks or rubs from the touch's last point to `sample`'s; returns the cells changed. */
   #strokeTo(
     touch: ActiveTouch,
-    sample: PointerEvent,
+    sample: ScenePointerSample,
     phase: 'transfer' | 'carve' | 'ink' | 'rub',
   ): CellRect | undefined {
     const { session, tools, faceWidth, faceHeight } = this.#parts
     const carvingTool = this.#host.carvingTool()
     const surfaceY = this.#gestureSurfaceY(phase)
-    const point = this.#blockPointAt(sample.clientX, sample.clientY, surfaceY)
+    const point = this.#blockPointAt(sample.xCssPx, sample.yCssPx, surfaceY)
     let changed: CellRect | undefined
     if (point) {
       const from = touch.lastPoint ?? point
@@ -281,12 +282,11 @@ export class StationGestures {
     return changed
   }
 
-  #onPointerUp(event: PointerEvent, isRelease: boolean): void {
+  #onPointerUp(event: ScenePointerInput, isRelease: boolean): void {
     const touch = this.#touch
     if (!touch || event.pointerId !== touch.pointerId) return
+    // No capture to release: the browser releases a captured pointer as it lifts.
     this.#touch = undefined
-    if (this.#canvas?.hasPointerCapture(event.pointerId))
-      this.#canvas.releasePointerCapture(event.pointerId)
     const { session, paperSurface, blockSurface } = this.#parts
     const phase = session.phase
     if (phase === 'transfer' && session.isSampleDown) {

@@ -3,8 +3,8 @@ import type { PrintingPhase } from '../../../../src/exhibits/woodblockPrinting/p
 import { brushRestHeight } from './benchTools'
 import { blockBodyDepth, type WorkshopParts } from './workshopParts'
 
-/** How far in front of the block face the tools' tips rest, in scene units. */
-export const toolRestOffset = 0.05
+/** How far in front of the block's body the tools' tips rest, in scene units. */
+export const toolRestOffset = 0.03
 /** How deep the row of tools in front of the block is, in scene units (the camera keeps it in view). */
 export const toolRowDepth = 0.27
 
@@ -23,8 +23,8 @@ export interface ToolsInUse {
  * of the sample instead.
  */
 export function layOutTools(parts: WorkshopParts, use: ToolsInUse): void {
-  const { tools, faceWidth, faceHeight, marginUnits, sampleWidth } = parts
-  const tipZ = faceHeight / 2 + toolRestOffset
+  const { tools, faceWidth, faceHeight, marginUnits, sampleWidth, bodyOverhangUnits } = parts
+  const tipZ = faceHeight / 2 + bodyOverhangUnits + toolRestOffset
   const y = -blockBodyDepth
   const { phase } = use
   const inUse =

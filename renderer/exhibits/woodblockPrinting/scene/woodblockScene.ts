@@ -1,4 +1,4 @@
-import type { Scene } from 'three'
+import { Box3, type Scene } from 'three'
 import type { CellRect } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import { layoutBlockText } from '../../../../src/exhibits/woodblockPrinting/blockLayout'
 import type { CarvingTool } from '../../../../src/exhibits/woodblockPrinting/carvingField'
@@ -12,9 +12,9 @@ import {
   brushTuningForGlyph,
   scribeStrokes,
 } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
-import { DisposableStore } from '../../../../src/lifecycle/disposable'
-import type { ScenePointerSource } from '../../../scenes/scenePointerInput'
+import { DisposableStore, toDisposable } from '../../../../src/lifecycle/disposable'
 import type { ExhibitScene, ExhibitSceneFactory, SceneContext } from '../../../scenes/exhibitScene'
+import type { ScenePointerSource } from '../../../scenes/scenePointerInput'
 import { carvingAspect, drawPlum, type CarvingSource } from './carvingSource'
 import { PictureSnapshot } from './pictureSnapshot'
 import { ScribePlayback } from './scribePlayback'
@@ -30,6 +30,7 @@ import { StationGestures } from './stationGestures'
 import { layOutTools } from './toolLayout'
 import type { OverlayBands } from './workbenchFraming'
 import {
+  blockBodyDepth,
   buildWorkshop,
   reliefDepth,
   scribeStrokeData,
@@ -50,6 +51,8 @@ const inkDryingSeconds = 8
  * never arrives, and the picture could not come to rest.
  */
 const settledAngleRadians = 1e-4
+/** A tool raised this far above the bench is in the visitor's hand, not lying in the row. */
+const toolInHandLiftUnits = 0.05
 
 /** Whether the printing paper lies on the bench at `phase` (from 覆纸 on). */
 function isPaperOut(phase: PrintingPhase): boolean {
@@ -67,6 +70,11 @@ export interface WoodblockSceneOptions {
   readonly listener: WoodblockSceneListener
   /** The exhibit's controls over the edges of the view, which the framed work must stay clear of. */
   readonly overlayBands?: OverlayBands
+  /**
+   * The font set the sheet's model glyph face is loaded into: `document.fonts` on the page,
+   * `self.fonts` in a worker. Without one the model is drawn from the scribe's stroke outlines.
+   */
+  readonly fonts?: FontFaceSet
 }
 
 /**
@@ -95,6 +103,7 @@ export function woodblockSceneFactory(
         },
         context,
         store,
+        options.fonts,
       )
       built.scene = new WoodblockScene(parts, options, context, store)
       return built.scene
@@ -118,6 +127,8 @@ export class WoodblockScene implements ExhibitScene {
   readonly #store: DisposableStore
   readonly #view: StationCamera
   readonly #gestures: StationGestures
+  /** Where the fingers come from, and the canvas's size (set by `connect`). */
+  #pointer: ScenePointerSource | undefined
   readonly #glyphSize: number
   readonly #writingAspect: number
   #isReducedMotion: boolean
@@ -131,6 +142,7 @@ export class WoodblockScene implements ExhibitScene {
   #inkDryness = 0
   /** What the last update left on screen, to tell the host when nothing changed (render on demand). */
   readonly #picture = new PictureSnapshot()
+  readonly #toolsBox = new Box3()
   #isAtRest = false
   /** How far the printing paper is shown peeled (follows the session's fold, eased when let go). */
   #peelShown = 0
@@ -151,8 +163,8 @@ export class WoodblockScene implements ExhibitScene {
     this.#glyphSize = layout?.glyphs[0]?.size ?? 0.6
     this.#writingAspect = carvingAspect(options.block)
     this.#gestures = new StationGestures(parts, {
-      benchPointAt: (clientX, clientY, surfaceY) =>
-        this.#view.benchPointAt(this.#gestures.canvas, clientX, clientY, surfaceY),
+      benchPointAt: (xCssPx, yCssPx, surfaceY) =>
+        this.#view.benchPointAt(xCssPx, yCssPx, this.#pointer?.sizeCssPx, surfaceY),
       carvingTool: () => this.#carvingTool,
       isScribeWriting: () => this.#scribe !== undefined,
       glyphSize: this.#glyphSize,
@@ -280,6 +292,44 @@ export class WoodblockScene implements ExhibitScene {
     }
   }
 
+  /**
+   * Where the shop's mark (牌记) stands on the block, reversed, on the canvas: at the carving
+   * station, where the writing on the wood is seen whole (else undefined). The mark reads one way
+   * only, so it is where the eye is drawn to see that the block is the mirror of the page.
+   */
+  shopMarkBlockScreenRect(): ScreenRect | undefined {
+    const area = this.#parts.writingSheet.shopMarkArea
+    if (!area || this.phase !== 'carve') return undefined
+    const { faceWidth, faceHeight } = this.#parts
+    // The sample lies face down: the mark's left on the page is its right on the block.
+    return this.#screenRect(
+      (0.5 - area.x1) * faceWidth,
+      (0.5 - area.x0) * faceWidth,
+      (area.y0 - 0.5) * faceHeight,
+      (area.y1 - 0.5) * faceHeight,
+      reliefDepth,
+    )
+  }
+
+  /** Where the shop's mark is written on the page, in shares of the writing area (undefined: none). */
+  get shopMarkArea(): CellRect | undefined {
+    return this.#parts.writingSheet.shopMarkArea
+  }
+
+  /**
+   * Where the tools lying on the bench are on the canvas now, one box round them all (the tool in
+   * the visitor's hand is not lying there), so the hint chip can keep off them.
+   */
+  toolsScreenRect(): ScreenRect | undefined {
+    const box = this.#toolsBox.makeEmpty()
+    for (const tool of Object.values(this.#parts.tools)) {
+      if (tool.position.y > -blockBodyDepth + toolInHandLiftUnits) continue
+      box.expandByObject(tool)
+    }
+    if (box.isEmpty()) return undefined
+    return this.#screenRect(box.min.x, box.max.x, box.min.z, box.max.z, box.min.y)
+  }
+
   /** The one control: finishes the sample, ink or rub; at the carve station, calls the master. */
   moveOn(): boolean {
     if (!this.canMoveOn) return false
@@ -329,10 +379,11 @@ export class WoodblockScene implements ExhibitScene {
     this.#restTools()
   }
 
-  connect(_input: ScenePointerSource, canvas?: HTMLCanvasElement): void {
-    // The gestures still read the canvas's DOM events: the workshop is drawn on the main thread.
-    if (!canvas) throw new Error('the woodblock workshop is drawn on the page: connect its canvas')
-    this.#gestures.connect(canvas, this.#store)
+  /** Reads the visitor's fingers from `pointer`. */
+  connect(pointer: ScenePointerSource): void {
+    this.#pointer = pointer
+    this.#store.add(toDisposable(() => (this.#pointer = undefined)))
+    this.#gestures.connect(pointer, this.#store)
     this.#parts.session.start()
     this.#notifyChanged()
   }
@@ -455,7 +506,7 @@ export class WoodblockScene implements ExhibitScene {
     maxZ: number,
     y: number,
   ): ScreenRect | undefined {
-    return this.#view.screenRect(this.#gestures.canvas, minX, maxX, minZ, maxZ, y)
+    return this.#view.screenRect(this.#pointer?.sizeCssPx, minX, maxX, minZ, maxZ, y)
   }
 
   /** Frames the part of the bench the station needs; with reduced motion, one fixed view. */

@@ -78,6 +78,12 @@ const benchDepthUnits = 5.25
 const benchCentreX = 0.4
 /** How far the block's body stands above the bench (the block face is at y = 0). */
 export const blockBodyDepth = 0.12
+/**
+ * Wood of the block beyond the paper's edge each side, in scene units: the sheets at 上版 and
+ * 刷印 lie ON the block, its edges and end grain showing round them (a block the size of the
+ * face hid under the paper's margins, and the paper seemed to lie on the bench).
+ */
+export const blockShoulderUnits = 0.05
 
 /** The meshes and surfaces the scene animates; all owned by the scene's DisposableStore. */
 export interface WorkshopParts {
@@ -108,6 +114,8 @@ export interface WorkshopParts {
   readonly faceHeight: number
   /** Paper overhang beyond the block face each side, in scene units. */
   readonly marginUnits: number
+  /** The block's body beyond its face each side (the paper's margin and the shoulder round it). */
+  readonly bodyOverhangUnits: number
   readonly paperWidth: number
   readonly paperHeight: number
   /** The sample is wider than the printing paper by its 版心 strip. */
@@ -118,19 +126,23 @@ export interface WorkshopParts {
   readonly texelUploader: TexelUploader
 }
 
-/** Builds the workshop for `block`; every resource it makes is added to `store`. */
+/**
+ * Builds the workshop for `block`; every resource it makes is added to `store`. The model glyph's
+ * face is loaded into `fonts` (see loadModelGlyphFont).
+ */
 export async function buildWorkshop(
   block: CarvingSource,
   listener: PrintingSessionListener,
   context: SceneContext,
   store: DisposableStore,
+  fonts: FontFaceSet | undefined,
 ): Promise<WorkshopParts> {
   const aspect = carvingAspect(block)
   const grid = gridSizeFor(aspect, modelLongSideCells)
   const isMotif = block.carving === 'motif'
   const layout = isMotif ? undefined : layoutBlockText(block.text)
   // Awaited before anything is made, so an abandoned build has nothing to dispose.
-  const hasModelFont = !isMotif && (await loadModelGlyphFont())
+  const hasModelFont = !isMotif && (await loadModelGlyphFont(fonts))
   // A blank sheet until the visitor (or the scribe) writes on it.
   const session = new PrintingSession(createBitmap(grid.width, grid.height), listener)
 
@@ -141,6 +153,7 @@ export async function buildWorkshop(
   const unitsPerCell = faceWidth / grid.width
   const marginUnits = marginCells * unitsPerCell
   const paperWidth = faceWidth + 2 * marginUnits
+  const bodyOverhangUnits = marginUnits + blockShoulderUnits
   const paperHeight = faceHeight + 2 * marginUnits
   const sampleWidth = paperWidth + stripCells * unitsPerCell
 
@@ -198,7 +211,11 @@ export async function buildWorkshop(
   const shadowGeometry = store.add(new PlaneGeometry(1, 1))
   const blockShadow = new Mesh(shadowGeometry, shadowMaterial)
   blockShadow.rotation.x = -Math.PI / 2
-  blockShadow.scale.set(faceWidth * 1.35, faceHeight * 1.35, 1)
+  blockShadow.scale.set(
+    (faceWidth + 2 * bodyOverhangUnits) * 1.25,
+    (faceHeight + 2 * bodyOverhangUnits) * 1.25,
+    1,
+  )
   blockShadow.position.set(0.03, -blockBodyDepth + 0.001, 0.03)
   scene.add(blockShadow)
 
@@ -208,7 +225,11 @@ export async function buildWorkshop(
     linearRgbTexture('block sides', 512, 64, () => paintBlockSides(512, 64)),
   )
   const bodyGeometry = store.add(
-    new BoxGeometry(faceWidth + 0.06, blockBodyDepth, faceHeight + 0.06),
+    new BoxGeometry(
+      faceWidth + 2 * bodyOverhangUnits,
+      blockBodyDepth,
+      faceHeight + 2 * bodyOverhangUnits,
+    ),
   )
   const bodyUvs = bodyGeometry.getAttribute('uv')
   for (let vertex = 0; vertex < bodyUvs.count; vertex++) {
@@ -304,8 +325,9 @@ export async function buildWorkshop(
   )
   store.add(paperSurface.backTexture)
   store.add(paperSurface.faceTexture)
-  // Segments across, so the sheet can bend over its curl as it is peeled off.
-  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight, 48, 1))
+  // Segments across, so the sheet can bend over its curl as it is peeled off: about twenty round
+  // the curl (48 across the sheet left it a visible polygon).
+  const sheetGeometry = store.add(new PlaneGeometry(paperWidth, paperHeight, 160, 1))
   // The deckle edge is the textures' soft alpha, blended rather than cut at a threshold: a cut
   // edge stair-steps wherever the sheet is drawn small (the host draws touched frames at down to
   // 0.45 scale on software WebGL, so the curl of a peel in progress showed steps). The paper is
@@ -392,6 +414,7 @@ export async function buildWorkshop(
     faceWidth,
     faceHeight,
     marginUnits,
+    bodyOverhangUnits,
     paperWidth,
     paperHeight,
     sampleWidth,
@@ -433,11 +456,9 @@ function srgbBytes(width: number, height: number, rgb: Float32Array): Uint8Array
  * A soft dark rectangle fading to nothing at its rim: the shadow a thin sheet lying close to a
  * surface casts in soft light (the plane it is drawn on is a little larger than the sheet).
  */
-function sheetShadowCanvasTexture(): CanvasTexture {
+function sheetShadowCanvasTexture(): CanvasTexture<OffscreenCanvas> {
   const size = 64
-  const canvas = document.createElement('canvas')
-  canvas.width = size
-  canvas.height = size
+  const canvas = new OffscreenCanvas(size, size)
   const context = canvas.getContext('2d')!
   const inset = 7
   context.filter = 'blur(3px)'
@@ -447,10 +468,8 @@ function sheetShadowCanvasTexture(): CanvasTexture {
 }
 
 /** A soft dark ellipse fading to nothing: the shadow an object casts on the bench in soft light. */
-function contactShadowTexture(): CanvasTexture {
-  const canvas = document.createElement('canvas')
-  canvas.width = 64
-  canvas.height = 64
+function contactShadowTexture(): CanvasTexture<OffscreenCanvas> {
+  const canvas = new OffscreenCanvas(64, 64)
   const context = canvas.getContext('2d')!
   const gradient = context.createRadialGradient(32, 32, 8, 32, 32, 32)
   gradient.addColorStop(0, 'rgba(0,0,0,0.55)')

@@ -12,6 +12,10 @@ import {
   type BrushPoint,
   type BrushTuning,
 } from '../../../../src/exhibits/woodblockPrinting/brushModel'
+import {
+  pageFrameReachCells,
+  pageFrameRules,
+} from '../../../../src/exhibits/woodblockPrinting/pageFrame'
 import type { CharacterStrokeData } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
 import { dabPixelRect } from './inkedPixels'
@@ -55,17 +59,22 @@ export interface WritingSheetShape {
  * of the writing area from its top left; `sample()` reads the writing back at the model's grid.
  */
 export class WritingSheet implements Disposable {
-  readonly texture: CanvasTexture
-  readonly #canvas: HTMLCanvasElement
-  readonly #page: HTMLCanvasElement
-  readonly #ink: HTMLCanvasElement
-  readonly #inkContext: CanvasRenderingContext2D
+  readonly texture: CanvasTexture<OffscreenCanvas>
+  readonly #canvas: OffscreenCanvas
+  readonly #page: OffscreenCanvas
+  readonly #ink: OffscreenCanvas
+  readonly #inkContext: OffscreenCanvasRenderingContext2D
   /** The composed sheet's context; read back by the rectangle the brush changed. */
-  readonly #sheetContext: CanvasRenderingContext2D
+  readonly #sheetContext: OffscreenCanvasRenderingContext2D
   readonly #shape: WritingSheetShape
   readonly #layout: BlockLayout | undefined
   readonly #markFontFamily: string
   readonly #uploader: TexelUploader
+  /**
+   * Where the shop's mark is written, in shares (0–1) of the writing area as read; undefined for
+   * a motif, which has none.
+   */
+  shopMarkArea: CellRect | undefined
   /** The ink canvas's pixels changed since the last flush (undefined: none). */
   #dirtyInkPx: CellRect | undefined
   #hasInk = false
@@ -74,7 +83,11 @@ export class WritingSheet implements Disposable {
     shape: WritingSheetShape,
     layout: BlockLayout | undefined,
     strokeData: Readonly<Record<string, CharacterStrokeData>>,
-    motifModel?: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+    motifModel?: (
+      context: OffscreenCanvasRenderingContext2D,
+      width: number,
+      height: number,
+    ) => void,
     /** A loaded regular-script face for the model; without one, the stroke outlines draw it. */
     modelFontFamily?: string,
     /** Sends the writing to the GPU by rectangles (the renderer's, once the scene has one). */
@@ -86,12 +99,8 @@ export class WritingSheet implements Disposable {
     this.#layout = motifModel ? undefined : layout
     this.#markFontFamily = modelFontFamily ?? 'Noto Serif SC'
     const s = writingPixelsPerCell
-    const make = (width: number, height: number) => {
-      const canvas = document.createElement('canvas')
-      canvas.width = width
-      canvas.height = height
-      return canvas
-    }
+    // OffscreenCanvas, not a <canvas>: the same 2D API on the page and in a worker scene host.
+    const make = (width: number, height: number) => new OffscreenCanvas(width, height)
     this.#canvas = make(
       (shape.gridWidth + shape.marginCells * 2 + shape.centreStripCells) * s,
       (shape.gridHeight + shape.marginCells * 2) * s,
@@ -107,6 +116,7 @@ export class WritingSheet implements Disposable {
       throw new Error('The woodblock scene could not get a 2D canvas for the sample')
     this.#sheetContext = sheetContext
     this.#paintPage(layout, strokeData, motifModel, modelFontFamily)
+    this.#writeFrame()
     this.#writeShopMark()
     this.texture = new CanvasTexture(this.#canvas)
     this.texture.name = 'WritingSheet'
@@ -132,6 +142,7 @@ export class WritingSheet implements Disposable {
   /** Wipes the writing (a fresh sheet for the scribe or a second try). */
   clearWriting(): void {
     this.#inkContext.clearRect(0, 0, this.#ink.width, this.#ink.height)
+    this.#writeFrame()
     this.#writeShopMark()
     this.#hasInk = false
     this.#markAllInk()
@@ -139,7 +150,7 @@ export class WritingSheet implements Disposable {
 
   /** Lays a ready-made image as the writing (the plum motif, drawn by the scribe). */
   drawWriting(
-    draw: (context: CanvasRenderingContext2D, width: number, height: number) => void,
+    draw: (context: OffscreenCanvasRenderingContext2D, width: number, height: number) => void,
   ): void {
     draw(this.#inkContext, this.#ink.width, this.#ink.height)
     this.#hasInk = true
@@ -195,7 +206,22 @@ export class WritingSheet implements Disposable {
     this.#ink.width = 0
   }
 
-  /** Writes the shop's mark in the writing area's lower left, a column read top to bottom. */
+  /**
+   * Rules the 版框 in ink round the writing area (docs/woodblock-stations.md): it is part of the
+   * sample, so it goes onto the block with the writing, stands when the ground is cleared and
+   * prints.
+   */
+  #writeFrame(): void {
+    const s = writingPixelsPerCell
+    const context = this.#inkContext
+    context.save()
+    context.fillStyle = inkCss
+    for (const rule of pageFrameRules(this.#shape.gridWidth, this.#shape.gridHeight))
+      context.fillRect(rule.x0 * s, rule.y0 * s, (rule.x1 - rule.x0) * s, (rule.y1 - rule.y0) * s)
+    context.restore()
+  }
+
+  /** Writes the shop's mark in the writing area's lower left, inside the frame, read top to bottom. */
   #writeShopMark(): void {
     const layout = this.#layout
     if (!layout) return
@@ -205,13 +231,21 @@ export class WritingSheet implements Disposable {
     const cellPx = (layout.glyphs[0]?.size ?? 0.5) * height
     const sizePx = cellPx * shopMarkShareOfCell
     const characters = Array.from(shopMarkText)
-    const left = Math.max(2, width * 0.012 + cellPx * 0.04)
-    const bottom = height - Math.max(2, cellPx * 0.06)
+    const frameReachPx =
+      pageFrameReachCells(this.#shape.gridWidth, this.#shape.gridHeight) * writingPixelsPerCell
+    const left = frameReachPx + Math.max(2, cellPx * 0.03)
+    const bottom = height - frameReachPx - Math.max(2, cellPx * 0.03)
     context.save()
     context.fillStyle = inkCss
     context.strokeStyle = inkCss
     // Written small, the face's hairlines would fall below the carving grid: give them a brush's width.
     context.lineWidth = Math.max(1, sizePx * 0.045)
+    this.shopMarkArea = {
+      x0: left / width,
+      y0: (bottom - sizePx * characters.length) / height,
+      x1: (left + sizePx) / width,
+      y1: bottom / height,
+    }
     characters.forEach((character, index) => {
       const top = bottom - sizePx * (characters.length - index)
       drawCentredGlyph(context, character, this.#markFontFamily, sizePx, left, top)
@@ -280,7 +314,8 @@ export class WritingSheet implements Disposable {
     layout: BlockLayout | undefined,
     strokeData: Readonly<Record<string, CharacterStrokeData>>,
     motifModel:
-      ((context: CanvasRenderingContext2D, width: number, height: number) => void) | undefined,
+      | ((context: OffscreenCanvasRenderingContext2D, width: number, height: number) => void)
+      | undefined,
     modelFontFamily: string | undefined,
   ): void {
     const context = this.#page.getContext('2d')!
@@ -327,35 +362,25 @@ export class WritingSheet implements Disposable {
       context.stroke()
     }
 
-    // 版框: the frame, a heavy outer line and a fine inner one (左右双边), round text and 版心.
-    const frameLeft = m * 0.55
-    const frameTop = m * 0.55
-    const frameRight = m + writingWidth + strip + m * 0.1
-    const frameBottom = m + writingHeight + m * 0.45
+    // The 版框 itself is ruled in ink inside the writing area (#writeFrame), so it is carved and
+    // printed; the cinnabar guide rules (朱丝栏) box the 版心 beside it and part the columns.
+    const frameTop = m
+    const frameBottom = m + writingHeight
     context.strokeStyle = ruleCss
-    context.lineWidth = Math.max(2, m * 0.1)
-    context.strokeRect(frameLeft, frameTop, frameRight - frameLeft, frameBottom - frameTop)
     context.lineWidth = Math.max(1, m * 0.035)
-    const inset = m * 0.18
-    context.strokeRect(
-      frameLeft + inset,
-      frameTop + inset,
-      frameRight - frameLeft - 2 * inset,
-      frameBottom - frameTop - 2 * inset,
-    )
-    // 界行: a rule between columns, and one closing the text off from the 版心.
+    context.strokeRect(m + writingWidth, frameTop, strip, writingHeight)
+    // 界行: a rule between columns.
     const columns = Math.max(1, layout?.columns ?? 1)
-    for (let column = 0; column <= columns; column++) {
-      if (column === 0) continue
+    for (let column = 1; column < columns; column++) {
       const x = m + (writingWidth * column) / columns
       context.beginPath()
-      context.moveTo(x, frameTop + inset)
-      context.lineTo(x, frameBottom - inset)
+      context.moveTo(x, frameTop)
+      context.lineTo(x, frameBottom)
       context.stroke()
     }
     // 版心 with its 鱼尾: the black fish tail a folder lines the fold up by.
     const stripCentre = m + writingWidth + strip / 2
-    const tailTop = frameTop + inset + (frameBottom - frameTop) * 0.16
+    const tailTop = frameTop + (frameBottom - frameTop) * 0.16
     const tailWidth = strip * 0.62
     context.fillStyle = 'rgba(30, 26, 22, 0.85)'
     context.beginPath()
@@ -420,7 +445,7 @@ export class WritingSheet implements Disposable {
  * of `sizePx` (the face's own metrics place CJK glyphs unevenly in the em).
  */
 function drawCentredGlyph(
-  context: CanvasRenderingContext2D,
+  context: OffscreenCanvasRenderingContext2D,
   character: string,
   fontFamily: string,
   sizePx: number,
@@ -442,7 +467,7 @@ function drawCentredGlyph(
 
 /** {@link drawCentredGlyph}, outlining the glyph with the context's stroke instead of filling it. */
 function strokeCentredGlyph(
-  context: CanvasRenderingContext2D,
+  context: OffscreenCanvasRenderingContext2D,
   character: string,
   fontFamily: string,
   sizePx: number,

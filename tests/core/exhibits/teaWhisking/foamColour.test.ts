@@ -17,6 +17,12 @@ describe('the foam’s colours from the model (Song white tea, never matcha gree
     expect(Math.min(...foam)).toBeGreaterThan(0.88)
   })
 
+  it('paints it a warm white (鲜白), never the cold, flat white of paint', () => {
+    const [red, , blue] = foamColours(prescribedBowl().state).foam
+    expect(red).toBeLessThan(0.99)
+    expect(red - blue).toBeGreaterThanOrEqual(0.05)
+  })
+
   it.each([
     ['a still-surface bowl (heavy hand, light whisk)', stillSurfaceBowl],
     ['all the water at once', allAtOnceBowl],

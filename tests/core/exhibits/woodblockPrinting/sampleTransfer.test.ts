@@ -6,6 +6,7 @@ import {
 import {
   peelProgressFromPull,
   peeledPoint,
+  peelRiseRadians,
 } from '../../../../src/exhibits/woodblockPrinting/sheetPeel'
 
 describe('上版: the face-down sample over the block', () => {
@@ -36,7 +37,7 @@ describe('揭纸: peeling the sheet', () => {
     expect(peelProgressFromPull(1, 0)).toBe(0)
   })
 
-  it('leaves the sheet flat before the fold, rolls it over the curl, and lays it back face up beyond', () => {
+  it('leaves the sheet flat before the fold, rolls it over the curl, and lifts it back face up beyond', () => {
     const width = 1
     const radius = 0.05
     // Flat before the fold line (at 0.6 across for progress 0.4).
@@ -45,10 +46,20 @@ describe('揭纸: peeling the sheet', () => {
     const quarter = peeledPoint(0.6 + (Math.PI / 2) * radius, width, 0.4, radius)
     expect(quarter.across).toBeCloseTo(0.6 + radius)
     expect(quarter.lift).toBeCloseTo(radius)
-    // The free edge lies back over the sheet, two radii up, short of the fold by what is past the curl.
+    // Past the curl the sheet heads back over the rest and rises towards the hand at a steady
+    // angle: its free edge is higher than the curl's top, back over the sheet short of the fold.
+    const curlEnd = (Math.PI - peelRiseRadians) * radius
     const edge = peeledPoint(1, width, 0.4, radius)
-    expect(edge.lift).toBeCloseTo(2 * radius)
-    expect(edge.across).toBeCloseTo(0.6 - (0.4 - Math.PI * radius))
+    const straight = 0.4 - curlEnd
+    expect(edge.lift).toBeCloseTo(
+      radius * (1 + Math.cos(peelRiseRadians)) + straight * Math.sin(peelRiseRadians),
+    )
+    expect(edge.lift).toBeGreaterThan(2 * radius)
+    expect(edge.across).toBeLessThan(0.6)
+    // Points along the straight part lie on one line: the sheet is not bent past the curl.
+    const a = peeledPoint(0.6 + curlEnd + 0.1, width, 0.4, radius)
+    const b = peeledPoint(0.6 + curlEnd + 0.2, width, 0.4, radius)
+    expect((b.lift - a.lift) / (a.across - b.across)).toBeCloseTo(Math.tan(peelRiseRadians))
     // Fully peeled, the sheet lies turned over beyond its held edge.
     expect(peeledPoint(1, width, 1, radius).across).toBeLessThan(0)
   })

@@ -28,4 +28,15 @@ describe('the Jian bowl’s shape', () => {
     const rim = points[Math.round(rimV * (points.length - 1))]!
     expect(rim.y).toBeCloseTo(bowlHeightCm, 5)
   })
+
+  it('stops the glaze short of the foot, on the outer wall, so a band of bare body shows', () => {
+    const { points, footTopV, glazeEndV, rimV } = jianBowlProfile()
+    expect(glazeEndV).toBeGreaterThan(footTopV)
+    expect(glazeEndV).toBeLessThan(rimV)
+    const glazeEnd = points[Math.round(glazeEndV * (points.length - 1))]!
+    const footTop = points[Math.round(footTopV * (points.length - 1))]!
+    // Well above the foot ring (which the stand's cup hides), and low on the wall.
+    expect(glazeEnd.y - footTop.y).toBeGreaterThan(0.5)
+    expect(glazeEnd.y).toBeLessThan(bowlHeightCm / 3)
+  })
 })

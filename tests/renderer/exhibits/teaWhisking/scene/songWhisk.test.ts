@@ -1,6 +1,7 @@
 import { Vector3 } from 'three'
 import { describe, expect, it } from 'vitest'
 import {
+  outerTineCount,
   songWhiskTines,
   tineRootYCm,
 } from '../../../../../renderer/exhibits/teaWhisking/scene/songWhisk'
@@ -19,19 +20,29 @@ describe('the Song whisk’s tines (大观茶论·筅: few, stiff, like a sword�
 
   it('has sparse tines, thick at the root and tapering to a point', () => {
     // Count the tines at the root by their angle round the whisk (outer ring, just under the body).
-    const nearRoot = points.filter((p) => p.y > tineRootYCm - 0.01 && Math.hypot(p.x, p.z) > 0.9)
+    const nearRoot = points.filter((p) => p.y > tineRootYCm - 0.01 && Math.hypot(p.x, p.z) > 1.1)
     const angles = new Set(
-      nearRoot.map((p) => Math.round((Math.atan2(p.z, p.x) / (2 * Math.PI)) * 22 + 22) % 22),
+      nearRoot.map(
+        (p) =>
+          Math.round((Math.atan2(p.z, p.x) / (2 * Math.PI)) * outerTineCount + outerTineCount) %
+          outerTineCount,
+      ),
     )
-    expect(angles.size).toBe(22)
+    // Sparse, as 大观茶论 and the paintings show: about a dozen, never a chasen's many.
+    expect(outerTineCount).toBeLessThanOrEqual(16)
+    expect(angles.size).toBe(outerTineCount)
     // Width of one tine (the first, at angle 0) at its root and near its tip, across the tangent.
     const tineWidthAt = (y: number) => {
       const slice = points.filter(
-        (p) => Math.abs(p.y - y) < 0.01 && p.x > 0.9 && Math.abs(p.z) < 0.4,
+        (p) =>
+          Math.abs(p.y - y) < 0.01 &&
+          Math.hypot(p.x, p.z) > 1.1 &&
+          Math.abs(Math.atan2(p.z, p.x)) < Math.PI / outerTineCount,
       )
       return Math.max(...slice.map((p) => p.z)) - Math.min(...slice.map((p) => p.z))
     }
-    expect(tineWidthAt(tineRootYCm)).toBeGreaterThan(0.25)
+    // Thick at the root: broad blades of split culm, not hair-fine tips.
+    expect(tineWidthAt(tineRootYCm)).toBeGreaterThan(0.5)
     expect(tineWidthAt(0)).toBeLessThan(tineWidthAt(tineRootYCm) / 4)
     expect(Math.min(...points.map((p) => p.y))).toBeLessThan(0)
   })

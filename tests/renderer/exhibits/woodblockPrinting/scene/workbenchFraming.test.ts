@@ -127,6 +127,7 @@ describe('the lift station’s work area', () => {
     faceWidth: 1,
     faceHeight: 1,
     marginUnits: 0.07,
+    bodyOverhangUnits: 0.12,
     paperWidth: 1.14,
     paperHeight: 1.14,
     sampleWidth: 1.3,
@@ -140,5 +141,31 @@ describe('the lift station’s work area', () => {
     // The whole block with its paper margin stays in the frame.
     expect(portrait.minX).toBeLessThanOrEqual(-0.57)
     expect(portrait.maxX).toBeGreaterThanOrEqual(0.57)
+  })
+})
+
+describe('the work area while a sheet lies on the block', () => {
+  const parts = {
+    faceWidth: 1,
+    faceHeight: 0.8,
+    marginUnits: 0.07,
+    bodyOverhangUnits: 0.12,
+    paperWidth: 1.14,
+    paperHeight: 0.94,
+    sampleWidth: 1.3,
+  } as unknown as WorkshopParts
+
+  it('at 上版 and 刷印 takes in the block’s body round the paper, so the paper is seen on the block', () => {
+    for (const focus of [
+      { phase: 'transfer', isSampleDown: true },
+      { phase: 'rub', isSampleDown: false },
+    ] as const) {
+      const area = stationWorkArea(parts, { ...focus, isReducedMotion: false })
+      // The body's edges, beyond the paper's (0.57 across, 0.47 deep), are in the frame.
+      expect(area.minX).toBeLessThanOrEqual(-0.62)
+      expect(area.maxX).toBeGreaterThanOrEqual(0.62)
+      expect(area.minZ).toBeLessThanOrEqual(-0.52)
+      expect(area.maxZ).toBeGreaterThan(0.52)
+    }
   })
 })
