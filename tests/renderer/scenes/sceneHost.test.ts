@@ -363,12 +363,16 @@ describe('SceneHost', () => {
     listening.dispose()
   })
 
-  it('connects the shown scene to pointer input read from its canvas, which goes with the scene', async () => {
+  it('connects the shown scene to pointer input read from its canvas; a scene that ends its subscription hears no more', async () => {
     const host = makeHost()
     host.attach(document.createElement('div'))
     const inputs: ScenePointerInput[] = []
     const scene = recordedScene('woodblock')
-    scene.connect = (_canvas, pointer) => void pointer.subscribe((input) => inputs.push(input))
+    let subscription: { dispose(): void } | undefined
+    scene.connect = (pointer) => {
+      subscription = pointer.subscribe((input) => inputs.push(input))
+    }
+    scene.dispose = () => subscription?.dispose()
     await host.show(async () => scene, false)
     const press = () =>
       host.canvas.dispatchEvent(
