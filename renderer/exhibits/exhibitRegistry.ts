@@ -27,17 +27,14 @@ export const exhibitPreparations: Partial<
   // and the table's light too, off the page's main thread; on the page's own host (no worker
   // drawing) the menu makes them here first, in idle slices (teaTablePictures.ts).
   'tea-whisking': async () => {
-    const [{ pageHostedSceneHost }, { canDrawInWorker }] = await Promise.all([
-      import('../scenes/pageHostedSceneHost'),
-      import('../scenes/rendererCapability'),
-    ])
+    const { pageHostedSceneHost, isDrawnInWorker } = await import('../scenes/pageHostedSceneHost')
     const hostSteps = [
       async () => {
         pageHostedSceneHost()
       },
       () => pageHostedSceneHost().prepare('tea-whisking'),
     ]
-    if (canDrawInWorker()) return hostSteps
+    if (isDrawnInWorker()) return hostSteps
     const { teaTablePictures } = await import('./teaWhisking/scene/teaTablePictures')
     return [
       ...teaTablePictures.preparationSteps(window.innerWidth / Math.max(1, window.innerHeight)),

@@ -8,6 +8,16 @@ import { startSceneWorker, WorkerSceneHost } from './workerSceneHost'
 let pageHost: HostedSceneHostPort | undefined
 
 /**
+ * Whether the page's scenes are drawn in the scene worker. Asked through this module, not by a
+ * second dynamic import of `rendererCapability`: a module both imported lazily and shared by lazy
+ * chunks made the bundler split its runtime helpers into a fourth first-screen script
+ * (firstScreen.spec).
+ */
+export function isDrawnInWorker(): boolean {
+  return canDrawInWorker()
+}
+
+/**
  * The page's one host of scenes shown by name, made on first use (the menu's idle warm-up or the
  * first exhibit): the scene worker where the canvas can be drawn from a worker, else the page's
  * main-thread host (`canDrawInWorker`; docs/architecture.md, "How a scene is hosted").
