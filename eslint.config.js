@@ -65,7 +65,7 @@ const zodNamespaceImport = {
   selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
   message: "Write `import * as z from 'zod'` (the named `z` keeps all of zod in the bundle).",
 }
-// What no scene file imports (useSceneHost.ts, the composable, has its own list).
+// What no scene file imports (useHostedScene.ts, the composable, has its own list).
 const sceneImportPatterns = ['electron', 'node:*', 'vue', 'pinia', 'vue-i18n', '*.vue']
 // Scene folders whose code may run in a worker that draws on an OffscreenCanvas
 // (docs/performance.md, "Drawing in a worker"): no page-only globals or DOM types. A scene folder
@@ -217,15 +217,15 @@ export default defineConfigWithVueTs(
   },
   {
     files: ['renderer/scenes/**/*.ts', 'renderer/exhibits/*/scene/**/*.ts'],
-    // useSceneHost and useHostedScene are the Vue composables through which components reach the
-    // scene hosts: the files of the scene folders that import Vue (never Pinia, stores or the bridge).
-    ignores: ['renderer/scenes/useSceneHost.ts', 'renderer/scenes/useHostedScene.ts'],
+    // useHostedScene is the Vue composable through which components reach the scene host: the
+    // one file of the scene folders that imports Vue (never Pinia, stores or the bridge).
+    ignores: ['renderer/scenes/useHostedScene.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: sceneImportPatterns }],
     },
   },
   {
-    files: ['renderer/scenes/useSceneHost.ts', 'renderer/scenes/useHostedScene.ts'],
+    files: ['renderer/scenes/useHostedScene.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
@@ -25,6 +26,9 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
+        // Assets imported by URL from a package (`?url`) are served only from allowed folders: the
+        // packages' real folder too, where node_modules is a link to another checkout's.
+        server: { fs: { allow: ['.', realpathSync('node_modules')] } },
         test: {
           name: 'renderer',
           environment: 'happy-dom',

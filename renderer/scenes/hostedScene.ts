@@ -1,7 +1,7 @@
 import type { ExhibitScene, ExhibitSceneFactory } from './exhibitScene'
 
 /** The scenes a host can show by name, in a worker or on the page (`hostedSceneKinds.ts`). */
-export type HostedSceneName = 'tea-whisking'
+export type HostedSceneName = 'tea-whisking' | 'woodblock-printing'
 
 /**
  * Hears a scene's events: each call of its listener, by method name and arguments (plain data,
@@ -18,15 +18,32 @@ export interface HostedSceneAnswer {
 /** The calls a page may make on a hosted scene: method name → its arguments and answer. */
 export type HostedSceneCalls = Record<string, (...args: never[]) => unknown>
 
+/** What the host gives every scene it builds, from where it runs. */
+export interface HostedSceneEnvironment {
+  /**
+   * The font set the scene's canvases draw with: `document.fonts` on the page, `self.fonts` in
+   * the scene worker (a worker does not see the document's fonts).
+   */
+  readonly fonts: FontFaceSet | undefined
+}
+
 /**
- * How a scene is shown by name, wherever it is drawn: built with its listener turned into
- * {@link SceneEventSink} calls, read after each drawn frame as plain data, and asked things by
- * name. The same kind serves the worker host and the page's fallback (docs/architecture.md,
- * "How a scene is hosted").
+ * How a scene is shown by name, wherever it is drawn: built from plain options with its listener
+ * turned into {@link SceneEventSink} calls, read after each drawn frame as plain data, and asked
+ * things by name. The same kind serves the worker host and the page's fallback
+ * (docs/architecture.md, "How a scene is hosted").
  */
-export interface HostedSceneKind<S extends ExhibitScene = ExhibitScene> {
-  /** The scene's factory, whose listener forwards every event to `emit`. */
-  factory(emit: SceneEventSink): ExhibitSceneFactory<S>
+export interface HostedSceneKind<S extends ExhibitScene = ExhibitScene, Options = unknown> {
+  /**
+   * The scene's factory, whose listener forwards every event to `emit`. `options` are what the
+   * page asked the scene for (plain data: they may cross to the worker); a scene prepared in the
+   * menu's idle time is built with none.
+   */
+  factory(
+    emit: SceneEventSink,
+    options: Options | undefined,
+    environment: HostedSceneEnvironment,
+  ): ExhibitSceneFactory<S>
   /** What the page shows of the scene each frame (plain data, e.g. the pour's phase). */
   stateOf(scene: S): unknown
   /** What the page may ask of the scene, by method name. */

@@ -16,9 +16,13 @@ export interface ShownHostedScene {
 export interface HostedSceneHostPort {
   /** Puts the canvas into `container` (the exhibit frame's scene area). */
   attach(container: HTMLElement): void
-  /** Builds and shows the scene `name`; a newer call (or `clear`) wins: the older gets undefined. */
+  /**
+   * Builds and shows the scene `name` from `options` (plain data, `HostedSceneKind.factory`); a
+   * newer call (or `clear`) wins: the older gets undefined.
+   */
   show(
     name: HostedSceneName,
+    options: unknown,
     isReducedMotion: boolean,
     listener: SceneEventListener,
   ): Promise<ShownHostedScene | undefined>

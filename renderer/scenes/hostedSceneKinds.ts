@@ -9,6 +9,10 @@ const kindLoaders: Record<HostedSceneName, () => Promise<HostedSceneKind>> = {
     import('../exhibits/teaWhisking/scene/teaSceneHosting').then(
       (m) => m.teaSceneHosting as unknown as HostedSceneKind,
     ),
+  'woodblock-printing': () =>
+    import('../exhibits/woodblockPrinting/scene/woodblockSceneHosting').then(
+      (m) => m.woodblockSceneHosting as unknown as HostedSceneKind,
+    ),
 }
 
 /** The kind of the scene called `name`. */

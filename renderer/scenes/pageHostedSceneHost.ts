@@ -1,7 +1,7 @@
 import type { HostedSceneHostPort } from './hostedSceneHost'
 import { PageHostedScenes } from './pageHostedScenes'
-import { pageSceneHost } from './pageSceneHost'
 import { canDrawInWorker, isSoftwareRenderer } from './rendererCapability'
+import { SceneHost } from './sceneHost'
 import { recordSceneStep } from './sceneSteps'
 import { startSceneWorker, WorkerSceneHost } from './workerSceneHost'
 
@@ -18,16 +18,17 @@ export function isDrawnInWorker(): boolean {
 }
 
 /**
- * The page's one host of scenes shown by name, made on first use (the menu's idle warm-up or the
- * first exhibit): the scene worker where the canvas can be drawn from a worker, else the page's
- * main-thread host (`canDrawInWorker`; docs/architecture.md, "How a scene is hosted").
+ * The page's one host of scenes shown by name (Chromium caps live WebGL contexts), made on first
+ * use (the menu's idle warm-up or the first exhibit; never on the attract screen): the scene
+ * worker where the canvas can be drawn from a worker, else the page's main-thread host
+ * (`canDrawInWorker`; docs/architecture.md, "How a scene is hosted").
  */
 export function pageHostedSceneHost(): HostedSceneHostPort {
   if (!pageHost) {
     const startMs = performance.now()
     pageHost = canDrawInWorker()
       ? new WorkerSceneHost(startSceneWorker(), isSoftwareRenderer())
-      : new PageHostedScenes(pageSceneHost())
+      : new PageHostedScenes(new SceneHost(), document.fonts)
     recordSceneStep('host', startMs)
   }
   return pageHost

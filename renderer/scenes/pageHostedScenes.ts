@@ -1,4 +1,4 @@
-import { toDisposable, type Disposable } from '../../src/lifecycle/disposable'
+import type { Disposable } from '../../src/lifecycle/disposable'
 import type {
   HostedSceneHandle,
   HostedSceneKind,
@@ -8,29 +8,28 @@ import type {
 import { deliverSceneEvent } from './hostedScene'
 import { loadHostedSceneKind } from './hostedSceneKinds'
 import type { HostedSceneHostPort, ShownHostedScene } from './hostedSceneHost'
-import type { ExhibitScene } from './exhibitScene'
+import { HostedSceneSlot } from './hostedSceneSlot'
 import type { SceneHost } from './sceneHost'
 import type { SceneSnapshot } from './sceneWorkerProtocol'
 
 /**
- * Scenes shown by name on the page's main thread, through the page's `SceneHost`: the fallback
- * where a canvas cannot be drawn from a worker (`canDrawInWorker`). Same port, same kinds and
- * same events as the worker host, so an exhibit component cannot tell the two apart; calls are
+ * Scenes shown by name on the page's main thread, in the page's `SceneHost` (which it owns for
+ * the life of the page): the fallback where a canvas cannot be drawn from a worker
+ * (`canDrawInWorker`). Same port, same kinds, same bookkeeping ({@link HostedSceneSlot}) and same
+ * events as the worker host, so an exhibit component cannot tell the two apart; calls are
  * answered at once.
  */
-export class PageHostedScenes implements HostedSceneHostPort {
+export class PageHostedScenes implements HostedSceneHostPort, Disposable {
   readonly #host: SceneHost
-  readonly #loadKind: (name: HostedSceneName) => Promise<HostedSceneKind>
-  #shown: { kind: HostedSceneKind; scene: ExhibitScene } | undefined
-  #listener: SceneEventListener | undefined
-  #isReducedMotion = false
+  readonly #slot: HostedSceneSlot
 
   constructor(
     host: SceneHost,
+    fonts: FontFaceSet | undefined,
     loadKind: (name: HostedSceneName) => Promise<HostedSceneKind> = loadHostedSceneKind,
   ) {
     this.#host = host
-    this.#loadKind = loadKind
+    this.#slot = new HostedSceneSlot(host, { fonts }, loadKind)
   }
 
   attach(container: HTMLElement): void {
@@ -39,69 +38,45 @@ export class PageHostedScenes implements HostedSceneHostPort {
 
   async show(
     name: HostedSceneName,
+    options: unknown,
     isReducedMotion: boolean,
     listener: SceneEventListener,
   ): Promise<ShownHostedScene | undefined> {
-    this.#listener = listener
-    this.#isReducedMotion = isReducedMotion
-    this.#shown = undefined
-    const kind = await this.#loadKind(name)
-    if (this.#listener !== listener) return undefined
-    const emit = (eventName: string, args: readonly unknown[]) => {
-      if (this.#listener === listener) deliverSceneEvent(listener, eventName, args)
-    }
-    const scene = await this.#host.show(kind.factory(emit), isReducedMotion)
-    if (!scene || this.#listener !== listener) return undefined
-    this.#shown = { kind, scene }
-    return { handle: this.#handle, state: kind.stateOf(scene) }
+    const shown = await this.#slot.show({ name, options, isReducedMotion }, (eventName, args) =>
+      deliverSceneEvent(listener, eventName, args),
+    )
+    return shown && { handle: this.#handle, state: shown.state }
   }
 
   setReducedMotion(isReducedMotion: boolean): void {
-    this.#isReducedMotion = isReducedMotion
-    this.#shown?.scene.setReducedMotion?.(isReducedMotion)
+    this.#slot.setReducedMotion(isReducedMotion)
   }
 
   clear(): void {
-    this.#listener = undefined
-    this.#shown = undefined
-    this.#host.clear()
+    // The host's clear also takes its canvas out of the page.
+    this.#slot.clear()
   }
 
-  prepare(name: HostedSceneName): Promise<void> {
-    return this.#loadKind(name).then((kind) =>
-      this.#host.prepare(
-        name,
-        kind.factory(() => {}),
-      ),
-    )
+  async prepare(name: HostedSceneName): Promise<void> {
+    await this.#host.prepare(name, await this.#slot.preparedFactory(name))
   }
 
   onFrame(listener: (snapshot: SceneSnapshot) => void): Disposable {
-    return this.#host.onFrame(() => {
-      const shown = this.#shown
-      listener({
-        counts: this.#host.counts(),
-        state: shown ? shown.kind.stateOf(shown.scene) : undefined,
-      })
-    })
+    return this.#host.onFrame(() =>
+      listener({ counts: this.#host.counts(), state: this.#slot.state() }),
+    )
   }
 
   onSceneRebuilt(listener: (state: unknown) => void): Disposable {
-    const subscription = this.#host.onSceneRebuilt((scene) => {
-      if (!this.#shown) return
-      this.#shown = { kind: this.#shown.kind, scene }
-      scene.setReducedMotion?.(this.#isReducedMotion)
-      listener(this.#shown.kind.stateOf(scene))
-    })
-    return toDisposable(() => subscription.dispose())
+    return this.#slot.onRebuilt(listener)
+  }
+
+  dispose(): void {
+    this.#slot.dispose()
+    this.#host.dispose()
   }
 
   readonly #handle: HostedSceneHandle = {
-    call: async (method, ...args) => {
-      const shown = this.#shown
-      const call = shown?.kind.calls[method]
-      if (!shown || !call) throw new Error(`no shown scene answers "${method}"`)
-      return call(shown.scene, args).value
-    },
+    call: async (method, ...args) => this.#slot.call(method, args).value,
   }
 }

@@ -17,8 +17,8 @@ import { announceSceneContextChange } from './sceneContextEvent'
  * Owns the app's WebGL renderer and canvas on the page's main thread for the life of the page
  * (Chromium caps live contexts), and the exhibit scene shown in it: the DOM side (the canvas
  * element, its size, touches, diagnostics) around a {@link SceneDrawing}. The fallback where a
- * canvas cannot be drawn from a worker (`canDrawInWorker`), and the woodblock workshop's host
- * until its scene runs in the worker (docs/architecture.md, "How a scene is hosted").
+ * canvas cannot be drawn from a worker (`canDrawInWorker`), owned by `PageHostedScenes`
+ * (docs/architecture.md, "How a scene is hosted").
  */
 export class SceneHost implements Disposable {
   readonly canvas: HTMLCanvasElement
@@ -62,6 +62,11 @@ export class SceneHost implements Disposable {
   /** Shrinks the drawing buffer while a finger drags on a scene whose frames run slow. */
   get interactiveResolution(): InteractiveResolution {
     return this.#drawing.interactiveResolution
+  }
+
+  /** The scene drawn now (undefined while one loads and after `clear`). */
+  get current(): ExhibitScene | undefined {
+    return this.#drawing.current
   }
 
   /** The renderer's counts now (`SceneDrawing.counts`). */

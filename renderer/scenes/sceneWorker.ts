@@ -6,6 +6,8 @@ import type { PageToSceneWorker, SceneWorkerToPage } from './sceneWorkerProtocol
 
 /** The worker's global scope, as much of it as is used (the renderer's lib is the DOM's). */
 interface SceneWorkerScope {
+  /** The worker's own font set: scenes load the faces their canvases draw with into it. */
+  readonly fonts?: FontFaceSet
   postMessage(message: SceneWorkerToPage, transfer: Transferable[]): void
   addEventListener(
     type: 'message',
@@ -14,8 +16,10 @@ interface SceneWorkerScope {
 }
 
 const workerScope = self as unknown as SceneWorkerScope
-const runtime = new SceneWorkerRuntime((message, transfer = []) =>
-  workerScope.postMessage(message, [...transfer]),
+const runtime = new SceneWorkerRuntime(
+  (message, transfer = []) => workerScope.postMessage(message, [...transfer]),
+  undefined,
+  workerScope.fonts,
 )
 workerScope.addEventListener('message', (event: MessageEvent<PageToSceneWorker>) => {
   try {

@@ -25,6 +25,8 @@ export type PageToSceneWorker =
       readonly type: 'show'
       readonly requestId: number
       readonly name: HostedSceneName
+      /** The kind's options (`HostedSceneKind.factory`), e.g. the woodblock to carve. */
+      readonly options: unknown
       readonly isReducedMotion: boolean
     }
   | {

@@ -1,7 +1,7 @@
 import type { Disposable } from '../../src/lifecycle/disposable'
-import type { ExhibitScene } from './exhibitScene'
 import type { HostedSceneKind, HostedSceneName, SceneEventSink } from './hostedScene'
 import { loadHostedSceneKind } from './hostedSceneKinds'
+import { HostedSceneSlot, type HostedSceneRequest } from './hostedSceneSlot'
 import { MessagePointerSource } from './messagePointerSource'
 import { SceneDrawing } from './sceneDrawing'
 import type { PageToSceneWorker, SceneWorkerToPage } from './sceneWorkerProtocol'
@@ -21,17 +21,16 @@ function messageOf(error: unknown): string {
  * transferred, and the scene shown in it (through a {@link SceneDrawing}: frame loop, render on
  * demand, resize, reduced motion, context loss and restore, dispose), and answers the page's
  * messages (`sceneWorkerProtocol.ts`). After each drawn frame it posts the renderer's counts and
- * the scene's state, so the page's diagnostics stay synchronous reads.
+ * the scene's state, so the page's diagnostics stay synchronous reads. Which scene is shown is
+ * kept by a {@link HostedSceneSlot}, as on the page.
  */
 export class SceneWorkerRuntime {
   readonly #post: PostToPage
   readonly #loadKind: (name: HostedSceneName) => Promise<HostedSceneKind>
+  readonly #fonts: FontFaceSet | undefined
   readonly #pointer = new MessagePointerSource()
   #drawing: SceneDrawing | undefined
-  #shown: { kind: HostedSceneKind; scene: ExhibitScene } | undefined
-  #isReducedMotion = false
-  /** Newest show request: an older one that resolves later answers `isShown: false`. */
-  #latestShowId = -1
+  #slot: HostedSceneSlot | undefined
   #loseContext: WEBGL_lose_context | undefined
   /**
    * The scene's events held back until its first frame is drawn: the page would otherwise show
@@ -45,12 +44,17 @@ export class SceneWorkerRuntime {
   readonly #subscriptions: Disposable[] = []
   #stepObserver: PerformanceObserver | undefined
 
+  /**
+   * @param fonts the worker's font set (`self.fonts`), which scenes load their faces into
+   */
   constructor(
     post: PostToPage,
     loadKind: (name: HostedSceneName) => Promise<HostedSceneKind> = loadHostedSceneKind,
+    fonts?: FontFaceSet,
   ) {
     this.#post = post
     this.#loadKind = loadKind
+    this.#fonts = fonts
   }
 
   /** Handles one message from the page. */
@@ -64,14 +68,13 @@ export class SceneWorkerRuntime {
       case 'pointer':
         return this.#onPointer(message.input)
       case 'show':
-        return void this.#show(message.requestId, message.name, message.isReducedMotion)
+        return void this.#show(message.requestId, message)
       case 'prepare':
         return void this.#prepare(message.requestId, message.name, message.sizeCssPx)
       case 'call':
         return this.#call(message.requestId, message.method, message.args)
       case 'reduced-motion':
-        this.#isReducedMotion = message.isReducedMotion
-        return this.#shown?.scene.setReducedMotion?.(message.isReducedMotion)
+        return this.#slot?.setReducedMotion(message.isReducedMotion)
       case 'presented':
         this.#isPresented = true
         return this.#drawing?.redraw()
@@ -96,11 +99,13 @@ export class SceneWorkerRuntime {
       pointer: this.#pointer,
       onContextChange: (change) => {
         // The rebuilt scene's events wait for its first frame, as a shown one's do.
-        if (change.state === 'restored' && this.#shown) this.#heldEvents = []
+        if (change.state === 'restored' && this.#slot?.isShown) this.#heldEvents = []
         this.#post({ type: 'context', change })
       },
     })
     this.#drawing = drawing
+    const slot = new HostedSceneSlot(drawing, { fonts: this.#fonts }, this.#loadKind)
+    this.#slot = slot
     drawing.setSize(message.sizeCssPx, message.devicePixelRatio)
     this.#subscriptions.push(
       drawing.onFrame(() => {
@@ -110,16 +115,13 @@ export class SceneWorkerRuntime {
         this.#releaseOnFirstFrame = undefined
         release?.(true)
       }),
-      drawing.onSceneRebuilt((scene) => {
-        if (!this.#shown) return
-        const kind = this.#shown.kind
-        this.#shown = { kind, scene }
-        scene.setReducedMotion?.(this.#isReducedMotion)
+      slot.onRebuilt((state) => {
         this.#releaseOnFirstFrame = () => {
-          this.#post({ type: 'rebuilt', state: kind.stateOf(scene) })
+          this.#post({ type: 'rebuilt', state })
           this.#flushHeldEvents()
         }
       }),
+      slot,
     )
     this.#forwardSceneSteps(message.pageTimeOriginMs)
     this.#postSnapshot(false)
@@ -146,28 +148,20 @@ export class SceneWorkerRuntime {
     if (input.kind === 'up' || input.kind === 'cancel') this.#drawing?.endTouch(input.pointerId)
   }
 
-  async #show(requestId: number, name: HostedSceneName, isReducedMotion: boolean): Promise<void> {
-    this.#latestShowId = requestId
-    this.#isReducedMotion = isReducedMotion
+  async #show(requestId: number, request: HostedSceneRequest): Promise<void> {
     try {
-      const drawing = this.#requireDrawing()
-      const kind = await this.#loadKind(name)
-      if (requestId !== this.#latestShowId) {
-        this.#post({ type: 'reply', requestId, isShown: false })
-        return
-      }
+      const slot = this.#requireSlot()
       const emit: SceneEventSink = (eventName, args) => {
         const event: SceneWorkerToPage = { type: 'event', name: eventName, args }
         if (this.#heldEvents) this.#heldEvents.push(event)
         else this.#post(event)
       }
       this.#heldEvents = []
-      const scene = await drawing.show(kind.factory(emit), isReducedMotion)
-      if (!scene) {
+      const shown = await slot.show(request, emit)
+      if (!shown) {
         this.#post({ type: 'reply', requestId, isShown: false })
         return
       }
-      this.#shown = { kind, scene }
       this.#releaseOnFirstFrame = (isDrawn) => {
         if (!isDrawn) {
           this.#heldEvents = undefined
@@ -175,7 +169,7 @@ export class SceneWorkerRuntime {
           return
         }
         this.#flushHeldEvents()
-        this.#post({ type: 'reply', requestId, isShown: true, value: kind.stateOf(scene) })
+        this.#post({ type: 'reply', requestId, isShown: true, value: shown.state })
       }
     } catch (error) {
       this.#post({ type: 'reply', requestId, error: messageOf(error) })
@@ -189,13 +183,8 @@ export class SceneWorkerRuntime {
   ): Promise<void> {
     try {
       const drawing = this.#requireDrawing()
-      const kind = await this.#loadKind(name)
-      // Nobody sees the prepared table: its events go nowhere.
-      await drawing.prepare(
-        name,
-        kind.factory(() => {}),
-        sizeCssPx,
-      )
+      const factory = await this.#requireSlot().preparedFactory(name)
+      await drawing.prepare(name, factory, sizeCssPx)
       this.#post({ type: 'reply', requestId })
     } catch (error) {
       this.#post({ type: 'reply', requestId, error: messageOf(error) })
@@ -203,18 +192,8 @@ export class SceneWorkerRuntime {
   }
 
   #call(requestId: number, method: string, args: readonly unknown[]): void {
-    const shown = this.#shown
-    const call = shown?.kind.calls[method]
-    if (!shown || !call) {
-      this.#post({
-        type: 'reply',
-        requestId,
-        error: shown ? `the scene has no call "${method}"` : 'no scene is shown',
-      })
-      return
-    }
     try {
-      const answer = call(shown.scene, args)
+      const answer = this.#requireSlot().call(method, args)
       this.#post({ type: 'reply', requestId, value: answer.value }, answer.transfer)
     } catch (error) {
       this.#post({ type: 'reply', requestId, error: messageOf(error) })
@@ -229,13 +208,11 @@ export class SceneWorkerRuntime {
 
   #clear(): void {
     this.#isPresented = false
-    this.#latestShowId = -1
-    this.#shown = undefined
     const release = this.#releaseOnFirstFrame
     this.#releaseOnFirstFrame = undefined
     release?.(false)
     this.#heldEvents = undefined
-    this.#drawing?.clear()
+    this.#slot?.clear()
     // The counts after the scene is gone: what the menu's baseline is compared with.
     this.#postSnapshot(false)
   }
@@ -243,6 +220,7 @@ export class SceneWorkerRuntime {
   #dispose(): void {
     this.#clear()
     for (const subscription of this.#subscriptions.splice(0)) subscription.dispose()
+    this.#slot = undefined
     this.#stepObserver?.disconnect()
     const drawing = this.#drawing
     this.#drawing = undefined
@@ -257,10 +235,13 @@ export class SceneWorkerRuntime {
   #postSnapshot(isFrame: boolean): void {
     const drawing = this.#drawing
     if (!drawing) return
-    const shown = this.#shown
-    const state =
-      shown && drawing.current === shown.scene ? shown.kind.stateOf(shown.scene) : undefined
+    const state = this.#slot?.state()
     this.#post({ type: 'snapshot', snapshot: { counts: drawing.counts(), state }, isFrame })
+  }
+
+  #requireSlot(): HostedSceneSlot {
+    if (!this.#slot) throw new Error('the scene worker was not given its canvas (init)')
+    return this.#slot
   }
 
   #requireDrawing(): SceneDrawing {

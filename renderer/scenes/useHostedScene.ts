@@ -2,11 +2,17 @@ import { inject, onBeforeUnmount, onMounted, watch, type InjectionKey, type Ref 
 import type { Disposable } from '../../src/lifecycle/disposable'
 import type { HostedSceneCalls, HostedSceneHandle, HostedSceneName } from './hostedScene'
 import type { HostedSceneHostPort } from './hostedSceneHost'
+import type { SceneSnapshot } from './sceneWorkerProtocol'
 import { pageHostedSceneHost } from './pageHostedSceneHost'
-import type { RenderCost } from './useSceneHost'
 
-// With useSceneHost, the files of renderer/scenes that import Vue (lint allows them by name):
-// the seam between an exhibit component and a scene host.
+// The one file of renderer/scenes that imports Vue (lint allows it by name): the seam between an
+// exhibit component and the host of its scene, the one way an exhibit hosts a scene.
+
+/** The draw calls and triangles of the last drawn frame (for the budget checks of tests). */
+export interface RenderCost {
+  readonly calls: number
+  readonly triangles: number
+}
 
 /**
  * Where a component finds the host of scenes shown by name. Nothing provides it in the app, so
@@ -36,8 +42,11 @@ export interface HostedSceneOptions<State, Listener extends object> {
 export interface HostedScene<State, Calls extends HostedSceneCalls> {
   /** The scene on screen, or undefined while it loads and after the component is gone. */
   current(): HostedSceneHandle<Calls> | undefined
-  /** Builds and shows the scene; resolves to its first state (undefined if overtaken). */
-  show(): Promise<State | undefined>
+  /**
+   * Builds and shows the scene from `options` (plain data: they may cross to the scene worker;
+   * `HostedSceneKind.factory`); resolves to its first state (undefined if overtaken).
+   */
+  show(options?: unknown): Promise<State | undefined>
 }
 
 /**
@@ -53,6 +62,17 @@ export function useHostedScene<State, Calls extends HostedSceneCalls, Listener e
   let current: HostedSceneHandle<Calls> | undefined
   let isMounted = false
   const subscriptions: Disposable[] = []
+  /**
+   * The last drawn frame's snapshot. The scene worker answers a show after its first frame, whose
+   * snapshot so arrives first; a scene at rest draws no more (render on demand), so that frame is
+   * handed on once the show is answered, or the component would never hear where things are.
+   */
+  let lastFrame: SceneSnapshot | undefined
+  const deliverFrame = (snapshot: SceneSnapshot) => {
+    if (!current || snapshot.state === undefined) return
+    const { calls, triangles } = snapshot.counts
+    options.onFrame?.(snapshot.state as State, { calls, triangles })
+  }
 
   onMounted(() => {
     isMounted = true
@@ -61,9 +81,8 @@ export function useHostedScene<State, Calls extends HostedSceneCalls, Listener e
     host.attach(container)
     subscriptions.push(
       host.onFrame((snapshot) => {
-        if (!current || snapshot.state === undefined) return
-        const { calls, triangles } = snapshot.counts
-        options.onFrame?.(snapshot.state as State, { calls, triangles })
+        lastFrame = snapshot
+        deliverFrame(snapshot)
       }),
       host.onSceneRebuilt((state) => options.onRebuilt?.(state as State)),
     )
@@ -80,12 +99,19 @@ export function useHostedScene<State, Calls extends HostedSceneCalls, Listener e
 
   return {
     current: () => current,
-    async show() {
+    async show(sceneOptions) {
       if (!isMounted) throw new Error('useHostedScene: show() before the component is mounted')
       current = undefined
-      const shown = await host.show(options.name, options.isReducedMotion(), options.listener)
+      lastFrame = undefined
+      const shown = await host.show(
+        options.name,
+        sceneOptions,
+        options.isReducedMotion(),
+        options.listener,
+      )
       if (!shown || !isMounted) return undefined
       current = shown.handle
+      if (lastFrame) deliverFrame(lastFrame)
       return shown.state as State
     },
   }

@@ -106,11 +106,12 @@ export class WorkerSceneHost implements HostedSceneHostPort, Disposable {
 
   async show(
     name: HostedSceneName,
+    options: unknown,
     isReducedMotion: boolean,
     listener: SceneEventListener,
   ): Promise<ShownHostedScene | undefined> {
     this.#listener = listener
-    const reply = await this.#request({ type: 'show', name, isReducedMotion })
+    const reply = await this.#request({ type: 'show', name, options, isReducedMotion })
     if (!reply.isShown || this.#listener !== listener) return undefined
     return { handle: this.#handle, state: reply.value }
   }

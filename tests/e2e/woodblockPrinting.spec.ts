@@ -213,6 +213,9 @@ test('woodblock: the seven stations by touch yield the visitor’s print, the ca
   await openWoodblock(page)
   await tap(page, '[data-action="home"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
+  // The scene worker reports its counts after it has disposed the scene; until then the last
+  // snapshot still holds the workshop's. The baseline is the report made with no frame shown.
+  await expect.poll(async () => (await diagnostics(page)).webgl?.isStillFrameShown).toBe(false)
   const baseline = (await diagnostics(page)).webgl
   expect(baseline).not.toBeNull()
 
@@ -227,10 +230,13 @@ test('woodblock: the seven stations by touch yield the visitor’s print, the ca
     'rub',
     'lift',
   ])
-  await page.waitForTimeout(500)
-  expect(await canvasVariety(page)).toBeGreaterThan(0.1)
+  // Drawn by the scene worker, the first frame reaches the screen a moment after the page's
+  // signals: wait for the picture, and for the worker's report of the frame that drew it.
+  await expect.poll(() => canvasVariety(page)).toBeGreaterThan(0.1)
+  await expect
+    .poll(async () => (await diagnostics(page)).webgl!.textures)
+    .toBeGreaterThan(baseline!.textures)
   const inScene = (await diagnostics(page)).webgl!
-  expect(inScene.textures).toBeGreaterThan(baseline!.textures)
   expect(inScene.calls).toBeLessThanOrEqual(60)
   await expect(page.locator('[data-woodblock-hint-ring]')).toBeVisible()
 
@@ -337,16 +343,17 @@ test('woodblock: the seven stations by touch yield the visitor’s print, the ca
   await tap(page, '[data-action="home"]')
   await expect(page.locator('[data-screen="menu"]')).toBeVisible()
   expect((await diagnostics(page)).station).toBeNull()
-  const after = (await diagnostics(page)).webgl!
-  expect({
-    geometries: after.geometries,
-    textures: after.textures,
-    programs: after.programs,
-  }).toEqual({
-    geometries: baseline!.geometries,
-    textures: baseline!.textures,
-    programs: baseline!.programs,
-  })
+  // The scene worker reports its counts once it has disposed the scene: wait for that report.
+  await expect
+    .poll(async () => {
+      const after = (await diagnostics(page)).webgl!
+      return { geometries: after.geometries, textures: after.textures, programs: after.programs }
+    })
+    .toEqual({
+      geometries: baseline!.geometries,
+      textures: baseline!.textures,
+      programs: baseline!.programs,
+    })
   expect(consoleErrors).toEqual([])
 })
 

@@ -120,7 +120,7 @@ describe('lint enforces the layering', () => {
   })
 
   it('lets only the scene host composable among the scene files import Vue, and never Pinia', async () => {
-    const composable = 'renderer/scenes/useSceneHost.ts'
+    const composable = 'renderer/scenes/useHostedScene.ts'
     expect(await rulesFiredFor(eslint, composable, "import 'vue'\n")).toEqual([])
     expect(await rulesFiredFor(eslint, composable, "import 'pinia'\n")).toContain(
       'no-restricted-imports',

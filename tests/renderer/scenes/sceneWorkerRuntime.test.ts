@@ -125,7 +125,13 @@ const ofType = <T extends SceneWorkerToPage['type']>(posted: SceneWorkerToPage[]
 describe('SceneWorkerRuntime', () => {
   it("holds a shown scene's events until its first frame is drawn, then answers the show", async () => {
     const { runtime, posted } = makeRuntime()
-    runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
+    runtime.receive({
+      type: 'show',
+      requestId: 1,
+      name: 'tea-whisking',
+      options: undefined,
+      isReducedMotion: false,
+    })
     await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
     // Connected (the station is known) but not drawn: the page hears nothing yet.
     expect(ofType(posted, 'event')).toEqual([])
@@ -148,7 +154,13 @@ describe('SceneWorkerRuntime', () => {
 
   it('hands forwarded pointer records to the scene and answers calls by name', async () => {
     const { runtime, posted, inputs } = makeRuntime()
-    runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
+    runtime.receive({
+      type: 'show',
+      requestId: 1,
+      name: 'tea-whisking',
+      options: undefined,
+      isReducedMotion: false,
+    })
     await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
     renderer().loop!(16)
     const input: ScenePointerInput = {
@@ -174,7 +186,13 @@ describe('SceneWorkerRuntime', () => {
 
   it('a clear before the first frame answers the show as not shown, and reports the counts back at baseline', async () => {
     const { runtime, posted } = makeRuntime()
-    runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
+    runtime.receive({
+      type: 'show',
+      requestId: 1,
+      name: 'tea-whisking',
+      options: undefined,
+      isReducedMotion: false,
+    })
     await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
     runtime.receive({ type: 'clear' })
     expect(ofType(posted, 'reply')).toEqual([{ type: 'reply', requestId: 1, isShown: false }])
@@ -187,7 +205,13 @@ describe('SceneWorkerRuntime', () => {
 
   it('on dispose frees the renderer and then posts its last counts, the last message', async () => {
     const { runtime, posted } = makeRuntime()
-    runtime.receive({ type: 'show', requestId: 1, name: 'tea-whisking', isReducedMotion: false })
+    runtime.receive({
+      type: 'show',
+      requestId: 1,
+      name: 'tea-whisking',
+      options: undefined,
+      isReducedMotion: false,
+    })
     await vi.waitFor(() => expect(renderer().loop).not.toBeNull())
     renderer().loop!(16)
     runtime.receive({ type: 'dispose' })

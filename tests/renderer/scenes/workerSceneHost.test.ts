@@ -80,9 +80,13 @@ describe('WorkerSceneHost', () => {
     const { worker, host } = makeHost()
     const heard: string[] = []
     const listener = { stationActive: (id: string) => heard.push(id) }
-    const showing = host.show('tea-whisking', false, listener)
+    const showing = host.show('tea-whisking', { bowl: 1 }, false, listener)
     const [show] = worker.sent('show')
-    expect(show).toMatchObject({ name: 'tea-whisking', isReducedMotion: false })
+    expect(show).toMatchObject({
+      name: 'tea-whisking',
+      options: { bowl: 1 },
+      isReducedMotion: false,
+    })
     worker.send({ type: 'event', name: 'stationActive', args: ['warm-bowl'] })
     worker.send({ type: 'reply', requestId: show!.requestId, isShown: true, value: { n: 1 } })
     const shown = await showing
@@ -105,10 +109,10 @@ describe('WorkerSceneHost', () => {
 
   it('a show overtaken in the worker, or left before it answered, resolves to nothing', async () => {
     const { worker, host } = makeHost()
-    const first = host.show('tea-whisking', false, {})
+    const first = host.show('tea-whisking', undefined, false, {})
     worker.send({ type: 'reply', requestId: worker.sent('show')[0]!.requestId, isShown: false })
     await expect(first).resolves.toBeUndefined()
-    const second = host.show('tea-whisking', false, {})
+    const second = host.show('tea-whisking', undefined, false, {})
     host.clear()
     worker.send({ type: 'reply', requestId: worker.sent('show')[1]!.requestId, isShown: true })
     await expect(second).resolves.toBeUndefined()

@@ -1,39 +1,37 @@
-import { afterEach, describe, expect, it, vi, type Mock } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import type { ContentExhibit } from '../../../../src/contract/areas/content'
 import { bitmapFromRows } from '../../../../src/exhibits/woodblockPrinting/bitmap'
 import type { SessionPrint } from '../../../../src/exhibits/woodblockPrinting/printingSession'
-import type { PrintingPhase } from '../../../../src/exhibits/woodblockPrinting/printingSession'
-import type { WoodblockSceneOptions } from '../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene'
-import type { ExhibitScene, ExhibitSceneFactory } from '../../../../renderer/scenes/exhibitScene'
-import { sceneHostKey, type SceneHostPort } from '../../../../renderer/scenes/useSceneHost'
+import type {
+  WoodblockPageListener,
+  WoodblockSceneRequest,
+  WoodblockStationState,
+} from '../../../../renderer/exhibits/woodblockPrinting/scene/woodblockSceneHosting'
+import type { HostedSceneHostPort } from '../../../../renderer/scenes/hostedSceneHost'
+import { hostedSceneHostKey } from '../../../../renderer/scenes/useHostedScene'
 import { exhibitPortsKey, type ExhibitPorts } from '../../../../renderer/exhibits/exhibitPorts'
 import { shallowRef } from 'vue'
 
-/** A stand-in for the Three.js scene: the component only reads these. */
-interface FakeScene {
-  phase: PrintingPhase
-  canMoveOn: boolean
-  textureBytes: number
-  moveOn: ReturnType<typeof vi.fn>
-  setReducedMotion: Mock<(isReducedMotion: boolean) => void>
-  blockScreenRect: () => undefined
+/** One show the component asked of the host: what for, and the calls made on it since. */
+interface FakeShow {
+  name: string
+  request: WoodblockSceneRequest
+  isReducedMotion: boolean
+  listener: WoodblockPageListener
+  calls: { method: string; args: unknown[] }[]
 }
 
-const fakes = vi.hoisted(() => ({
-  opened: [] as { options: WoodblockSceneOptions; isReducedMotion: boolean; scene: FakeScene }[],
+const fakes = {
+  shows: [] as FakeShow[],
   cleared: 0,
   attached: 0,
-  rebuildListeners: new Set<(scene: ExhibitScene) => void>(),
-}))
+  reducedMotion: [] as boolean[],
+  rebuildListeners: new Set<(state: unknown) => void>(),
+}
 
-vi.mock('../../../../renderer/exhibits/woodblockPrinting/scene/woodblockScene', () => ({
-  woodblockSceneFactory: (options: WoodblockSceneOptions) => ({ options }),
-}))
-
-/** A stand-in for the scene host, given to the component the way the app could give one. */
-const fakeHost: SceneHostPort = {
-  renderer: { info: { render: { calls: 0, triangles: 0 } } },
+/** A stand-in for the page's scene host, given to the component the way a test may give one. */
+const fakeHost: HostedSceneHostPort = {
   attach: () => void fakes.attached++,
   clear: () => void fakes.cleared++,
   onFrame: () => ({ dispose: () => undefined }),
@@ -41,23 +39,36 @@ const fakeHost: SceneHostPort = {
     fakes.rebuildListeners.add(listener)
     return { dispose: () => fakes.rebuildListeners.delete(listener) }
   },
-  show: async <S extends ExhibitScene>(
-    factory: ExhibitSceneFactory<S>,
-    isReducedMotion: boolean,
-  ) => {
-    const scene: FakeScene = {
-      phase: 'write-sample',
-      canMoveOn: false,
-      textureBytes: 1,
-      moveOn: vi.fn(() => true),
-      setReducedMotion: vi.fn<(isReducedMotion: boolean) => void>(),
-      blockScreenRect: () => undefined,
+  setReducedMotion: (isReducedMotion) => void fakes.reducedMotion.push(isReducedMotion),
+  prepare: async () => {},
+  show: async (name, options, isReducedMotion, listener) => {
+    const show: FakeShow = {
+      name,
+      request: options as WoodblockSceneRequest,
+      isReducedMotion,
+      listener: listener,
+      calls: [],
     }
-    const { options } = factory as unknown as { options: WoodblockSceneOptions }
-    fakes.opened.push({ options, isReducedMotion, scene })
-    return scene as unknown as S
+    fakes.shows.push(show)
+    return {
+      state: undefined,
+      handle: {
+        call: async (method, ...args) => void show.calls.push({ method, args }),
+      },
+    }
   },
 }
+
+/** The station state the workshop sends when something the component shows changed. */
+const station = (changes: Partial<WoodblockStationState> = {}): WoodblockStationState => ({
+  phase: 'write-sample',
+  canMoveOn: false,
+  carvingTool: 'chisel',
+  isMasterCarving: false,
+  isScribeWriting: false,
+  isSampleDown: false,
+  ...changes,
+})
 
 const { default: WoodblockExhibit } =
   await import('../../../../renderer/exhibits/woodblockPrinting/WoodblockExhibit.vue')
@@ -114,66 +125,61 @@ function mountExhibit(language = 'zh-CN') {
   return mount(WoodblockExhibit, {
     props: { entry, language, isReducedMotion: false, isCaptionsOn: true },
     global: {
-      provide: { [sceneHostKey as symbol]: fakeHost, [exhibitPortsKey as symbol]: fakePorts },
+      provide: { [hostedSceneHostKey as symbol]: fakeHost, [exhibitPortsKey as symbol]: fakePorts },
     },
   })
 }
 
 afterEach(() => {
-  fakes.opened.length = 0
+  fakes.shows.length = 0
   fakes.cleared = 0
   fakes.attached = 0
+  fakes.reducedMotion.length = 0
 })
 
-/** A scene like the fake host's, as the host would rebuild it after a lost WebGL context. */
-function rebuiltScene(): FakeScene {
-  return {
-    phase: 'write-sample',
-    canMoveOn: true,
-    textureBytes: 1,
-    moveOn: vi.fn(() => true),
-    setReducedMotion: vi.fn<(isReducedMotion: boolean) => void>(),
-    blockScreenRect: () => undefined,
-  }
-}
-
 describe('WoodblockExhibit', () => {
-  it('after a lost context, "next" drives the rebuilt scene, not the disposed one', async () => {
+  it('after a lost context, what was shown of the old print goes and the rebuilt scene is followed', async () => {
     const wrapper = mountExhibit()
     await flushPromises()
-    const { options, scene: lost } = fakes.opened[0]!
-    const rebuilt = rebuiltScene()
-    for (const listener of fakes.rebuildListeners) listener(rebuilt as unknown as ExhibitScene)
-    // The rebuilt scene starts at the sample and reports it through the same listener.
-    options.listener.changed?.(rebuilt as never)
+    const { listener } = fakes.shows[0]!
+    listener.printed?.(print)
+    listener.changed?.(station({ phase: 'printed' }))
     await flushPromises()
+    expect(wrapper.find('[data-woodblock-print]').exists()).toBe(true)
+    for (const rebuilt of fakes.rebuildListeners) rebuilt({})
+    // The rebuilt scene starts at the sample and says so through the same listener.
+    listener.changed?.(station({ canMoveOn: true }))
+    await flushPromises()
+    expect(wrapper.find('[data-woodblock-print]').exists()).toBe(false)
+    expect(wrapper.emitted('outcome')!.at(-1)).toEqual([undefined])
     await wrapper.get('[data-action="woodblock-next"]').trigger('click')
-    expect(rebuilt.moveOn).toHaveBeenCalledOnce()
-    expect(lost.moveOn).not.toHaveBeenCalled()
+    expect(fakes.shows[0]!.calls).toEqual([{ method: 'moveOn', args: [] }])
     wrapper.unmount()
     expect(fakes.rebuildListeners.size).toBe(0)
   })
 
-  it('opens the first block in the shared scene host and passes station progress to the frame', async () => {
+  it('shows the first block by name with a plain-data request, and passes station progress to the frame', async () => {
     const wrapper = mountExhibit()
     await flushPromises()
     expect(fakes.attached).toBe(1)
-    expect(fakes.opened).toHaveLength(1)
-    const { options, scene } = fakes.opened[0]!
-    expect(options.block.text).toBe('宋')
+    expect(fakes.shows).toHaveLength(1)
+    const { name, request, listener, calls } = fakes.shows[0]!
+    expect(name).toBe('woodblock-printing')
+    expect(request.block).toEqual({ carving: 'characters', text: '宋' })
+    // The request crosses to the scene worker: it must clone (a Vue proxy would not).
+    expect(structuredClone(request)).toEqual(request)
 
-    options.listener.stationActive?.('write-sample')
-    options.listener.stationComplete?.('write-sample')
+    listener.stationActive?.('write-sample')
+    listener.stationComplete?.('write-sample')
     expect(wrapper.emitted('station-active')).toEqual([['write-sample']])
     expect(wrapper.emitted('station-complete')).toEqual([['write-sample']])
 
     // The "next" control appears only when the scene says the visitor may move on.
     expect(wrapper.find('[data-action="woodblock-next"]').exists()).toBe(false)
-    scene.canMoveOn = true
-    options.listener.changed?.(scene as never)
+    listener.changed?.(station({ canMoveOn: true }))
     await flushPromises()
     await wrapper.get('[data-action="woodblock-next"]').trigger('click')
-    expect(scene.moveOn).toHaveBeenCalledOnce()
+    expect(calls).toEqual([{ method: 'moveOn', args: [] }])
     wrapper.unmount()
     expect(fakes.cleared).toBe(1)
   })
@@ -181,12 +187,10 @@ describe('WoodblockExhibit', () => {
   it('shows the print with a verdict in both languages, the seal, and other blocks to try', async () => {
     const wrapper = mountExhibit('en')
     await flushPromises()
-    const { options, scene } = fakes.opened[0]!
-    scene.phase = 'printed'
-    options.listener.printed?.(print)
-    options.listener.changed?.(scene as never)
+    const { listener } = fakes.shows[0]!
+    listener.printed?.(print)
+    listener.changed?.(station({ phase: 'printed' }))
     await flushPromises()
-
     const overlay = wrapper.get('[data-woodblock-print]')
     expect(overlay.text()).toContain('Faint: ink more, or rub harder.')
     expect(overlay.text()).toContain('墨色浅淡')
@@ -227,15 +231,12 @@ describe('WoodblockExhibit', () => {
       .get('[data-action="woodblock-another"][data-block-choice="plum"]')
       .trigger('click')
     await flushPromises()
-    expect(fakes.opened).toHaveLength(2)
-    expect(fakes.opened[1]!.options.block.carving).toBe('motif')
+    expect(fakes.shows).toHaveLength(2)
+    expect(fakes.shows[1]!.request.block.carving).toBe('motif')
     expect(wrapper.find('[data-woodblock-print]').exists()).toBe(false)
     // A new block takes the outcome back: the header shows the first station's instruction again.
     expect(wrapper.emitted('outcome')!.at(-1)).toEqual([undefined])
 
-    // A callback from the replaced scene no longer reaches the frame.
-    options.listener.stationActive?.('ink')
-    expect(wrapper.emitted('station-active')).toBeUndefined()
     wrapper.unmount()
   })
 
@@ -243,8 +244,8 @@ describe('WoodblockExhibit', () => {
     const wrapper = mountExhibit()
     await flushPromises()
     await wrapper.setProps({ isReducedMotion: true })
-    expect(fakes.opened).toHaveLength(1)
-    expect(fakes.opened[0]!.scene.setReducedMotion).toHaveBeenCalledWith(true)
+    expect(fakes.shows).toHaveLength(1)
+    expect(fakes.reducedMotion).toEqual([true])
     wrapper.unmount()
   })
 })
