@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test'
 import { diagnostics, expect, tap, test } from './support/kioskTest'
 import { onBowl, stirPaste, teaAnchors } from './support/teaTouch'
 import { timedTouchPath } from './support/timedTouch'
+import { woodblockCanvasVariety } from './support/woodblockTouch'
 import { withoutFirstScreenData } from './support/withoutFirstScreenData'
 
 test('a calm bilingual starting screen shows until the content has loaded, never a blank page', async ({
@@ -194,6 +195,9 @@ test(
       'woodblock-printing',
       '[data-woodblock-phase="write-sample"]',
     )
+    // The scene worker rebuilds the workshop after the page has seen the restore (seconds on a
+    // loaded machine): wait for its picture, or the taps below reach the scene being replaced.
+    await expect.poll(() => woodblockCanvasVariety(page), { timeout: 90_000 }).toBeGreaterThan(0.1)
 
     // 写样 on the rebuilt scene: once the sample is written, "next" moves on to 上版. Before every
     // exhibit hosted its scene one way, "next" here drove the disposed scene and nothing moved.

@@ -271,3 +271,28 @@ export async function peelDrag(
   if (isHeld) await pressAlong(cdp, points)
   else await touchDrag(cdp, points)
 }
+
+/**
+ * Shares of the scene canvas's sampled pixels that differ from its most common colour, read from
+ * a screenshot: the scene renders on demand, and a WebGL canvas without preserveDrawingBuffer
+ * reads back blank in a frame it was not drawn in.
+ */
+export async function woodblockCanvasVariety(page: Page): Promise<number> {
+  const png = (await page.locator('[data-woodblock-scene] canvas').screenshot()).toString('base64')
+  return page.evaluate(async (png) => {
+    // Decoded here, not fetched from a data: URL (the kiosk's content security policy refuses it).
+    const bytes = Uint8Array.from(atob(png), (char) => char.charCodeAt(0))
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }))
+    const copy = new OffscreenCanvas(64, 64)
+    const context = copy.getContext('2d')!
+    context.drawImage(image, 0, 0, 64, 64)
+    const data = context.getImageData(0, 0, 64, 64).data
+    const counts = new Map<number, number>()
+    for (let i = 0; i < data.length; i += 4) {
+      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3)
+      counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const most = Math.max(...counts.values())
+    return 1 - most / (64 * 64)
+  }, png)
+}
