@@ -10,6 +10,7 @@ import {
   ServicesStartGate,
   type ServicesStartTiming,
 } from './servicesStartGate'
+import { FirstScreenSourceWatch } from './firstScreenSourceWatch'
 import { startWebHost, type WebHost } from './webHost'
 
 export interface BrowserShellOptions {
@@ -64,9 +65,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const services = servicesGate.loaded
   // The cache's reader (and zod) loads before the services' code, so the page completes first.
   const cacheModule = import('./firstScreenDataCache')
-  const cacheRead = readCachedFirstScreen(cacheModule, options, appVersion)
-  // Checked again for each page: a settings or pack change made on disk since the read (by the
-  // CLI, before the services watch the folder) is never sent from the old cache.
+  // Watched from before the read's check: a settings or pack change made on disk since (by the
+  // CLI, before the services watch the folder) is never sent from the old cache, and a page
+  // sent from it asks the watch rather than the disk (main/web/firstScreenSourceWatch.ts).
+  const sourceWatch = FirstScreenSourceWatch.start(options.dataDir)
+  const cacheRead = readCachedFirstScreen(cacheModule, options, appVersion, sourceWatch)
   const cachedFirstScreenData = async () => {
     const cache = await cacheRead
     return cache && (await cache.isFresh()) ? cache.data : undefined
@@ -86,9 +89,16 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   servicesGate.armOn(webHost.server, options.servicesStartTiming ?? defaultServicesStartTiming)
   // Without a usable cache the page waits for the services: nothing to hold them back for.
   void cacheRead.then((cache) => {
-    if (!cache) servicesGate.open()
+    if (cache) return
+    sourceWatch.dispose()
+    servicesGate.open()
   })
   const ready = services.then((started) => started.ready)
+  // Ready services answer the pages and follow the files themselves: the watch has done its part.
+  void ready.then(
+    () => sourceWatch.dispose(),
+    () => sourceWatch.dispose(),
+  )
   let isClosed = false
   let stopRefreshing = () => {}
   const cacheWritesInFlight = new Set<Promise<void>>()
@@ -116,6 +126,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     close: async () => {
       isClosed = true
       stopRefreshing()
+      sourceWatch.dispose()
       // Services not begun by now are never begun (nothing awaits them any more).
       servicesGate.dispose()
       await webHost.close()
@@ -163,16 +174,25 @@ async function readCachedFirstScreen(
   cacheModule: Promise<FirstScreenCacheModule>,
   options: BrowserShellOptions,
   appVersion: string,
+  sourceWatch: FirstScreenSourceWatch,
 ): Promise<CachedFirstScreen | undefined> {
   try {
-    const { readFirstScreenCacheFile, isFirstScreenCacheFresh } = await cacheModule
+    const { readFirstScreenCacheFile, isFirstScreenCacheFresh, isBeforeScheduleChange } =
+      await cacheModule
     const read = await readFirstScreenCacheFile(options.dataDir)
     const cache = 'cache' in read ? read.cache : undefined
-    const isFresh = () =>
+    const isFreshOnDisk = () =>
       cache
         ? isFirstScreenCacheFresh(options.dataDir, appVersion, cache, Date.now())
         : Promise.resolve(false)
-    if (cache && (await isFresh())) return { data: cache.data, isFresh }
+    if (cache && (await isFreshOnDisk())) {
+      // After this check the watch tells of any change; only an unreliable one needs the disk.
+      const isFresh = () =>
+        sourceWatch.isCacheStillFresh(isFreshOnDisk, () =>
+          isBeforeScheduleChange(cache, Date.now()),
+        )
+      return { data: cache.data, isFresh }
+    }
     options.logger.info(
       `first screen: no usable cache (${'miss' in read ? read.miss : 'stale'}); the page waits for the services`,
     )

@@ -124,9 +124,13 @@ export async function isFirstScreenCacheFresh(
 ): Promise<boolean> {
   const current = await firstScreenSourceKey(dataDir, appVersion)
   return (
-    JSON.stringify(current) === JSON.stringify(cache.key) &&
-    (cache.validUntilMs === null || nowMs < cache.validUntilMs)
+    JSON.stringify(current) === JSON.stringify(cache.key) && isBeforeScheduleChange(cache, nowMs)
   )
+}
+
+/** Whether the hours have not yet reached the change the cache's answers did not include. */
+export function isBeforeScheduleChange(cache: FirstScreenCache, nowMs: number): boolean {
+  return cache.validUntilMs === null || nowMs < cache.validUntilMs
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   whiskUntil,
   type TeaAnchors,
 } from './support/teaTouch'
+import { primaryActionLook, sharedPrimaryLook } from './support/primaryActionLook'
 import { smallestVisibleText } from './support/smallestText'
 import { timedTouchPath } from './support/timedTouch'
 import { readdir } from 'node:fs/promises'
@@ -292,6 +293,10 @@ test('tea: the seven pours by touch reach a verdict, a drawing on the foam fades
   }
   // Its actions are buttons to the eye, as the frame's are: a drawn edge, at least 64 px each way.
   expect(await verdictActionsThatLookLikeText(page)).toEqual([])
+  // Another bowl is the way on: the same primary action as the other exhibits' (primaryAction.spec).
+  expect(await primaryActionLook(page, '[data-action="tea-again"]')).toEqual(
+    await sharedPrimaryLook(page),
+  )
   // The verdict reads at 24 CSS px or more, its actions too.
   const smallest = await smallestVisibleText(page, ['[data-tea-verdict]'])
   expect(smallest.fontSizePx, `“${smallest.text}”`).toBeGreaterThanOrEqual(24)

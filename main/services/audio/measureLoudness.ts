@@ -21,8 +21,8 @@ export function parseEbur128Summary(ffmpegLog: string): MeasuredLoudness {
   }
 }
 
-/** Measures a recording's integrated loudness and true peak with the system's ffmpeg. */
-export async function measureLoudness(file: string): Promise<MeasuredLoudness> {
+/** The log of one run of ffmpeg's EBU R128 meter over a recording (the summary at its end). */
+async function runLoudnessMeter(file: string): Promise<string> {
   const { stderr } = await runFfmpeg([
     '-nostats',
     '-i',
@@ -33,7 +33,12 @@ export async function measureLoudness(file: string): Promise<MeasuredLoudness> {
     'null',
     '-',
   ])
-  return parseEbur128Summary(stderr)
+  return stderr
+}
+
+/** Measures a recording's integrated loudness and true peak with the system's ffmpeg. */
+export async function measureLoudness(file: string): Promise<MeasuredLoudness> {
+  return parseEbur128Summary(await runLoudnessMeter(file))
 }
 
 /** The length ffmpeg states for its input ("Duration: 00:01:02.50"), in seconds. */
@@ -47,16 +52,7 @@ export function parseDurationSeconds(ffmpegLog: string): number | undefined {
 export async function measureRecording(
   file: string,
 ): Promise<{ loudness: MeasuredLoudness; durationSeconds: number }> {
-  const { stderr } = await runFfmpeg([
-    '-nostats',
-    '-i',
-    file,
-    '-filter_complex',
-    'ebur128=peak=true',
-    '-f',
-    'null',
-    '-',
-  ])
+  const stderr = await runLoudnessMeter(file)
   const loudness = parseEbur128Summary(stderr)
   const stated = parseDurationSeconds(stderr)
   // Without a stated length (a raw stream), the meter's last time stamp is the length.

@@ -116,6 +116,22 @@ describe('the browser shell’s services start', () => {
     expect(shell.hasServicesStartBegun).toBe(true)
   })
 
+  it('sends no later page from the cache once the settings changed on disk after an earlier one', async () => {
+    const dataDir = await dataFolderWithMarkedCache()
+    const shell = await startShell(dataDir)
+    expect(modeOf(firstScreenDataOf(await (await fetch(shell.webHost.url)).text()))).toBe(
+      'from-cache',
+    )
+    // The change lands between two pages, while the services have not begun to watch the folder.
+    const settingsFile = path.join(dataDir, 'settings.json')
+    const settings = JSON.parse(await readFile(settingsFile, 'utf8').catch(() => '{}')) as object
+    await writeFile(`${settingsFile}.new`, JSON.stringify({ ...settings, mode: 'closed' }))
+    await rename(`${settingsFile}.new`, settingsFile)
+
+    const html = await (await fetch(shell.webHost.url)).text()
+    expect(modeOf(firstScreenDataOf(html))).toBe('closed')
+  })
+
   it('begins the services at once without a usable cache (the page waits for them)', async () => {
     const shell = await startShell(path.join(await tempDir(), 'data'))
     await shell.ready
