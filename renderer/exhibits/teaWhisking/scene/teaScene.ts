@@ -46,6 +46,11 @@ export interface TeaScreenAnchors {
   readonly bowl: ScreenPoint & { readonly radiusXPx: number; readonly radiusYPx: number }
   readonly ewer: ScreenPoint
   readonly caddy: ScreenPoint
+  /**
+   * Whether the set is still sliding aside for the verdict's card (or back): the places above
+   * hold for this frame only. A visitor's finger and a test's script touch the set once false.
+   */
+  readonly isSliding: boolean
 }
 
 /** What the scene reports to its exhibit component. */
@@ -199,6 +204,7 @@ class TeaTableScene implements TeaScene {
     this.#sketch.clear()
     this.#surface.showSketch(this.#sketch)
     this.#verdict = undefined
+    this.listener.anchors(this.screenAnchors())
     this.#session = this.#newSession()
     this.#session.start()
     this.#isTouchedSinceUpdate = true
@@ -327,6 +333,7 @@ class TeaTableScene implements TeaScene {
       },
       ewer: this.#toScreen(this.#table.places.ewerHome.clone().add(new Vector3(0, 6, 0))),
       caddy: this.#toScreen(this.#table.places.caddy.clone().add(new Vector3(0, 2, 0))),
+      isSliding: this.#verdictSlide !== (this.#verdict ? 1 : 0),
     }
   }
 
@@ -341,6 +348,9 @@ class TeaTableScene implements TeaScene {
       stationComplete: (id) => this.listener.stationComplete(id),
       verdict: (verdict) => {
         this.#verdict = { verdict, ageSeconds: 0 }
+        // The set is about to slide: say so before the verdict shows, so no one reads the
+        // places of the frame before the slide as where the set rests.
+        this.listener.anchors(this.screenAnchors())
         this.listener.verdict(verdict)
       },
     })
