@@ -289,6 +289,9 @@ class TeaTableScene implements TeaScene {
     camera.position.set(0, rimY + distanceCm, 0.001)
     camera.lookAt(0, rimY, 0)
     camera.updateMatrixWorld()
+    // Strokes drawn since the last frame are uploaded once a frame in `update`: a finger lifted
+    // and the picture asked for before that frame would miss the last of them.
+    if (this.#isSketchDrawnOn) this.#surface.showSketch(this.#sketch)
     // The ewer and whisk may hang over the bowl mid-gesture: the picture is of the bowl alone.
     const { ewer, whisk, stream, steam } = this.#table
     const shown = [ewer, whisk, stream, steam].map((part) => part.visible)
