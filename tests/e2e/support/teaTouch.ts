@@ -147,6 +147,16 @@ export async function drawWithoutLifting(
   await pressAlong(cdp, stroke)
 }
 
+/** Moves the finger already down (from {@link drawWithoutLifting}) through `points`, still down. */
+export async function moveFinger(cdp: CDPSession, points: readonly TouchPoint[]): Promise<void> {
+  for (const point of points) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ ...point, id: 1 }],
+    })
+  }
+}
+
 /** Lifts every finger. */
 export async function liftFinger(cdp: CDPSession): Promise<void> {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })

@@ -234,13 +234,18 @@ class TeaTableScene implements TeaScene {
     this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
     this.#updateSteam(deltaSeconds)
     this.#updateStream()
+    const isWhiskPutAway = this.#putWhiskAwayWhenDone()
     const isFramingMoving = this.#slideForVerdict(deltaSeconds)
 
     // At rest when no finger is down, nothing animates and the foam looks as it did: the host
     // then keeps the last picture instead of drawing the same one again.
     const pictureKey = this.#surface.pictureKey
     const isMoving =
-      this.#touches.size > 0 || this.#table.steam.visible || isSketchChanged || isFramingMoving
+      this.#touches.size > 0 ||
+      this.#table.steam.visible ||
+      isSketchChanged ||
+      isFramingMoving ||
+      isWhiskPutAway
     this.#isAtRest = !isMoving && !this.#isTouchedSinceUpdate && pictureKey === this.#lastPictureKey
     this.#lastPictureKey = pictureKey
     this.#isTouchedSinceUpdate = false
@@ -495,9 +500,9 @@ class TeaTableScene implements TeaScene {
       this.#table.ewer.position.copy(this.#table.places.ewerHome)
       this.#table.ewer.rotation.set(0, 0, 0)
     } else if (role.kind === 'whisk') {
+      // Between strokes of a pour the whisk stays standing in the foam, as a hand that pauses
+      // leaves it; it goes back to its place once the ewer is wanted (#putWhiskAwayWhenDone).
       role.stroke.end()
-      this.#table.whisk.position.copy(this.#table.places.whiskHome)
-      this.#table.whisk.rotation.set(0, 0, 0)
     } else {
       this.#session.endDrawing()
     }
@@ -540,6 +545,21 @@ class TeaTableScene implements TeaScene {
     const scale = r > limit ? limit / r : 1
     this.#table.whisk.position.set(onSurface.x * scale, bowlY - 0.3, onSurface.z * scale)
     this.#table.whisk.rotation.set(0.12, 0, -0.15)
+  }
+
+  /**
+   * Puts the whisk back in its place unless a finger holds it or this pour is still being
+   * whisked (it rests in the foam between strokes); true when it moved.
+   */
+  #putWhiskAwayWhenDone(): boolean {
+    const session = this.#session
+    const isHeld = [...this.#touches.values()].some((role) => role.kind === 'whisk')
+    const isPourWhisked = session.isPourStation && session.pourPhase === 'whisk'
+    const { whisk, places } = this.#table
+    if (isHeld || isPourWhisked || whisk.position.equals(places.whiskHome)) return false
+    whisk.position.copy(places.whiskHome)
+    whisk.rotation.set(0, 0, 0)
+    return true
   }
 
   #updateStream(): void {
