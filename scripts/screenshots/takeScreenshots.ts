@@ -275,8 +275,17 @@ async function captureTeaGoodBowlAndDrawing(
     if (n === whiskingShownAtPour && isTakenAt('exhibit-tea-whisking', size)) {
       // Two strokes, too few to finish the pour: the whisk stays standing in the foam.
       await whisk(cdp, a, 2)
+      // The scene worker draws the still frame after the page hears of it: on a loaded machine
+      // a software frame at full size takes a second or more to reach the screen, so wait, and
+      // settle again.
+      await waitForSettledScreen(page, sceneTimeoutMs)
+      await new Promise((resolve) => setTimeout(resolve, 2500))
       await waitForSettledScreen(page, sceneTimeoutMs)
       await capture(page, 'exhibit-tea-whisking', size)
+      if (!isTakenAt('tea-bowl-good', size) && !isTakenAt('tea-drawing', size)) {
+        await cdp.detach()
+        return
+      }
     }
     const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
     await whiskUntil(page, cdp, a, next)
@@ -303,8 +312,11 @@ async function captureTeaGoodBowlAndDrawing(
   await waitForSettledScreen(page, sceneTimeoutMs, { isSceneStillAwaited: false })
   await moveFinger(cdp, rest)
   await liftFinger(cdp)
-  // A finger on the scene keeps its frames small and plain; once lifted, the still frame.
+  // A finger on the scene keeps its frames small and plain; once lifted, the still frame, which
+  // the scene worker draws after the page hears of it: a short wait for it to reach the screen,
+  // short enough that the lines (half-life 1 s) still stand clear.
   await waitForSettledScreen(page, sceneTimeoutMs)
+  await new Promise((resolve) => setTimeout(resolve, 700))
   await capture(page, 'tea-drawing', size)
   await cdp.detach()
 }
