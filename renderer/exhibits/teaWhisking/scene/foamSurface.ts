@@ -219,11 +219,13 @@ void main() {
   // dome and its rise against the wall model in light and shade; the shade is a warmer white, as
   // light that has travelled through the froth picks up the tea's colour.
   // The dome is gentle: its shading is drawn a little stronger than its height, so it reads.
-  vec3 shadingNormal = normalize(normal + vec3(2.0 * uDomeCm * vDisc.x, 0.0, -2.0 * uDomeCm * vDisc.y) * 6.0 / max(uRadiusCm, 0.1));
-  float foamLight = 0.42 + 0.58 * max(dot(shadingNormal, toLight), 0.0);
+  // The dome's light and shade to first order only (a slope towards the light lifts, one away
+  // lowers, by the same amount), drawn stronger than its height so it reads: the foam models as
+  // it rises without growing darker on the whole.
+  float domeShade = 2.0 * uDomeCm * dot(pointCm, towardsLight) / max(uRadiusCm * uRadiusCm, 0.01);
+  float foamLight = 0.5 + 0.5 * max(dot(normal, toLight), 0.0) + 2.5 * domeShade;
   // Away from the light the dome turns a warmer, creamier white (light that has crossed the froth).
-  // A touch below full white, so the dome's light and shade stay in the tones the screen shows.
-  vec3 foamLit = 0.9 * foamColour * foamLight * mix(vec3(0.98, 0.9, 0.78), vec3(1.0, 0.99, 0.96), smoothstep(0.55, 1.0, foamLight));
+  vec3 foamLit = 0.95 * foamColour * foamLight * mix(vec3(0.98, 0.92, 0.82), vec3(1.0, 0.99, 0.96), smoothstep(0.75, 1.0, foamLight));
   vec3 colour = mix(base * (0.42 + 0.5 * diffuse), foamLit, cover) * wallShade;
   colour += cover * collarSoft * 0.03;
   colour *= 1.0 - cover * uCollar * 0.22 * shadowLine;

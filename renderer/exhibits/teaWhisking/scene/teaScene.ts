@@ -147,12 +147,6 @@ class TeaTableScene implements TeaScene {
   /** What the foam surface showed at the last update (see `FoamSurface.pictureKey`). */
   #lastPictureKey = ''
   #isAtRest = false
-  /**
-   * Updates run so far, counted to 2. The anchors (what the page places its cues by, and what
-   * says the table is ready) wait for the second: it runs after the first frame was drawn, so
-   * the page does not show its cues over a stage whose picture is still being made.
-   */
-  #updateCount = 0
 
   constructor(
     context: SceneContext,
@@ -217,9 +211,6 @@ class TeaTableScene implements TeaScene {
   }
 
   update(deltaSeconds: number, elapsedSeconds: number): void {
-    if (this.#updateCount < 2 && ++this.#updateCount === 2) {
-      this.listener.anchors(this.screenAnchors())
-    }
     const session = this.#session
     const nowMs = performance.now()
     for (const role of this.#touches.values()) if (role.kind === 'pour') this.#flow(role, nowMs)
@@ -271,7 +262,7 @@ class TeaTableScene implements TeaScene {
   #frame(): void {
     const room = verdictRoomOf(this.#verdictSlide)
     frameTeaTable(this.camera, this.#table, this.#widthPx, this.#heightPx, room)
-    if (this.#updateCount >= 2) this.listener.anchors(this.screenAnchors())
+    this.listener.anchors(this.screenAnchors())
   }
 
   /**
