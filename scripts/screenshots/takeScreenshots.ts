@@ -16,11 +16,14 @@ import { holdStaffCorner, submitPin } from '../../tests/e2e/support/staffGesture
 import {
   drawWithoutLifting,
   foamDrawingStroke,
+  liftFinger,
+  moveFinger,
   onBowl,
   pourUntilEnough,
   stirPaste,
   teaAnchors,
   teaAnchorsAtRest,
+  whisk,
   whiskUntil,
 } from '../../tests/e2e/support/teaTouch'
 import { timedTouchPath } from '../../tests/e2e/support/timedTouch'
@@ -43,7 +46,8 @@ type ExhibitId = (typeof exhibitIds)[number]
  * 1080×1920 and 1280×800). Staff screens and the idle overlay change little with the size, so
  * they are taken where their layout is most at risk. The tea bowls take minutes of pouring: the
  * good bowl (咬盏) and its 茶百戏 drawing come from one run of the seven pours, the poor bowl
- * (its water line showing) from another, at 1280×800, the size where the bowl is smallest.
+ * (its water line showing) from another, at 1280×800, the size where the bowl is smallest. The
+ * tea exhibit's own view is taken in the good bowl's run too, mid-whisk (not at its first step).
  */
 const plan = {
   attract: everySize,
@@ -164,7 +168,8 @@ async function captureVisitorScreens(
 
   for (const exhibitId of exhibitIds) {
     const view = `exhibit-${exhibitId}` as const
-    if (!isTakenAt(view, size)) continue
+    // The tea table is shown whisking, from the good bowl's run (captureTeaGoodBowlAndDrawing).
+    if (exhibitId === 'tea-whisking' || !isTakenAt(view, size)) continue
     await openExhibit(page, exhibitId)
     await capture(page, view, size)
     await goHome(page)
@@ -237,11 +242,16 @@ async function isAskingForNewPin(page: Page): Promise<boolean> {
   return (await page.locator('[data-screen="staff-pin"]').innerText()).includes('设置新的员工密码')
 }
 
+/** The fourth pour (轻云渐生), whose whisking the tea exhibit's own view shows. */
+const whiskingShownAtPour = 4
+
 /**
- * The tea exhibit's last stage: the bowl warmed, powder added, paste stirred, seven pours
- * whisked; the finished bowl with its verdict (咬盏, the foam set all round the rim), then a
- * 茶百戏 picture drawn on the foam and captured while the finger is still down, so the lines are
- * as fresh as a visitor sees them (they fade with a half-life of a second).
+ * The tea exhibit at work and at its last stage: the bowl warmed, powder added, paste stirred,
+ * seven pours whisked. Mid-way (the fourth pour) the table is taken whisking, the whisk standing
+ * in the rising foam between two strokes; then the finished bowl with its verdict (咬盏, the foam
+ * set all round the rim), then a 茶百戏 picture drawn on the foam and captured just after the
+ * finger lifts, once the frame is still and sharp (the lines fade with a half-life of a second:
+ * the picture shows them at most a second old).
  */
 async function captureTeaGoodBowlAndDrawing(
   page: Page,
@@ -262,9 +272,28 @@ async function captureTeaGoodBowlAndDrawing(
       .locator(`[data-tea-station="pour-${n}"][data-tea-phase="pour"]`)
       .waitFor({ timeout: sceneTimeoutMs })
     await pourUntilEnough(page, cdp, a, n === 1)
+    if (n === whiskingShownAtPour && isTakenAt('exhibit-tea-whisking', size)) {
+      // Two strokes, too few to finish the pour: the whisk stays standing in the foam.
+      await whisk(cdp, a, 2)
+      // The scene worker draws the still frame after the page hears of it: on a loaded machine
+      // a software frame at full size takes a second or more to reach the screen, so wait, and
+      // settle again.
+      await waitForSettledScreen(page, sceneTimeoutMs)
+      await new Promise((resolve) => setTimeout(resolve, 2500))
+      await waitForSettledScreen(page, sceneTimeoutMs)
+      await capture(page, 'exhibit-tea-whisking', size)
+      if (!isTakenAt('tea-bowl-good', size) && !isTakenAt('tea-drawing', size)) {
+        await cdp.detach()
+        return
+      }
+    }
     const next = n < 7 ? `[data-tea-station="pour-${n + 1}"]` : '[data-tea-station="draw"]'
     await whiskUntil(page, cdp, a, next)
     await page.locator(next).waitFor({ timeout: sceneTimeoutMs })
+  }
+  if (!isTakenAt('tea-bowl-good', size) && !isTakenAt('tea-drawing', size)) {
+    await cdp.detach()
+    return
   }
   await page.locator('[data-tea-verdict]').waitFor()
   // Let the verdict and the last whisk's ink drops settle before the finger goes down; on a wide
@@ -276,16 +305,19 @@ async function captureTeaGoodBowlAndDrawing(
     await cdp.detach()
     return
   }
-  const stroke = foamDrawingStroke(atRest)
-  // The finger's ink drop blooms for 650 ms where it lands: let it fade before drawing on.
-  await drawWithoutLifting(cdp, stroke.slice(0, 1))
+  const [first, ...rest] = foamDrawingStroke(atRest)
+  // The finger's ink drop blooms for 650 ms where it lands: let it fade before drawing on (the
+  // same finger moves on: a second touchStart for it would cancel the first).
+  await drawWithoutLifting(cdp, [first!])
   await waitForSettledScreen(page, sceneTimeoutMs, { isSceneStillAwaited: false })
-  await drawWithoutLifting(cdp, stroke)
-  await page.evaluate(
-    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
-  )
+  await moveFinger(cdp, rest)
+  await liftFinger(cdp)
+  // A finger on the scene keeps its frames small and plain; once lifted, the still frame, which
+  // the scene worker draws after the page hears of it: a short wait for it to reach the screen,
+  // short enough that the lines (half-life 1 s) still stand clear.
+  await waitForSettledScreen(page, sceneTimeoutMs)
+  await new Promise((resolve) => setTimeout(resolve, 700))
   await capture(page, 'tea-drawing', size)
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
   await cdp.detach()
 }
 
@@ -358,7 +390,10 @@ async function main(): Promise<void> {
         await captureVisitorScreens(page, server, size)
         await captureStaffScreens(page, server, size)
         if (isTakenAt('idle-warning', size)) await captureIdleWarning(page, idleServer, size)
-        if (isTakenAt('tea-bowl-good', size) || isTakenAt('tea-drawing', size)) {
+        const isTeaRunWanted = ['tea-bowl-good', 'tea-drawing', 'exhibit-tea-whisking'].some(
+          (view) => isTakenAt(view as ViewName, size),
+        )
+        if (isTeaRunWanted) {
           await captureTeaGoodBowlAndDrawing(page, server, size)
         }
         if (isTakenAt('tea-bowl-poor', size)) await captureTeaPoorBowl(page, server, size)

@@ -25,18 +25,22 @@ export async function teaAnchors(page: Page): Promise<TeaAnchors> {
 /**
  * The anchors once the set stands still: on a wide screen the verdict slides the set aside for
  * its card (teaTableFraming.ts), so anything touched after the verdict reads them again here.
+ * Waits for the scene to say the slide is over (`isSliding`), not for the places to stop
+ * changing: on a loaded machine a software-rendered frame can take longer than any pause between
+ * two reads, and the set looked still half way through its slide.
  */
-export async function teaAnchorsAtRest(page: Page, timeoutMs = 10_000): Promise<TeaAnchors> {
-  const read = () => page.locator('[data-tea-anchors]').getAttribute('data-tea-anchors')
+export async function teaAnchorsAtRest(page: Page, timeoutMs = 30_000): Promise<TeaAnchors> {
   const deadline = Date.now() + timeoutMs
-  let last = await read()
-  while (Date.now() < deadline) {
-    await pause(300)
-    const now = await read()
-    if (now === last) return teaAnchors(page)
-    last = now
+  for (;;) {
+    const json = await page.locator('[data-tea-anchors]').getAttribute('data-tea-anchors')
+    if (json && (JSON.parse(json) as { isSliding?: boolean }).isSliding === false) {
+      return teaAnchors(page)
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The tea set was still moving ${timeoutMs} ms after the verdict`)
+    }
+    await pause(100)
   }
-  throw new Error(`The tea set was still moving ${timeoutMs} ms after the verdict`)
 }
 
 /** A point on the bowl's ellipse at `fraction` of its radius and `angle` (radians). */
@@ -141,6 +145,16 @@ export async function drawWithoutLifting(
   stroke: readonly TouchPoint[],
 ): Promise<void> {
   await pressAlong(cdp, stroke)
+}
+
+/** Moves the finger already down (from {@link drawWithoutLifting}) through `points`, still down. */
+export async function moveFinger(cdp: CDPSession, points: readonly TouchPoint[]): Promise<void> {
+  for (const point of points) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ ...point, id: 1 }],
+    })
+  }
 }
 
 /** Lifts every finger. */

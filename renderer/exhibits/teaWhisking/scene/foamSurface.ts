@@ -170,8 +170,13 @@ void main() {
   // A fine foam is not a flat white: soft drifts of denser and thinner froth ("轻云渐生") and
   // a grain finer than the bubbles, both faint, so it reads as milk rather than paint.
   float drift = 0.6 * noise(vDisc * 2.6 + 11.0) + 0.4 * noise(vDisc * 6.5 - 5.0);
-  float grain = noise(vDisc * 90.0);
-  foamColour *= 0.92 + 0.16 * drift + 0.08 * (grain - 0.5) * (1.0 - smoothstep(0.3, 1.0, pixel * 4.0));
+  // The grain: a crema of tiny bubbles, seen up close (faded out where a pixel covers many of
+  // them, so it never shimmers at a distance).
+  vec2 grainPoint = vDisc * 140.0;
+  float grainPx = fwidth(grainPoint.x) + fwidth(grainPoint.y);
+  float grain = smoothstep(0.15, 0.6, bubbles(grainPoint));
+  float grainShows = 1.0 - smoothstep(0.35, 1.1, grainPx);
+  foamColour *= 0.9 + 0.18 * drift - 0.16 * grain * grainShows * uFineness;
   // Thinner drifts let a little of the warm liquor through: cream, not grey.
   foamColour = mix(foamColour, foamColour * vec3(1.0, 0.97, 0.9), (1.0 - drift) * 0.35);
 
@@ -193,6 +198,11 @@ void main() {
   // as the lip of a saucer.
   float collarSoft = uCollar * smoothstep(uCollarInner - 0.12, 1.0, r);
   foamColour = mix(foamColour, linear(vec3(1.0, 0.99, 0.96)), collarSoft * 0.35);
+  // Where it clings to the glaze the foam rises in a slight meniscus that catches the light all
+  // round, and just inside it a soft line of shade where the surface dips before the rise: the
+  // ring a contest judge looked for, readable from across the table.
+  float meniscusBand = smoothstep(0.9, 0.955, r) * (1.0 - smoothstep(0.975, 0.995, r));
+  float shadowLine = smoothstep(0.845, 0.88, r) * (1.0 - smoothstep(0.885, 0.92, r));
   // The wall's soft shade on the foam beside it: the foam stands inside a deep bowl. Towards the
   // light the rim above casts a soft crescent of shadow on it: follow the surface towards the
   // light to the wall and see whether the light clears the rim there.
@@ -209,19 +219,28 @@ void main() {
   // dome and its rise against the wall model in light and shade; the shade is a warmer white, as
   // light that has travelled through the froth picks up the tea's colour.
   // The dome is gentle: its shading is drawn a little stronger than its height, so it reads.
-  vec3 shadingNormal = normalize(normal + vec3(2.0 * uDomeCm * vDisc.x, 0.0, -2.0 * uDomeCm * vDisc.y) * 2.0 / max(uRadiusCm, 0.1));
-  float foamLight = 0.5 + 0.5 * max(dot(shadingNormal, toLight), 0.0);
-  vec3 foamLit = foamColour * foamLight * mix(vec3(1.0, 0.95, 0.86), vec3(1.0), smoothstep(0.6, 1.0, diffuse));
+  // The dome's light and shade to first order only (a slope towards the light lifts, one away
+  // lowers, by the same amount), drawn stronger than its height so it reads: the foam models as
+  // it rises without growing darker on the whole.
+  float domeShade = 2.0 * uDomeCm * dot(pointCm, towardsLight) / max(uRadiusCm * uRadiusCm, 0.01);
+  float foamLight = 0.5 + 0.5 * max(dot(normal, toLight), 0.0) + 2.5 * domeShade;
+  // Away from the light the dome turns a warmer, creamier white (light that has crossed the froth).
+  vec3 foamLit = 0.95 * foamColour * foamLight * mix(vec3(0.98, 0.92, 0.82), vec3(1.0, 0.99, 0.96), smoothstep(0.75, 1.0, foamLight));
   vec3 colour = mix(base * (0.42 + 0.5 * diffuse), foamLit, cover) * wallShade;
   colour += cover * collarSoft * 0.03;
+  colour *= 1.0 - cover * uCollar * 0.22 * shadowLine;
+  colour += cover * uCollar * meniscusBand * 0.16 * vec3(1.0, 0.98, 0.93) * (0.6 + 0.4 * diffuse);
   // A quiet sheen on the foam: broad and low where the surface turns towards the light, as on a
   // fine milky froth (a coarse one scatters it away).
   vec3 toEye = normalize(cameraPosition - vWorldPosition);
   float sheen = pow(max(dot(normal, normalize(toLight + toEye)), 0.0), 8.0);
-  colour += cover * uFineness * 0.12 * sheen * (1.0 - rimShadow) * vec3(1.0, 0.98, 0.94);
+  colour += cover * uFineness * 0.14 * sheen * (1.0 - rimShadow) * vec3(1.0, 0.98, 0.94);
   // The water line: between the foam's edge and the glaze, a dark ring of tea wetting the wall,
   // darkest where the foam last stood against it.
-  colour = mix(colour, tea * 0.2, recededFrom * uWaterLine);
+  colour = mix(colour, tea * 0.12, recededFrom * uWaterLine);
+  // The foam's withdrawn edge leaves a brown tide mark along the ring's inner side.
+  float tideMark = smoothstep(edge - 0.05, edge - 0.015, r) * (1.0 - recededFrom) * uWaterLine;
+  colour = mix(colour, colour * vec3(0.7, 0.6, 0.5), tideMark * 0.6);
   // On bare liquid a finger leaves a pale ripple instead of a line in the foam.
   colour = mix(colour, colour * 1.8 + 0.04, sketch * (1.0 - cover) * uLiquid * 0.7);
   // A wet sheen on bare liquid.

@@ -1,4 +1,5 @@
 import { BufferGeometry, Float32BufferAttribute } from 'three'
+import type { ProfilePoint } from './bowlProfile'
 
 /**
  * The tines of a Song tea whisk (茶筅), as 大观茶论·筅 describes it and 刘松年《撵茶图》 shows it:
@@ -15,6 +16,41 @@ export interface SongWhiskTines {
 
 /** Where the tines leave the body, cm above their tips. */
 export const tineRootYCm = 5
+
+/** Height of the body's top (the culm's cut end), cm above the tips. */
+const bodyTopYCm = 12.4
+/** Where the split into tines reaches up the body, cm above the tips. */
+const splitTopYCm = tineRootYCm + 1.5
+/** The bamboo's node (竹节): the raised ring round the culm, its middle cm above the tips. */
+const nodeYCm = 9.2
+
+/**
+ * The whisk's body as a lathe profile (bottom → top, cm), and where its bands lie along the
+ * lathe (as v, 0 at the first point, 1 at the last), for the bamboo skin painted on it
+ * (teaTextures.ts `paintBambooSkin`): the split zone that runs down into the tines, the node,
+ * and the cut top. A heavy culm, a little narrower at its cut end.
+ */
+export function songWhiskBodyProfile(): {
+  points: ProfilePoint[]
+  splitTopV: number
+  nodeV: number
+  topV: number
+} {
+  const points: ProfilePoint[] = [
+    { r: 0, y: tineRootYCm - 0.4 },
+    { r: 1.3, y: tineRootYCm - 0.4 },
+    { r: 1.55, y: tineRootYCm + 0.3 },
+    { r: 1.58, y: splitTopYCm },
+    { r: 1.56, y: nodeYCm - 0.3 },
+    { r: 1.72, y: nodeYCm },
+    { r: 1.55, y: nodeYCm + 0.3 },
+    { r: 1.5, y: bodyTopYCm - 0.15 },
+    { r: 1.38, y: bodyTopYCm },
+    { r: 0, y: bodyTopYCm },
+  ]
+  const last = points.length - 1
+  return { points, splitTopV: 3 / last, nodeV: 5 / last, topV: 8 / last }
+}
 
 /** Tines in the outer ring: a dozen, not a chasen's hundred. */
 export const outerTineCount = 12

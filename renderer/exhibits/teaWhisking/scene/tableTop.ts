@@ -4,8 +4,8 @@ import type { RgbaPicture } from './rgbaPicture'
 
 /** Half the table top's side, cm: far past the frame's edge at every screen shape. */
 const tableHalfSideCm = 90
-/** Centimetres of table one repeat of the grain picture covers. */
-const grainRepeatCm = 40
+/** Centimetres of table one repeat of the grain picture covers: more than a frame shows. */
+const grainRepeatCm = 96
 
 /**
  * A soft contact shadow an object casts on the table: where it stands, how far the shade reaches
@@ -65,8 +65,8 @@ export class TableLightBake {
 
 /**
  * The light that falls on the table, worked out once on the CPU: soft window light from the
- * upper left that falls off gently across the table (never to black, so no dark bands at the
- * frame's edges), times the tea set's contact shadows as smooth Gaussians (no shadow map, no
+ * upper left pooled round the tea set and falling off into a soft vignette towards the table's
+ * far parts (never to black), so the set sits in light as the woodblock bench does, times the tea set's contact shadows as smooth Gaussians (no shadow map, no
  * stepped edges). The tea set's resting places never change, so neither does this picture; the
  * shader only multiplies the grain by it (it computed all of it for every pixel of every frame,
  * the largest area of the picture on a software rasteriser). Rows bottom-up, over the table's
@@ -90,9 +90,10 @@ function bakeTableLightRows(
     const zCm = -(((row + 0.5) / size) * 2 - 1) * tableHalfSideCm
     for (let column = 0; column < size; column++) {
       const xCm = (((column + 0.5) / size) * 2 - 1) * tableHalfSideCm
-      const poolX = (xCm + 4) / 46
-      const poolZ = (zCm + 2) / 34
-      const window = 0.78 + 0.3 * Math.exp(-(poolX * poolX + poolZ * poolZ)) - 0.004 * (xCm - zCm)
+      const poolX = (xCm + 4) / 40
+      const poolZ = (zCm + 2) / 30
+      const pool = Math.exp(-(poolX * poolX + poolZ * poolZ))
+      const window = 0.5 + 0.62 * pool - 0.0015 * (xCm - zCm)
       let shade = 1
       for (const s of shadows) {
         // The shade leans away from the window (towards +x and -z).
@@ -100,7 +101,7 @@ function bakeTableLightRows(
         const dz = (zCm - s.zCm + 0.1 * s.radiusCm) / s.radiusCm
         shade *= 1 - s.strength * Math.exp(-2.2 * (dx * dx + dz * dz))
       }
-      const light = Math.min(1.1, Math.max(0.55, window)) * shade
+      const light = Math.min(1.1, Math.max(0.4, window)) * shade
       const level = Math.round((Math.min(tableLightRange, light) / tableLightRange) * 255)
       const i = (row * size + column) * 4
       bytes[i] = bytes[i + 1] = bytes[i + 2] = level
@@ -134,7 +135,7 @@ void main() {
 `
 
 /**
- * The table the tea set stands on (a pale, oiled wood under window light), large enough to fill
+ * The table the tea set stands on (old, dark, oiled wood under window light), large enough to fill
  * the frame at 1920×1080, 1080×1920 and 1280×800, with the tea set's soft contact shadows in its
  * baked `light` ({@link bakeTableLight}). Its geometry and material go to `store`; `grain` and
  * `light` are the caller's.

@@ -46,6 +46,11 @@ export interface TeaScreenAnchors {
   readonly bowl: ScreenPoint & { readonly radiusXPx: number; readonly radiusYPx: number }
   readonly ewer: ScreenPoint
   readonly caddy: ScreenPoint
+  /**
+   * Whether the set is still sliding aside for the verdict's card (or back): the places above
+   * hold for this frame only. A visitor's finger and a test's script touch the set once false.
+   */
+  readonly isSliding: boolean
 }
 
 /** What the scene reports to its exhibit component. */
@@ -199,6 +204,7 @@ class TeaTableScene implements TeaScene {
     this.#sketch.clear()
     this.#surface.showSketch(this.#sketch)
     this.#verdict = undefined
+    this.listener.anchors(this.screenAnchors())
     this.#session = this.#newSession()
     this.#session.start()
     this.#isTouchedSinceUpdate = true
@@ -228,13 +234,18 @@ class TeaTableScene implements TeaScene {
     this.#table.powderInCaddy.visible = !session.foam.state.hasPowder
     this.#updateSteam(deltaSeconds)
     this.#updateStream()
+    const isWhiskPutAway = this.#putWhiskAwayWhenDone()
     const isFramingMoving = this.#slideForVerdict(deltaSeconds)
 
     // At rest when no finger is down, nothing animates and the foam looks as it did: the host
     // then keeps the last picture instead of drawing the same one again.
     const pictureKey = this.#surface.pictureKey
     const isMoving =
-      this.#touches.size > 0 || this.#table.steam.visible || isSketchChanged || isFramingMoving
+      this.#touches.size > 0 ||
+      this.#table.steam.visible ||
+      isSketchChanged ||
+      isFramingMoving ||
+      isWhiskPutAway
     this.#isAtRest = !isMoving && !this.#isTouchedSinceUpdate && pictureKey === this.#lastPictureKey
     this.#lastPictureKey = pictureKey
     this.#isTouchedSinceUpdate = false
@@ -283,6 +294,9 @@ class TeaTableScene implements TeaScene {
     camera.position.set(0, rimY + distanceCm, 0.001)
     camera.lookAt(0, rimY, 0)
     camera.updateMatrixWorld()
+    // Strokes drawn since the last frame are uploaded once a frame in `update`: a finger lifted
+    // and the picture asked for before that frame would miss the last of them.
+    if (this.#isSketchDrawnOn) this.#surface.showSketch(this.#sketch)
     // The ewer and whisk may hang over the bowl mid-gesture: the picture is of the bowl alone.
     const { ewer, whisk, stream, steam } = this.#table
     const shown = [ewer, whisk, stream, steam].map((part) => part.visible)
@@ -327,6 +341,7 @@ class TeaTableScene implements TeaScene {
       },
       ewer: this.#toScreen(this.#table.places.ewerHome.clone().add(new Vector3(0, 6, 0))),
       caddy: this.#toScreen(this.#table.places.caddy.clone().add(new Vector3(0, 2, 0))),
+      isSliding: this.#verdictSlide !== (this.#verdict ? 1 : 0),
     }
   }
 
@@ -341,6 +356,9 @@ class TeaTableScene implements TeaScene {
       stationComplete: (id) => this.listener.stationComplete(id),
       verdict: (verdict) => {
         this.#verdict = { verdict, ageSeconds: 0 }
+        // The set is about to slide: say so before the verdict shows, so no one reads the
+        // places of the frame before the slide as where the set rests.
+        this.listener.anchors(this.screenAnchors())
         this.listener.verdict(verdict)
       },
     })
@@ -482,9 +500,9 @@ class TeaTableScene implements TeaScene {
       this.#table.ewer.position.copy(this.#table.places.ewerHome)
       this.#table.ewer.rotation.set(0, 0, 0)
     } else if (role.kind === 'whisk') {
+      // Between strokes of a pour the whisk stays standing in the foam, as a hand that pauses
+      // leaves it; it goes back to its place once the ewer is wanted (#putWhiskAwayWhenDone).
       role.stroke.end()
-      this.#table.whisk.position.copy(this.#table.places.whiskHome)
-      this.#table.whisk.rotation.set(0, 0, 0)
     } else {
       this.#session.endDrawing()
     }
@@ -527,6 +545,21 @@ class TeaTableScene implements TeaScene {
     const scale = r > limit ? limit / r : 1
     this.#table.whisk.position.set(onSurface.x * scale, bowlY - 0.3, onSurface.z * scale)
     this.#table.whisk.rotation.set(0.12, 0, -0.15)
+  }
+
+  /**
+   * Puts the whisk back in its place unless a finger holds it or this pour is still being
+   * whisked (it rests in the foam between strokes); true when it moved.
+   */
+  #putWhiskAwayWhenDone(): boolean {
+    const session = this.#session
+    const isHeld = [...this.#touches.values()].some((role) => role.kind === 'whisk')
+    const isPourWhisked = session.isPourStation && session.pourPhase === 'whisk'
+    const { whisk, places } = this.#table
+    if (isHeld || isPourWhisked || whisk.position.equals(places.whiskHome)) return false
+    whisk.position.copy(places.whiskHome)
+    whisk.rotation.set(0, 0, 0)
+    return true
   }
 
   #updateStream(): void {

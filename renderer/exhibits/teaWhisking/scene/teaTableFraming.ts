@@ -4,40 +4,60 @@ import { layTeaSet, type TeaTable } from './teaTableMeshes'
 
 /**
  * Share of the stage's width the verdict card takes at the end (TeaExhibit.vue sizes the card
- * from it): on a wide screen a column at the left that the framing keeps the whole set out of;
- * on a tall one the top left, beside the ewer's spout.
+ * from it): on a wide screen a column at the left that the framing keeps the whole set out of,
+ * wider on a short one (1280×800), where the card's lines in both languages need the width its
+ * height lacks; on a tall one the top left, beside the ewer's spout.
  */
-export const verdictColumnShare = { wide: 0.3, tall: 0.42 } as const
+export const verdictColumnShare = { wide: 0.3, wideShort: 0.38, tall: 0.46 } as const
+
+/** A wide stage lower than this (CSS px; 1280×800's is about 596) is a short one. */
+const shortStageHeightPx = 720
+
+/** The verdict column's share of a stage `widthPx` × `heightPx` CSS px (`verdictColumnShare`). */
+export function verdictColumnShareFor(widthPx: number, heightPx: number): number {
+  if (widthPx < heightPx) return verdictColumnShare.tall
+  return heightPx < shortStageHeightPx ? verdictColumnShare.wideShort : verdictColumnShare.wide
+}
 
 /**
  * Share of the frame left free at each side, as a fraction of its half-width and half-height.
  * A wide screen, once the verdict shows, keeps its column free at the left (and a little air
  * beyond it), so no piece of the set stands under the card; until then the same free width is
  * shared equally by both sides and the set stands in the middle, at the same size. A tall one
- * gives the set most of the frame, as a hanging scroll does its subject, and needs no column.
+ * gives the set most of the frame, as a hanging scroll does its subject; once the verdict shows
+ * the set steps a little down and back (a wider top margin) so the card above it, in both
+ * languages, ends above the bowl.
  */
-const landscapeVerdictMargin = { left: 2 * verdictColumnShare.wide + 0.04, right: 0.06 }
-const landscapeSideMargin = (landscapeVerdictMargin.left + landscapeVerdictMargin.right) / 2
+const landscapeVerdictMargin = (columnShare: number) => ({
+  left: 2 * columnShare + 0.04,
+  right: 0.06,
+})
 const landscapeVertical = { top: 0.16, bottom: 0.16 }
 const portraitMargin = { left: 0.05, right: 0.05, top: 0.07, bottom: 0.07 }
+/** How much the tall frame's top margin grows for the verdict's card (of the half-height). */
+const portraitVerdictTop = 0.2
 
 /** Seconds the wide framing takes to slide the set aside for the verdict (or back). */
 export const verdictSlideSeconds = 0.9
 
 /**
- * The frame's margins on a screen `aspect` wide when the verdict's column is `verdictRoom`
- * (0 none … 1 all) of the way open: only the left and right margins move, and their sum stays
- * the same, so the set keeps its size and slides sideways.
+ * The frame's margins on a screen `aspect` wide when the verdict's column (`columnShare` of the
+ * width) is `verdictRoom` (0 none … 1 all) of the way open. On a wide screen only the left and
+ * right margins move, and their sum stays the same, so the set keeps its size and slides sideways;
+ * on a tall one the top margin grows, so the set steps down and back from the card above it.
  */
 export function teaFrameMargins(
   aspect: number,
   verdictRoom: number,
+  columnShare: number = verdictColumnShare.wide,
 ): { left: number; right: number; top: number; bottom: number } {
-  if (aspect < 1) return portraitMargin
   const room = Math.min(1, Math.max(0, verdictRoom))
+  if (aspect < 1) return { ...portraitMargin, top: portraitMargin.top + portraitVerdictTop * room }
+  const aside = landscapeVerdictMargin(columnShare)
+  const side = (aside.left + aside.right) / 2
   return {
-    left: landscapeSideMargin + (landscapeVerdictMargin.left - landscapeSideMargin) * room,
-    right: landscapeSideMargin + (landscapeVerdictMargin.right - landscapeSideMargin) * room,
+    left: side + (aside.left - side) * room,
+    right: side + (aside.right - side) * room,
     ...landscapeVertical,
   }
 }
@@ -75,15 +95,17 @@ export interface TeaCameraPose {
  * The camera pose that frames the set in `layout` on a screen `aspect` wide: looking down from
  * the layout's elevation, straight up the table (−z), as close as keeps every corner of the set
  * inside the frame with its margin, and centred on it; `verdictRoom` (0–1) is how far the
- * verdict's column is open (teaFrameMargins). Pure three maths, no renderer.
+ * verdict's column (`columnShare` of the width) is open (teaFrameMargins). Pure three maths, no
+ * renderer.
  */
 export function teaCameraPose(
   layout: TeaSetLayout,
   aspect: number,
   fovDegrees: number,
   verdictRoom: number,
+  columnShare: number = verdictColumnShare.wide,
 ): TeaCameraPose {
-  const margin = teaFrameMargins(aspect, verdictRoom)
+  const margin = teaFrameMargins(aspect, verdictRoom, columnShare)
   const elevation = (layout.elevationDegrees * Math.PI) / 180
   const forward = new Vector3(0, -Math.sin(elevation), -Math.cos(elevation))
   const right = new Vector3(1, 0, 0)
@@ -153,7 +175,8 @@ export function frameTeaTable(
   const aspect = Math.max(1, widthPx) / Math.max(1, heightPx)
   const layout = teaSetLayoutFor(aspect)
   if (table.layout !== layout) layTeaSet(table, layout)
-  const pose = teaCameraPose(layout, aspect, camera.fov, verdictRoom)
+  const columnShare = verdictColumnShareFor(widthPx, heightPx)
+  const pose = teaCameraPose(layout, aspect, camera.fov, verdictRoom, columnShare)
   camera.aspect = aspect
   camera.position.copy(pose.position)
   camera.up.set(0, 1, 0)

@@ -20,7 +20,7 @@ import { buildTableTop, setTableLight } from './tableTop'
 import type { TeaSetLayout } from './teaSetLayout'
 import { jianBowlProfile, type ProfilePoint } from './bowlProfile'
 import type { TeaTablePictures } from './teaTablePictures'
-import { songWhiskTines, tineRootYCm } from './songWhisk'
+import { songWhiskBodyProfile, songWhiskTines } from './songWhisk'
 import { teaPowderHex } from '../../../../src/exhibits/teaWhisking/teaPowderColour'
 
 /** Height of the lacquer stand (盏托) the bowl sits in, cm. */
@@ -132,45 +132,67 @@ export function buildTeaTable(
   root.add(tableTop)
   const puff = texture(pictures.texture('softPuff'))
 
-  // The stand (盏托): a foot ring, a wide dished flange with a raised rim, and a cup ring that
-  // holds the bowl's foot, all in old cinnabar lacquer darkened by use. The flange reaches well
-  // past the bowl's rim so the stand reads as its own object from above, with its own shadow.
+  // The stand (盏托) of a Song tea table: a high foot ring, a dish-like flange about 1.3 times the
+  // bowl's width with a turned-up lip, and rising from the flange's middle a raised ring (托圈)
+  // that cups the bowl's foot and lower body, standing clear above the flange so the stand reads
+  // as its own lacquered object, with a line of shade between ring and bowl.
   const bowl = new Group()
   const standProfile: ProfilePoint[] = [
     { r: 0, y: 0.25 },
     { r: 3.0, y: 0.25 },
     { r: 3.2, y: 0 },
-    { r: 3.7, y: 0 },
-    { r: 3.5, y: 0.8 },
-    { r: 4.4, y: 0.9 },
-    { r: 6.6, y: 1.35 },
-    { r: 7.6, y: 1.75 },
-    { r: 7.95, y: 2.05 },
-    { r: 7.8, y: 2.2 },
-    { r: 7.45, y: 2.0 },
+    { r: 3.75, y: 0 },
+    { r: 3.6, y: 0.7 },
+    { r: 4.4, y: 0.85 },
+    { r: 6.6, y: 1.2 },
+    { r: 7.55, y: 1.5 },
+    { r: 7.95, y: 1.8 },
+    { r: 7.85, y: 1.95 },
+    { r: 7.45, y: 1.8 },
     { r: 6.4, y: 1.45 },
-    { r: 4.2, y: 1.1 },
-    { r: 3.1, y: 1.15 },
-    { r: 2.9, y: standHeightCm - 0.1 },
-    { r: 2.75, y: standHeightCm },
-    { r: 2.35, y: standHeightCm },
+    { r: 4.75, y: 1.25 },
+    { r: 0, y: 1.25 },
+  ]
+  // The raised ring: out of the flange, up, a rounded lip the bowl's belly nearly meets, and down
+  // its inside to the seat the foot stands on.
+  const ringProfile: ProfilePoint[] = [
+    { r: 4.75, y: 1.2 },
+    { r: 4.3, y: 1.45 },
+    { r: 4.1, y: 2.2 },
+    { r: 4.1, y: 3.6 },
+    { r: 4.22, y: 3.95 },
+    { r: 4.05, y: 4.12 },
+    { r: 3.82, y: 4.0 },
+    { r: 3.6, y: 3.2 },
+    { r: 2.7, y: 1.95 },
     { r: 2.2, y: 1.8 },
     { r: 0, y: 1.8 },
   ]
-  // Cinnabar lacquer (朱漆), deep and warm but a clear step lighter and redder than the bowl's
-  // black-brown, so bowl and stand part at a glance; a soft, wide sheen, not a plastic gloss.
+  // Old cinnabar lacquer (朱漆) over black, deep and warm, a clear step lighter and redder than the
+  // bowl's black-brown so bowl and stand part at a glance; a soft, wide sheen, not a plastic
+  // gloss. The ring is a shade lighter with a brighter sheen along its lip, so it stands up from
+  // the flange as its own part.
   const lacquer = material(
     roomLight.material({
-      colour: 0x5e1e12,
+      colour: 0x4e160e,
       sheen: 'lacquer',
-      sheenColour: 0x7a5444,
-      edgeSheenColour: 0x3a1a10,
+      sheenColour: 0x8a5a48,
+      edgeSheenColour: 0x4a1e12,
+    }),
+  )
+  const ringLacquer = material(
+    roomLight.material({
+      colour: 0x6e2416,
+      sheen: 'lacquer',
+      sheenColour: 0xa8725c,
+      edgeSheenColour: 0x8a3e28,
     }),
   )
   // 128 segments: the flange's rim is the widest silhouette on the table, and at 64 its facets
   // showed as stair-steps along the near edge.
   const stand = new Mesh(geometry(new LatheGeometry(lathePoints(standProfile), 128)), lacquer)
-  root.add(stand)
+  const standRing = new Mesh(geometry(new LatheGeometry(lathePoints(ringProfile), 96)), ringLacquer)
+  root.add(stand, standRing)
 
   // The Jian bowl.
   const { points } = jianBowlProfile()
@@ -270,26 +292,21 @@ export function buildTeaTable(
   stream.visible = false
   root.add(stream)
 
-  // The whisk (茶筅) of the Song (songWhisk.ts): a thick, heavy body of old 筋竹 bamboo with a
-  // node, darkened and warm with age, and a dozen stiff tines split from it, thick at the root and
-  // tapering like a sword's spine.
+  // The whisk (茶筅) of the Song (songWhisk.ts): a thick, heavy body of old 筋竹 bamboo, its skin
+  // painted with fibres, a node and the split running down into a dozen stiff tines, thick at the
+  // root and tapering like a sword's spine.
   const bamboo = material(
-    roomLight.material({ colour: 0x8a6a3c, sheen: 'lacquer', sheenColour: 0x5a4a34 }),
+    roomLight.material({
+      colour: 0xffffff,
+      map: texture(pictures.texture('bambooSkin')),
+      sheen: 'lacquer',
+      sheenColour: 0x4a3a26,
+      edgeSheenColour: 0x3a2c1a,
+    }),
   )
   const whisk = new Group()
-  const bodyProfile: ProfilePoint[] = [
-    { r: 0, y: tineRootYCm - 0.4 },
-    { r: 1.3, y: tineRootYCm - 0.4 },
-    { r: 1.55, y: tineRootYCm + 0.3 },
-    { r: 1.55, y: 8.6 },
-    // The bamboo's node (竹节): a raised ring, then the culm again.
-    { r: 1.7, y: 8.85 },
-    { r: 1.55, y: 9.1 },
-    { r: 1.52, y: 12.2 },
-    { r: 1.35, y: 12.4 },
-    { r: 0, y: 12.4 },
-  ]
-  whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(bodyProfile), 24)), bamboo))
+  const body = songWhiskBodyProfile()
+  whisk.add(new Mesh(geometry(new LatheGeometry(lathePoints(body.points), 48)), bamboo))
   // Split bamboo is paler inside than its skin: the tines show the inner wood, a little lighter
   // than the culm, so they stand apart from the body.
   const splitBamboo = material(

@@ -19,12 +19,20 @@ import {
   teaSetLayoutFor,
   type TeaSetLayout,
 } from './teaSetLayout'
-import { paintGlazeGloss, paintHareFur, paintSoftPuff, paintTableWood } from './teaTextures'
+import { songWhiskBodyProfile } from './songWhisk'
+import {
+  paintBambooSkin,
+  paintGlazeGloss,
+  paintHareFur,
+  paintSoftPuff,
+  paintTableWood,
+} from './teaTextures'
 
 /** The pictures the tea table is drawn with. */
 export type TeaPictureName =
   | 'hareFur'
   | 'glazeGloss'
+  | 'bambooSkin'
   | 'tableWood'
   | 'tableLight'
   | 'tableLightPortrait'
@@ -43,6 +51,7 @@ const sampling: Record<TeaPictureName, PictureSampling> = {
   hareFur: { isColour: true, repeatsX: true, repeatsY: false, hasMipmaps: true },
   // Varies along the profile only: no mip chain to build.
   glazeGloss: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
+  bambooSkin: { isColour: true, repeatsX: true, repeatsY: false, hasMipmaps: true },
   tableWood: { isColour: true, repeatsX: true, repeatsY: true, hasMipmaps: true },
   // Smooth light and shade: linear filtering is enough at any distance.
   tableLight: { isColour: false, repeatsX: false, repeatsY: false, hasMipmaps: false },
@@ -72,6 +81,10 @@ const painters: Record<Exclude<TeaPictureName, 'roomLight' | TableLightName>, ()
     return bytesOf(paintHareFur(rimV, glazeEndV))
   },
   glazeGloss: () => bytesOf(paintGlazeGloss(jianBowlProfile().glazeEndV)),
+  bambooSkin: () => {
+    const { splitTopV, nodeV, topV } = songWhiskBodyProfile()
+    return bytesOf(paintBambooSkin(splitTopV, nodeV, topV))
+  },
   tableWood: () => bytesOf(paintTableWood()),
   softPuff: () => bytesOf(paintSoftPuff()),
 }

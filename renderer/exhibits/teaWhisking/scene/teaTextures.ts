@@ -116,26 +116,46 @@ export function paintGlazeGloss(glazeEndV: number): OffscreenCanvas {
   return canvas
 }
 
+/** Side of the table's wood picture, px: one repeat covers more table than any frame shows. */
+const tableWoodSizePx = 1024
+
 /**
- * Pale, oiled wood grain for the table top (a light elm or paulownia, as Song tea tables in
- * paintings are: the black bowl and the lacquer read against it), repeating seamlessly across
- * (the grain runs along x; its waves have whole periods across the picture). The light is the
- * table's shader's work.
+ * Old, dark wood for the table top (aged elm darkened by oil and use, as the tea table of
+ * 刘松年《撵茶图》 is: the white foam, the black bowl and the cinnabar stand read against it),
+ * repeating seamlessly (the grain runs along x; its waves have whole periods across the picture),
+ * with long, uneven grain lines, a few wide darker streaks of age and fine pores, so no pattern
+ * shows twice in a frame. The light is the table's shader's work.
  */
 export function paintTableWood(): OffscreenCanvas {
   const random = seededRandom(1049)
-  const sizePx = 512
+  const sizePx = tableWoodSizePx
   const [canvas, g] = canvasOf(sizePx, sizePx)
-  g.fillStyle = '#bfa886'
+  g.fillStyle = '#5c4330'
   g.fillRect(0, 0, sizePx, sizePx)
-  for (let i = 0; i < 170; i++) {
+  // Broad bands of heartwood and sapwood, soft-edged, running with the grain.
+  for (let i = 0; i < 26; i++) {
+    const y = random() * sizePx
+    const band = 20 + random() * 70
+    const gradient = g.createLinearGradient(0, y - band, 0, y + band)
+    const tone = random() < 0.5 ? '72,50,34' : '112,84,58'
+    gradient.addColorStop(0, `rgba(${tone},0)`)
+    gradient.addColorStop(0.5, `rgba(${tone},${0.25 + random() * 0.3})`)
+    gradient.addColorStop(1, `rgba(${tone},0)`)
+    g.fillStyle = gradient
+    // Drawn twice across the seam in y so the picture still tiles.
+    g.fillRect(0, y - band, sizePx, band * 2)
+    g.fillRect(0, y - band - sizePx, sizePx, band * 2)
+    g.fillRect(0, y - band + sizePx, sizePx, band * 2)
+  }
+  // Grain lines.
+  for (let i = 0; i < 340; i++) {
     const y = random() * sizePx
     const waves = 1 + Math.floor(random() * 3)
     const phase = random() * 2 * Math.PI
-    const amplitude = 1 + random() * 3
-    g.strokeStyle = random() < 0.55 ? '#a48c6a' : '#d2bf9e'
-    g.globalAlpha = 0.2 + random() * 0.35
-    g.lineWidth = 0.5 + random() * 2.5
+    const amplitude = 2 + random() * 6
+    g.strokeStyle = random() < 0.6 ? '#3e2c1e' : '#7a5c40'
+    g.globalAlpha = 0.15 + random() * 0.35
+    g.lineWidth = 0.6 + random() * 2.4
     g.beginPath()
     for (let x = 0; x <= sizePx; x += 16) {
       const waveY = y + Math.sin((x / sizePx) * waves * 2 * Math.PI + phase) * amplitude
@@ -144,7 +164,86 @@ export function paintTableWood(): OffscreenCanvas {
     }
     g.stroke()
   }
+  // Pores: short dark dashes along the grain.
+  g.fillStyle = '#2e2016'
+  for (let i = 0; i < 5000; i++) {
+    g.globalAlpha = 0.2 + random() * 0.3
+    g.fillRect(random() * sizePx, random() * sizePx, 2 + random() * 6, 1)
+  }
   g.globalAlpha = 1
+  return canvas
+}
+
+/** Columns round the whisk's body, rows along its lathe. */
+const bambooWidthPx = 256
+const bambooHeightPx = 256
+
+/**
+ * The whisk's body (茶筅, old 筋竹 bamboo), along its lathe (songWhisk.ts): canvas x runs round
+ * the culm, y along the profile (top of the canvas = the cut top's centre, bottom = the base). An
+ * aged, warm yellow-brown skin with fine fibres running its length, a darker node ring with a
+ * pale edge, and at its foot the split that parts it into the tines: a dark slit above each
+ * tine, so the body runs on into them as split bamboo does. Mipmapped, so it calms at a distance
+ * instead of flickering.
+ */
+export function paintBambooSkin(splitTopV: number, nodeV: number, topV: number): OffscreenCanvas {
+  const width = bambooWidthPx
+  const height = bambooHeightPx
+  const random = seededRandom(1101)
+  const [canvas, g] = canvasOf(width, height)
+  const rowOf = (v: number) => (1 - v) * height
+  const splitTopY = rowOf(splitTopV)
+  const nodeY = rowOf(nodeV)
+  const topY = rowOf(topV)
+  g.fillStyle = '#8c6a38'
+  g.fillRect(0, 0, width, height)
+  // Fibres along the culm: many thin lines, a little lighter and darker than the skin.
+  for (let i = 0; i < 420; i++) {
+    const x = random() * width
+    g.strokeStyle = random() < 0.5 ? '#6e5028' : '#a8864e'
+    g.globalAlpha = 0.25 + random() * 0.45
+    g.lineWidth = 0.6 + random() * 1.2
+    g.beginPath()
+    g.moveTo(x, topY + random() * 20)
+    g.lineTo(x + (random() - 0.5) * 2, height)
+    g.stroke()
+  }
+  // Age: broad, faint darker streaks where hands have held it.
+  for (let i = 0; i < 14; i++) {
+    g.fillStyle = '#4a3418'
+    g.globalAlpha = 0.08 + random() * 0.1
+    g.fillRect(random() * width, topY, 6 + random() * 18, height - topY)
+  }
+  g.globalAlpha = 1
+  // The node: a dark band with a pale ridge along its middle.
+  const node = g.createLinearGradient(0, nodeY - 9, 0, nodeY + 9)
+  node.addColorStop(0, 'rgba(70,46,20,0)')
+  node.addColorStop(0.3, 'rgba(70,46,20,0.9)')
+  node.addColorStop(0.5, 'rgba(196,164,110,0.9)')
+  node.addColorStop(0.7, 'rgba(60,40,18,0.9)')
+  node.addColorStop(1, 'rgba(60,40,18,0)')
+  g.fillStyle = node
+  g.fillRect(0, nodeY - 9, width, 18)
+  // The split: a dark slit above each of the outer tines (a twelfth of the way round apart),
+  // fading out where the culm is whole, with the paler inner wood showing at its edges.
+  const tineColumns = 12
+  for (let k = 0; k < tineColumns; k++) {
+    const x = (k / tineColumns) * width
+    const slit = g.createLinearGradient(0, splitTopY, 0, height)
+    slit.addColorStop(0, 'rgba(36,22,10,0)')
+    slit.addColorStop(0.35, 'rgba(36,22,10,0.85)')
+    slit.addColorStop(1, 'rgba(30,18,8,1)')
+    g.fillStyle = slit
+    g.fillRect(x - 2, splitTopY, 4, height - splitTopY)
+    g.fillStyle = 'rgba(200,168,112,0.55)'
+    g.fillRect(x + 2, splitTopY + 8, 2, height - splitTopY - 8)
+    g.fillRect(x - 4, splitTopY + 8, 2, height - splitTopY - 8)
+  }
+  // The cut top: the culm's end grain, darker, with its wall as a paler ring.
+  g.fillStyle = '#5a4020'
+  g.fillRect(0, 0, width, topY)
+  g.fillStyle = 'rgba(190,156,100,0.8)'
+  g.fillRect(0, topY - 6, width, 4)
   return canvas
 }
 

@@ -43,16 +43,28 @@ describe('the tea table’s baked light', () => {
     )
   })
 
-  it('never falls to black nor clips at the frame’s edges', () => {
+  it('pools round the set and falls off in a soft vignette, never to black nor clipping', () => {
+    const atSet = lightAt(bare, -4, -2)
     for (const [x, z] of [
       [-85, -85],
       [85, 85],
       [-85, 85],
       [85, -85],
     ] as const) {
-      expect(lightAt(bare, x, z)).toBeGreaterThanOrEqual(0.55 - 0.01)
+      expect(lightAt(bare, x, z)).toBeGreaterThanOrEqual(0.4 - 0.01)
       expect(lightAt(bare, x, z)).toBeLessThanOrEqual(1.1 + 0.01)
     }
+    // The set sits in light: where a wide frame ends, the table at most two-thirds as bright.
+    for (const [x, z] of [
+      [-55, -35],
+      [55, 35],
+      [-55, 35],
+      [55, -35],
+    ] as const) {
+      expect(lightAt(bare, x, z)).toBeLessThan(atSet * 0.67)
+    }
+    // Softly: a hand's width from the set's middle the light has hardly fallen.
+    expect(lightAt(bare, 6, -2)).toBeGreaterThan(atSet * 0.9)
   })
 
   it('is baked a band of rows at a time, resuming where it stopped, to the same picture', () => {

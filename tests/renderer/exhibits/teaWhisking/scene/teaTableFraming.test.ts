@@ -9,6 +9,7 @@ import {
   teaCameraPose,
   teaFrameMargins,
   verdictColumnShare,
+  verdictColumnShareFor,
   verdictRoomOf,
   verdictSlideSeconds,
 } from '../../../../../renderer/exhibits/teaWhisking/scene/teaTableFraming'
@@ -34,9 +35,14 @@ const caddyReachCm = 4
 const rimTopCm = 2.4 - 0.55 + bowlHeightCm
 
 /** The camera for `layout`, its verdict column `verdictRoom` open (0 none, while whisking). */
-function cameraFor(layout: TeaSetLayout, aspect: number, verdictRoom = 0): PerspectiveCamera {
+function cameraFor(
+  layout: TeaSetLayout,
+  aspect: number,
+  verdictRoom = 0,
+  columnShare: number = verdictColumnShare.wide,
+): PerspectiveCamera {
   const camera = new PerspectiveCamera(fovDegrees, aspect, 1, 400)
-  const pose = teaCameraPose(layout, aspect, fovDegrees, verdictRoom)
+  const pose = teaCameraPose(layout, aspect, fovDegrees, verdictRoom, columnShare)
   camera.position.copy(pose.position)
   camera.lookAt(pose.target)
   camera.updateProjectionMatrix()
@@ -103,12 +109,13 @@ describe('the tea table framed for the screen’s shape', () => {
     'on a wide screen, once the verdict shows, keeps every piece of the set out of its card’s column (%o)',
     (size) => {
       const aspect = size.width / size.height
-      const camera = cameraFor(landscapeTeaSet, aspect, 1)
+      const share = verdictColumnShareFor(size.width, size.height)
+      const camera = cameraFor(landscapeTeaSet, aspect, 1, share)
       const leftmostPx = Math.min(
         ...teaSetOutlineCm(landscapeTeaSet).map((p) => toScreen(camera, size, p).x),
       )
       // The card spans the column TeaExhibit.vue gives it; the caddy and whisk stand right of it.
-      expect(leftmostPx / size.width).toBeGreaterThan(verdictColumnShare.wide)
+      expect(leftmostPx / size.width).toBeGreaterThan(share)
     },
   )
 
@@ -135,8 +142,38 @@ describe('the tea table framed for the screen’s shape', () => {
     },
   )
 
-  it('frames a tall screen the same with or without the verdict (its card needs no column)', () => {
-    expect(teaFrameMargins(0.6, 0)).toEqual(teaFrameMargins(0.6, 1))
+  it('gives the verdict a wider column on a short wide stage (1280×800), where its two languages need the width', () => {
+    const short = stages['1280×800']
+    const large = stages['1920×1080']
+    const tall = stages['1080×1920']
+    expect(verdictColumnShareFor(large.width, large.height)).toBe(verdictColumnShare.wide)
+    expect(verdictColumnShareFor(short.width, short.height)).toBeGreaterThan(
+      verdictColumnShare.wide,
+    )
+    expect(verdictColumnShareFor(tall.width, tall.height)).toBe(verdictColumnShare.tall)
+  })
+
+  it('in portrait, once the verdict shows, steps the set down from the card above it, every piece still in the frame', () => {
+    const size = stages['1080×1920']
+    const aspect = size.width / size.height
+    const share = verdictColumnShareFor(size.width, size.height)
+    const farRimY = (verdictRoom: number) =>
+      toScreen(
+        cameraFor(portraitTeaSet, aspect, verdictRoom, share),
+        size,
+        new Vector3(0, rimTopCm, -bowlRimRadiusCm),
+      ).y
+    // The card (top left) needs about a tenth of the stage more above the bowl.
+    expect(farRimY(1) - farRimY(0)).toBeGreaterThan(size.height * 0.05)
+    const camera = cameraFor(portraitTeaSet, aspect, 1, share)
+    for (const corner of teaSetOutlineCm(portraitTeaSet)) {
+      const ndc = corner.clone().project(camera)
+      expect(Math.abs(ndc.x)).toBeLessThanOrEqual(1)
+      expect(Math.abs(ndc.y)).toBeLessThanOrEqual(1)
+    }
+  })
+
+  it('moves only the sides of a wide frame for the verdict, keeping their sum', () => {
     expect(teaFrameMargins(2, 0).left).toBeCloseTo(teaFrameMargins(2, 0).right, 6)
     expect(teaFrameMargins(2, 1).left).toBeGreaterThan(teaFrameMargins(2, 1).right)
     expect(teaFrameMargins(2, 1).left + teaFrameMargins(2, 1).right).toBeCloseTo(
