@@ -1,6 +1,9 @@
 // Scripted touch for the woodblock exhibit, shared by its end-to-end test and its benchmark.
 // Touches go through CDP Input.dispatchTouchEvent, so the page sees pointerType 'touch'.
 import type { CDPSession, Page } from '@playwright/test'
+import { layoutBlockText } from '../../../src/exhibits/woodblockPrinting/blockLayout'
+import { scribeStrokes } from '../../../src/exhibits/woodblockPrinting/scribeStrokes'
+import scribeStrokeData from '../../../renderer/exhibits/woodblockPrinting/scribeStrokeData.json'
 import { pressAlong } from './timedTouch'
 
 export interface ScreenPoint {
@@ -161,56 +164,26 @@ export async function woodblockSampleBox(page: Page): Promise<Box> {
 }
 
 /**
- * Writes 宋 roughly with a finger on the sample: the roof (a dot, a left drop, the hook across),
- * the cross stroke of 木, its centre stroke, and its two falling strokes. Each stroke is a drag
- * with a short pause between moves so the brush model sees a writing pace. Points are shares of
- * the writing area.
+ * Writes 宋 on the sample by touch, tracing the faint model: the scribe's stroke medians, placed
+ * as the guide is (glyphEmPlacement), one drag a stroke, in stroke order.
  */
 export async function writeSongByTouch(
   page: Page,
   cdp: CDPSession,
   stepDelayMs = 8,
 ): Promise<void> {
-  const strokes: [number, number][][] = [
-    [
-      [0.5, 0.12],
-      [0.52, 0.2],
-    ],
-    [
-      [0.22, 0.26],
-      [0.2, 0.38],
-    ],
-    [
-      [0.22, 0.26],
-      [0.8, 0.26],
-      [0.76, 0.38],
-    ],
-    [
-      [0.2, 0.52],
-      [0.8, 0.52],
-    ],
-    [
-      [0.5, 0.4],
-      [0.5, 0.9],
-    ],
-    [
-      [0.48, 0.55],
-      [0.22, 0.8],
-    ],
-    [
-      [0.52, 0.55],
-      [0.82, 0.8],
-    ],
-  ]
+  const layout = layoutBlockText('宋')
+  // Writing space is in heights of the writing area; the sample box is that area on screen.
+  const strokes = scribeStrokes(layout.glyphs, scribeStrokeData, layout.aspect)
   for (const stroke of strokes) {
     const sample = await woodblockSampleBox(page)
-    const at = ([x, y]: [number, number]) => ({
-      x: sample.x + sample.width * x,
+    const at = ({ x, y }: { x: number; y: number }) => ({
+      x: sample.x + (sample.width * x) / layout.aspect,
       y: sample.y + sample.height * y,
     })
     const points: ScreenPoint[] = []
     for (let i = 1; i < stroke.length; i++)
-      points.push(...linePoints(at(stroke[i - 1]!), at(stroke[i]!), 8).slice(i === 1 ? 0 : 1))
+      points.push(...linePoints(at(stroke[i - 1]!), at(stroke[i]!), 4).slice(i === 1 ? 0 : 1))
     await touchDrag(cdp, points, stepDelayMs)
   }
 }
