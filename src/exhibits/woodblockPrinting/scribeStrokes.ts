@@ -25,10 +25,11 @@ const pauseBetweenStrokesMs = 220
 
 /**
  * The brush for a glyph of this size (a fraction of the sample's height): strokes about a
- * thirteenth as wide, as lean as the 欧体 of the Zhejiang editions (a tenth read as blobby).
+ * seventeenth of the cell wide, as lean as the 欧体 of the Zhejiang editions (a tenth read as
+ * blobby; the cell is the 界行 column's height, the glyph's ink 0.9 of it).
  */
 export function brushTuningForGlyph(glyphSize: number): Partial<BrushTuning> {
-  return { radius: 0.038 * glyphSize, referenceSpeed: glyphSize, dryAfterLength: 4 * glyphSize }
+  return { radius: 0.03 * glyphSize, referenceSpeed: glyphSize, dryAfterLength: 4 * glyphSize }
 }
 
 /**

@@ -182,8 +182,13 @@ export async function writeSongByTouch(
       y: sample.y + sample.height * y,
     })
     const points: ScreenPoint[] = []
-    for (let i = 1; i < stroke.length; i++)
-      points.push(...linePoints(at(stroke[i - 1]!), at(stroke[i]!), 4).slice(i === 1 ? 0 : 1))
+    // A move every 6 % of the sample or so: a writing pace, neither a crawl (a fat line) nor a flick.
+    for (let i = 1; i < stroke.length; i++) {
+      const from = stroke[i - 1]!
+      const to = stroke[i]!
+      const steps = Math.max(1, Math.ceil(Math.hypot(to.x - from.x, to.y - from.y) / 0.06))
+      points.push(...linePoints(at(from), at(to), steps).slice(i === 1 ? 0 : 1))
+    }
     await touchDrag(cdp, points, stepDelayMs)
   }
 }

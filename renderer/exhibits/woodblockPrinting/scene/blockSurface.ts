@@ -9,8 +9,8 @@ import type { CarvingField } from '../../../../src/exhibits/woodblockPrinting/ca
 import { createRgbaTexture, texelOffset, valueNoise } from './surfaceTextures'
 import { DirtyTexture, type TexelUploader } from './texelUploads'
 
-/** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 86 %). */
-const inkToneRate = 4
+/** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 92 %). */
+const inkToneRate = 5
 
 /**
  * Pine-soot ink (松烟墨), linear RGB: nearly black and a little cool, because the workshop's

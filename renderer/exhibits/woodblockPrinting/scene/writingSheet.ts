@@ -38,8 +38,11 @@ const inkCss = '#1a1714'
  * plainly: 宋 alone is nearly symmetric, 韵 is not.
  */
 export const shopMarkText = '宋韵'
-/** The mark's characters, as a share of one text cell (it fits in the margin round the text). */
-const shopMarkShareOfCell = 0.2
+/**
+ * The mark's characters, as a share of one text cell (it fits in the margin round the text); the
+ * cells fill their column since the tenth pass, so the share is less for the mark's same size.
+ */
+const shopMarkShareOfCell = 0.16
 
 /** Canvas pixels per model cell: the writing is sharper than the carving grid. */
 export const writingPixelsPerCell = 2
