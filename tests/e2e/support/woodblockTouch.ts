@@ -1,9 +1,13 @@
 // Scripted touch for the woodblock exhibit, shared by its end-to-end test and its benchmark.
 // Touches go through CDP Input.dispatchTouchEvent, so the page sees pointerType 'touch'.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { CDPSession, Page } from '@playwright/test'
 import { layoutBlockText } from '../../../src/exhibits/woodblockPrinting/blockLayout'
-import { scribeStrokes } from '../../../src/exhibits/woodblockPrinting/scribeStrokes'
-import scribeStrokeData from '../../../renderer/exhibits/woodblockPrinting/scribeStrokeData.json'
+import {
+  scribeStrokes,
+  type CharacterStrokeData,
+} from '../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import { pressAlong } from './timedTouch'
 
 export interface ScreenPoint {
@@ -162,6 +166,19 @@ export async function woodblockSampleBox(page: Page): Promise<Box> {
   const scene = await woodblockSceneBox(page)
   return { x: scene.x + rect.x, y: scene.y + rect.y, width: rect.width, height: rect.height }
 }
+
+/** The scribe's stroke data, read as the page has it (a JSON import needs attributes in Node). */
+const scribeStrokeData = JSON.parse(
+  readFileSync(
+    fileURLToPath(
+      new URL(
+        '../../../renderer/exhibits/woodblockPrinting/scribeStrokeData.json',
+        import.meta.url,
+      ),
+    ),
+    'utf8',
+  ),
+) as Record<string, CharacterStrokeData>
 
 /**
  * Writes 宋 on the sample by touch, tracing the faint model: the scribe's stroke medians, placed
