@@ -6,14 +6,18 @@ export interface InteractiveResolutionOptions {
    * long enough for a touch to be answered late.
    */
   readonly frameBudgetMs?: number
-  /** The smallest linear scale of the drawing buffer while touched (0.45 ≈ a fifth of the pixels). */
+  /**
+   * The smallest linear scale of the drawing buffer while touched (0.6 ≈ a third of the pixels).
+   * At 0.45 a dragged picture on software WebGL went to blocks (the written sample's edges, the
+   * carved walls): below about 0.6 a drag no longer reads as the thing being worked.
+   */
   readonly minScale?: number
   /** How long after the last finger lifts the scene is drawn at full size again. */
   readonly settleMs?: number
 }
 
 const defaultFrameBudgetMs = 36
-const defaultMinScale = 0.45
+const defaultMinScale = 0.6
 const defaultSettleMs = 600
 /** Weight of the newest frame in the running frame-interval average. */
 const smoothing = 0.3

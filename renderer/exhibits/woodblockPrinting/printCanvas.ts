@@ -10,7 +10,7 @@ import { valueNoise } from './scene/surfaceTextures'
 
 /** Paper and ink of the large print (sRGB). */
 const paperRgb = [244, 238, 224] as const
-const inkRgb = [28, 25, 23] as const
+const inkRgb = [18, 17, 18] as const
 
 /**
  * The paper beyond the printed block, as shares of the block's printed width: a wide left margin

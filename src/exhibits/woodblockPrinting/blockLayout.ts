@@ -17,8 +17,12 @@ export interface BlockLayout {
   readonly glyphs: readonly PlacedGlyph[]
 }
 
-/** Margin around the text, in cells. */
-const marginCells = 0.35
+/**
+ * Margin around the text, in cells: just clear of the 版框's rules (pageFrame.ts), so a
+ * character stands the height of its 界行 column as on a Song page (0.35 left a single character
+ * small in the middle of its frame, and a visitor wrote it larger than the model).
+ */
+const marginCells = 0.16
 
 /** Splits text into characters, dropping spaces and punctuation (blocks carve the words only). */
 export function carvedCharacters(text: string): string[] {

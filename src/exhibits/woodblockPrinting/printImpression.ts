@@ -76,21 +76,62 @@ export interface PrintInputs {
   readonly ink: Bitmap
   /** Rubbing the back of the paper received (pressure × passes). */
   readonly rub: Bitmap
+  /**
+   * The 版框's rules in block space (1 on a rule), when the block has one (see pageFrame.ts).
+   * The frame is part of the block: the inking pass that covers the face covers it too, and the
+   * rub that presses the sheet presses its edges, so it takes the ink and rub the visitor gave
+   * the writing ({@link frameInkAndRub}) even where their brush and pad never reached it.
+   */
+  readonly frame?: Bitmap
+}
+
+/**
+ * What the frame's rules hold when the block is printed: the mean ink and rub over the rest of
+ * the raised face (the writing), each capped at a well-inked, well-rubbed level, or what the
+ * visitor put on the rule itself when that is more. A well-inked, well-rubbed block prints its
+ * frame whole and black; a light rub prints it grey; an uninked block leaves it blank.
+ */
+export function frameInkAndRub(
+  relief: Bitmap,
+  ink: Bitmap,
+  rub: Bitmap,
+  frame: Bitmap,
+): { readonly ink: number; readonly rub: number } {
+  let cells = 0
+  let inkSum = 0
+  let rubSum = 0
+  for (let i = 0; i < relief.data.length; i++) {
+    if (relief.data[i]! < 0.5 || frame.data[i]! >= 0.5) continue
+    cells++
+    inkSum += ink.data[i]!
+    rubSum += rub.data[i]!
+  }
+  if (cells === 0) return { ink: 0, rub: 0 }
+  return { ink: Math.min(1, inkSum / cells), rub: Math.min(1, rubSum / cells) }
 }
 
 /** Pulls the print: the sheet as read and a verdict, from what the visitor actually did. */
-export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
+export function computePrint({
+  relief,
+  ink: inkGiven,
+  rub: rubGiven,
+  frame,
+}: PrintInputs): PrintResult {
   const { width, height } = relief
   for (const [name, bitmap] of [
-    ['ink', ink],
-    ['rub', rub],
+    ['ink', inkGiven],
+    ['rub', rubGiven],
+    ['frame', frame],
   ] as const) {
-    if (bitmap.width !== width || bitmap.height !== height) {
+    if (bitmap && (bitmap.width !== width || bitmap.height !== height)) {
       throw new RangeError(
         `The ${name} bitmap is ${bitmap.width}×${bitmap.height}; the relief is ${width}×${height}`,
       )
     }
   }
+  const { ink, rub } = frame
+    ? withFrameInkedAndRubbed(relief, inkGiven, rubGiven, frame)
+    : { ink: inkGiven, rub: rubGiven }
   const cellCount = width * height
   const transfer = new Float32Array(cellCount)
   const excess = new Float32Array(cellCount)
@@ -150,6 +191,24 @@ export function computePrint({ relief, ink, rub }: PrintInputs): PrintResult {
     sheet: mirrorHorizontally(blockSpace),
     quality: { ...quality, verdict: judgePrint(quality) },
   }
+}
+
+/** Copies of the ink and rub with the frame's rules raised to {@link frameInkAndRub}'s levels. */
+function withFrameInkedAndRubbed(
+  relief: Bitmap,
+  ink: Bitmap,
+  rub: Bitmap,
+  frame: Bitmap,
+): { ink: Bitmap; rub: Bitmap } {
+  const onFrame = frameInkAndRub(relief, ink, rub, frame)
+  const inked = createBitmap(ink.width, ink.height)
+  const rubbed = createBitmap(rub.width, rub.height)
+  for (let i = 0; i < frame.data.length; i++) {
+    const isRule = frame.data[i]! >= 0.5
+    inked.data[i] = isRule ? Math.max(ink.data[i]!, onFrame.ink) : ink.data[i]!
+    rubbed.data[i] = isRule ? Math.max(rub.data[i]!, onFrame.rub) : rub.data[i]!
+  }
+  return { ink: inked, rub: rubbed }
 }
 
 /** The verdict for a print's measures: smudges first, then too little ink, then unevenness. */

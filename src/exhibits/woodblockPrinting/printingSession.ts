@@ -1,6 +1,7 @@
 import { mirrorHorizontally, type Bitmap, type CellRect } from './bitmap'
 import { CarvingField, type CarvingNick, type CarvingTool } from './carvingField'
 import { CoverageField, type BlockPoint, type StrokeSegment } from './coverageField'
+import { pageFrameBitmap } from './pageFrame'
 import { computePrint, type PrintResult } from './printImpression'
 import {
   describePrintSteps,
@@ -368,6 +369,8 @@ export class PrintingSession {
       relief: this.#carving.relief(),
       ink: this.ink.bitmap,
       rub: this.rub.bitmap,
+      // The sample is ruled with the frame; the block carries it mirrored (the same rules).
+      frame: mirrorHorizontally(pageFrameBitmap(this.#sample.width, this.#sample.height)),
     })
     const steps = describePrintSteps(print.quality, this.#carving, this.#sampleWriter)
     this.#print = {

@@ -1,6 +1,13 @@
 // Scripted touch for the woodblock exhibit, shared by its end-to-end test and its benchmark.
 // Touches go through CDP Input.dispatchTouchEvent, so the page sees pointerType 'touch'.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { CDPSession, Page } from '@playwright/test'
+import { layoutBlockText } from '../../../src/exhibits/woodblockPrinting/blockLayout'
+import {
+  scribeStrokes,
+  type CharacterStrokeData,
+} from '../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import { pressAlong } from './timedTouch'
 
 export interface ScreenPoint {
@@ -160,57 +167,45 @@ export async function woodblockSampleBox(page: Page): Promise<Box> {
   return { x: scene.x + rect.x, y: scene.y + rect.y, width: rect.width, height: rect.height }
 }
 
+/** The scribe's stroke data, read as the page has it (a JSON import needs attributes in Node). */
+const scribeStrokeData = JSON.parse(
+  readFileSync(
+    fileURLToPath(
+      new URL(
+        '../../../renderer/exhibits/woodblockPrinting/scribeStrokeData.json',
+        import.meta.url,
+      ),
+    ),
+    'utf8',
+  ),
+) as Record<string, CharacterStrokeData>
+
 /**
- * Writes 宋 roughly with a finger on the sample: the roof (a dot, a left drop, the hook across),
- * the cross stroke of 木, its centre stroke, and its two falling strokes. Each stroke is a drag
- * with a short pause between moves so the brush model sees a writing pace. Points are shares of
- * the writing area.
+ * Writes 宋 on the sample by touch, tracing the faint model: the scribe's stroke medians, placed
+ * as the guide is (glyphEmPlacement), one drag a stroke, in stroke order.
  */
 export async function writeSongByTouch(
   page: Page,
   cdp: CDPSession,
   stepDelayMs = 8,
 ): Promise<void> {
-  const strokes: [number, number][][] = [
-    [
-      [0.5, 0.12],
-      [0.52, 0.2],
-    ],
-    [
-      [0.22, 0.26],
-      [0.2, 0.38],
-    ],
-    [
-      [0.22, 0.26],
-      [0.8, 0.26],
-      [0.76, 0.38],
-    ],
-    [
-      [0.2, 0.52],
-      [0.8, 0.52],
-    ],
-    [
-      [0.5, 0.4],
-      [0.5, 0.9],
-    ],
-    [
-      [0.48, 0.55],
-      [0.22, 0.8],
-    ],
-    [
-      [0.52, 0.55],
-      [0.82, 0.8],
-    ],
-  ]
+  const layout = layoutBlockText('宋')
+  // Writing space is in heights of the writing area; the sample box is that area on screen.
+  const strokes = scribeStrokes(layout.glyphs, scribeStrokeData, layout.aspect)
   for (const stroke of strokes) {
     const sample = await woodblockSampleBox(page)
-    const at = ([x, y]: [number, number]) => ({
-      x: sample.x + sample.width * x,
+    const at = ({ x, y }: { x: number; y: number }) => ({
+      x: sample.x + (sample.width * x) / layout.aspect,
       y: sample.y + sample.height * y,
     })
     const points: ScreenPoint[] = []
-    for (let i = 1; i < stroke.length; i++)
-      points.push(...linePoints(at(stroke[i - 1]!), at(stroke[i]!), 8).slice(i === 1 ? 0 : 1))
+    // A move every 6 % of the sample or so: a writing pace, neither a crawl (a fat line) nor a flick.
+    for (let i = 1; i < stroke.length; i++) {
+      const from = stroke[i - 1]!
+      const to = stroke[i]!
+      const steps = Math.max(1, Math.ceil(Math.hypot(to.x - from.x, to.y - from.y) / 0.06))
+      points.push(...linePoints(at(from), at(to), steps).slice(i === 1 ? 0 : 1))
+    }
     await touchDrag(cdp, points, stepDelayMs)
   }
 }

@@ -55,8 +55,15 @@ describe('InteractiveResolution', () => {
     expect(Math.min(...scales)).toBe(0.45)
   })
 
+  it('keeps a drag legible by default: never below 0.6 of the full scale', () => {
+    const governor = new InteractiveResolution()
+    governor.beginTouch()
+    const { scales } = runFrames(governor, 60, 2000)
+    expect(Math.min(...scales)).toBe(0.6)
+  })
+
   it('grows back a step at a time once frames are well under budget', () => {
-    const governor = new InteractiveResolution({ frameBudgetMs: 36 })
+    const governor = new InteractiveResolution({ frameBudgetMs: 36, minScale: 0.3 })
     governor.beginTouch()
     runFrames(governor, 30, 200)
     const shrunk = governor.touchedScale

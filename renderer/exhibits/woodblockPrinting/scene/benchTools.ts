@@ -157,6 +157,7 @@ const palette = {
   inkedHair: '#171412',
   palm: '#6f4a2c',
   palmLight: '#86603c',
+  palmDark: '#4d3220',
   cord: '#3a2a1d',
   stone: '#45464a',
   stoneFace: '#2d2e31',
@@ -355,15 +356,39 @@ function palmBundlePieces(): ToolPiece[] {
   ]
 }
 
-/** 耙子: a flat, rounded block of coiled palm fibre, its rim darker, with a grip on two posts. */
+/**
+ * The rubbing pad's half size across and along (before `toolScale`): drawn at scale it is about a
+ * third of the block's width, a hand's breadth on a block some 25 cm long, the width of three or
+ * four 界行 columns of a Song page (docs/woodblock-stations.md); a domino-sized pad read as a toy.
+ */
+export const rubbingPadHalfWidth = 0.118
+const rubbingPadHalfDepth = 0.072
+
+/**
+ * 耙子: a flat, rounded block of coiled palm fibre bound across with cord, its worn face a fringe
+ * of fibre ends wider than the body, with a grip on two posts.
+ */
 function rubbingPadPieces(): ToolPiece[] {
+  const w = rubbingPadHalfWidth
+  const h = rubbingPadHalfDepth
+  const bodyTop = 0.004 + 0.022 + 0.006
   return [
     {
-      geometry: new ExtrudeGeometry(roundedRect(0.066, 0.042, 0.02), {
-        depth: 0.016,
+      // The working face: fibre ends splayed a little beyond the body, ragged at the rim.
+      geometry: new ExtrudeGeometry(fibreFringe(w + 0.009, h + 0.009, 120), {
+        depth: 0.004,
+        bevelEnabled: false,
+      }),
+      color: palette.palmDark,
+      position: [0, 0, 0],
+      rotation: [-Math.PI / 2, 0, 0],
+    },
+    {
+      geometry: new ExtrudeGeometry(roundedRect(w, h, 0.034), {
+        depth: 0.022,
         bevelEnabled: true,
-        bevelThickness: 0.004,
-        bevelSize: 0.004,
+        bevelThickness: 0.006,
+        bevelSize: 0.005,
         bevelSegments: 2,
       }),
       color: palette.palm,
@@ -371,26 +396,55 @@ function rubbingPadPieces(): ToolPiece[] {
       rotation: [-Math.PI / 2, 0, 0],
     },
     {
-      geometry: new ExtrudeGeometry(roundedRect(0.052, 0.03, 0.014), {
+      geometry: new ExtrudeGeometry(roundedRect(w - 0.016, h - 0.014, 0.026), {
         depth: 0.0008,
         bevelEnabled: false,
       }),
       color: palette.palmLight,
-      position: [0, 0.0242, 0],
+      position: [0, bodyTop, 0],
       rotation: [-Math.PI / 2, 0, 0],
     },
+    // Two cords bind the coiled fibre, across the pad outside the grip's posts.
+    ...[-0.088, 0.088].map((x): ToolPiece => ({
+      geometry: new BoxGeometry(0.009, 0.004, 2 * h + 0.012),
+      color: palette.cord,
+      position: [x, bodyTop, 0],
+    })),
     {
-      geometry: new CylinderGeometry(0.0105, 0.0105, 0.1, 10),
+      geometry: new CylinderGeometry(0.015, 0.015, 0.17, 12),
       color: palette.handleWood,
-      position: [0, 0.052, 0],
+      position: [0, bodyTop + 0.042, 0],
       rotation: [0, 0, -Math.PI / 2],
     },
-    ...[-0.036, 0.036].map((x): ToolPiece => ({
-      geometry: new CylinderGeometry(0.006, 0.007, 0.024, 8),
+    ...[-0.058, 0.058].map((x): ToolPiece => ({
+      geometry: new CylinderGeometry(0.008, 0.009, 0.036, 8),
       color: palette.darkWood,
-      position: [x, 0.036, 0],
+      position: [x, bodyTop + 0.018, 0],
     })),
   ]
+}
+
+/**
+ * A rounded rectangle's outline (a superellipse, half sizes `halfWidth` × `halfHeight`) with its
+ * rim broken into `teeth` fibre ends of uneven length: the splayed edge of a palm-fibre pad.
+ */
+function fibreFringe(halfWidth: number, halfHeight: number, teeth: number): Shape {
+  const shape = new Shape()
+  const jitter = valueNoise(41)
+  for (let i = 0; i <= teeth * 2; i++) {
+    const angle = (i / (teeth * 2)) * Math.PI * 2
+    const cos = Math.cos(angle)
+    const sin = Math.sin(angle)
+    // |x/a|^4 + |y/b|^4 = 1: a rectangle with well-rounded corners.
+    const radius = Math.pow(Math.pow(Math.abs(cos), 4) + Math.pow(Math.abs(sin), 4), -0.25)
+    // Every other point is a fibre's tip, standing out by an uneven length; between them the root.
+    const reach = i % 2 === 0 ? 1 : 1 - 0.05 - 0.06 * jitter(i * 0.37, 1.3)
+    const x = cos * radius * halfWidth * reach
+    const y = sin * radius * halfHeight * reach
+    if (i === 0) shape.moveTo(x, y)
+    else shape.lineTo(x, y)
+  }
+  return shape
 }
 
 /** The ink stone's top face, above the bench. */

@@ -9,13 +9,17 @@ import type { CarvingField } from '../../../../src/exhibits/woodblockPrinting/ca
 import { createRgbaTexture, texelOffset, valueNoise } from './surfaceTextures'
 import { DirtyTexture, type TexelUploader } from './texelUploads'
 
-/** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 86 %). */
-const inkToneRate = 4
+/** How fast ink darkens the wood: 1 − e^(−rate·ink) of the way to ink black (0.5 → 92 %). */
+const inkToneRate = 5
 
-/** Pine-soot ink (松烟墨), linear RGB. */
-const inkRgb = [0.035, 0.032, 0.03] as const
+/**
+ * Pine-soot ink (松烟墨), linear RGB: nearly black and a little cool, because the workshop's
+ * window light is warm (#ffdcae) and three times the face's albedo; the earlier 0.035 grey came
+ * out of that light as brown. Lit, it reads black-grey, blue-black in its sheen.
+ */
+const inkRgb = [0.0042, 0.0052, 0.0082] as const
 /** The transferred sample: thin paper pasted on and rubbed off leaves grey-black writing. */
-const transferRgb = [0.06, 0.055, 0.05] as const
+const transferRgb = [0.028, 0.028, 0.03] as const
 
 /**
  * The window light (workshopParts: upper left, behind the block) seen on the face's model grid:
@@ -27,11 +31,18 @@ const towardLightCells = [-0.949, -0.316] as const
 const shadowRisePerCell = 0.175
 const shadowReachCells = 6
 /** How much of the light a wall's cast shadow and the trench's foot take from the cut ground. */
-const castShadowStrength = 0.5
-const trenchOcclusionStrength = 0.35
+const castShadowStrength = 0.55
+const trenchOcclusionStrength = 0.5
 /** How far a stroke's edge cell turns to lit bare wood (facing the window) or to shade (away). */
-const litWallStrength = 0.7
-const shadedWallStrength = 0.45
+const litWallStrength = 0.9
+const shadedWallStrength = 0.62
+/**
+ * The cleared ground's albedo against the face's: end grain and torn fibres drink the light, so
+ * the ground reads darker than the planed face even where no wall shades it.
+ */
+const groundAlbedo = 0.4
+/** How far beyond a cut its repaint reaches: the trench's contact shadow looks three cells out. */
+const trenchReachCells = 3
 
 /**
  * The colour of the block's face: pear wood; the reversed writing once the sample is transferred;
@@ -103,12 +114,12 @@ export class BlockSurface {
   /**
    * Repaints after a cut in these cells. A cut changes the shadows its walls cast away from the
    * window and the trench's darkening round it, so the rectangle grows by the shadow's reach on
-   * the far side and by two cells elsewhere.
+   * the far side and by the trench's elsewhere.
    */
   repaintCut(rect: CellRect): void {
     this.repaintCells({
-      x0: Math.max(0, rect.x0 - 2),
-      y0: Math.max(0, rect.y0 - 2),
+      x0: Math.max(0, rect.x0 - trenchReachCells),
+      y0: Math.max(0, rect.y0 - trenchReachCells),
       x1: Math.min(this.#carving.width, rect.x1 + shadowReachCells + 1),
       y1: Math.min(this.#carving.height, rect.y1 + Math.ceil(shadowReachCells / 2) + 1),
     })
@@ -134,14 +145,14 @@ export class BlockSurface {
         const cut = depth[i]!
         const standing = 1 - cut
         const ink = this.ink.data[i]!
-        // Cut ground shows the chisel's work: short scoops across the grain and torn fibres,
-        // darker than the face and rough from cell to cell.
-        const scoop = this.#endGrain(x * 0.22, y * 0.9 + (x >> 3) * 3.7)
-        const rough = 0.74 + 0.22 * scoop + 0.16 * this.#endGrain(x * 0.9, y * 0.9)
+        // Cut ground shows the chisel's work: rows of gouge scallops and torn fibres, darker
+        // than the face and rough from cell to cell.
+        const rough =
+          gougeScallop(x, y, this.#endGrain) * (0.86 + 0.22 * this.#endGrain(x * 0.9, y * 0.9))
         // The ground lies in the shadow of the walls between it and the window, and darker still
         // at a wall's foot: what makes the strokes stand proud when seen from above.
         const shade = cut > 0 ? 1 - this.#castShadow(x, y) - this.#trenchOcclusion(x, y) : 1
-        const woodShade = (standing + cut * 0.5 * rough) * shade
+        const woodShade = (standing + cut * groundAlbedo * rough) * shade
         // The writing lies on the face; a cut through it takes it away. Its edge is read through
         // a 3 × 3 tent, so the model grid's steps do not show as a staircase along a stroke.
         const writing = this.#isWritingShown
@@ -243,17 +254,52 @@ export class BlockSurface {
   }
 }
 
-/** Where the trench's occlusion looks for walls: eight cells about two away (whole cells). */
+/**
+ * Where the trench's occlusion looks for walls: a ring one cell out and one three out (whole
+ * cells), so the contact shadow is darkest at a wall's foot and fades over about three cells.
+ */
 const trenchTaps = [
-  [2, 0],
-  [-2, 0],
-  [0, 2],
-  [0, -2],
-  [1, 1],
-  [-1, 1],
-  [1, -1],
-  [-1, -1],
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+  [3, 0],
+  [-3, 0],
+  [0, 3],
+  [0, -3],
+  [2, 2],
+  [-2, 2],
+  [2, -2],
+  [-2, -2],
 ] as const
+
+/** A gouge scallop's size on the model grid: across the grain, and along it (the chisel's push). */
+const scallopWidthCells = 5
+const scallopLengthCells = 9
+
+/**
+ * The light a cleared cell gets from its gouge scallop (about 0.7–1.15): the round chisel (铲底)
+ * is pushed along the grain in overlapping scoops, row beside row, each row's scoops staggered.
+ * Across a scoop its hollow faces the window on the far side and turns from it on the near;
+ * along it the blade goes in steep (a dark crescent where the last scoop ended) and rises out
+ * shallow. `noise` varies each scoop's length and stagger, so the rows do not read as a grid.
+ */
+function gougeScallop(x: number, y: number, noise: (x: number, y: number) => number): number {
+  const row = Math.floor(x / scallopWidthCells)
+  const across = x / scallopWidthCells - row
+  const length = scallopLengthCells * (0.8 + 0.4 * noise(row * 1.7, 0.5))
+  const along = (y + row * 3.7 + 6 * noise(row * 0.9, 3.1)) / length
+  const scoopAlong = along - Math.floor(along)
+  // The hollow's floor: lit on the side away from the window (it faces it), shaded on the near.
+  const acrossLight = 0.9 + 0.2 * (across - 0.5)
+  // The blade's entry: a dark crescent, then the scoop rising out towards the light.
+  const entry = scoopAlong < 0.14 ? 0.8 + 1.4 * scoopAlong : 1
+  const rise = 0.93 + 0.14 * scoopAlong
+  // Each scoop cut a little deeper or shallower than its neighbours.
+  const scoop = Math.floor(along)
+  const depthVariation = 0.92 + 0.16 * noise(row * 2.3 + scoop * 5.1, scoop * 1.9)
+  return acrossLight * entry * rise * depthVariation
+}
 
 /**
  * The wood standing at (x, y) (0 cut to full depth, 1 the face), read through a small tent (four

@@ -4,7 +4,8 @@ import { impressionAt } from '../../../../src/exhibits/woodblockPrinting/printIm
 import { createRgbaTexture, texelOffset, valueNoise } from './surfaceTextures'
 import { DirtyTexture, type TexelUploader } from './texelUploads'
 
-const inkRgb = [0.04, 0.036, 0.034] as const
+/** Pine-soot ink on the sheet, linear RGB: black under the warm window light (blockSurface.ts). */
+const inkRgb = [0.006, 0.0068, 0.0095] as const
 /** How deep the hand-made sheet's deckle edge wanders in from its cut line, in texels. */
 const deckleDepthTexels = 3.2
 

@@ -43,8 +43,9 @@ export function layOutTools(parts: WorkshopParts, use: ToolsInUse): void {
   const isWriting = phase === 'write-sample'
   // While writing, the carving tools wait further left, wholly out of the sample's frame.
   const carvingX = isWriting ? -1.3 * half : 0
-  tools.rubbingPad.position.set(carvingX - 0.8 * half, y, tipZ + 0.11)
-  tools.inkBrush.position.set(carvingX - 0.56 * half, y, tipZ + 0.08)
+  // The hand-sized pad lies furthest left, clear of the palm brush beside it.
+  tools.rubbingPad.position.set(carvingX - 1.02 * half, y, tipZ + 0.13)
+  tools.inkBrush.position.set(carvingX - 0.6 * half, y, tipZ + 0.08)
   tools.knife.position.set(carvingX - 0.37 * half, y, tipZ)
   tools.chisel.position.set(carvingX - 0.26 * half, y, tipZ)
   const writingX = isWriting ? half + sampleWidth * 0.5 : 0.2 * half

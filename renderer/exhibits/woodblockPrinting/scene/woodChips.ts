@@ -1,7 +1,7 @@
 import { InstancedMesh, MeshLambertMaterial, Object3D, TorusGeometry, Vector3 } from 'three'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
 
-/** Chips in the air at once, and how long one lives, in seconds. */
+/** Chips at once (in the air or lying on the work), and how long one flies, in seconds. */
 const chipCount = 48
 const chipLifeSeconds = 1.1
 const gravityUnitsPerSecond2 = 2.4
@@ -11,21 +11,33 @@ interface Chip {
   readonly velocity: Vector3
   readonly spin: Vector3
   ageSeconds: number
+  /** Landed and lying where it fell, until the work is swept ({@link WoodChips.sweep}). */
+  isResting: boolean
 }
 
 /**
- * Curled shavings that spring off the blade as the wood is cut: one instanced mesh (one draw
- * call), a ring of chips reused oldest first. Under reduced motion nothing flies.
+ * Curled shavings that spring off the blade as the wood is cut and lie where they land, round
+ * the carving, until the block is swept for printing: one instanced mesh (one draw call), a ring
+ * of chips reused oldest first. Under reduced motion nothing flies.
  */
 export class WoodChips implements Disposable {
   readonly mesh: InstancedMesh
   readonly #chips: Chip[] = []
   readonly #dummy = new Object3D()
   #next = 0
+  #isSwept = true
 
-  constructor() {
+  /**
+   * `faceHalfWidth` and `faceHalfDepth` bound the block's face round the origin (scene units): a
+   * chip that lands on it lies there; one flung beyond it falls off the block and is gone.
+   */
+  constructor(
+    private readonly faceHalfWidth: number,
+    private readonly faceHalfDepth: number,
+  ) {
     // A curl: most of a thin ring, as a pared-off shaving rolls up.
-    const geometry = new TorusGeometry(0.006, 0.0022, 3, 7, Math.PI * 1.4)
+    // About 3 mm across on a block some 25 cm long: a chip a visitor can see on the ground.
+    const geometry = new TorusGeometry(0.01, 0.0032, 3, 7, Math.PI * 1.4)
     const material = new MeshLambertMaterial({ color: '#d9b48a' })
     this.mesh = new InstancedMesh(geometry, material, chipCount)
     this.mesh.frustumCulled = false
@@ -35,6 +47,7 @@ export class WoodChips implements Disposable {
         velocity: new Vector3(),
         spin: new Vector3(),
         ageSeconds: chipLifeSeconds,
+        isResting: false,
       })
       this.#place(i)
     }
@@ -55,6 +68,20 @@ export class WoodChips implements Disposable {
     )
     chip.spin.set(Math.random() * 8, Math.random() * 8, Math.random() * 8)
     chip.ageSeconds = 0
+    chip.isResting = false
+    this.#isSwept = false
+  }
+
+  /** The carver brushes the chips off the block before it is inked: they are all gone at once. */
+  sweep(): void {
+    if (this.#isSwept) return
+    this.#isSwept = true
+    this.#chips.forEach((chip, i) => {
+      chip.ageSeconds = chipLifeSeconds
+      chip.isResting = false
+      this.#place(i)
+    })
+    this.mesh.instanceMatrix.needsUpdate = true
   }
 
   update(deltaSeconds: number, floorY: number): void {
@@ -63,10 +90,19 @@ export class WoodChips implements Disposable {
       if (chip.ageSeconds >= chipLifeSeconds) return
       isMoving = true
       chip.ageSeconds += deltaSeconds
+      if (chip.ageSeconds >= chipLifeSeconds) {
+        // Its flight is over: on the face it lies where it fell, flat on its side.
+        chip.isResting =
+          Math.abs(chip.position.x) < this.faceHalfWidth &&
+          Math.abs(chip.position.z) < this.faceHalfDepth
+        chip.position.y = floorY + 0.003
+        this.#place(i)
+        return
+      }
       chip.velocity.y -= gravityUnitsPerSecond2 * deltaSeconds
       chip.position.addScaledVector(chip.velocity, deltaSeconds)
       if (chip.position.y < floorY) {
-        chip.position.y = floorY
+        chip.position.y = floorY + 0.003
         chip.velocity.multiplyScalar(0.3)
         chip.velocity.y = Math.abs(chip.velocity.y) * 0.2
       }
@@ -83,16 +119,19 @@ export class WoodChips implements Disposable {
 
   #place(i: number): void {
     const chip = this.#chips[i]!
-    const life = chip.ageSeconds / chipLifeSeconds
     const dummy = this.#dummy
     dummy.position.copy(chip.position)
-    dummy.rotation.set(
-      chip.spin.x * chip.ageSeconds,
-      chip.spin.y * chip.ageSeconds,
-      chip.spin.z * chip.ageSeconds,
-    )
-    // Settled chips shrink away at the end of their life; a spent chip is scaled to nothing.
-    dummy.scale.setScalar(life >= 1 ? 0 : life > 0.75 ? (1 - life) * 4 : 1)
+    if (chip.isResting) {
+      dummy.rotation.set(Math.PI / 2, chip.spin.y, 0)
+    } else {
+      dummy.rotation.set(
+        chip.spin.x * chip.ageSeconds,
+        chip.spin.y * chip.ageSeconds,
+        chip.spin.z * chip.ageSeconds,
+      )
+    }
+    // A chip that never flew, or was swept away, is scaled to nothing.
+    dummy.scale.setScalar(chip.isResting || chip.ageSeconds < chipLifeSeconds ? 1 : 0)
     dummy.updateMatrix()
     this.mesh.setMatrixAt(i, dummy.matrix)
   }

@@ -261,9 +261,9 @@ export class WoodblockScene implements ExhibitScene {
     const { faceWidth, faceHeight, marginUnits, paperWidth } = this.#parts
     switch (this.phase) {
       case 'write-sample':
-        return this.sampleScreenRect()
+        return this.#sampleWithCentreStripRect()
       case 'transfer':
-        return this.isSampleDown ? this.blockScreenRect() : this.sampleScreenRect()
+        return this.isSampleDown ? this.blockScreenRect() : this.#sampleWithCentreStripRect()
       case 'lift': {
         // The sheet's free edge, where the hand takes hold to peel it.
         const right = paperFreeEdgeX(this.#parts)
@@ -290,6 +290,23 @@ export class WoodblockScene implements ExhibitScene {
       default:
         return this.blockScreenRect()
     }
+  }
+
+  /**
+   * The sample's writing area and its 版心 strip on the right, on the canvas: the whole ruled
+   * page the hint rings, so its chip stands beside the strip rather than over it.
+   */
+  #sampleWithCentreStripRect(): ScreenRect | undefined {
+    const { faceWidth, faceHeight, marginUnits, sampleWidth } = this.#parts
+    const left = sampleLeftX(this.#parts)
+    const sheetRight = faceWidth / 2 + marginUnits + sampleWidth
+    return this.#screenRect(
+      left,
+      sheetRight - marginUnits,
+      -faceHeight / 2,
+      faceHeight / 2,
+      sampleSurfaceY,
+    )
   }
 
   /**
@@ -423,6 +440,8 @@ export class WoodblockScene implements ExhibitScene {
       if (!session.isMasterCarving) this.#notifyChanged()
     }
     parts.chips.update(this.#isReducedMotion ? 10 : deltaSeconds, 0)
+    // The chips lie round the carving until the paper is brought: the block is swept to print.
+    if (isPaperOut(phase)) parts.chips.sweep()
 
     this.#updatePaper(ease)
     // The paper is brought out when it is needed: before that it would only lie half out of the

@@ -71,7 +71,7 @@ const paperMarginShare = 0.07
 /** The sample's 版心 strip, as a share of the block's long side. */
 const centreStripShare = 0.09
 /** The gloss of wet ink on the block (the specular colour where the wet-ink map is white). */
-export const wetInkSpecular = new Color('#6a655d')
+export const wetInkSpecular = new Color('#4c4a48')
 /** The bench top's size in scene units, and its centre across (the sample lies to the right). */
 const benchWidthUnits = 7
 const benchDepthUnits = 5.25
@@ -260,7 +260,7 @@ export async function buildWorkshop(
       normalMap: carvedRelief.normalMap,
       specularMap: blockSurface.wetInkTexture,
       specular: wetInkSpecular,
-      shininess: 70,
+      shininess: 24,
     }),
   )
   const relief = new Mesh(carvedRelief.geometry, reliefMaterial)
@@ -367,7 +367,7 @@ export async function buildWorkshop(
   const { tools, grainTexture } = buildBenchTools(store, shadowMaterial)
   for (const tool of Object.values(tools)) scene.add(tool)
 
-  const chips = store.add(new WoodChips())
+  const chips = store.add(new WoodChips(faceWidth / 2, faceHeight / 2))
   scene.add(chips.mesh)
 
   // Compile every material now, so nothing stalls a frame on a shader compile later.

@@ -16,7 +16,10 @@ import {
   pageFrameReachCells,
   pageFrameRules,
 } from '../../../../src/exhibits/woodblockPrinting/pageFrame'
-import type { CharacterStrokeData } from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
+import {
+  glyphEmPlacement,
+  type CharacterStrokeData,
+} from '../../../../src/exhibits/woodblockPrinting/scribeStrokes'
 import type { Disposable } from '../../../../src/lifecycle/disposable'
 import { dabPixelRect } from './inkedPixels'
 import { valueNoise } from './surfaceTextures'
@@ -35,8 +38,11 @@ const inkCss = '#1a1714'
  * plainly: 宋 alone is nearly symmetric, 韵 is not.
  */
 export const shopMarkText = '宋韵'
-/** The mark's characters, as a share of one text cell (it fits in the margin round the text). */
-const shopMarkShareOfCell = 0.2
+/**
+ * The mark's characters, as a share of one text cell (it fits in the margin round the text); the
+ * cells fill their column since the tenth pass, so the share is less for the mark's same size.
+ */
+const shopMarkShareOfCell = 0.16
 
 /** Canvas pixels per model cell: the writing is sharper than the carving grid. */
 export const writingPixelsPerCell = 2
@@ -398,8 +404,10 @@ export class WritingSheet implements Disposable {
     context.strokeStyle = 'rgba(30, 26, 22, 0.85)'
     context.stroke()
 
-    // The faint model: the regular-script face (LXGW WenKai, 楷) when it loaded, else the
-    // outlines of hanzi-writer-data (Arphic, 楷), or the motif.
+    // The faint model: the scribe's own stroke outlines (hanzi-writer-data, Arphic 楷) placed
+    // as 欧体 stands (glyphEmPlacement), so the guide lies where the scribe's brush goes and the
+    // visitor who traces it writes the page's hand; the regular-script face (LXGW WenKai) only
+    // for a character without stroke data; or the motif.
     context.save()
     context.translate(m, m)
     if (motifModel) {
@@ -407,30 +415,31 @@ export class WritingSheet implements Disposable {
       motifModel(context, writingWidth, writingHeight)
     } else if (layout) {
       context.fillStyle = modelCss
+      const writingAspect = writingWidth / writingHeight
       for (const glyph of layout.glyphs) {
         const data = strokeData[glyph.character]
         const sizePx = glyph.size * writingHeight
         const left = glyph.centerX * writingWidth - sizePx / 2
         const top = glyph.centerY * writingHeight - sizePx / 2
-        if (modelFontFamily) {
-          drawCentredGlyph(context, glyph.character, modelFontFamily, sizePx, left, top)
-          continue
-        }
         if (!data) {
+          if (modelFontFamily) {
+            drawCentredGlyph(context, glyph.character, modelFontFamily, sizePx, left, top)
+            continue
+          }
           context.font = `${sizePx * 0.86}px "Noto Serif SC", serif`
           context.textAlign = 'center'
           context.textBaseline = 'middle'
           context.fillText(glyph.character, left + sizePx / 2, top + sizePx / 2)
           continue
         }
-        const scale = sizePx / 1024
+        // Writing space is in heights of the writing area: one unit is writingHeight pixels.
+        const placement = glyphEmPlacement(glyph, data, writingAspect)
         context.save()
-        // hanzi-writer's em: y up with the baseline at 900.
         context.setTransform(
           context
             .getTransform()
-            .translate(left, top + 900 * scale)
-            .scale(scale, -scale),
+            .translate(placement.originX * writingHeight, placement.originY * writingHeight)
+            .scale(placement.scaleX * writingHeight, placement.scaleY * writingHeight),
         )
         for (const outline of data.strokes) context.fill(new Path2D(outline))
         context.restore()

@@ -79,4 +79,70 @@ describe('the 版框 ruled round a Song page', () => {
     nicked.cut({ x: 0.9, y: 0.5 }, { x: 1, y: 0.5 }, 'knife')
     expect(nicked.nicks.length).toBeGreaterThan(0)
   })
+
+  describe('inked and pressed with the block, not only where the visitor reached', () => {
+    /** The block carved clean: frame and stroke standing, the ground between them cut away. */
+    function carvedBlock() {
+      const block = new CarvingField(mirrorHorizontally(ruledSample()))
+      block.clearGroundRows(0, height)
+      return block.relief()
+    }
+    /** Ink (or rub) only on the middle stroke's cells, as a brush kept to the writing leaves it. */
+    function onStrokeOnly(value: number) {
+      const bitmap = createBitmap(width, height)
+      for (let y = 30; y < 90; y++) bitmap.data.fill(value, y * width + 76, y * width + 84)
+      return bitmap
+    }
+    const frame = mirrorHorizontally(pageFrameBitmap(width, height))
+    const ruleMiddles = pageFrameRules(width, height).map((rule) => ({
+      x: Math.floor((rule.x0 + rule.x1) / 2),
+      y: Math.floor((rule.y0 + rule.y1) / 2),
+    }))
+
+    it('prints the whole frame black when the writing was inked and rubbed well', () => {
+      const relief = carvedBlock()
+      const { sheet } = computePrint({
+        relief,
+        ink: onStrokeOnly(1),
+        rub: onStrokeOnly(1),
+        frame,
+      })
+      for (const { x, y } of ruleMiddles)
+        expect(valueAt(sheet, x, y), `the rule at (${x}, ${y})`).toBeGreaterThan(0.9)
+      // Without the frame the same ink and rub leave the rules blank: the visitor never reached them.
+      const unframed = computePrint({ relief, ink: onStrokeOnly(1), rub: onStrokeOnly(1) })
+      for (const { x, y } of ruleMiddles) expect(valueAt(unframed.sheet, x, y)).toBe(0)
+    })
+
+    it('prints it grey, not absent, after a light rub, and not at all from an uninked block', () => {
+      const relief = carvedBlock()
+      const light = computePrint({ relief, ink: onStrokeOnly(1), rub: onStrokeOnly(0.1), frame })
+      for (const { x, y } of ruleMiddles) {
+        expect(valueAt(light.sheet, x, y)).toBeGreaterThan(0.25)
+        expect(valueAt(light.sheet, x, y)).toBeLessThan(0.7)
+      }
+      const dry = computePrint({ relief, ink: onStrokeOnly(0), rub: onStrokeOnly(1), frame })
+      for (const { x, y } of ruleMiddles) expect(valueAt(dry.sheet, x, y)).toBe(0)
+    })
+
+    it('leaves a nick cut into the frame unprinted', () => {
+      const block = new CarvingField(mirrorHorizontally(ruledSample()))
+      block.clearGroundRows(0, height)
+      block.cut({ x: 0.9, y: 0.5 }, { x: 1, y: 0.5 }, 'knife')
+      const { sheet } = computePrint({
+        relief: block.relief(),
+        ink: onStrokeOnly(1),
+        rub: onStrokeOnly(1),
+        frame,
+      })
+      // The block's right edge prints on the sheet's left: the nick shows in the left rules.
+      const nickedRow = Math.floor(height / 2)
+      const leftRules = pageFrameRules(width, height).filter((rule) => rule.x1 < width / 2)
+      const isGapInLeftRules = leftRules.some((rule) => {
+        for (let x = rule.x0; x < rule.x1; x++) if (valueAt(sheet, x, nickedRow) < 0.1) return true
+        return false
+      })
+      expect(isGapInLeftRules).toBe(true)
+    })
+  })
 })

@@ -68,6 +68,17 @@ describe('the bench tools', () => {
     }
   })
 
+  it('draws the rubbing pad the size of a hand: about a third of the block across, not a domino', () => {
+    const [pad] = meshesOf(tools.rubbingPad).filter((mesh) => mesh.material !== shadowMaterial)
+    const box = new Box3().setFromBufferAttribute(pad!.geometry.getAttribute('position') as never)
+    const scale = tools.rubbingPad.scale.x
+    const sides = [box.max.x - box.min.x, box.max.z - box.min.z].map((side) => side * scale)
+    // The block's long side is one unit (some 25 cm): a hand's length is 0.3–0.42 of it.
+    expect(Math.max(...sides)).toBeGreaterThan(0.3)
+    expect(Math.max(...sides)).toBeLessThan(0.42)
+    expect(Math.min(...sides)).toBeGreaterThan(0.18)
+  })
+
   it('lays the knives and the brush tip first, handle towards the visitor (+z), narrow across', () => {
     for (const name of ['knife', 'chisel', 'writingBrush'] as const) {
       const [tool] = meshesOf(tools[name]).filter((mesh) => mesh.material !== shadowMaterial)

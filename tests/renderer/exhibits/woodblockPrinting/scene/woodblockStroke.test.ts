@@ -74,7 +74,7 @@ function inkingScene(canvasWidthPx = 800, canvasHeightPx = 600, isReducedMotion 
         setDepth: () => {},
         flushUploads: () => false,
       } as unknown as CarvedRelief,
-      chips: { update: () => {}, spawn: () => {} } as unknown as WoodChips,
+      chips: { update: () => {}, spawn: () => {}, sweep: () => {} } as unknown as WoodChips,
       printRelief: relief,
       relief: new Mesh(),
       reliefMaterial: new MeshPhongMaterial(),
