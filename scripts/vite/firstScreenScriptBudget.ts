@@ -77,7 +77,7 @@ export function firstScreenBudgetError(
   )
   const lines = [
     `The first screen would load ${loaded.length} scripts; its budget is ${maxScripts} ` +
-      '(tests/e2e/firstScreen.spec.ts, docs/performance.md "The first screen\'s scripts"):',
+      `(tests/e2e/firstScreen.spec.ts, docs/performance.md "The first screen's scripts"):`,
     ...loaded.map(
       (script) =>
         `  ${script.fileName}: ${[...new Set(script.moduleIds.map(name))].slice(0, 4).join(', ')}` +
